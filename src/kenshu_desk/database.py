@@ -1,0 +1,218 @@
+"""Opening a database: URL resolution, SQLite pragmas, upgrade-on-open with a backup.
+
+SQLite is the embedded default; any SQLAlchemy URL works. The schema changes only through
+the Alembic migrations in db/. An older database is copied to a timestamped backup beside
+it before it is upgraded; a file that is not a database is reported and never touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kenshu_desk.errors import UserError
+from kenshu_desk.paths import default_database_path, migrations_dir
+
+ENV_VAR = "KENSHU_DESK_DB"
+
+
+class DatabaseError(UserError):
+    """A database that cannot be opened or upgraded; the message is for the user."""
+
+
+def resolve_url(value: str | None) -> str:
+    """--db value, else $KENSHU_DESK_DB, else the default file. A bare path means SQLite."""
+    value = value or os.environ.get(ENV_VAR) or ""
+    if not value:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse anything that is not an SQLite database before SQLAlchemy writes to it."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} はフォルダです。データベースファイルを指定してください。")
+    if not path.parent.is_dir():
+        raise DatabaseError(f"フォルダ {path.parent} が見つかりません。")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"{path} を読み込めません: {exc.strerror}") from exc
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(
+            f"{path} は kenshu-desk のデータベースではないか、壊れています。"
+            "ファイルは変更していません。"
+        )
+
+
+def backup_sqlite(path: Path) -> Path:
+    """A consistent copy (sqlite3's online backup, WAL included) beside the original."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix or '.sqlite3'}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.backup-{stamp}-{n}{path.suffix or '.sqlite3'}")
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup: Path | None = None  # set when this open upgraded an older database
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One user action = one transaction: committed whole or rolled back whole."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _current_revision(engine: Engine) -> tuple[str | None, bool]:
+    with engine.connect() as conn:
+        rev = MigrationContext.configure(conn).get_current_revision()
+        has_tables = bool(inspect(conn).get_table_names())
+    return rev, has_tables
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Open (and create or upgrade) the database at url; DatabaseError says what is wrong."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"データベースの指定が正しくありません: {url}") from exc
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        engine = create_engine(parsed)
+    except NoSuchModuleError as exc:
+        raise DatabaseError(f"このデータベースの種類には対応していません: {url}") from exc
+    except ImportError as exc:
+        raise DatabaseError(f"データベースのドライバーがありません: {exc.name}") from exc
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_pragmas(engine)
+    db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    try:
+        if upgrade:
+            db.backup = _upgrade(db)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseError(_describe_dbapi_error(url, exc)) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return db
+
+
+def _upgrade(db: Database) -> Path | None:
+    head = head_revision()
+    current, has_tables = _current_revision(db.engine)
+    if current == head:
+        return None
+    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError(
+            "このデータベースは新しいバージョンの kenshu-desk で作成されています"
+            f"（リビジョン {current}）。アプリケーションを更新してください。"
+        )
+    if current is None and has_tables:
+        raise DatabaseError("このデータベースは kenshu-desk のものではありません。")
+    backup = None
+    if current is not None and db.path is not None:
+        backup = backup_sqlite(db.path)
+    cfg = _alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
+
+
+def _describe_dbapi_error(url: str, exc: DBAPIError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    lowered = text.lower()
+    where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{where} に書き込めません（読み取り専用です）。"
+    if "locked" in lowered:
+        return f"{where} は他のプログラムが使用中です。しばらくしてからもう一度お試しください。"
+    if "not a database" in lowered or "malformed" in lowered:
+        return f"{where} は壊れているか、データベースではありません。ファイルは変更していません。"
+    if "unable to open" in lowered:
+        return f"{where} を開けません。"
+    return f"データベース {where} を開けません: {text.splitlines()[0]}"
