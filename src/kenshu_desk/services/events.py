@@ -1,0 +1,84 @@
+"""Reading events: lists, the computed schedule, and the JSON shape of the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from kenshu_desk.domain.japanese import fiscal_year
+from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem
+from kenshu_desk.domain.programme import Schedule, SlotInput, compute_schedule
+from kenshu_desk.errors import UserError
+
+
+class NotFoundError(UserError):
+    """An id the user named does not exist; the message is for the user."""
+
+
+def event_schedule(event: Event) -> Schedule:
+    return compute_schedule(
+        event.start_time,
+        event.end_time,
+        [SlotInput(item.minutes, item.fixed_start) for item in event.items],
+    )
+
+
+def _with_programme():  # type: ignore[no-untyped-def]
+    return (
+        selectinload(Event.items)
+        .selectinload(ProgrammeItem.presenters)
+        .selectinload(ItemPresenter.speaker)
+    )
+
+
+def list_events(session: Session) -> list[Event]:
+    """Newest first, programme loaded."""
+    stmt = (
+        select(Event)
+        .options(_with_programme())
+        .order_by(Event.date.desc(), Event.start_time.desc(), Event.id.desc())
+    )
+    return list(session.scalars(stmt))
+
+
+def get_event(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id, options=[_with_programme()])
+    if event is None:
+        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+    return event
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    schedule = event_schedule(event)
+    programme = []
+    for item, slot in zip(event.items, schedule.slots, strict=True):
+        programme.append(
+            {
+                "start": slot.start_time.strftime("%H:%M"),
+                "end": slot.end_time.strftime("%H:%M"),
+                "minutes": item.minutes,
+                "item_type": item.item_type,
+                "title": item.title,
+                "description": item.description,
+                "fixed_start": item.fixed_start.strftime("%H:%M") if item.fixed_start else None,
+                "presenters": [p.display() for p in item.presenters],
+            }
+        )
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "title": event.title,
+        "date": event.date.isoformat(),
+        "start": event.start_time.strftime("%H:%M"),
+        "end": event.end_time.strftime("%H:%M"),
+        "venue": event.venue,
+        "online_url": event.online_url,
+        "target_audience": event.target_audience,
+        "organiser": event.organiser_name,
+        "fiscal_year": fiscal_year(event.date),
+        "cancelled": event.cancelled,
+        "programme": programme,
+        "issues": [issue.message() for issue in schedule.issues],
+    }
