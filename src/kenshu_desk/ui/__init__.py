@@ -1,0 +1,1 @@
+"""PySide6 only: windows, views, Qt models, dialogs, undo commands, workers."""

@@ -1,0 +1,68 @@
+"""The main window, driven as a user meets it: demo data, Japanese text, search as you type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QFontInfo
+
+from kenshu_desk.ui.event_list import EventListModel, EventRow
+from kenshu_desk.ui.main_window import MainWindow
+
+
+def test_window_lists_demo_events_newest_first(qtbot, ui_app, demo_db):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    proxy = window.events_proxy
+    assert proxy.rowCount() >= 10
+    first_dates = [proxy.index(r, 1).data() for r in range(2)]
+    assert first_dates[0].startswith("令和9年1月28日") or first_dates[0].startswith("令和")
+    years = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert years[0] >= years[-1]
+
+
+def test_search_filters_with_half_and_full_width_input(qtbot, ui_app, demo_db, ime_type):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    ime_type(window.search, "情報交換会")
+    titles = {window.events_proxy.index(r, 3).data() for r in range(window.events_proxy.rowCount())}
+    assert titles and all("情報交換会" in t for t in titles)
+    window.search.clear()
+    ime_type(window.search, "令和３年度　第２回")  # full-width digits and space
+    rows = window.events_proxy.rowCount()
+    assert rows >= 1
+    assert all("第2回" in window.events_proxy.index(r, 3).data() for r in range(rows))
+
+
+def test_selecting_an_event_shows_its_programme(qtbot, ui_app, demo_db):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    with demo_db.session() as s:
+        from kenshu_desk.domain.models import Event
+
+        event_id = s.query(Event).filter(Event.date == "2021-11-25").one().id
+    window.select_event(event_id)
+    text = window.detail.toPlainText()
+    assert "14:35～15:20" in text and "(45分)" in text and "中島 修 氏" in text
+    assert window.current_event_id() == event_id
+
+
+def test_bundled_font_is_the_application_font(qtbot, ui_app, demo_db):
+    families = QFontDatabase.families()
+    assert "IPAexGothic" in families or "IPAexゴシック" in families
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    info = QFontInfo(window.events_view.font())
+    assert info.family() in ("IPAexGothic", "IPAexゴシック")
+
+
+def test_event_list_model_passes_the_model_tester(qtmodeltester, ui_app, demo_db):
+    from kenshu_desk.services.events import list_events
+
+    model = EventListModel()
+    with demo_db.session() as s:
+        model.set_rows([EventRow.of(e) for e in list_events(s)])
+    qtmodeltester.check(model)
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "行事名"
