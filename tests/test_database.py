@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from kenshu_desk.database import DatabaseError, head_revision, open_database, resolve_url
-from kenshu_desk.domain.models import Base, Event, Participant, Registration
+from kenshu_desk.domain.models import Base, Event, Participant, Registration, Speaker
 from kenshu_desk.paths import migrations_dir
 
 
@@ -125,11 +125,13 @@ def test_deleting_an_event_keeps_participants(demo_db):
     with demo_db.session() as s:
         event = s.query(Event).filter(Event.title == "第2回市町村情報交換会").first()
         people_before = s.query(Participant).count()
+        speakers_before = s.query(Speaker).count()
         regs = s.query(Registration).filter(Registration.event_id == event.id).count()
         assert regs > 0
         s.delete(event)
     with demo_db.session() as s:
         assert s.query(Participant).count() == people_before
+        assert s.query(Speaker).count() == speakers_before
         assert s.query(Registration).filter(Registration.event_id == event.id).count() == 0
 
 

@@ -116,3 +116,13 @@ def test_unopenable_database_is_one_line_exit_1(capsys, tmp_path, content):
 def test_unknown_database_driver(capsys):
     code, _, err = run(capsys, "--db", "nosuchdb://x/y", "events")
     assert code == 1 and "対応していません" in err
+
+
+def test_organisation_speakers_are_linked_to_their_organisation(demo_db):
+    from kenshu_desk.domain.models import Speaker
+
+    with demo_db.session() as s:
+        speaker = s.query(Speaker).filter(Speaker.name == "ふじみ野市社会福祉協議会").one()
+        assert speaker.organisation is not None
+        assert speaker.organisation.municipality.name == "ふじみ野市"
+        assert s.query(Speaker).filter(Speaker.name == "桶川市").one().organisation.lgcode

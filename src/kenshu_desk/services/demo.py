@@ -150,12 +150,13 @@ def load_demo(session: Session, progress: Progress | None = None) -> DemoReport:
     report = DemoReport()
     say("市町村の参照データ")
     report.municipalities = ensure_municipalities(session)
+    # Participants first: their organisations (社協 …) then link the organisation speakers.
+    say("参加者")
+    people = _participants(session, report)
     say("講師")
     speakers = _speakers(session, report)
     say("行事と時間割")
     events = _events(session, speakers, report)
-    say("参加者")
-    people = _participants(session, report)
     say("申込と出欠")
     existing = {(r.event_id, r.participant_id) for r in session.scalars(select(Registration))}
     for email, event_key, state, minutes in demo_data.REGISTRATIONS:
