@@ -142,6 +142,8 @@ class Speaker(Base):
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
 
+    organisation: Mapped[Organisation | None] = relationship()
+
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     @property
