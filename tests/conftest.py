@@ -21,14 +21,70 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv("KENSHU_DESK_DB", raising=False)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--postgres",
+        action="store_true",
+        help="run the suite against a PostgreSQL server (team mode): the server's URL comes from"
+        " KENSHU_TEST_POSTGRES_URL, else .ci/start-postgres starts one on 127.0.0.1",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: needs an SQLite file (skipped on PostgreSQL)")
+    config.addinivalue_line("markers", "postgres_only: needs a PostgreSQL server")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    on_postgres = config.getoption("--postgres")
+    skip_sqlite = pytest.mark.skip(reason="SQLite-specific (the suite runs on PostgreSQL)")
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL (run with --postgres)")
+    for item in items:
+        if on_postgres and "sqlite_only" in item.keywords:
+            item.add_marker(skip_sqlite)
+        if not on_postgres and "postgres_only" in item.keywords:
+            item.add_marker(skip_pg)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request: pytest.FixtureRequest) -> str | None:
+    """The admin URL of the test PostgreSQL server, or None when the suite runs on SQLite."""
+    from tests.pg import server_url
+
+    wanted = request.config.getoption("--postgres")
+    return server_url(required=wanted) if wanted else None
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str | None):
+    """The URL of a fresh, empty database for this test (SQLite file or PostgreSQL database)."""
+    if postgres_server is None:
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    from tests.pg import temporary_database
+
+    with temporary_database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture
+def db_arg(db_url: str, tmp_path: Path) -> str:
+    """What a user passes as --db for this test's database (a bare path for SQLite)."""
+    prefix = "sqlite:///"
+    return db_url[len(prefix) :] if db_url.startswith(prefix) else db_url
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, postgres_server: str | None) -> Path:
+    """An SQLite file path: tests that need one are about SQLite itself."""
+    if postgres_server is not None:
+        pytest.skip("SQLite file test (the suite runs on PostgreSQL)")
     return tmp_path / "test.sqlite3"
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{db_path}")
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
     yield database
     database.dispose()
 

@@ -33,12 +33,14 @@ def test_migrations_match_the_models(db):
     assert diff == []
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_with_foreign_keys_and_wal(db):
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
+@pytest.mark.sqlite_only
 def test_default_database_is_created_in_the_user_data_folder(tmp_path):
     url = resolve_url(None)
     assert url == f"sqlite:///{tmp_path / 'userdata' / 'kenshu-desk.sqlite3'}"
@@ -70,6 +72,7 @@ def _make_old_database(path: Path) -> None:
     engine.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_older_database_is_backed_up_then_upgraded(tmp_path):
     path = tmp_path / "old.sqlite3"
     _make_old_database(path)
@@ -98,6 +101,7 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path):
     again.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_corrupted_file_is_reported_and_left_alone(tmp_path):
     path = tmp_path / "broken.sqlite3"
     garbage = b"this is not a database\x00" * 100
@@ -108,14 +112,15 @@ def test_corrupted_file_is_reported_and_left_alone(tmp_path):
     assert list(tmp_path.iterdir()) == [path]
 
 
-def test_database_from_a_newer_version_is_refused(db_path, db):
+def test_database_from_a_newer_version_is_refused(db_url, db):
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     db.dispose()
     with pytest.raises(DatabaseError, match="新しいバージョン"):
-        open_database(f"sqlite:///{db_path}")
+        open_database(db_url)
 
 
+@pytest.mark.sqlite_only
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(DatabaseError, match="見つかりません"):
         open_database(f"sqlite:///{tmp_path / 'nope' / 'x.sqlite3'}")

@@ -29,19 +29,19 @@ def test_usage_error_exits_2(capsys):
     assert code == 2 and "invalid choice" in err
 
 
-def test_demo_twice_adds_nothing_the_second_time(capsys, db_path):
-    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+def test_demo_twice_adds_nothing_the_second_time(capsys, db_arg):
+    code, out, _ = run(capsys, "--db", db_arg, "demo")
     assert code == 0 and "市町村 63 件" in out
-    first = json.loads(run(capsys, "--db", str(db_path), "events", "--json")[1])
-    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+    first = json.loads(run(capsys, "--db", db_arg, "events", "--json")[1])
+    code, out, _ = run(capsys, "--db", db_arg, "demo")
     assert code == 0
     assert "市町村 0 件、講師 0 件、行事 0 件、参加者 0 件、申込 0 件、動画リンク 0 件" in out
-    second = json.loads(run(capsys, "--db", str(db_path), "events", "--json")[1])
+    second = json.loads(run(capsys, "--db", db_arg, "events", "--json")[1])
     assert first == second
 
 
-def test_events_json_contract(capsys, db_path, monkeypatch):
-    monkeypatch.setenv("KENSHU_DESK_DB", str(db_path))  # --db from the environment
+def test_events_json_contract(capsys, db_arg, monkeypatch):
+    monkeypatch.setenv("KENSHU_DESK_DB", db_arg)  # --db from the environment
     run(capsys, "demo")
     code, out, _ = run(capsys, "events", "--json")
     assert code == 0
@@ -93,9 +93,9 @@ def test_events_json_contract(capsys, db_path, monkeypatch):
     assert {"市町村地域福祉（計画）担当者研修会", "市町村地域福祉管理職研修会"} <= titles
 
 
-def test_events_plain_listing(capsys, db_path):
-    run(capsys, "--db", str(db_path), "demo")
-    code, out, _ = run(capsys, "--db", str(db_path), "events")
+def test_events_plain_listing(capsys, db_arg):
+    run(capsys, "--db", db_arg, "demo")
+    code, out, _ = run(capsys, "--db", db_arg, "events")
     assert code == 0 and "2021-11-25" in out and "第2回市町村情報交換会" in out
 
 

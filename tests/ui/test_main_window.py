@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
@@ -42,7 +44,7 @@ def test_selecting_an_event_shows_its_programme(qtbot, ui_app, demo_db):
     with demo_db.session() as s:
         from kenshu_desk.domain.models import Event
 
-        event_id = s.query(Event).filter(Event.date == "2021-11-25").one().id
+        event_id = s.query(Event).filter(Event.date == dt.date(2021, 11, 25)).one().id
     window.select_event(event_id)
     text = window.detail.toPlainText()
     assert "14:35～15:20" in text and "(45分)" in text and "中島 修 氏" in text

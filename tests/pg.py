@@ -1,0 +1,54 @@
+"""A PostgreSQL server for the suite's second run (team mode): one fresh database per test."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV_URL = "KENSHU_TEST_POSTGRES_URL"
+
+
+def server_url(required: bool) -> str | None:
+    url = os.environ.get(ENV_URL)
+    if url:
+        return url
+    script = ROOT / ".ci" / "start-postgres"
+    has_server = any(Path("/usr/lib/postgresql").glob("*/bin/initdb")) and shutil.which("su")
+    if not has_server or os.geteuid() != 0:
+        message = (
+            f"PostgreSQL is not available: install Debian's postgresql package and run as root,"
+            f" or set {ENV_URL}"
+        )
+        if os.environ.get("KENSHU_REQUIRE_POSTGRES"):
+            pytest.exit(message, returncode=1)
+        pytest.skip(message)
+    out = subprocess.run([str(script)], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        pytest.exit(f"could not start PostgreSQL: {out.stderr.strip()}", returncode=1)
+    url = out.stdout.strip().splitlines()[-1]
+    os.environ[ENV_URL] = url  # child processes (CLI subprocess tests) find it too
+    return url
+
+
+@contextlib.contextmanager
+def temporary_database(admin_url: str) -> Iterator[str]:
+    name = f"kd_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
