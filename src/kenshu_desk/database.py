@@ -19,11 +19,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+from kenshu_desk.domain.models import ChangeStamp
 from kenshu_desk.errors import UserError
 from kenshu_desk.paths import default_database_path, migrations_dir
 
@@ -32,6 +34,16 @@ ENV_VAR = "KENSHU_DESK_DB"
 
 class DatabaseError(UserError):
     """A database that cannot be opened or upgraded; the message is for the user."""
+
+
+class ConcurrentEditError(UserError):
+    """Someone else changed the same row first (team mode): the edit is refused, not merged."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "他の方が先に同じ内容を変更しました。この変更は保存していません。"
+            "最新の内容を読み込み直してから、もう一度操作してください。"
+        )
 
 
 def resolve_url(value: str | None) -> str:
@@ -126,21 +138,40 @@ class Database:
     def path(self) -> Path | None:
         return sqlite_path(self.url)
 
+    def __post_init__(self) -> None:
+        event.listen(self.sessions, "after_flush", _raise_change_stamp)
+
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """One user action = one transaction: committed whole or rolled back whole."""
+        """One user action = one transaction: committed whole or rolled back whole.
+
+        A stale row (another organiser saved it first) becomes ConcurrentEditError.
+        """
         session = self.sessions()
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConcurrentEditError() from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
 
+    def change_counter(self) -> int:
+        """Raised by every committed change from any window or process on this database."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(ChangeStamp.counter)).scalar() or 0)
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _raise_change_stamp(session: Session, _flush_context: object) -> None:
+    # On the flush's own connection, so it commits or rolls back with the change itself.
+    session.connection().execute(update(ChangeStamp).values(counter=ChangeStamp.counter + 1))
 
 
 def _current_revision(engine: Engine) -> tuple[str | None, bool]:

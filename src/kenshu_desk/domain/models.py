@@ -49,6 +49,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class ChangeStamp(Base):
+    """One row whose counter every committed change raises: other organisers' windows poll it
+    to notice that the shared database changed (team mode), cheaply and on any database."""
+
+    __tablename__ = "change_stamp"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class EventKind(StrEnum):
     EXCHANGE = "情報交換会"
     TRAINING = "研修"

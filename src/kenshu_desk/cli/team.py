@@ -1,0 +1,27 @@
+"""Team mode sub-commands: copy the local database to a shared server."""
+
+from __future__ import annotations
+
+import argparse
+
+from kenshu_desk.cli.common import open_db
+from kenshu_desk.services.copy_database import copy_database
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    copy = commands.add_parser(
+        "copy-database",
+        help="このデータベース（--db、既定は手元の SQLite）を空のサーバーのデータベースへコピー",
+    )
+    copy.add_argument("target", metavar="TARGET_URL", help="例: postgresql+psycopg://user@host/db")
+    copy.set_defaults(handler=run_copy)
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    source = open_db(args)
+    try:
+        report = copy_database(source, args.target)
+    finally:
+        source.dispose()
+    print(report.summary())
+    return 0
