@@ -13,7 +13,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
-from kenshu_desk.database import DatabaseError, head_revision, open_database, resolve_url
+from kenshu_desk.database import (
+    SCHEMA_REVISION,
+    DatabaseError,
+    head_revision,
+    open_database,
+    resolve_url,
+)
 from kenshu_desk.domain.models import Base, Event, Participant, Registration, Speaker
 from kenshu_desk.paths import migrations_dir
 
@@ -31,6 +37,23 @@ def test_migrations_match_the_models(db):
             MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
         )
     assert diff == []
+
+
+def test_schema_revision_constant_is_the_newest_migration():
+    assert head_revision() == SCHEMA_REVISION
+
+
+@pytest.mark.sqlite_only
+def test_an_unknown_sqlite_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="kenshu-desk のものではありません"):
+        open_database(f"sqlite:///{path}")
+    assert path.read_bytes() == before
 
 
 @pytest.mark.sqlite_only

@@ -14,12 +14,9 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, select, update
+from sqlalchemy import Engine, create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,7 +26,15 @@ from kenshu_desk.domain.models import ChangeStamp
 from kenshu_desk.errors import UserError
 from kenshu_desk.paths import default_database_path, migrations_dir
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 ENV_VAR = "KENSHU_DESK_DB"
+
+# The newest migration in db/versions (a test keeps the two equal). Knowing it without
+# Alembic lets a database that is already current open without importing Alembic at all,
+# which is most of the start-up time of a small application.
+SCHEMA_REVISION = "0003"
 
 
 class DatabaseError(UserError):
@@ -68,12 +73,16 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
 
 
@@ -83,7 +92,6 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
 
@@ -174,11 +182,17 @@ def _raise_change_stamp(session: Session, _flush_context: object) -> None:
     session.connection().execute(update(ChangeStamp).values(counter=ChangeStamp.counter + 1))
 
 
-def _current_revision(engine: Engine) -> tuple[str | None, bool]:
+def _stored_revision(engine: Engine) -> str | None:
+    """The alembic_version row read with plain SQL (None when there is no such table)."""
     with engine.connect() as conn:
-        rev = MigrationContext.configure(conn).get_current_revision()
-        has_tables = bool(inspect(conn).get_table_names())
-    return rev, has_tables
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
 
 
 def open_database(url: str, *, upgrade: bool = True) -> Database:
@@ -202,6 +216,10 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     try:
         if upgrade:
             db.backup = _upgrade(db)
+        if engine.dialect.name == "sqlite":
+            # WAL is a property of the file: set once it is known to be ours, never before.
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseError(_describe_dbapi_error(url, exc)) from exc
@@ -212,17 +230,19 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
 
 
 def _upgrade(db: Database) -> Path | None:
-    head = head_revision()
-    current, has_tables = _current_revision(db.engine)
-    if current == head:
+    current = _stored_revision(db.engine)
+    if current == SCHEMA_REVISION:
         return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseError(
             "このデータベースは新しいバージョンの kenshu-desk で作成されています"
             f"（リビジョン {current}）。アプリケーションを更新してください。"
         )
-    if current is None and has_tables:
+    if current is None and _has_tables(db.engine):
         raise DatabaseError("このデータベースは kenshu-desk のものではありません。")
     backup = None
     if current is not None and db.path is not None:
