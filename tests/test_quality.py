@@ -15,6 +15,9 @@ def test_ruff_is_clean():
     if not Path(ruff).exists():
         pytest.fail("ruff is not installed: pip install -e '.[test]'")
     result = subprocess.run(
-        [ruff, "check", "src", "tests", "db", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+        [ruff, "check", "src", "tests", "db", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

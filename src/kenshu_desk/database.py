@@ -162,6 +162,13 @@ class Database:
         except StaleDataError as exc:
             session.rollback()
             raise ConcurrentEditError() from exc
+        except DBAPIError as exc:
+            session.rollback()
+            if exc.connection_invalidated or _is_lock_or_readonly(exc):
+                raise DatabaseError(
+                    _describe_dbapi_error(self.url, exc) + "この操作の変更は保存していません。"
+                ) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -254,11 +261,18 @@ def _upgrade(db: Database) -> Path | None:
     return backup
 
 
+def _is_lock_or_readonly(exc: DBAPIError) -> bool:
+    text = str(exc.orig).lower()
+    return any(word in text for word in ("locked", "readonly", "read-only", "disk i/o"))
+
+
 def _describe_dbapi_error(url: str, exc: DBAPIError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
     where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
-    if "readonly" in lowered or "read-only" in lowered:
+    path = sqlite_path(url)
+    read_only_place = path is not None and path.exists() and not os.access(path.parent, os.W_OK)
+    if "readonly" in lowered or "read-only" in lowered or read_only_place:
         return f"{where} に書き込めません（読み取り専用です）。"
     if "locked" in lowered:
         return f"{where} は他のプログラムが使用中です。しばらくしてからもう一度お試しください。"
