@@ -6,6 +6,7 @@ The handler can misbehave on purpose: refuse a recipient for good (550), refuse 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import ipaddress
 import socket
@@ -45,6 +46,9 @@ class Handler:
     reject: dict[str, str] = field(default_factory=dict)  # address → permanent reply
     refuse_once: dict[str, str] = field(default_factory=dict)  # address → temporary reply
     drop_on_data: set[int] = field(default_factory=set)  # n-th DATA (1-based) drops the line
+    hold_on_data: int | None = None  # n-th DATA is accepted, then the reply waits for release
+    held: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
     arrived: list[Arrived] = field(default_factory=list)
     data_commands: int = 0
     connections: int = 0
@@ -77,6 +81,10 @@ class Handler:
             self.arrived.append(
                 Arrived(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
             )
+        if n == self.hold_on_data:
+            # The server has the message; the client is still waiting for the 250.
+            self.held.set()
+            await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 60)
         return f"250 2.0.0 Ok: queued as Q{n}"
 
     def by_recipient(self) -> dict[str, list[Arrived]]:

@@ -90,6 +90,9 @@ class RetryPolicy:
         return min(self.first_delay * 2 ** max(attempt - 1, 0), self.max_delay)
 
 
+DEFAULT_RETRY = RetryPolicy()
+
+
 @dataclass(frozen=True)
 class SendProgress:
     done: int
@@ -221,7 +224,7 @@ def send_queued(
     cannot be opened (or a login refused) stops the run with `error` set; the messages stay
     queued for the next run.
     """
-    retry = retry or RetryPolicy()
+    retry = retry or DEFAULT_RETRY
     cancelled = should_cancel or (lambda: False)
     report = SendReport(interrupted=recover_interrupted(db))
     pending = _queued_ids(db, event_id, ids)
