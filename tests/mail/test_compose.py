@@ -105,7 +105,15 @@ def test_cr_lf_in_headers_is_refused(bad):
 
 @pytest.mark.parametrize(
     "address",
-    ["", "no-at-sign", "a@b", "two@@example.jp", "a b@example.jp", "山田@example.jp", "a@example.jp\n"],
+    [
+        "",
+        "no-at-sign",
+        "a@b",
+        "two@@example.jp",
+        "a b@example.jp",
+        "山田@example.jp",
+        "a@example.jp\n",
+    ],
 )
 def test_bad_addresses_are_named(address):
     with pytest.raises(MessageError):
@@ -131,7 +139,7 @@ def test_unknown_placeholders_are_reported_by_name():
         check_template("{氏明} 様 {会場名} {氏明}")
     message = str(info.value)
     assert "{氏明}、{会場名}" in message and "{氏名}" in message
-    with pytest.raises(TemplateError, match="{{"):
+    with pytest.raises(TemplateError, match=r"\{\{"):
         check_template("閉じない { 括弧")
 
 
@@ -208,7 +216,9 @@ def test_password_goes_to_the_keyring_not_the_settings_file(monkeypatch, tmp_pat
         mail_settings.store_password(settings, "p@ss")
         assert mail_settings.get_password(settings) == "p@ss"
         assert "p@ss" not in (tmp_path / "m.json").read_text(encoding="utf-8")
-        assert backend.store == {(mail_settings.KEYRING_SERVICE, "kenshu@smtp.example.jp:587"): "p@ss"}
+        assert backend.store == {
+            (mail_settings.KEYRING_SERVICE, "kenshu@smtp.example.jp:587"): "p@ss"
+        }
         mail_settings.store_password(settings, "")
         assert mail_settings.get_password(settings) == ""
     finally:

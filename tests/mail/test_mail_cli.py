@@ -142,7 +142,7 @@ def test_password_from_the_environment_over_starttls(
 
 def test_missing_server_is_a_one_line_error(capsys, db, db_path):
     event_id = make_event(db)
-    code, out, err = run(capsys, "--db", str(db_path), "invites", "send", str(event_id))
+    code, _, err = run(capsys, "--db", str(db_path), "invites", "send", str(event_id))
     assert code == 1 and "--smtp-host" in err and err.count("\n") == 1
 
 
