@@ -120,7 +120,7 @@ def _vtimezone() -> Timezone:
 def _vevent(event: Event, now: dt.datetime, alarm_minutes: int | None) -> VEvent:
     vevent = VEvent()
     vevent.add("uid", event.calendar_uid)
-    vevent.add("sequence", event.calendar_sequence)
+    vevent.add("sequence", event.calendar_sequence or 0)
     vevent.add("dtstamp", now.astimezone(dt.UTC))
     vevent.add("dtstart", _tokyo(event.date, event.start_time))
     vevent.add("dtend", _tokyo(event.date, event.end_time))
