@@ -110,7 +110,9 @@ def run() -> list[tuple[str, float, str]]:
             start = time.perf_counter()
             ids = queue_messages(s, event_id, SENDER).ids
         queued_in = time.perf_counter() - start
-        results.append((f"{len(ids)} invitations composed and queued", queued_in, "one transaction"))
+        results.append(
+            (f"{len(ids)} invitations composed and queued", queued_in, "one transaction")
+        )
 
         handler = CountingHandler()
         port = _free_port()
@@ -122,14 +124,20 @@ def run() -> list[tuple[str, float, str]]:
             report = send_queued(db, transport, event_id=event_id)
             took = time.perf_counter() - start
             results.append(
-                (f"{report.sent} invitations sent through the outbox", took,
-                 f"{report.connections} connection(s), two commits per message")  # fmt: skip
+                (
+                    f"{report.sent} invitations sent through the outbox",
+                    took,
+                    f"{report.connections} connection(s), two commits per message",
+                )
             )
             total = queued_in + took
             verdict = "OK" if total < GOAL_SECONDS and report.sent == COUNT else "TOO SLOW"
             results.append(
-                (f"{COUNT} invitations, compose + queue + send", total,
-                 f"goal < {GOAL_SECONDS:.0f} s: {verdict}")  # fmt: skip
+                (
+                    f"{COUNT} invitations, compose + queue + send",
+                    total,
+                    f"goal < {GOAL_SECONDS:.0f} s: {verdict}",
+                )
             )
             with db.session() as s:
                 payloads = list(s.scalars(select(OutboxMessage.payload)))
@@ -138,8 +146,11 @@ def run() -> list[tuple[str, float, str]]:
                 for n, payload in enumerate(payloads):
                     smtp.sendmail(SENDER.address, [f"p{n:04d}@example.jp"], payload)
             results.append(
-                (f"{len(payloads)} messages, bare smtplib loop", time.perf_counter() - start,
-                 "one connection, no database")  # fmt: skip
+                (
+                    f"{len(payloads)} messages, bare smtplib loop",
+                    time.perf_counter() - start,
+                    "one connection, no database",
+                )
             )
             assert handler.count == 2 * COUNT, handler.count
         finally:
