@@ -168,3 +168,20 @@ def message_bytes(msg: EmailMessage) -> bytes:
 def as_draft(payload: bytes) -> bytes:
     """An .eml that Outlook opens as an unsent draft (X-Unsent: 1), ready to send."""
     return b"X-Unsent: 1\r\n" + payload
+
+
+def compose_test_message(sender: MailAddress, recipient: MailAddress) -> bytes:
+    """The settings dialog's "Send test message": plain text, to check server and login."""
+    msg = EmailMessage(policy=SMTP_POLICY)
+    msg["From"] = sender.header()
+    msg["To"] = recipient.header()
+    msg["Subject"] = "kenshu-desk テストメール"
+    msg["Date"] = format_datetime(dt.datetime.now(dt.UTC).astimezone())
+    msg["Message-ID"] = make_msgid(domain=sender.domain)
+    msg.set_content(
+        "kenshu-desk のメール設定を確認するためのテストメールです。\n"
+        "このメールが届いていれば、招待メールを送信できます。\n",
+        charset="utf-8",
+        cte="base64",
+    )
+    return message_bytes(msg)
