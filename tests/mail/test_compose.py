@@ -186,29 +186,29 @@ def test_no_keyring_gives_a_clear_message(monkeypatch):
         keyring.set_keyring(previous)
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring backend in memory: the keyring API as the OS backends implement it."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):  # type: ignore[no-untyped-def]
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):  # type: ignore[no-untyped-def]
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):  # type: ignore[no-untyped-def]
-        self.store.pop((service, username), None)
-
-
 def test_password_goes_to_the_keyring_not_the_settings_file(monkeypatch, tmp_path):
     monkeypatch.delenv(mail_settings.PASSWORD_ENV, raising=False)
+    previous = keyring.get_keyring()  # chosen before the class below exists
+
+    class MemoryKeyring(keyring.backend.KeyringBackend):
+        """A keyring backend in memory: the keyring API as the OS backends implement it."""
+
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):  # type: ignore[no-untyped-def]
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):  # type: ignore[no-untyped-def]
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):  # type: ignore[no-untyped-def]
+            self.store.pop((service, username), None)
+
     backend = MemoryKeyring()
-    previous = keyring.get_keyring()
     keyring.set_keyring(backend)
     try:
         settings = mail_settings.MailSettings(host="smtp.example.jp", user="kenshu")

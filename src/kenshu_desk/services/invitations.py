@@ -323,6 +323,6 @@ def save_eml_files(
         except OSError as exc:
             raise MessageError(f"{path} に書き込めません: {exc.strerror}") from exc
         row.sent_at = utcnow()
-        row.server_reply = f"saved: {path.name}"
+        row.server_reply = f"保存先: {path}"
         paths.append(path)
     return report, paths

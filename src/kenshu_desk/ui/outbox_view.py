@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -122,7 +123,10 @@ class OutboxModel(QAbstractTableModel):
             case 5:
                 return str(e.attempts)
             case 6:
-                return e.sent_at.strftime("%Y-%m-%d %H:%M") + " UTC" if e.sent_at else ""
+                if e.sent_at is None:
+                    return ""
+                local = e.sent_at.replace(tzinfo=dt.UTC).astimezone()  # stored as naive UTC
+                return local.strftime("%Y-%m-%d %H:%M")
             case 7:
                 return (e.error or e.server_reply).replace("\n", " ")
         return ""
@@ -146,6 +150,9 @@ class OutboxView(QDialog):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Subjects are long and alike; the server's answer is what the organiser looks for.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 240)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
