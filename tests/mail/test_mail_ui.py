@@ -195,3 +195,15 @@ def test_main_window_mail_menu_and_calendar_export(qtbot, ui_app, db, tmp_path):
     assert target is not None
     cal = IcsCalendarStream.calendar_from_ics(target.read_text(encoding="utf-8"))
     assert cal.method == "PUBLISH" and cal.events[0].summary == "第2回市町村情報交換会"
+
+
+def test_main_window_says_on_start_that_mail_is_waiting(qtbot, ui_app, db):
+    from kenshu_desk.mail.compose import MailAddress
+    from kenshu_desk.services.invitations import queue_messages
+
+    event_id = make_event(db)
+    with db.session() as s:
+        queue_messages(s, event_id, MailAddress("", "chiiki@example.jp"))
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "送信待ち 5 件" in window.statusBar().currentMessage())

@@ -400,6 +400,16 @@ def list_outbox(session: Session, event_id: int | None = None) -> list[OutboxEnt
     return [OutboxEntry.of(row) for row in session.scalars(stmt)]
 
 
+def pending_counts(session: Session) -> dict[str, int]:
+    """How many messages wait (queued) or need a decision (failed, unknown)."""
+    counts = dict.fromkeys((Status.QUEUED.value, Status.FAILED.value, Status.UNKNOWN.value), 0)
+    for status in session.scalars(
+        select(OutboxMessage.status).where(OutboxMessage.status.in_(list(counts)))
+    ):
+        counts[status] += 1
+    return counts
+
+
 def payload_of(session: Session, row_id: int) -> bytes:
     row = session.get(OutboxMessage, row_id)
     return b"" if row is None else row.payload

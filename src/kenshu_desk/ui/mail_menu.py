@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -15,6 +16,7 @@ from kenshu_desk.database import Database
 from kenshu_desk.documents.ics import publish_calendar
 from kenshu_desk.mail.settings import load_settings
 from kenshu_desk.services.events import get_event
+from kenshu_desk.services.outbox import pending_counts, recover_interrupted
 
 
 class HasEvents(Protocol):
@@ -47,6 +49,29 @@ def install_mail_menu(window: QMainWindow) -> None:
         mail.addAction(action)
     mail.addSeparator()
     mail.addAction(settings)
+    # After the window has filled its list (which sets its own status message).
+    QTimer.singleShot(0, window, lambda: announce_pending_mail(window, host))
+
+
+def announce_pending_mail(window: QMainWindow, host: HasEvents) -> None:
+    """After a crash or a stopped run, say on start-up that mail is waiting (no pop-up)."""
+    recover_interrupted(host.db)
+    with host.db.session() as s:
+        counts = pending_counts(s)
+    parts = []
+    if counts["queued"]:
+        parts.append(window.tr("送信待ち {0} 件").format(counts["queued"]))
+    if counts["unknown"]:
+        parts.append(window.tr("送信結果不明 {0} 件").format(counts["unknown"]))
+    if counts["failed"]:
+        parts.append(window.tr("送信失敗 {0} 件").format(counts["failed"]))
+    if parts:
+        window.statusBar().showMessage(
+            window.tr("メール: {0}（メール → 送信済みメール で確認できます）").format(
+                "、".join(parts)
+            ),
+            30000,
+        )
 
 
 def _event_or_say(window: QMainWindow, host: HasEvents) -> int | None:

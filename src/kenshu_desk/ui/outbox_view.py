@@ -39,6 +39,7 @@ from kenshu_desk.services.outbox import (
     SendReport,
     Status,
     list_outbox,
+    recover_interrupted,
     requeue,
 )
 from kenshu_desk.ui.mail_worker import SendWorker, start
@@ -46,6 +47,9 @@ from kenshu_desk.ui.mail_worker import SendWorker, start
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TROUBLE = {Status.FAILED.value, Status.UNKNOWN.value}
+# "Send again" for failed / unknown / saved / sent ones; queued ones left by a stopped run
+# are simply sent.
+SENDABLE = {s.value for s in RESENDABLE} | {Status.QUEUED.value}
 
 
 def _status_label(status: str) -> str:
@@ -162,7 +166,11 @@ class OutboxView(QDialog):
         self.only_event.toggled.connect(self.reload)
         self.summary = QLabel()
         self.resend_button = QPushButton(self.tr("再送(&R)"))
-        self.resend_button.setToolTip(self.tr("失敗・結果不明のメールをもう一度送ります"))
+        self.resend_button.setToolTip(
+            self.tr(
+                "選んだメールを送ります（失敗・結果不明のものはもう一度、送信待ちのものはそのまま）"
+            )
+        )
         self.resend_button.clicked.connect(self.resend_selected)
         self.reload_button = QPushButton(self.tr("最新の状態に更新"))
         self.reload_button.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -195,6 +203,8 @@ class OutboxView(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        if self.worker is None:
+            recover_interrupted(self.db)  # a run that died shows as 結果不明, not 送信中
         event = self.event_id if self.only_event.isChecked() else None
         with self.db.session() as s:
             rows = list_outbox(s, event)
@@ -213,13 +223,12 @@ class OutboxView(QDialog):
         return [self.model.entry(r) for r in rows]
 
     def _update_buttons(self) -> None:
-        resendable = {s.value for s in RESENDABLE}
+        resendable = SENDABLE
         chosen = [e for e in self.selected_entries() if e.status in resendable]
         self.resend_button.setEnabled(bool(chosen) and self.worker is None)
 
     def resend_selected(self) -> None:
-        resendable = {s.value for s in RESENDABLE}
-        ids = [e.id for e in self.selected_entries() if e.status in resendable]
+        ids = [e.id for e in self.selected_entries() if e.status in SENDABLE]
         if not ids:
             return
         settings = load_settings()
