@@ -293,3 +293,17 @@ def test_plain_connection_to_a_server_that_requires_tls_keeps_the_queue(db, tls_
     assert report.sent == report.failed == 0
     assert "530" in report.error and "STARTTLS" in report.error
     assert {r.status for r in rows(db).values()} == {Status.QUEUED}
+
+
+def test_a_change_before_sending_replaces_the_waiting_messages(db, smtp_server):
+    event_id = make_event(db)
+    queue(db, event_id)  # queued, not sent (say, the organiser cancelled the run)
+    with db.session() as s:
+        s.get(Event, event_id).start_time = dt.time(15, 0)
+    assert len(queue(db, event_id)) == 5
+    assert len(rows(db)) == 5  # the waiting rows were taken over, not doubled
+    send(db, smtp_server)
+    by_rcpt = smtp_server.handler.by_recipient()
+    assert all(len(got) == 1 for got in by_rcpt.values()) and len(by_rcpt) == 5
+    for got in by_rcpt.values():
+        assert calendar_of(got[0].data).events[0].sequence == 1

@@ -153,6 +153,10 @@ def plan_messages(
         if same is not None and same.status != Status.QUEUED:
             plan.skipped.append((r.name, _already(same)))
             continue
+        if same is None:
+            # A message still waiting from an earlier version of the event is replaced by
+            # this one (it takes the row over), so nobody gets a stale calendar too.
+            same = next((row for row in rows if row.status == Status.QUEUED), None)
         plan.messages.append(
             PlannedMessage(r, chosen, sequence, key, same.id if same is not None else None)
         )
