@@ -407,3 +407,9 @@ class RecordingDelivery(Base):
 
     recording: Mapped[RecordingLink] = relationship(back_populates="deliveries")
     participant: Mapped[Participant | None] = relationship()
+
+
+# The calendar SEQUENCE rule holds for every flush, whichever code changed the event.
+from kenshu_desk.domain.calendar_sequence import install_sequence_rule  # noqa: E402
+
+install_sequence_rule(Event)

@@ -1,0 +1,165 @@
+"""Mail benchmarks: 1,000 calendar files; 1,000 invitations to a local SMTP server.
+
+    PYTHONPATH=src python benchmarks/mail.py
+
+Prints one line per figure. The goal (issue 5): 1,000 invitations go out in under 30 s.
+The "bare smtplib" line sends the same 1,000 stored messages in a plain loop over one
+connection, with no database: the difference is what the outbox's bookkeeping (two
+committed transactions per message, for crash safety) costs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import smtplib
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from kenshu_desk.database import open_database
+from kenshu_desk.documents.ics import CalendarPerson, invitation_calendar
+from kenshu_desk.domain.models import (
+    Event,
+    ItemPresenter,
+    OutboxMessage,
+    Participant,
+    ProgrammeItem,
+    Registration,
+    Speaker,
+)
+from kenshu_desk.mail.compose import MailAddress
+from kenshu_desk.mail.transport import Security, SmtpConfig, SmtpTransport
+from kenshu_desk.services.invitations import queue_messages
+from kenshu_desk.services.outbox import send_queued
+
+COUNT = 1000
+GOAL_SECONDS = 30.0
+SENDER = MailAddress("埼玉県 福祉部 地域包括ケア課", "chiiki@example.jp")
+
+
+class CountingHandler:
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.count += 1
+        return "250 OK"
+
+
+def _event(count: int) -> Event:
+    event = Event(
+        title="第2回市町村情報交換会",
+        date=dt.date(2027, 1, 28),
+        start_time=dt.time(14, 0),
+        end_time=dt.time(16, 0),
+        venue="埼玉県県民健康センター 大ホール",
+        online_url="https://example.jp/zoom/j/1",
+        organiser_contact="TEL 048-830-3256",
+        organiser_name="埼玉県 福祉部 地域包括ケア課",
+        target_audience="",
+        agenda_notes="",
+        cancelled=False,
+        calendar_sequence=0,
+    )
+    speaker = Speaker(
+        kind="person", name="中島 修", affiliation="文京学院大学", title="教授", honorific="氏"
+    )
+    for position, minutes in enumerate((5, 40, 30, 5, 40)):
+        item = ProgrammeItem(
+            position=position, title=f"項目{position + 1}", minutes=minutes, description=""
+        )
+        item.presenters.append(ItemPresenter(position=0, speaker=speaker))
+        event.items.append(item)
+    for n in range(count):
+        person = Participant(name=f"参加者　{n:04d}", reading=f"さんかしゃ{n:04d}",
+                             email=f"p{n:04d}@example.jp")  # fmt: skip
+        event.registrations.append(Registration(participant=person))
+    return event
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run() -> list[tuple[str, float, str]]:
+    results: list[tuple[str, float, str]] = []
+    event = _event(0)
+    event.calendar_uid = "bench@kenshu-desk"
+    start = time.perf_counter()
+    for n in range(COUNT):
+        invitation_calendar(
+            event,
+            organizer=CalendarPerson(SENDER.name, SENDER.address),
+            attendee=CalendarPerson(f"参加者　{n:04d}", f"p{n:04d}@example.jp"),
+        )
+    results.append((f"{COUNT} .ics built", time.perf_counter() - start, "invitation_calendar"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
+        with db.session() as s:
+            s.add(_event(COUNT))
+        with db.session() as s:
+            event_id = s.scalar(select(Event.id))
+            start = time.perf_counter()
+            ids = queue_messages(s, event_id, SENDER).ids
+        queued_in = time.perf_counter() - start
+        results.append(
+            (f"{len(ids)} invitations composed and queued", queued_in, "one transaction")
+        )
+
+        handler = CountingHandler()
+        port = _free_port()
+        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        controller.start()
+        try:
+            transport = SmtpTransport(SmtpConfig("127.0.0.1", port, Security.NONE))
+            start = time.perf_counter()
+            report = send_queued(db, transport, event_id=event_id)
+            took = time.perf_counter() - start
+            results.append(
+                (
+                    f"{report.sent} invitations sent through the outbox",
+                    took,
+                    f"{report.connections} connection(s), two commits per message",
+                )
+            )
+            total = queued_in + took
+            verdict = "OK" if total < GOAL_SECONDS and report.sent == COUNT else "TOO SLOW"
+            results.append(
+                (
+                    f"{COUNT} invitations, compose + queue + send",
+                    total,
+                    f"goal < {GOAL_SECONDS:.0f} s: {verdict}",
+                )
+            )
+            with db.session() as s:
+                payloads = list(s.scalars(select(OutboxMessage.payload)))
+            start = time.perf_counter()
+            with smtplib.SMTP("127.0.0.1", port) as smtp:
+                for n, payload in enumerate(payloads):
+                    smtp.sendmail(SENDER.address, [f"p{n:04d}@example.jp"], payload)
+            results.append(
+                (
+                    f"{len(payloads)} messages, bare smtplib loop",
+                    time.perf_counter() - start,
+                    "one connection, no database",
+                )
+            )
+            assert handler.count == 2 * COUNT, handler.count
+        finally:
+            controller.stop()
+            db.dispose()
+    return results
+
+
+if __name__ == "__main__":
+    for name, seconds, note in run():
+        print(f"{name:<45} {seconds:8.2f} s   {note}")
+    sys.exit(0)

@@ -1,0 +1,230 @@
+"""Sub-commands for calendars and mail: ics, invites send, outbox.
+
+`invites send` decides per participant what to send (see services.invitations): an
+invitation, an update when that participant already got an earlier version of the event,
+or a cancellation when the event is cancelled; `--kind` overrides the choice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.database import Database
+from kenshu_desk.documents.ics import publish_calendar
+from kenshu_desk.errors import UserError
+from kenshu_desk.mail.compose import MailAddress
+from kenshu_desk.mail.settings import (
+    PASSWORD_ENV,
+    MailSettings,
+    get_password,
+    load_settings,
+    load_templates,
+)
+from kenshu_desk.mail.templates import MessageKind, kind_label
+from kenshu_desk.mail.transport import Security, SmtpTransport
+from kenshu_desk.services.events import get_event
+from kenshu_desk.services.invitations import (
+    InvitationPlan,
+    plan_messages,
+    queue_messages,
+    save_eml_files,
+)
+from kenshu_desk.services.outbox import SendProgress, list_outbox, requeue, send_queued
+
+KINDS = ("auto", *(k.value for k in MessageKind))
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    ics = commands.add_parser(
+        "ics", help="行事のカレンダーファイル（.ics, METHOD:PUBLISH）を書き出す"
+    )
+    ics.add_argument("event_id", metavar="EVENT_ID", type=int)
+    ics.add_argument("-o", "--output", metavar="FILE.ics", required=True, type=Path)
+    ics.add_argument("--alarm", metavar="MINUTES", type=int, help="開始の何分前に通知するか")
+    ics.set_defaults(handler=run_ics)
+
+    invites = commands.add_parser("invites", help="参加者へのカレンダー招待メール")
+    sub = invites.add_subparsers(dest="invites_command", metavar="COMMAND", required=True)
+    send = sub.add_parser("send", help="招待（または変更・中止のお知らせ）を送る")
+    send.add_argument("event_id", metavar="EVENT_ID", type=int)
+    send.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="auto",
+        help="auto（既定）: 初めての人には招待、以前の版を受け取った人には変更、"
+        "中止した行事には中止のお知らせ",
+    )
+    send.add_argument("--smtp-host", metavar="H")
+    send.add_argument("--smtp-port", metavar="P", type=int)
+    send.add_argument("--smtp-security", choices=[s.value for s in Security])
+    send.add_argument("--smtp-user", metavar="U")
+    send.add_argument("--from", dest="sender", metavar="ADDRESS", help="差出人アドレス")
+    send.add_argument("--from-name", metavar="NAME", help="差出人名")
+    send.add_argument("--alarm", metavar="MINUTES", type=int, help="開始の何分前に通知するか")
+    send.add_argument(
+        "--eml-dir", metavar="DIR", type=Path, help="送信せず、宛先ごとの .eml をこのフォルダに保存"
+    )
+    send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
+    send.set_defaults(handler=run_invites_send)
+
+    outbox = commands.add_parser("outbox", help="送信済みメールの記録")
+    outbox.add_argument("--json", action="store_true", help="JSON で出力")
+    outbox.add_argument("--event", metavar="EVENT_ID", type=int, help="この行事のメールだけ")
+    outbox.add_argument(
+        "--resend",
+        metavar="ID",
+        type=int,
+        nargs="+",
+        help="失敗・結果不明のメールを送信待ちに戻す（次の invites send で送信）",
+    )
+    outbox.set_defaults(handler=run_outbox)
+
+
+def run_ics(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            data = publish_calendar(get_event(session, args.event_id), alarm_minutes=args.alarm)
+    finally:
+        db.dispose()
+    try:
+        args.output.write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"{args.output} に書き込めません: {exc.strerror}") from exc
+    print(f"{args.output} に書き出しました。")
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> MailSettings:
+    base = load_settings()
+    security = Security(args.smtp_security) if args.smtp_security else base.security
+    port = args.smtp_port if args.smtp_port is not None else base.port
+    if args.smtp_security and args.smtp_port is None and args.smtp_security != base.security:
+        port = 0  # the usual port for the newly chosen mode
+    return MailSettings(
+        sender_name=base.sender_name,
+        sender_address=base.sender_address,
+        host=args.smtp_host or base.host,
+        port=port,
+        security=security,
+        user=args.smtp_user if args.smtp_user is not None else base.user,
+        timeout=base.timeout,
+        alarm_minutes=args.alarm if args.alarm is not None else base.alarm_minutes,
+    )
+
+
+def _sender(args: argparse.Namespace, settings: MailSettings, db: Database) -> MailAddress:
+    address = args.sender or settings.sender_address
+    name = args.from_name if args.from_name is not None else settings.sender_name
+    if not address:
+        with db.session() as session:
+            event = get_event(session, args.event_id)
+            address = event.organiser_email
+            name = name or event.organiser_name
+    if not address:
+        raise UserError("差出人のアドレスがありません。--from で指定してください。")
+    return MailAddress(name or "", address)
+
+
+def _print_plan(plan: InvitationPlan, *, details: bool) -> None:
+    counts = "、".join(f"{kind_label(k)} {n}" for k, n in plan.count_by_kind().items())
+    print(f"送信先 {plan.count} 人" + (f"（{counts}）" if counts else ""))
+    if details:
+        for m in plan.messages:
+            print(f"  {kind_label(m.kind)}\t{m.recipient.name} <{m.recipient.address}>")
+    for who, why in plan.skipped:
+        print(f"  対象外: {who}（{why}）", file=sys.stderr)
+
+
+def run_invites_send(args: argparse.Namespace) -> int:
+    kind = None if args.kind == "auto" else MessageKind(args.kind)
+    db = open_db(args)
+    try:
+        settings = _settings(args)
+        sender = _sender(args, settings, db)
+        if args.dry_run:
+            with db.session() as session:
+                _print_plan(plan_messages(session, args.event_id, kind), details=True)
+            print("（--dry-run: 何も送信・保存していません）")
+            return 0
+        templates = load_templates()
+        if args.eml_dir is not None:
+            with db.session() as session:
+                report, paths = save_eml_files(
+                    session, args.event_id, sender, args.eml_dir, templates,
+                    kind=kind, alarm_minutes=settings.alarm_minutes,
+                )  # fmt: skip
+                _print_plan(report.plan, details=False)
+            print(f"{len(paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
+            return 0
+        if not settings.host:
+            raise UserError("SMTP サーバーが設定されていません。--smtp-host で指定してください。")
+        password = get_password(settings)
+        if settings.user and not password:
+            raise UserError(
+                f"SMTP のパスワードがありません。画面のメール設定で保存するか、環境変数 "
+                f"{PASSWORD_ENV} で指定してください。"
+            )
+        with db.session() as session:
+            queued = queue_messages(
+                session, args.event_id, sender, templates,
+                kind=kind, alarm_minutes=settings.alarm_minutes,
+            )  # fmt: skip
+            _print_plan(queued.plan, details=False)
+        transport = SmtpTransport(settings.smtp_config(password))
+        report = send_queued(db, transport, event_id=args.event_id, progress=_progress_printer())
+        print(report.summary())
+        with db.session() as session:
+            failed = [e for e in list_outbox(session, args.event_id) if e.status == "failed"]
+        for entry in failed:
+            print(
+                f"  失敗: {entry.recipient_name} <{entry.recipient}>: {entry.error}",
+                file=sys.stderr,
+            )
+        if report.error:
+            raise UserError(report.error)
+        return 1 if report.failed else 0
+    finally:
+        db.dispose()
+
+
+def _progress_printer():  # type: ignore[no-untyped-def]
+    last = [-1]
+
+    def show(p: SendProgress) -> None:
+        if p.total and p.done != last[0]:
+            last[0] = p.done
+            print(f"\r送信中 {p.done}/{p.total}", end="", file=sys.stderr, flush=True)
+            if p.done == p.total:
+                print(file=sys.stderr)
+
+    return show
+
+
+def run_outbox(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        if args.resend:
+            count = requeue(db, args.resend)
+            print(f"{count} 件を送信待ちに戻しました。")
+            return 0
+        with db.session() as session:
+            entries = list_outbox(session, args.event)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json([e.to_dict() for e in entries])
+        return 0
+    from kenshu_desk.services.outbox import Status
+
+    for e in entries:
+        status = Status(e.status).label if e.status in {s.value for s in Status} else e.status
+        when = e.sent_at.strftime("%Y-%m-%d %H:%M") if e.sent_at else "-"
+        line = (
+            f"{e.id:>5}  {status}  {kind_label(e.kind)}  {e.recipient_name} <{e.recipient}>  {when}"
+        )
+        print(line + (f"  {e.error}" if e.error else ""))
+    return 0

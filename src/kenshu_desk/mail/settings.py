@@ -1,0 +1,177 @@
+"""Mail settings without Qt: sender, SMTP server, templates; the password in the OS keyring.
+
+The settings sit in a JSON file in the user's data folder, so the window and the command
+line share them. The password never goes there (nor into the database): it lives in the OS
+keyring (`keyring`), or comes from KENSHU_DESK_SMTP_PASSWORD, which wins when set (for
+automation). Where no keyring exists (a server, a locked-down PC), saving the password
+says so clearly instead of failing silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.errors
+
+from kenshu_desk.errors import UserError
+from kenshu_desk.mail.compose import MailAddress
+from kenshu_desk.mail.templates import DEFAULT_TEMPLATES, MailTemplate, MessageKind, check_template
+from kenshu_desk.mail.transport import Security, SmtpConfig
+from kenshu_desk.paths import user_data_dir
+
+PASSWORD_ENV = "KENSHU_DESK_SMTP_PASSWORD"
+KEYRING_SERVICE = "kenshu-desk SMTP"
+SETTINGS_FILE = "mail-settings.json"
+
+NO_KEYRING_MESSAGE = (
+    "このコンピューターでは OS のパスワード保管庫（キーリング）が使えないため、"
+    "パスワードを保存できません。送信のたびに入力するか、環境変数 "
+    f"{PASSWORD_ENV} で指定してください。"
+)
+
+
+class KeyringUnavailable(UserError):
+    """No OS keyring backend: the password cannot be stored."""
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    sender_name: str = ""
+    sender_address: str = ""
+    host: str = ""
+    port: int = 0  # 0 = the usual port for the security mode
+    security: Security = Security.STARTTLS
+    user: str = ""
+    timeout: float = 60.0
+    alarm_minutes: int | None = None  # reminder in invitations; None = none
+
+    @property
+    def keyring_account(self) -> str:
+        return f"{self.user}@{self.host}:{self.effective_port}"
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or self.security.default_port
+
+    def sender(self) -> MailAddress:
+        return MailAddress(self.sender_name, self.sender_address)
+
+    def smtp_config(self, password: str = "") -> SmtpConfig:
+        return SmtpConfig(
+            host=self.host,
+            port=self.port,
+            security=self.security,
+            user=self.user,
+            password=password,
+            timeout=self.timeout,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["security"] = self.security.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MailSettings:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if "security" in values:
+            try:
+                values["security"] = Security(values["security"])
+            except ValueError:
+                values["security"] = Security.STARTTLS
+        return replace(cls(), **values)
+
+
+def settings_path() -> Path:
+    return user_data_dir() / SETTINGS_FILE
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"メール設定 {path} を読み込めません: {exc}") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)  # atomic: a crash never leaves half a settings file
+
+
+def load_settings(path: Path | None = None) -> MailSettings:
+    return MailSettings.from_dict(_read(path or settings_path()).get("smtp", {}))
+
+
+def save_settings(settings: MailSettings, path: Path | None = None) -> None:
+    path = path or settings_path()
+    data = _read(path)
+    data["smtp"] = settings.to_dict()
+    _write(path, data)
+
+
+def load_templates(path: Path | None = None) -> dict[MessageKind, MailTemplate]:
+    """The user's templates, falling back to the defaults kind by kind."""
+    stored = _read(path or settings_path()).get("templates", {})
+    result = dict(DEFAULT_TEMPLATES)
+    for kind in MessageKind:
+        entry = stored.get(kind.value)
+        if isinstance(entry, dict) and {"subject", "body"} <= entry.keys():
+            result[kind] = MailTemplate(str(entry["subject"]), str(entry["body"]))
+    return result
+
+
+def save_templates(templates: dict[MessageKind, MailTemplate], path: Path | None = None) -> None:
+    for template in templates.values():
+        check_template(template.subject)
+        check_template(template.body)
+    path = path or settings_path()
+    data = _read(path)
+    data["templates"] = {
+        kind.value: {"subject": t.subject, "body": t.body} for kind, t in templates.items()
+    }
+    _write(path, data)
+
+
+def get_password(settings: MailSettings) -> str:
+    """$KENSHU_DESK_SMTP_PASSWORD, else the keyring; "" when none is stored or no keyring."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    if not settings.user:
+        return ""
+    try:
+        return keyring.get_password(KEYRING_SERVICE, settings.keyring_account) or ""
+    except keyring.errors.KeyringError:
+        return ""
+
+
+def keyring_available() -> bool:
+    backend = keyring.get_keyring()
+    priority = getattr(backend, "priority", 0)
+    return not type(backend).__module__.startswith("keyring.backends.fail") and priority > 0
+
+
+def store_password(settings: MailSettings, password: str) -> None:
+    """Save (or, with "", forget) the password in the OS keyring."""
+    try:
+        if password:
+            keyring.set_password(KEYRING_SERVICE, settings.keyring_account, password)
+        else:
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                keyring.delete_password(KEYRING_SERVICE, settings.keyring_account)
+    except keyring.errors.NoKeyringError as exc:
+        raise KeyringUnavailable(NO_KEYRING_MESSAGE) from exc
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"パスワードをキーリングに保存できません: {exc}") from exc

@@ -1,0 +1,196 @@
+"""Message templates for invitations, updates and cancellations, with {氏名}-style fields.
+
+A template is plain text with placeholders in braces. `{{` and `}}` write a literal brace.
+An unknown placeholder is an error that names it (a typo such as {氏明} must not go out to
+sixty municipalities). A line whose placeholders all come out empty is left out, so
+"参加URL：{参加URL}" disappears for an event held only at a venue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kenshu_desk.errors import UserError
+
+
+class MessageKind(StrEnum):
+    INVITATION = "invitation"
+    UPDATE = "update"
+    CANCELLATION = "cancellation"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    MessageKind.INVITATION: "招待",
+    MessageKind.UPDATE: "変更のお知らせ",
+    MessageKind.CANCELLATION: "中止のお知らせ",
+}
+
+KIND_LABELS_BY_VALUE = {kind.value: label for kind, label in KIND_LABELS.items()}
+
+
+def kind_label(kind: str) -> str:
+    """Japanese label of a stored kind value; unknown kinds (e.g. "recording") as they are."""
+    return KIND_LABELS_BY_VALUE.get(kind, kind)
+
+
+# The fields the issue names, then two more that a signature needs.
+PLACEHOLDERS = (
+    "氏名",
+    "所属",
+    "行事名",
+    "日時",
+    "会場",
+    "参加URL",
+    "プログラム",
+    "差出人",
+    "問い合わせ先",
+)
+
+
+class TemplateError(UserError):
+    """A template that cannot be filled in; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class MailTemplate:
+    subject: str
+    body: str
+
+
+_INVITATION_BODY = """\
+{所属}
+{氏名} 様
+
+いつもお世話になっております。{差出人}です。
+下記のとおり「{行事名}」を開催いたします。
+このメールはカレンダーの招待を兼ねています。お使いのカレンダーに登録してご利用ください。
+
+■日時　{日時}
+■会場　{会場}
+■参加URL　{参加URL}
+
+■プログラム
+{プログラム}
+
+ご不明な点は下記までお問い合わせください。
+{問い合わせ先}
+"""
+
+_UPDATE_BODY = """\
+{所属}
+{氏名} 様
+
+いつもお世話になっております。{差出人}です。
+「{行事名}」の日時または会場を変更しました。変更後の内容は次のとおりです。
+お使いのカレンダーの予定も、このメールで更新されます。
+
+■日時　{日時}
+■会場　{会場}
+■参加URL　{参加URL}
+
+■プログラム
+{プログラム}
+
+ご不明な点は下記までお問い合わせください。
+{問い合わせ先}
+"""
+
+_CANCELLATION_BODY = """\
+{所属}
+{氏名} 様
+
+いつもお世話になっております。{差出人}です。
+{日時}に予定しておりました「{行事名}」は、中止することとなりました。
+ご予定いただいていたところ申し訳ございません。
+お使いのカレンダーの予定は、このメールで取り消されます。
+
+ご不明な点は下記までお問い合わせください。
+{問い合わせ先}
+"""
+
+DEFAULT_TEMPLATES: dict[MessageKind, MailTemplate] = {
+    MessageKind.INVITATION: MailTemplate("【ご案内】{行事名}（{日時}）", _INVITATION_BODY),
+    MessageKind.UPDATE: MailTemplate("【変更】{行事名}（{日時}）", _UPDATE_BODY),
+    MessageKind.CANCELLATION: MailTemplate("【中止】{行事名}（{日時}）", _CANCELLATION_BODY),
+}
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The placeholder names used in text, in order (duplicates kept)."""
+    return [m.group(1) for m in _TOKEN.finditer(text) if m.group(1) is not None]
+
+
+def check_template(text: str) -> None:
+    """Raise TemplateError naming every unknown placeholder or stray brace."""
+    unknown: list[str] = []
+    stray = False
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            continue
+        name = match.group(1)
+        if name is None:
+            stray = True
+        elif name not in PLACEHOLDERS and f"{{{name}}}" not in unknown:
+            unknown.append(f"{{{name}}}")
+    if unknown:
+        known = " ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+        raise TemplateError(
+            f"テンプレートに不明な差し込み項目があります: {'、'.join(unknown)}"
+            f"（使える項目: {known}）"
+        )
+    if stray:
+        raise TemplateError(
+            "テンプレートに対応しない { または } があります。"
+            "文字として書くときは {{ または }} と書いてください。"
+        )
+
+
+def _render_line(line: str, values: Mapping[str, str]) -> tuple[str, bool]:
+    """(text, keep): a line is dropped when it has placeholders and all came out empty."""
+    used = 0
+    filled = 0
+
+    def substitute(match: re.Match[str]) -> str:
+        nonlocal used, filled
+        token = match.group(0)
+        if token == "{{":
+            return "{"
+        if token == "}}":
+            return "}"
+        value = values.get(match.group(1), "")
+        used += 1
+        filled += bool(value.strip())
+        return value
+
+    text = _TOKEN.sub(substitute, line)
+    return text, not (used and not filled)
+
+
+def render(text: str, values: Mapping[str, str], *, single_line: bool = False) -> str:
+    """Fill the placeholders. single_line (a subject) flattens multi-line values to one line."""
+    check_template(text)
+    if single_line:
+        values = {k: " ".join(v.split("\n")).replace("\r", "") for k, v in values.items()}
+    lines = []
+    for line in text.split("\n"):
+        rendered, keep = _render_line(line, values)
+        if keep:
+            lines.append(rendered)
+    return "\n".join(lines)
+
+
+def render_template(template: MailTemplate, values: Mapping[str, str]) -> MailTemplate:
+    return MailTemplate(
+        subject=render(template.subject, values, single_line=True).strip(),
+        body=render(template.body, values),
+    )

@@ -1,0 +1,279 @@
+"""SMTP transport: one connection for many messages, with failures sorted into kinds.
+
+A message goes out as MAIL FROM / RCPT TO / DATA on an open connection, so a refusal of
+one recipient (550) leaves the connection usable for the next. Failures become
+`DeliveryError` with `temporary` (4xx, a dropped connection: worth retrying later) or not
+(5xx: retrying will not help), and `connection_lost` when the connection must be reopened.
+
+Security: STARTTLS by default (the certificate is verified), SSL/TLS on connect, or none —
+only when chosen explicitly, e.g. for a relay on the office network.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import TracebackType
+
+from kenshu_desk.errors import UserError
+
+
+class Security(StrEnum):
+    STARTTLS = "starttls"
+    SSL = "ssl"
+    NONE = "none"
+
+    @property
+    def default_port(self) -> int:
+        return {Security.STARTTLS: 587, Security.SSL: 465, Security.NONE: 25}[self]
+
+    @property
+    def label(self) -> str:
+        return {
+            Security.STARTTLS: "STARTTLS（推奨）",
+            Security.SSL: "SSL/TLS",
+            Security.NONE: "暗号化なし",
+        }[self]
+
+
+@dataclass
+class SmtpConfig:
+    host: str
+    port: int = 0  # 0: the usual port for the security mode
+    security: Security = Security.STARTTLS
+    user: str = ""
+    password: str = field(default="", repr=False)
+    timeout: float = 60.0
+    ssl_context: ssl.SSLContext | None = field(default=None, repr=False)
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or self.security.default_port
+
+    def describe(self) -> str:
+        return f"{self.host}:{self.effective_port}（{self.security.label}）"
+
+
+class SmtpConfigError(UserError):
+    """The server cannot be used at all with these settings (login refused, no TLS …)."""
+
+
+class DeliveryError(Exception):
+    """One message could not be handed over; `temporary` says whether to retry."""
+
+    def __init__(
+        self, reply: str, *, code: int | None, temporary: bool, connection_lost: bool = False
+    ) -> None:
+        super().__init__(reply)
+        self.code = code
+        self.reply = reply
+        self.temporary = temporary
+        self.connection_lost = connection_lost
+
+
+def _reply_text(code: int, message: bytes | str) -> str:
+    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
+    return f"{code} {text}".strip()
+
+
+def _refusal(stage: str, code: int, message: bytes | str) -> DeliveryError:
+    reply = f"{stage}: {_reply_text(code, message)}"
+    # 421: the server is closing the connection (too busy, too many messages on it).
+    return DeliveryError(reply, code=code, temporary=400 <= code < 500, connection_lost=code == 421)
+
+
+class SmtpTransport:
+    """A lazily opened SMTP connection, reopened after it drops. Not thread-safe."""
+
+    def __init__(self, config: SmtpConfig) -> None:
+        if not config.host:
+            raise SmtpConfigError("SMTP サーバーが設定されていません。")
+        self.config = config
+        self._smtp: smtplib.SMTP | None = None
+        self.connections_opened = 0
+
+    def __enter__(self) -> SmtpTransport:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._smtp is not None
+
+    def _context(self) -> ssl.SSLContext:
+        return self.config.ssl_context or ssl.create_default_context()
+
+    def open(self) -> None:
+        """Connect, secure and log in. DeliveryError (temporary) if the server is unreachable;
+        SmtpConfigError if it is reachable but cannot be used with these settings."""
+        if self._smtp is not None:
+            return
+        cfg = self.config
+        smtp: smtplib.SMTP | None = None
+        try:
+            if cfg.security == Security.SSL:
+                smtp = smtplib.SMTP_SSL(
+                    cfg.host, cfg.effective_port, timeout=cfg.timeout, context=self._context()
+                )
+            else:
+                smtp = smtplib.SMTP(cfg.host, cfg.effective_port, timeout=cfg.timeout)
+            smtp.ehlo()
+            if cfg.security == Security.STARTTLS:
+                if not smtp.has_extn("starttls"):
+                    raise SmtpConfigError(
+                        f"{cfg.describe()} は STARTTLS に対応していません。"
+                        "設定で SSL/TLS を選ぶか、管理者に確認してください。"
+                    )
+                smtp.starttls(context=self._context())
+                smtp.ehlo()
+            if cfg.user:
+                _login(smtp, cfg.user, cfg.password)
+        except SmtpConfigError:
+            _quietly_close(smtp)
+            raise
+        except smtplib.SMTPAuthenticationError as exc:
+            _quietly_close(smtp)
+            raise SmtpConfigError(
+                f"SMTP サーバーがログインを拒否しました（ユーザー {cfg.user}）: "
+                f"{_reply_text(exc.smtp_code, exc.smtp_error)}"
+            ) from exc
+        except smtplib.SMTPNotSupportedError as exc:
+            _quietly_close(smtp)
+            raise SmtpConfigError(
+                f"{cfg.describe()} はログイン（AUTH）に対応していません。"
+                "ユーザー名を空にするか、セキュリティの設定を確認してください。"
+            ) from exc
+        except ssl.SSLCertVerificationError as exc:
+            _quietly_close(smtp)
+            raise SmtpConfigError(
+                f"{cfg.host} のサーバー証明書を確認できません: {exc.verify_message}"
+            ) from exc
+        except ssl.SSLError as exc:
+            _quietly_close(smtp)
+            raise SmtpConfigError(f"{cfg.describe()} と暗号化接続できません: {exc}") from exc
+        except smtplib.SMTPResponseException as exc:
+            _quietly_close(smtp)
+            raise _refusal("接続", exc.smtp_code, exc.smtp_error) from exc
+        except (OSError, smtplib.SMTPException) as exc:
+            _quietly_close(smtp)
+            raise DeliveryError(
+                f"{cfg.describe()} に接続できません: {exc}",
+                code=None,
+                temporary=True,
+                connection_lost=True,
+            ) from exc
+        self._smtp = smtp
+        self.connections_opened += 1
+
+    def close(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        if smtp is not None:
+            try:
+                smtp.quit()
+            except (OSError, smtplib.SMTPException):
+                smtp.close()
+
+    def _drop(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        _quietly_close(smtp)
+
+    def send(self, envelope_from: str, recipient: str, payload: bytes) -> str:
+        """Hand one message to the server; returns its reply to DATA (e.g. "250 2.0.0 Ok")."""
+        self.open()
+        smtp = self._smtp
+        assert smtp is not None
+        try:
+            code, message = smtp.mail(envelope_from)
+            if code != 250:
+                self._reset()
+                if code >= 500:
+                    # Not about this recipient: no message would go with these settings.
+                    raise SmtpConfigError(_sender_refused(envelope_from, code, message))
+                raise _refusal("MAIL FROM", code, message)
+            code, message = smtp.rcpt(recipient)
+            if code not in (250, 251):
+                self._reset()
+                raise _refusal("RCPT TO", code, message)
+            code, message = smtp.data(payload)
+            if code != 250:
+                self._reset()
+                raise _refusal("DATA", code, message)
+            return _reply_text(code, message)
+        except DeliveryError as exc:
+            if exc.connection_lost:
+                self._drop()
+            raise
+        except smtplib.SMTPDataError as exc:  # DATA itself refused (no 354)
+            self._reset()
+            raise _refusal("DATA", exc.smtp_code, exc.smtp_error) from exc
+        except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
+            self._drop()
+            raise DeliveryError(
+                f"接続が切れました: {exc}", code=None, temporary=True, connection_lost=True
+            ) from exc
+        except smtplib.SMTPException as exc:
+            self._drop()
+            raise DeliveryError(
+                f"SMTP エラー: {exc}", code=None, temporary=True, connection_lost=True
+            ) from exc
+
+    def _reset(self) -> None:
+        """RSET after a refusal so the next message starts clean; drop if even that fails."""
+        if self._smtp is None:
+            return
+        try:
+            code, _ = self._smtp.rset()
+            if code != 250:
+                self._drop()
+        except (OSError, smtplib.SMTPException):
+            self._drop()
+
+
+def _sender_refused(envelope_from: str, code: int, message: bytes | str) -> str:
+    reply = _reply_text(code, message)
+    if code == 530:
+        return (
+            f"SMTP サーバーが送信を受け付けません（{reply}）。暗号化（STARTTLS）やログイン"
+            "（ユーザー名とパスワード）の設定を確認してください。"
+        )
+    return f"SMTP サーバーが差出人 {envelope_from} を受け付けません: {reply}"
+
+
+def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """smtplib.login, plus AUTH PLAIN in UTF-8 (RFC 4616) for a non-ASCII user or password,
+    which smtplib would fail to encode."""
+    if (user + password).isascii():
+        smtp.login(user, password)
+        return
+    if not smtp.has_extn("auth") or "PLAIN" not in smtp.esmtp_features["auth"].upper().split():
+        raise SmtpConfigError(
+            "ユーザー名かパスワードに英数字以外の文字が含まれていますが、"
+            "SMTP サーバーが対応する方式（AUTH PLAIN）を提供していません。"
+        )
+    token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
+    code, message = smtp.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, message)
+
+
+def _quietly_close(smtp: smtplib.SMTP | None) -> None:
+    if smtp is not None:
+        with contextlib.suppress(OSError):
+            smtp.close()
+
+
+def send_test_message(config: SmtpConfig, envelope_from: str, payload: bytes, to: str) -> str:
+    """Open, send one message, close: the settings dialog's "Send test message"."""
+    with SmtpTransport(config) as transport:
+        return transport.send(envelope_from, to, payload)
