@@ -509,9 +509,7 @@ class MunicipalityRecord(Base):
     support_type: Mapped[str] = mapped_column(String(10), default="", server_default="")
     situation: Mapped[str] = mapped_column(Text, default="", server_default="")  # 現状
     support: Mapped[str] = mapped_column(Text, default="", server_default="")  # 支援内容
-    adviser_requested: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=false()
-    )
+    adviser_requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     window_state: Mapped[str] = mapped_column(String(20), default="", server_default="")
     window_year: Mapped[int | None] = mapped_column(Integer)
     team_state: Mapped[str] = mapped_column(String(20), default="", server_default="")

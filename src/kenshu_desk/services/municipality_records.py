@@ -32,6 +32,7 @@ from kenshu_desk.domain.progress import (
     MunicipalityStatus,
 )
 from kenshu_desk.errors import UserError
+from kenshu_desk.services.dispatches import dispatch_record_text, dispatches_by_municipality
 
 
 class StaleRecordError(UserError):
@@ -275,3 +276,53 @@ def attended_events(
         AttendedEvent(e.id, e.date, e.kind, e.title, tuple(attendees[e.id]), registered[e.id])
         for e in events.values()
     ]
+
+
+@dataclass(frozen=True)
+class MunicipalityOverview:
+    """One line of the records screen and of the XLSX: the municipality in year fy."""
+
+    organisation_id: int
+    lgcode: str
+    name: str
+    kind: str  # 市 / 町 / 村
+    fiscal_year: int
+    has_record: bool
+    version: int | None
+    support_type: str
+    adviser_requested: bool
+    status: MunicipalityStatus
+    situation: str
+    support: str
+    dispatch_record: str  # 8/12(県職員)、10/20(猪鼻・加藤)
+
+    def measure_label(self, measure: Measure) -> str:
+        status: MeasureStatus = getattr(self.status, measure.value)
+        return status.label(self.fiscal_year)
+
+
+def overview(session: Session, fy: int) -> list[MunicipalityOverview]:
+    """All municipalities in official code order with their record of year fy (if any)."""
+    records = records_of_year(session, fy)
+    dispatches = dispatches_by_municipality(session, fy)
+    rows = []
+    for org in municipalities(session):
+        record = records.get(org.id)
+        rows.append(
+            MunicipalityOverview(
+                organisation_id=org.id,
+                lgcode=org.lgcode or "",
+                name=org.name,
+                kind=org.municipality_kind,
+                fiscal_year=fy,
+                has_record=record is not None,
+                version=record.version if record else None,
+                support_type=record.support_type if record else "",
+                adviser_requested=bool(record and record.adviser_requested),
+                status=status_of(record) if record else MunicipalityStatus(),
+                situation=record.situation if record else "",
+                support=record.support if record else "",
+                dispatch_record=dispatch_record_text(dispatches.get(org.id, [])),
+            )
+        )
+    return rows
