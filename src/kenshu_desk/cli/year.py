@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.documents.output import write_atomically
 from kenshu_desk.domain.japanese import ERAS, fiscal_year_label
 from kenshu_desk.errors import UserError
 
@@ -29,24 +28,6 @@ def fiscal_year_arg(text: str) -> int:
     raise argparse.ArgumentTypeError(
         f"年度は 2021 のような西暦か R3・令和3年度 の形で指定してください: {text}"
     )
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failed run never leaves half a file."""
-    target = path.expanduser()
-    if target.is_dir():
-        raise UserError(f"{target} はフォルダです。ファイル名を指定してください。")
-    if not target.parent.is_dir():
-        raise UserError(f"フォルダ {target.parent} が見つかりません。")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise UserError(f"{target} に書き込めません（権限がありません）。") from exc
-    except OSError as exc:
-        raise UserError(f"{target} に書き込めません: {exc.strerror}") from exc
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

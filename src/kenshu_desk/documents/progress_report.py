@@ -65,7 +65,7 @@ def _column_short(table: ProgressTable) -> list[str]:
 def progress_chart(table: ProgressTable, font: str | None = None) -> Drawing:
     """Stacked bars of the support system (with the all-municipalities line) and 重層 bars."""
     font = font or register_pdf_fonts()[0]
-    width, height = 760, 320
+    width, height = 780, 320
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     labels = _column_short(table)
@@ -73,7 +73,7 @@ def progress_chart(table: ProgressTable, font: str | None = None) -> Drawing:
 
     def axis(x0: float, w: float, title: str, top: int, step: int) -> float:
         scale = plot_h / top
-        drawing.add(String(x0, height - 26, title, fontName=font, fontSize=12))
+        drawing.add(String(x0, height - 26, title, fontName=font, fontSize=11))
         drawing.add(Line(x0, base, x0 + w, base, strokeColor=colors.HexColor("#555555")))
         for n in range(0, top + 1, step):
             y = base + n * scale

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kenshu_desk.domain.japanese import fiscal_year_label
+from kenshu_desk.domain.japanese import ERAS, fiscal_year_label
 from kenshu_desk.domain.models import MeasureState
 
 
@@ -41,6 +41,15 @@ STATE_LABELS = {
 }
 
 
+def short_fiscal_year(fy: int) -> str:
+    """令和4年度 → R4, 令和元年度 → R1 (the form tables and slides use)."""
+    label = fiscal_year_label(fy).removesuffix("年度").replace("元", "1")
+    for era in ERAS:
+        if label.startswith(era.name):
+            return era.initial + label.removeprefix(era.name)
+    return label
+
+
 @dataclass(frozen=True)
 class MeasureStatus:
     state: MeasureState = MeasureState.NONE
@@ -57,15 +66,15 @@ class MeasureStatus:
         return self.fiscal_year is not None and self.fiscal_year <= fy
 
     def label(self, record_year: int | None = None) -> str:
-        """Short cell text: 済 / R4予定 / 予定 / ―."""
+        """Short cell text: 済 / 年度中予定 / R4予定 / 予定(時期未定) / ―."""
         if self.state == MeasureState.IN_PLACE:
             return "済"
         if self.state == MeasureState.PLANNED:
             if self.fiscal_year is None:
-                return "予定（時期未定）"
+                return "予定(時期未定)"
             if record_year is not None and self.fiscal_year == record_year:
-                return "今年度中予定"
-            return f"{fiscal_year_label(self.fiscal_year)}予定"
+                return "年度中予定"
+            return f"{short_fiscal_year(self.fiscal_year)}予定"
         return "―"
 
 

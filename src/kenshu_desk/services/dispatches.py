@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from kenshu_desk.domain.japanese import fiscal_year_range
+from kenshu_desk.domain.japanese import fiscal_year_range, reading_sort_key
 from kenshu_desk.domain.models import (
     DISPATCH_KINDS,
     Event,
@@ -202,3 +202,27 @@ def set_advisers(session: Session, event_id: int, adviser_ids: Sequence[int]) ->
         event.advisers.append(EventAdviser(position=position, speaker_id=speaker_id))
     session.flush()
     return event
+
+
+@dataclass(frozen=True)
+class DispatchChoices:
+    hosts: tuple[tuple[int, str], ...]  # the municipality first, then its bodies
+    advisers: tuple[tuple[int, str, str], ...]  # (speaker id, name, affiliation), 五十音順
+
+
+def dispatch_choices(session: Session, municipality_id: int) -> DispatchChoices:
+    """What the dispatch form offers for a municipality: where to, and who can go."""
+    town = session.get(Organisation, municipality_id)
+    if town is None:
+        raise UserError(f"市町村 ID {municipality_id} は見つかりません。")
+    bodies = session.scalars(
+        select(Organisation)
+        .where(Organisation.municipality_id == municipality_id, Organisation.id != town.id)
+        .order_by(Organisation.name)
+    )
+    people = session.scalars(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON))
+    advisers = sorted(people, key=lambda p: reading_sort_key(p.reading, p.name))
+    return DispatchChoices(
+        hosts=((town.id, town.name), *((b.id, b.name) for b in bodies)),
+        advisers=tuple((p.id, p.name, p.affiliation) for p in advisers),
+    )

@@ -1,0 +1,113 @@
+"""The 年間 menu: the year at a glance, each municipality's record, the progress table.
+
+The main window calls install_year_menu(self) once; each screen opens in a window of its
+own (so it can sit beside the event list) and clicking an event there selects it in the
+main window through its select_event(id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+from kenshu_desk.ui.municipality_records import MunicipalityRecordsWidget
+from kenshu_desk.ui.progress_view import ProgressView
+from kenshu_desk.ui.year_view import YearViewWidget
+
+
+class ToolWindow(QWidget):
+    """A top-level window around one screen; asks the screen before it closes."""
+
+    def __init__(self, title: str, content: QWidget, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(title)
+        self.content = content
+        layout = QVBoxLayout(self)
+        layout.addWidget(content)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        closing = getattr(self.content, "closing", None)
+        if closing is not None and not closing():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+class YearMenu:
+    """Owns the three windows; created once per main window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.windows: dict[str, ToolWindow] = {}
+        menu = window.menuBar().addMenu(window.tr("年間(&Y)"))
+        self.year_action = self._action(
+            menu, window.tr("年間スケジュール(&Y)"), "Ctrl+Shift+Y", self.show_year_view
+        )
+        self.records_action = self._action(
+            menu, window.tr("市町村別の記録(&M)"), "Ctrl+Shift+M", self.show_records
+        )
+        self.progress_action = self._action(
+            menu, window.tr("県内の進捗状況(&P)"), "Ctrl+Shift+P", self.show_progress
+        )
+
+    def _action(self, menu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.window, shortcut=QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _open(self, key: str, title: str, make: Callable[[], QWidget]) -> ToolWindow:
+        existing = self.windows.get(key)
+        if existing is None:
+            existing = ToolWindow(title, make(), self.window)
+            existing.resize(1280, 760)
+            self.windows[key] = existing
+        existing.show()
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+
+    def _select_in_main(self, event_id: int) -> None:
+        select = getattr(self.window, "select_event", None)
+        if select is not None:
+            select(event_id)
+
+    def _events_changed(self) -> None:
+        reload = getattr(self.window, "reload", None)
+        if reload is not None:
+            reload()
+        year = self.windows.get("year")
+        if year is not None:
+            year.content.reload()  # type: ignore[attr-defined]
+
+    def show_year_view(self) -> ToolWindow:
+        def make() -> QWidget:
+            view = YearViewWidget(self.window.db)  # type: ignore[attr-defined]
+            view.eventActivated.connect(self._select_in_main)
+            return view
+
+        return self._open("year", self.window.tr("年間スケジュール"), make)
+
+    def show_records(self) -> ToolWindow:
+        def make() -> QWidget:
+            view = MunicipalityRecordsWidget(self.window.db)  # type: ignore[attr-defined]
+            view.eventActivated.connect(self._select_in_main)
+            view.eventsChanged.connect(self._events_changed)
+            return view
+
+        return self._open("records", self.window.tr("市町村別の記録"), make)
+
+    def show_progress(self) -> ToolWindow:
+        def make() -> QWidget:
+            return ProgressView(self.window.db)  # type: ignore[attr-defined]
+
+        window = self._open("progress", self.window.tr("県内の進捗状況"), make)
+        window.content.reload()  # type: ignore[attr-defined]  # records may have changed
+        return window
+
+
+def install_year_menu(window: QMainWindow) -> YearMenu:
+    return YearMenu(window)
