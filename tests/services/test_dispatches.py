@@ -26,12 +26,12 @@ def _speaker(s, name: str) -> int:  # type: ignore[no-untyped-def]
 
 def test_record_reads_like_the_seed(demo_db):
     with demo_db.session() as s:
-        city = find_municipality(s, "鴻巣市")
+        city = find_municipality(s, "行田市")
         inohana, kato = _speaker(s, "猪鼻 紗都子"), _speaker(s, "加藤 巳佐子")
         # Entered out of order: the record is by date.
         add_dispatch(s, DispatchInput(dt.date(2021, 10, 20), "研修会", city.id, (inohana, kato)))
         hearing = add_dispatch(s, DispatchInput(dt.date(2021, 8, 12), "ヒアリング", city.id))
-        assert hearing.title == "鴻巣市 ヒアリング"
+        assert hearing.title == "行田市 ヒアリング"
         assert hearing.is_dispatch and hearing.effective_work_line == WorkLine.DISPATCH
         # Another year is another record.
         add_dispatch(s, DispatchInput(dt.date(2022, 4, 20), "勉強会", city.id, (kato,)))

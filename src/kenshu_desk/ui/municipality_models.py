@@ -43,8 +43,17 @@ class MunicipalityTableModel(QAbstractTableModel):
         self._rows: list[MunicipalityOverview] = []
 
     def set_rows(self, rows: Sequence[MunicipalityOverview]) -> None:
+        """Same municipalities in the same order (a save, another year): update in place,
+        so the view keeps its selection and no reset happens under a selection change."""
+        rows = list(rows)
+        same = [r.organisation_id for r in rows] == [r.organisation_id for r in self._rows]
+        if same and rows:
+            self._rows = rows
+            last = self.index(len(rows) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def row_at(self, row: int) -> MunicipalityOverview:

@@ -161,14 +161,9 @@ class MunicipalityRecordsWidget(QWidget):
 
     def reload(self) -> None:
         """Re-read the year's overview, keeping the selected municipality."""
-        keep = self._current_id
         with self.db.session() as session:
             rows = overview(session, self.year.value())
-        self._reloading = True
         self.model.set_rows(rows)
-        self._reloading = False
-        if keep is not None:
-            self.select_municipality(keep)
         has_records = sum(r.has_record for r in rows)
         self.carry_button.setEnabled(has_records < len(rows))
 
@@ -180,10 +175,9 @@ class MunicipalityRecordsWidget(QWidget):
         if not index.isValid():
             self.search.clear()
             index = self.proxy.mapFromSource(self.model.index(source, 0))
-        self.view.selectRow(index.row())
+        self.view.selectRow(index.row())  # the selection handler saves and loads
         self.view.scrollTo(index)
-        self._load_current(organisation_id)
-        return True
+        return self._current_id == organisation_id
 
     def current_municipality_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
@@ -259,8 +253,6 @@ class MunicipalityRecordsWidget(QWidget):
         self.message.setText(text)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        if getattr(self, "_reloading", False):
-            return
         new_id = self.current_municipality_id()
         if new_id == self._current_id:
             return
