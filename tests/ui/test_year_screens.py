@@ -48,6 +48,9 @@ def test_clicking_a_box_selects_the_event_in_the_main_window(qtbot, ui_app, demo
         qtbot.keyClick(chart, Qt.Key.Key_Right)
         qtbot.keyClick(chart, Qt.Key.Key_Return)
     assert blocker.args[0] == chart.current_event_id() != nov
+    with qtbot.waitSignal(view.eventOpened) as blocker:
+        qtbot.mouseDClick(chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert blocker.args[0] == nov
     # Another year: no boxes, and a click on empty space does nothing.
     view.year.setValue(2030)
     assert chart.boxes() == []
@@ -206,3 +209,17 @@ def test_progress_view_and_its_exports(qtbot, ui_app, demo_db, tmp_path):
     assert "#2f5c9e" in colours
     view.copy_chart()
     assert not QApplication.clipboard().image().isNull()
+
+
+def test_fiscal_year_spin_shows_wareki_and_takes_typed_years(qtbot, ui_app):
+    from kenshu_desk.ui.fiscal_year_spin import FiscalYearSpin
+
+    spin = FiscalYearSpin(2021)
+    qtbot.addWidget(spin)
+    assert spin.text() == "令和3年度（2021）"
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "2019")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.value() == 2019 and spin.text() == "令和元年度（2019）"
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.value() == 2020

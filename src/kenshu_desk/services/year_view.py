@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kenshu_desk.domain.japanese import (
     era_year_label,
+    fiscal_year,
     fiscal_year_label,
     fiscal_year_range,
     wareki,
@@ -127,3 +128,8 @@ def year_plan(session: Session, fy: int) -> YearPlan:
     if by_line.get(WorkLine.OTHER.value):
         order.append(WorkLine.OTHER.value)
     return YearPlan(fy, tuple(YearLine(name, tuple(by_line[name])) for name in order))
+
+
+def event_fiscal_year(session: Session, event_id: int) -> int | None:
+    event = session.get(Event, event_id)
+    return fiscal_year(event.date) if event is not None else None

@@ -7,12 +7,16 @@ main window through its select_event(id).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from kenshu_desk.domain.japanese import fiscal_year
+from kenshu_desk.services.progress import recorded_fiscal_years
+from kenshu_desk.services.year_view import event_fiscal_year
 from kenshu_desk.ui.municipality_records import MunicipalityRecordsWidget
 from kenshu_desk.ui.progress_view import ProgressView
 from kenshu_desk.ui.year_view import YearViewWidget
@@ -75,6 +79,12 @@ class YearMenu:
         if select is not None:
             select(event_id)
 
+    def _open_in_main(self, event_id: int) -> None:
+        self._select_in_main(event_id)
+        self.window.showNormal() if self.window.isMinimized() else self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
     def _events_changed(self) -> None:
         reload = getattr(self.window, "reload", None)
         if reload is not None:
@@ -83,26 +93,48 @@ class YearMenu:
         if year is not None:
             year.content.reload()  # type: ignore[attr-defined]
 
+    def _selected_event_year(self) -> int | None:
+        """The fiscal year of the event selected in the main window, if any."""
+        current = getattr(self.window, "current_event_id", None)
+        event_id = current() if current is not None else None
+        if event_id is None:
+            return None
+        with self.window.db.session() as session:  # type: ignore[attr-defined]
+            return event_fiscal_year(session, event_id)
+
+    def _records_year(self) -> int:
+        """The latest year with records, up to this one: what the section works on."""
+        this_year = fiscal_year(dt.date.today())
+        with self.window.db.session() as session:  # type: ignore[attr-defined]
+            years = [y for y in recorded_fiscal_years(session) if y <= this_year]
+        return years[0] if years else this_year
+
     def show_year_view(self) -> ToolWindow:
         def make() -> QWidget:
-            view = YearViewWidget(self.window.db)  # type: ignore[attr-defined]
+            db = self.window.db  # type: ignore[attr-defined]
+            view = YearViewWidget(db, self._selected_event_year())
             view.eventActivated.connect(self._select_in_main)
+            view.eventOpened.connect(self._open_in_main)
             return view
 
-        return self._open("year", self.window.tr("年間スケジュール"), make)
+        window = self._open("year", self.window.tr("年間スケジュール"), make)
+        window.content.reload()  # type: ignore[attr-defined]  # events may have changed
+        return window
 
     def show_records(self) -> ToolWindow:
         def make() -> QWidget:
-            view = MunicipalityRecordsWidget(self.window.db)  # type: ignore[attr-defined]
-            view.eventActivated.connect(self._select_in_main)
+            view = MunicipalityRecordsWidget(self.window.db, self._records_year())  # type: ignore[attr-defined]
+            view.eventActivated.connect(self._open_in_main)
             view.eventsChanged.connect(self._events_changed)
             return view
 
-        return self._open("records", self.window.tr("市町村別の記録"), make)
+        window = self._open("records", self.window.tr("市町村別の記録"), make)
+        window.content.reload()  # type: ignore[attr-defined]  # dispatches may have changed
+        return window
 
     def show_progress(self) -> ToolWindow:
         def make() -> QWidget:
-            return ProgressView(self.window.db)  # type: ignore[attr-defined]
+            return ProgressView(self.window.db, self._records_year())  # type: ignore[attr-defined]
 
         window = self._open("progress", self.window.tr("県内の進捗状況"), make)
         window.content.reload()  # type: ignore[attr-defined]  # records may have changed

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -57,7 +58,8 @@ class _Box:
 class YearChart(QWidget):
     """Paints one fiscal year; knows which box is where for clicks, keys and tooltips."""
 
-    eventActivated = Signal(int)
+    eventActivated = Signal(int)  # click / arrow+Enter: select it in the main window
+    eventOpened = Signal(int)  # double-click / Ctrl+Enter: and bring the main window up
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,6 +234,13 @@ class YearChart(QWidget):
         self.update()
         self.eventActivated.emit(self._boxes[n].entry.event_id)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        n = self._box_at(event.position())
+        if n < 0:
+            super().mouseDoubleClickEvent(event)
+            return
+        self.eventOpened.emit(self._boxes[n].entry.event_id)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if not self._boxes:
@@ -247,7 +256,10 @@ class YearChart(QWidget):
             self._current = len(self._boxes) - 1
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             if self._current >= 0:
-                self.eventActivated.emit(self._boxes[self._current].entry.event_id)
+                event_id = self._boxes[self._current].entry.event_id
+                self.eventActivated.emit(event_id)
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self.eventOpened.emit(event_id)
             return
         else:
             super().keyPressEvent(event)
@@ -269,6 +281,7 @@ class YearViewWidget(QWidget):
     """Fiscal-year picker, the chart in a scroll area, and PDF export."""
 
     eventActivated = Signal(int)
+    eventOpened = Signal(int)
 
     def __init__(
         self, db: Database, fiscal_year: int | None = None, parent: QWidget | None = None
@@ -278,10 +291,15 @@ class YearViewWidget(QWidget):
         self.year = FiscalYearSpin(fiscal_year)
         self.year.setAccessibleName(self.tr("年度"))
         self.summary = QLabel()
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A3 横"), "A3")
+        self.paper.addItem(self.tr("A4 横"), "A4")
+        self.paper.setAccessibleName(self.tr("用紙"))
         self.export_button = QPushButton(self.tr("PDF に出力(&P)…"))
-        self.export_button.setToolTip(self.tr("A3 横の事業スケジュールとして保存します"))
+        self.export_button.setToolTip(self.tr("事業スケジュールとして PDF に保存します"))
         self.chart = YearChart()
         self.chart.eventActivated.connect(self.eventActivated)
+        self.chart.eventOpened.connect(self.eventOpened)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
@@ -292,6 +310,7 @@ class YearViewWidget(QWidget):
         bar.addWidget(label)
         bar.addWidget(self.year)
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.paper)
         bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -321,10 +340,10 @@ class YearViewWidget(QWidget):
         path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.export_pdf(path)
+            self.export_pdf(path, self.paper.currentData())
         except UserError as exc:
-            QGuiApplication.restoreOverrideCursor()
             self.summary.setText(str(exc))
             return
-        QGuiApplication.restoreOverrideCursor()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self.summary.setText(self.tr("{0} に出力しました").format(path.name))
