@@ -64,6 +64,15 @@ def test_year_view_exports_the_pdf(qtbot, ui_app, demo_db, tmp_path):
     view.export_pdf(tmp_path / "y.pdf")
     text = PdfReader(tmp_path / "y.pdf").pages[0].extract_text()
     assert "事業スケジュール" in text
+    # The button's way: on the thread pool, the window stays responsive.
+    view.paper.setCurrentIndex(view.paper.findData("A4"))
+    with qtbot.waitSignal(view.export_signals.finished, timeout=30_000):
+        view.start_export(tmp_path / "y4.pdf", view.paper.currentData())
+    assert "y4.pdf に出力しました" in view.summary.text() and view.export_button.isEnabled()
+    assert round(float(PdfReader(tmp_path / "y4.pdf").pages[0].mediabox.width)) == 842
+    with qtbot.waitSignal(view.export_signals.failed, timeout=30_000):
+        view.start_export(tmp_path / "missing" / "y.pdf")
+    assert "見つかりません" in view.summary.text()
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, ui_app, demo_db):

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
-    QGuiApplication,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.database import Database
 from kenshu_desk.documents.output import write_atomically
+from kenshu_desk.documents.year_fonts import register_pdf_fonts
 from kenshu_desk.documents.year_schedule import LINE_COLOURS, OTHER_COLOURS, year_schedule_pdf
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.year_view import YearEntry, YearPlan, year_plan
@@ -277,6 +277,32 @@ class YearChart(QWidget):
         return super().event(event)
 
 
+class _ExportSignals(QObject):
+    finished = Signal(str)  # the path written
+    failed = Signal(str)  # the message for the user
+
+
+class _ExportTask(QRunnable):
+    """Makes and writes the PDF off the GUI thread: a busy year takes seconds to lay out.
+
+    It gets a frozen snapshot (YearPlan), never a Session, so nothing is shared.
+    """
+
+    def __init__(self, plan: YearPlan, paper: str, path: Path, signals: _ExportSignals) -> None:
+        super().__init__()
+        self.plan, self.paper, self.path, self.signals = plan, paper, path, signals
+
+    def run(self) -> None:
+        try:
+            write_atomically(self.path, year_schedule_pdf(self.plan, paper=self.paper))
+        except UserError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug must not kill the worker silently
+            self.signals.failed.emit(f"PDF を作成できませんでした: {exc}")
+        else:
+            self.signals.finished.emit(str(self.path))
+
+
 class YearViewWidget(QWidget):
     """Fiscal-year picker, the chart in a scroll area, and PDF export."""
 
@@ -318,6 +344,10 @@ class YearViewWidget(QWidget):
 
         self.year.valueChanged.connect(self.reload)
         self.export_button.clicked.connect(self._export)
+        self.export_signals = _ExportSignals(self)
+        self.export_signals.finished.connect(self._export_finished)
+        self.export_signals.failed.connect(self._export_failed)
+        register_pdf_fonts()  # once, here: reportlab's font registry is not thread-safe
         self.reload()
 
     def reload(self) -> None:
@@ -330,20 +360,26 @@ class YearViewWidget(QWidget):
     def export_pdf(self, path: Path, paper: str = "A3") -> None:
         write_atomically(path, year_schedule_pdf(self._plan, paper=paper))
 
+    def start_export(self, path: Path, paper: str = "A3") -> None:
+        """Write the PDF on the thread pool; export_signals report the end."""
+        self.export_button.setEnabled(False)
+        self.summary.setText(self.tr("PDF を作成しています…"))
+        task = _ExportTask(self._plan, paper, path, self.export_signals)
+        QThreadPool.globalInstance().start(task)
+
+    def _export_finished(self, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.summary.setText(self.tr("{0} に出力しました").format(Path(path).name))
+
+    def _export_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.summary.setText(message)
+
     def _export(self) -> None:
         default = f"事業スケジュール_{self._plan.label}.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("事業スケジュールを PDF に出力"), default, self.tr("PDF (*.pdf)")
         )
-        if not name:
-            return
-        path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.export_pdf(path, self.paper.currentData())
-        except UserError as exc:
-            self.summary.setText(str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.summary.setText(self.tr("{0} に出力しました").format(path.name))
+        if name:
+            path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+            self.start_export(path, self.paper.currentData())
