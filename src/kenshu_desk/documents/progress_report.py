@@ -24,8 +24,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from kenshu_desk.documents.year_fonts import register_pdf_fonts
 from kenshu_desk.domain.japanese import fiscal_year_label, wareki
-from kenshu_desk.domain.progress import Measure, ProgressTable
-from kenshu_desk.services.municipality_records import MunicipalityOverview
+from kenshu_desk.domain.progress import Measure, MunicipalityOverview, ProgressTable
 
 TITLE = "重層的支援体制整備事業・総合相談支援体制構築 実施・構築状況"
 UNIT = "（市町村数・累計）"

@@ -22,7 +22,7 @@ from reportlab.platypus import Paragraph
 from kenshu_desk.documents.year_fonts import register_pdf_fonts
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import WorkLine
-from kenshu_desk.services.year_view import YearEntry, YearPlan
+from kenshu_desk.domain.year_plan import YearEntry, YearPlan
 
 PAPERS = {"A3": landscape(A3), "A4": landscape(A4)}
 

@@ -90,6 +90,29 @@ class MunicipalityStatus:
 
 
 @dataclass(frozen=True)
+class MunicipalityOverview:
+    """One line of the records screen and of the XLSX: the municipality in year fy."""
+
+    organisation_id: int
+    lgcode: str
+    name: str
+    kind: str  # 市 / 町 / 村
+    fiscal_year: int
+    has_record: bool
+    version: int | None
+    support_type: str
+    adviser_requested: bool
+    status: MunicipalityStatus
+    situation: str
+    support: str
+    dispatch_record: str  # 8/12(県職員)、10/20(猪鼻・加藤)
+
+    def measure_label(self, measure: Measure) -> str:
+        status: MeasureStatus = getattr(self.status, measure.value)
+        return status.label(self.fiscal_year)
+
+
+@dataclass(frozen=True)
 class ProgressColumn:
     key: str
     label: str

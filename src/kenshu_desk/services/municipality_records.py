@@ -29,6 +29,7 @@ from kenshu_desk.domain.progress import (
     MEASURE_LABELS,
     Measure,
     MeasureStatus,
+    MunicipalityOverview,
     MunicipalityStatus,
 )
 from kenshu_desk.errors import UserError
@@ -276,29 +277,6 @@ def attended_events(
         AttendedEvent(e.id, e.date, e.kind, e.title, tuple(attendees[e.id]), registered[e.id])
         for e in events.values()
     ]
-
-
-@dataclass(frozen=True)
-class MunicipalityOverview:
-    """One line of the records screen and of the XLSX: the municipality in year fy."""
-
-    organisation_id: int
-    lgcode: str
-    name: str
-    kind: str  # 市 / 町 / 村
-    fiscal_year: int
-    has_record: bool
-    version: int | None
-    support_type: str
-    adviser_requested: bool
-    status: MunicipalityStatus
-    situation: str
-    support: str
-    dispatch_record: str  # 8/12(県職員)、10/20(猪鼻・加藤)
-
-    def measure_label(self, measure: Measure) -> str:
-        status: MeasureStatus = getattr(self.status, measure.value)
-        return status.label(self.fiscal_year)
 
 
 def overview(session: Session, fy: int) -> list[MunicipalityOverview]:
