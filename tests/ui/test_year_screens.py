@@ -232,3 +232,25 @@ def test_fiscal_year_spin_shows_wareki_and_takes_typed_years(qtbot, ui_app):
     assert spin.value() == 2019 and spin.text() == "令和元年度（2019）"
     qtbot.keyClick(spin, Qt.Key.Key_Up)
     assert spin.value() == 2020
+
+
+def test_closing_the_main_window_saves_the_record_form_first(qtbot, ui_app, demo_db):
+    window = _main(qtbot, demo_db)
+    tool = window.year_menu.show_records()
+    records = tool.content
+    records.year.setValue(2021)
+    records.select_municipality(_id(demo_db, "寄居町"))
+    records.editor.requested.setChecked(True)
+    assert window.close()
+    with demo_db.session() as s:
+        assert get_record(s, _id(demo_db, "寄居町"), 2021).adviser_requested
+    # A form the rules refuse keeps both windows open.
+    window.show()
+    tool = window.year_menu.show_records()
+    records = tool.content
+    editor = next(e for m, e in records.editor.measures.items() if m.value == "team")
+    editor.state.setCurrentIndex(editor.state.findData("planned"))
+    editor.year.setValue(2020)
+    assert not window.close()
+    assert tool.isVisible() and "予定年度" in records.message.text()
+    records.revert()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -40,11 +40,14 @@ class ToolWindow(QWidget):
         super().closeEvent(event)
 
 
-class YearMenu:
+class YearMenu(QObject):
     """Owns the three windows; created once per main window."""
 
     def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
         self.window = window
+        # Closing the main window closes these too: give the records form its save first.
+        window.installEventFilter(self)
         self.windows: dict[str, ToolWindow] = {}
         menu = window.menuBar().addMenu(window.tr("年間(&Y)"))
         self.year_action = self._action(
@@ -56,6 +59,15 @@ class YearMenu:
         self.progress_action = self._action(
             menu, window.tr("県内の進捗状況(&P)"), "Ctrl+Shift+P", self.show_progress
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            for tool in self.windows.values():
+                if tool.isVisible() and not tool.close():
+                    event.ignore()
+                    tool.raise_()
+                    return True
+        return False
 
     def _action(self, menu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self.window, shortcut=QKeySequence(shortcut))
