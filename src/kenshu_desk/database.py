@@ -34,7 +34,7 @@ ENV_VAR = "KENSHU_DESK_DB"
 # The newest migration in db/versions (a test keeps the two equal). Knowing it without
 # Alembic lets a database that is already current open without importing Alembic at all,
 # which is most of the start-up time of a small application.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 
 class DatabaseError(UserError):
@@ -255,9 +255,25 @@ def _upgrade(db: Database) -> Path | None:
     if current is not None and db.path is not None:
         backup = backup_sqlite(db.path)
     cfg = _alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = db.engine.dialect.name == "sqlite"
+    with db.engine.connect() as conn:
+        if sqlite:
+            # A batch migration rebuilds a table; with foreign keys on, that would cascade-
+            # delete every row that points at it. Off for the upgrade (outside a transaction,
+            # as SQLite requires), and the links are checked before the upgrade commits.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise DatabaseError(
+                    "データベースの更新中に参照の不整合が見つかったため、更新を取り消しました。"
+                    f"更新前のコピー: {backup}"
+                )
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
     return backup
 
 

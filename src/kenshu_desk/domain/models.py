@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -64,7 +65,42 @@ class EventKind(StrEnum):
     TRAINING = "研修"
     COMMITTEE = "部会"
     STUDY = "勉強会"
+    # Adviser dispatches (アドバイザー派遣) to one municipality, which is the event's host.
+    HEARING = "ヒアリング"
+    MUNICIPAL_TRAINING = "研修会"
+    REVIEW_MEETING = "検討会議への参加"
     OTHER = "その他"
+
+
+# What a visit to one municipality can be (the seed's 支援内容); 勉強会 is also a general kind.
+DISPATCH_KINDS = (
+    EventKind.HEARING,
+    EventKind.STUDY,
+    EventKind.MUNICIPAL_TRAINING,
+    EventKind.REVIEW_MEETING,
+)
+
+
+class WorkLine(StrEnum):
+    """A row of the year view (R3事業スケジュール): the line of work an event belongs to."""
+
+    DISPATCH = "アドバイザー派遣"
+    COMMITTEE = "部会"
+    TRAINING = "研修・情報交換会"
+    OTHER = "その他"
+
+
+class SupportType(StrEnum):
+    NEW = "新規"
+    CONTINUING = "継続"
+
+
+class MeasureState(StrEnum):
+    """Where a municipality stands on one measure (window, team, 重層, 移行準備)."""
+
+    NONE = ""  # neither in place nor planned (or not known)
+    IN_PLACE = "in_place"  # 実施・構築済み
+    PLANNED = "planned"  # 実施・構築予定 (in the fiscal year given, or later when none)
 
 
 class ItemType(StrEnum):
@@ -195,8 +231,24 @@ class Event(Base):
     calendar_sequence: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # The municipality (or its 社協 …) an adviser dispatch went to; None for events the
+    # prefecture holds for everyone. No ON DELETE action (NO ACTION): an organisation that
+    # hosted a dispatch cannot be deleted, so a dispatch record never loses its host. (The
+    # migration adds it as an inline REFERENCES, which SQLite reflects without options.)
+    host_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id"), index=True
+    )
+    # The year view's row when the organiser overrides it; None = derived from kind and host.
+    work_line: Mapped[str | None] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
+    host_organisation: Mapped[Organisation | None] = relationship()
+    advisers: Mapped[list[EventAdviser]] = relationship(
+        back_populates="event",
+        order_by="EventAdviser.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
     items: Mapped[list[ProgrammeItem]] = relationship(
         back_populates="event",
         order_by="ProgrammeItem.position",
@@ -219,11 +271,50 @@ class Event(Base):
     def is_online(self) -> bool:
         return bool(self.online_url)
 
+    @property
+    def is_dispatch(self) -> bool:
+        """A visit of an adviser or of prefecture staff to one municipality."""
+        return self.host_organisation_id is not None and self.kind in DISPATCH_KINDS
+
+    @property
+    def effective_work_line(self) -> str:
+        if self.work_line:
+            return self.work_line
+        if self.is_dispatch or self.kind in (EventKind.HEARING, EventKind.REVIEW_MEETING):
+            return WorkLine.DISPATCH.value
+        if self.kind == EventKind.COMMITTEE:
+            return WorkLine.COMMITTEE.value
+        if self.kind in (
+            EventKind.EXCHANGE,
+            EventKind.TRAINING,
+            EventKind.STUDY,
+            EventKind.MUNICIPAL_TRAINING,
+        ):
+            return WorkLine.TRAINING.value
+        return WorkLine.OTHER.value
+
     def agenda_note_lines(self) -> list[str]:
         return [line for line in self.agenda_notes.splitlines() if line.strip()]
 
     def __repr__(self) -> str:
         return f"Event({self.id}, {self.date}, {self.title!r})"
+
+
+class EventAdviser(Base):
+    """An adviser (a speaker) who went on a dispatch; none means prefecture staff (県職員)."""
+
+    __tablename__ = "event_adviser"
+    __table_args__ = (UniqueConstraint("event_id", "speaker_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speaker.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+    event: Mapped[Event] = relationship(back_populates="advisers")
+    speaker: Mapped[Speaker] = relationship()
 
 
 class ProgrammeItem(Base):
@@ -407,6 +498,42 @@ class RecordingDelivery(Base):
 
     recording: Mapped[RecordingLink] = relationship(back_populates="deliveries")
     participant: Mapped[Participant | None] = relationship()
+
+
+class MunicipalityRecord(Base):
+    """One municipality in one fiscal year: the hearing sheet and the survey's statuses.
+
+    Each measure has a state and a fiscal year: for PLANNED the year it is planned for
+    (None = not yet fixed, counted as "later"), for IN_PLACE the year it began (optional).
+    The progress table (domain.progress) is computed from these, never typed in.
+    """
+
+    __tablename__ = "municipality_record"
+    __table_args__ = (UniqueConstraint("organisation_id", "fiscal_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    fiscal_year: Mapped[int] = mapped_column(Integer, index=True)
+    support_type: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    situation: Mapped[str] = mapped_column(Text, default="", server_default="")  # 現状
+    support: Mapped[str] = mapped_column(Text, default="", server_default="")  # 支援内容
+    adviser_requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    window_state: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    window_year: Mapped[int | None] = mapped_column(Integer)
+    team_state: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    team_year: Mapped[int | None] = mapped_column(Integer)
+    multilayer_state: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    multilayer_year: Mapped[int | None] = mapped_column(Integer)
+    transition_state: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    transition_year: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    organisation: Mapped[Organisation] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 # The calendar SEQUENCE rule holds for every flush, whichever code changed the event.

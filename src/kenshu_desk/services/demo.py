@@ -24,6 +24,7 @@ from kenshu_desk.domain.models import (
     Speaker,
 )
 from kenshu_desk.services import demo_data
+from kenshu_desk.services.demo_year import load_year_demo
 from kenshu_desk.services.reference import ensure_municipalities
 
 Progress = Callable[[str], None]
@@ -43,7 +44,9 @@ class DemoReport:
         return (
             f"市町村 {self.municipalities} 件、講師 {self.speakers} 件、行事 {self.events} 件、"
             f"参加者 {self.participants} 件、申込 {self.registrations} 件、"
-            f"動画リンク {self.recordings} 件を追加しました。"
+            f"動画リンク {self.recordings} 件、"
+            f"市町村別の記録 {self.added.get('records', 0)} 件、"
+            f"アドバイザー派遣 {self.added.get('dispatches', 0)} 件を追加しました。"
         )
 
 
@@ -188,4 +191,6 @@ def load_demo(session: Session, progress: Progress | None = None) -> DemoReport:
             )
             report.recordings += 1
     session.flush()
+    say("市町村別の記録とアドバイザー派遣")
+    report.added["records"], report.added["dispatches"] = load_year_demo(session)
     return report

@@ -26,6 +26,7 @@ from kenshu_desk.domain.japanese import minutes_label, time_range, wareki
 from kenshu_desk.services.events import event_schedule, get_event, list_events
 from kenshu_desk.ui.event_list import EVENT_ID_ROLE, EventFilterProxy, EventListModel, EventRow
 from kenshu_desk.ui.mail_menu import install_mail_menu
+from kenshu_desk.ui.year_menu import install_year_menu
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         install_mail_menu(self)
+        self.year_menu = install_year_menu(self)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
         about = QAction("kenshu-desk について(&A)", self)
         about.triggered.connect(self._about)

@@ -1,0 +1,53 @@
+"""How long the year view and the progress table take on a busy year (prints figures).
+
+A year with 600 dispatches (about ten per municipality) plus the demo programme, and
+records for all 63 municipalities: the year plan, its A3 PDF, the progress table, its
+XLSX and PDF. Run: PYTHONPATH=src python benchmarks/year_documents.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from pathlib import Path
+
+from kenshu_desk.database import open_database
+from kenshu_desk.documents.progress_report import progress_pdf, progress_xlsx
+from kenshu_desk.documents.year_schedule import year_schedule_pdf
+from kenshu_desk.services.demo import load_demo
+from kenshu_desk.services.dispatches import DispatchInput, add_dispatch
+from kenshu_desk.services.municipality_records import municipalities, overview
+from kenshu_desk.services.progress import progress_table
+from kenshu_desk.services.year_view import year_plan
+
+
+def timed(label: str, fn):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = fn()
+    print(f"{label:<40} {1000 * (time.perf_counter() - start):8.1f} ms")
+    return result
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+        with db.session() as s:
+            load_demo(s)
+            towns = municipalities(s)
+            for n in range(600):
+                day = dt.date(2021, 4, 1) + dt.timedelta(days=(n * 7) % 360)
+                add_dispatch(s, DispatchInput(day, "ヒアリング", towns[n % len(towns)].id))
+        with db.session() as s:
+            plan = timed("year_plan (624 events)", lambda: year_plan(s, 2021))
+            pdf = timed("year_schedule_pdf A3", lambda: year_schedule_pdf(plan))
+            table = timed("progress_table", lambda: progress_table(s, 2021))
+            rows = timed("overview (63 municipalities)", lambda: overview(s, 2021))
+        timed("progress_xlsx", lambda: progress_xlsx(table, rows))
+        timed("progress_pdf", lambda: progress_pdf(table))
+        print(f"year PDF: {len(pdf) // 1024} KiB")
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main()

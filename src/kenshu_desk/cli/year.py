@@ -1,0 +1,169 @@
+"""Sub-commands of the year view and the municipality records: year, progress, dispatches."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.documents.output import write_atomically
+from kenshu_desk.domain.japanese import ERAS, fiscal_year_label
+from kenshu_desk.errors import UserError
+
+_ERA_PREFIX = {era.name: era for era in ERAS} | {era.initial: era for era in ERAS}
+
+
+def fiscal_year_arg(text: str) -> int:
+    """2021, R3, r3, 令和3, 令和3年度, 令和元年度 → 2021 (argparse type: a bad form exits 2)."""
+    value = text.strip()
+    if re.fullmatch(r"\d{4}", value):
+        return int(value)
+    m = re.fullmatch(r"(令和|平成|昭和|[RHSrhs])\s*(元|\d{1,2})(?:年度?)?", value)
+    if m:
+        era = _ERA_PREFIX[m.group(1).upper() if m.group(1).isascii() else m.group(1)]
+        number = 1 if m.group(2) == "元" else int(m.group(2))
+        return era.start.year + number - 1
+    raise argparse.ArgumentTypeError(
+        f"年度は 2021 のような西暦か R3・令和3年度 の形で指定してください: {text}"
+    )
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    year = commands.add_parser("year", help="年間スケジュール（事業スケジュール）を PDF に出力")
+    year.add_argument(
+        "fiscal_year",
+        metavar="FISCAL_YEAR",
+        type=fiscal_year_arg,
+        help="年度（2021 / R3 / 令和3年度）",
+    )
+    year.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, type=Path, help="出力する PDF"
+    )
+    year.add_argument(
+        "--paper", choices=("A3", "A4"), default="A3", help="用紙（横向き）。既定は A3"
+    )
+    year.set_defaults(handler=run_year)
+
+    progress = commands.add_parser("progress", help="県内の進捗状況（市町村数・累計）")
+    progress.add_argument("fiscal_year", metavar="FISCAL_YEAR", type=fiscal_year_arg)
+    progress.add_argument("--json", action="store_true", help="JSON で出力")
+    progress.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="XLSX（.xlsx）または PDF（.pdf）に出力"
+    )
+    progress.set_defaults(handler=run_progress)
+
+    dispatches = commands.add_parser("dispatches", help="市町村別のアドバイザー派遣実績")
+    dispatches.add_argument("fiscal_year", metavar="FISCAL_YEAR", type=fiscal_year_arg)
+    dispatches.add_argument("--json", action="store_true", help="JSON で出力")
+    dispatches.set_defaults(handler=run_dispatches)
+
+
+def run_year(args: argparse.Namespace) -> int:
+    from kenshu_desk.documents.year_schedule import year_schedule_pdf
+    from kenshu_desk.services.progress import check_fiscal_year
+    from kenshu_desk.services.year_view import year_plan
+
+    check_fiscal_year(args.fiscal_year)
+    if args.output.suffix.lower() != ".pdf":
+        raise UserError(f"出力ファイルは .pdf にしてください: {args.output}")
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            plan = year_plan(session, args.fiscal_year)
+    finally:
+        db.dispose()
+    write_atomically(args.output, year_schedule_pdf(plan, paper=args.paper))
+    print(
+        f"{args.output} に{plan.label}の事業スケジュール（行事 {plan.event_count} 件）を出力しました。"
+    )
+    return 0
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    from kenshu_desk.services.municipality_records import overview
+    from kenshu_desk.services.progress import progress_table
+
+    suffix = args.output.suffix.lower() if args.output else ""
+    if args.output and suffix not in (".xlsx", ".pdf"):
+        raise UserError(f"出力ファイルは .xlsx か .pdf にしてください: {args.output}")
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            table = progress_table(session, args.fiscal_year)
+            rows = overview(session, args.fiscal_year) if suffix == ".xlsx" else []
+    finally:
+        db.dispose()
+    if args.output:
+        from kenshu_desk.documents.progress_report import progress_pdf, progress_xlsx
+
+        data = progress_xlsx(table, rows) if suffix == ".xlsx" else progress_pdf(table)
+        write_atomically(args.output, data)
+        print(f"{args.output} に{table.label}の進捗状況を出力しました。", file=sys.stderr)
+    if args.json:
+        print_json(table.to_dict())
+    elif not args.output:
+        _print_table(table)
+    return 0
+
+
+def _print_table(table) -> None:  # type: ignore[no-untyped-def]
+    out = sys.stdout
+    out.write(
+        f"{table.label} 実施・構築状況（市町村数・累計）"
+        f"　記録 {table.recorded_count}/{table.municipality_count} 市町村\n"
+    )
+    out.write("\t".join(["項目", *[c.label for c in table.columns]]) + "\n")
+    for row in table.rows:
+        cells = ["" if v is None else str(v) for v in row.values]
+        out.write("\t".join([row.label, *cells]) + "\n")
+
+
+def run_dispatches(args: argparse.Namespace) -> int:
+    from kenshu_desk.services.dispatches import dispatch_record_text, dispatches_by_municipality
+    from kenshu_desk.services.municipality_records import municipalities
+    from kenshu_desk.services.progress import check_fiscal_year
+
+    check_fiscal_year(args.fiscal_year)
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            by_municipality = dispatches_by_municipality(session, args.fiscal_year)
+            result = []
+            for org in municipalities(session):
+                entries = by_municipality.get(org.id, [])
+                if not entries:
+                    continue
+                result.append(
+                    {
+                        "lgcode": org.lgcode,
+                        "municipality": org.name,
+                        "record": dispatch_record_text(entries),
+                        "dispatches": [
+                            {
+                                "event_id": e.event_id,
+                                "date": e.date.isoformat(),
+                                "kind": e.kind,
+                                "host": e.host_name,
+                                "advisers": list(e.advisers),
+                                "cancelled": e.cancelled,
+                            }
+                            for e in entries
+                        ],
+                    }
+                )
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            {
+                "fiscal_year": args.fiscal_year,
+                "fiscal_year_label": fiscal_year_label(args.fiscal_year),
+                "municipalities": result,
+            }
+        )
+        return 0
+    for item in result:
+        sys.stdout.write(f"{item['lgcode']}  {item['municipality']}\t{item['record']}\n")
+    return 0
