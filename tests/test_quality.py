@@ -15,7 +15,16 @@ def test_ruff_is_clean():
     if not Path(ruff).exists():
         pytest.fail("ruff is not installed: pip install -e '.[test]'")
     result = subprocess.run(
-        [ruff, "check", "src", "tests", "db", "benchmarks"],
+        [
+            ruff,
+            "check",
+            "src",
+            "tests",
+            "db",
+            "benchmarks",
+            "packaging",
+            "packaging/kenshu-desk.spec",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
