@@ -188,7 +188,7 @@ def test_main_window_mail_menu_and_calendar_export(qtbot, ui_app, db, tmp_path):
     window = MainWindow(db)
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["ファイル(&F)", "メール(&M)", "ヘルプ(&H)"]
+    assert "メール(&M)" in titles and titles[-1] == "ヘルプ(&H)"
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "カレンダーを書き出す(&C)…" in file_actions
     target = export_calendar(window, window, str(tmp_path / "event.ics"))
