@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kenshu_desk import __version__
 from kenshu_desk.database import Database, DatabaseError, open_database, resolve_url
-from kenshu_desk.paths import GOTHIC_FONT, MINCHO_FONT, font_path
+from kenshu_desk.paths import GOTHIC_FONT, MINCHO_FONT, font_path, resources_dir
 
 UI_FONT_POINT_SIZE = 10
 
@@ -36,6 +36,8 @@ def configure_application(app: QApplication) -> None:
     QCoreApplication.setApplicationName("kenshu-desk")
     QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName("kenshu-desk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "kenshu-desk.svg")))
+    QGuiApplication.setDesktopFileName("kenshu-desk")  # Wayland: match the menu entry
     family = register_fonts()
     app.setFont(QFont(family, UI_FONT_POINT_SIZE))
 
