@@ -44,9 +44,19 @@ def test_selecting_an_event_shows_its_programme(qtbot, ui_app, demo_db):
 
         event_id = s.query(Event).filter(Event.date == "2021-11-25").one().id
     window.select_event(event_id)
-    text = window.detail.toPlainText()
-    assert "14:35～15:20" in text and "(45分)" in text and "中島 修 氏" in text
+    model = window.programme.model
+    rows = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
+    assert rows[1] == [
+        "14:35～15:20",
+        "45",
+        "講演",
+        "市町村総合相談支援体制に関する基調講演",
+        "中島 修 氏",
+    ]
+    assert rows[2][4] == "①岩手県遠野市 ②東京都豊島区"
     assert window.current_event_id() == event_id
+    assert window.form.title.text() == "第2回市町村情報交換会"
+    assert window.form.date_label.text().startswith("令和3年11月25日（木）")
 
 
 def test_bundled_font_is_the_application_font(qtbot, ui_app, demo_db):

@@ -98,6 +98,11 @@ def _ordered(session: Session, event_id: int) -> list[ProgrammeItem]:
     return list(session.scalars(stmt))
 
 
+def item_ids(session: Session, event_id: int) -> list[int]:
+    """The event's item ids in programme order."""
+    return [item.id for item in _ordered(session, event_id)]
+
+
 def _renumber(items: Sequence[ProgrammeItem]) -> None:
     for position, item in enumerate(items):
         if item.position != position:
