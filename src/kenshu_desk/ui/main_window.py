@@ -362,20 +362,28 @@ class MainWindow(QMainWindow):
             self._set_current(int(event_id))
 
     def _on_filter(self, text: str | None = None, fiscal: object = "keep") -> None:
-        if text is not None:
-            self.events_proxy.set_search(text)
-        if fiscal != "keep":
-            self.events_proxy.set_fiscal_year(fiscal if isinstance(fiscal, int) else None)
-        # The shown event stays selected when it is among the results.
-        if self._current_id is not None:
-            source_row = self.events_model.row_of(self._current_id)
-            index = self.events_proxy.mapFromSource(self.events_model.index(source_row, 0))
-            if index.isValid() and not self.events_view.selectionModel().isRowSelected(index.row()):
-                self._selecting = True
-                try:
-                    self.events_view.selectRow(index.row())
-                finally:
-                    self._selecting = False
+        # Rows that come and go with a filter move the selection; that is not the user
+        # choosing another event, so the editor keeps the event it shows.
+        self._selecting = True
+        try:
+            if text is not None:
+                self.events_proxy.set_search(text)
+            if fiscal != "keep":
+                self.events_proxy.set_fiscal_year(fiscal if isinstance(fiscal, int) else None)
+            self._sync_list_selection()
+        finally:
+            self._selecting = False
+
+    def _sync_list_selection(self) -> None:
+        """Select the shown event's row if the filter lets it through, else select nothing."""
+        index = self.events_proxy.mapFromSource(
+            self.events_model.index(self.events_model.row_of(self._current_id or -1), 0)
+        )
+        selection = self.events_view.selectionModel()
+        if not index.isValid():
+            selection.clear()
+        elif not selection.isRowSelected(index.row()):
+            self.events_view.selectRow(index.row())
 
     def _clear_filters(self) -> None:
         self.search.blockSignals(True)
