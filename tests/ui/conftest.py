@@ -18,6 +18,7 @@ def open_window(qtbot, ui_app):  # type: ignore[no-untyped-def]
             window.show()
         with qtbot.waitActive(window):
             window.activateWindow()
+        qtbot.waitUntil(lambda: not window.speakers.loading)  # read on a worker thread
         return window
 
     return open_

@@ -17,7 +17,7 @@ from kenshu_desk.ui.presenters_editor import PresenterModel
 from kenshu_desk.ui.programme_model import ProgrammeModel
 from kenshu_desk.ui.speaker_models import (
     AppearanceModel,
-    SpeakerChoiceProxy,
+    SpeakerChoices,
     SpeakerFilterProxy,
     SpeakerListModel,
 )
@@ -166,11 +166,19 @@ def test_speaker_models(qtmodeltester, ui_app, demo_db):
         model.set_rows(list_speakers(s))
         appearances = speaker_appearances(s, _speaker_id(demo_db, "中島 修"))
     qtmodeltester.check(model)
-    for proxy_class in (SpeakerFilterProxy, SpeakerChoiceProxy):
-        proxy = proxy_class()
-        proxy.setSourceModel(model)
-        proxy.set_search("市")
-        qtmodeltester.check(proxy)
+    proxy = SpeakerFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search("市")
+    qtmodeltester.check(proxy)
+    choices = SpeakerChoices(model)
+    choices.set_search("ふじみの")
+    qtmodeltester.check(choices)
+    assert [choices.index(r, 0).data() for r in range(choices.rowCount())] == [
+        "ふじみ野市",
+        "ふじみ野市社会福祉協議会",
+    ]
+    choices.set_search("市")  # names that begin with it first: none; then 五十音
+    assert choices.index(0, 0).data() == "岩手県遠野市"
     used = AppearanceModel()
     used.set_rows(appearances)
     qtmodeltester.check(used)

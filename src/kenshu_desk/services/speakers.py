@@ -86,29 +86,72 @@ class SpeakerRow:
 
     @classmethod
     def of(cls, s: Speaker) -> SpeakerRow:
+        return cls.from_values(*(getattr(s, name) for name in _ROW_COLUMNS))
+
+    @classmethod
+    def from_values(
+        cls,
+        id: int,
+        kind: str,
+        name: str,
+        reading: str,
+        affiliation: str,
+        title: str,
+        honorific: str,
+        category: str,
+        email: str,
+        notes: str,
+    ) -> SpeakerRow:
         return cls(
-            id=s.id,
-            kind=s.kind,
-            name=s.name,
-            reading=s.reading,
-            affiliation=s.affiliation,
-            title=s.title,
-            honorific=s.honorific,
-            category=s.category,
-            email=s.email,
-            notes=s.notes,
-            display=s.display(),
-            search_key=match_key(" ".join((s.name, s.reading, s.affiliation, s.title))),
+            id=id,
+            kind=kind,
+            name=name,
+            reading=reading,
+            affiliation=affiliation,
+            title=title,
+            honorific=honorific,
+            category=category,
+            email=email,
+            notes=notes,
+            display=speaker_display(kind, name, affiliation, title, honorific),
+            search_key=match_key(" ".join((name, reading, affiliation, title))),
         )
 
 
+_ROW_COLUMNS = ("id", *SPEAKER_FIELDS)
+
+
+def speaker_display(kind: str, name: str, affiliation: str, title: str, honorific: str) -> str:
+    """The agenda line, as Speaker.display() gives it, from plain values."""
+    if kind != SpeakerKind.PERSON:
+        return name
+    full = f"{name} {honorific}".strip()
+    return " ".join(p for p in (affiliation, title, full) if p)
+
+
+def sort_key(row: SpeakerRow) -> tuple:
+    """五十音 of the reading, then the name, then the id (so equal names keep an order)."""
+    return (reading_sort_key(row.reading, row.name), row.id)
+
+
 def sort_rows(rows: list[SpeakerRow]) -> list[SpeakerRow]:
-    return sorted(rows, key=lambda r: (reading_sort_key(r.reading, r.name), r.id))
+    return sorted(rows, key=sort_key)
 
 
 def list_speakers(session: Session) -> list[SpeakerRow]:
-    """Every speaker, in 五十音 order of the reading (no reading: last)."""
-    return sort_rows([SpeakerRow.of(s) for s in session.scalars(select(Speaker))])
+    """Every speaker, in 五十音 order of the reading (no reading: last).
+
+    Plain column values, not ORM objects: the directory may hold thousands.
+    """
+    columns = [getattr(Speaker, name) for name in _ROW_COLUMNS]
+    return sort_rows([SpeakerRow.from_values(*row) for row in session.execute(select(*columns))])
+
+
+def speaker_row(session: Session, speaker_id: int) -> SpeakerRow | None:
+    """One speaker's row (None if there is no such speaker), e.g. after an edit."""
+    columns = [getattr(Speaker, name) for name in _ROW_COLUMNS]
+    found = session.execute(select(*columns).where(Speaker.id == speaker_id)).first()
+    return SpeakerRow.from_values(*found) if found is not None else None
 
 
 def get_speaker(session: Session, speaker_id: int) -> Speaker:

@@ -37,8 +37,12 @@ class Change:
     event_id: int | None = None  # show and refresh this event
     focus_item_id: int | None = None  # select this programme item afterwards
     removed_event_id: int | None = None
-    speakers_changed: bool = False
+    speaker_ids: tuple[int, ...] = ()  # speakers created, changed or deleted
     focus_speaker_id: int | None = None
+
+    @property
+    def speakers_changed(self) -> bool:
+        return bool(self.speaker_ids)
 
 
 class EditContext(Protocol):
@@ -353,13 +357,17 @@ class AddNewSpeakerAsPresenter(DbCommand):
         self.speaker_id = speakers.create_speaker(session, self.fields, speaker_id=self.speaker_id)
         refs = (*self.current, PresenterRef(self.speaker_id))
         programme_edit.set_presenters(session, self.item_id, refs)
-        return Change(event_id=self.event_id, focus_item_id=self.item_id, speakers_changed=True)
+        return Change(
+            event_id=self.event_id, focus_item_id=self.item_id, speaker_ids=(self.speaker_id,)
+        )
 
     def undo_in(self, session: Session) -> Change:
         assert self.speaker_id is not None
         programme_edit.set_presenters(session, self.item_id, self.current)
         speakers.delete_speaker(session, self.speaker_id)
-        return Change(event_id=self.event_id, focus_item_id=self.item_id, speakers_changed=True)
+        return Change(
+            event_id=self.event_id, focus_item_id=self.item_id, speaker_ids=(self.speaker_id,)
+        )
 
 
 # --- speakers -----------------------------------------------------------------------------
@@ -377,12 +385,13 @@ class CreateSpeaker(DbCommand):
             self.speaker_id = speakers.create_speaker(session, self.fields)
         else:
             speakers.restore_speaker(session, self.snapshot)
-        return Change(speakers_changed=True, focus_speaker_id=self.speaker_id)
+        assert self.speaker_id is not None
+        return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)
 
     def undo_in(self, session: Session) -> Change:
         assert self.speaker_id is not None
         self.snapshot = speakers.delete_speaker(session, self.speaker_id)
-        return Change(speakers_changed=True)
+        return Change(speaker_ids=(self.speaker_id,))
 
 
 class UpdateSpeaker(DbCommand):
@@ -404,12 +413,12 @@ class UpdateSpeaker(DbCommand):
         before = speakers.update_speaker(session, self.speaker_id, self.changes)
         if self.before is None:
             self.before = before
-        return Change(speakers_changed=True, focus_speaker_id=self.speaker_id)
+        return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)
 
     def undo_in(self, session: Session) -> Change:
         assert self.before is not None
         speakers.update_speaker(session, self.speaker_id, self.before)
-        return Change(speakers_changed=True, focus_speaker_id=self.speaker_id)
+        return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)
 
     def id(self) -> int:
         return MERGE_SPEAKER_TEXT if self.merge_token is not None else -1
@@ -431,9 +440,9 @@ class DeleteSpeaker(DbCommand):
 
     def do(self, session: Session) -> Change:
         self.snapshot = speakers.delete_speaker(session, self.speaker_id)
-        return Change(speakers_changed=True)
+        return Change(speaker_ids=(self.speaker_id,))
 
     def undo_in(self, session: Session) -> Change:
         assert self.snapshot is not None
         speakers.restore_speaker(session, self.snapshot)
-        return Change(speakers_changed=True, focus_speaker_id=self.speaker_id)
+        return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)

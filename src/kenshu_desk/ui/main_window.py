@@ -52,7 +52,7 @@ from kenshu_desk.ui.event_list import (
     EventRow,
 )
 from kenshu_desk.ui.programme_editor import ProgrammeEditor
-from kenshu_desk.ui.speaker_models import SpeakerListModel
+from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.speakers_view import SpeakersPanel
 
 EVENT_LIST_WIDTH = 430
@@ -83,15 +83,17 @@ class MainWindow(QMainWindow):
         self.events_model = EventListModel(self)
         self.events_proxy = EventFilterProxy(self)
         self.events_proxy.setSourceModel(self.events_model)
-        self.speakers_model = SpeakerListModel(self)
+        self.speakers = SpeakerDirectory(db, self)
+        self.speakers.failed.connect(self.report_error)
+        self.speakers_model = self.speakers.model
 
         self._build_event_list()
         self.form = EventForm()
         self.form.edit_committed.connect(self._on_form_edit)
-        self.programme = ProgrammeEditor(self, self.undo_stack, self.speakers_model)
+        self.programme = ProgrammeEditor(self, self.undo_stack, self.speakers)
         self.checks = ChecksPanel()
         self.checks.item_chosen.connect(self._on_check_chosen)
-        self.speakers_panel = SpeakersPanel(self, self.undo_stack, self.speakers_model)
+        self.speakers_panel = SpeakersPanel(self, self.undo_stack, self.speakers)
         self.speakers_panel.event_chosen.connect(self.open_event)
 
         editor = QSplitter(Qt.Orientation.Vertical)
@@ -263,7 +265,7 @@ class MainWindow(QMainWindow):
             rows = [EventRow.of(e) for e in list_event_summaries(session)]
         self.events_model.set_rows(rows)
         self._fill_fiscal_years()
-        self.speakers_panel.reload()
+        self.speakers.load()  # in the background: thousands of speakers take a moment
         self.statusBar().showMessage(self.tr("行事 %1 件").replace("%1", str(len(rows))))
         current = self._current_id
         if current is not None and self.events_model.row_of(current) >= 0:
@@ -411,7 +413,8 @@ class MainWindow(QMainWindow):
 
     def after_edit(self, change: commands.Change) -> None:
         if change.speakers_changed:
-            self.speakers_panel.reload(change.focus_speaker_id)
+            self.speakers.refresh(change.speaker_ids)
+            self.speakers_panel.show_speaker(change.focus_speaker_id)
         if change.removed_event_id is not None:
             self._refresh_event_row(change.removed_event_id)
             if change.removed_event_id == self._current_id:
@@ -521,6 +524,7 @@ class MainWindow(QMainWindow):
         if focused is not None and self.isAncestorOf(focused):
             self.programme.table.commit_pending_edit()
             focused.clearFocus()
+        self.speakers.wait()  # no worker left reading a database about to be closed
         super().closeEvent(event)
 
     def _about(self) -> None:

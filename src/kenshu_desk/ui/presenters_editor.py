@@ -35,7 +35,8 @@ from kenshu_desk.domain.japanese import circled_number, match_key
 from kenshu_desk.services.event_view import ItemView, PresenterView
 from kenshu_desk.services.programme_edit import PresenterRef
 from kenshu_desk.services.speakers import new_speaker_fields
-from kenshu_desk.ui.speaker_models import SPEAKER_ID_ROLE, SpeakerChoiceProxy, SpeakerListModel
+from kenshu_desk.ui.speaker_directory import SpeakerDirectory
+from kenshu_desk.ui.speaker_models import SPEAKER_ID_ROLE, SpeakerChoices
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -119,10 +120,11 @@ class PresentersEditor(QWidget):
     new_speaker_requested = Signal(dict, list)  # speaker fields, current PresenterRefs
     message = Signal(str)
 
-    def __init__(self, speakers: SpeakerListModel, parent: QWidget | None = None) -> None:
+    def __init__(self, directory: SpeakerDirectory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._item: ItemView | None = None
-        self.speakers = speakers
+        self.directory = directory
+        self.speakers = speakers = directory.model
         self.model = PresenterModel(self)
         self.model.topic_edited.connect(self._on_topic)
 
@@ -142,14 +144,14 @@ class PresentersEditor(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
-        self.choices = SpeakerChoiceProxy(self)
-        self.choices.setSourceModel(speakers)
+        self.choices = SpeakerChoices(speakers, self)
         self.completer = QCompleter(self.choices, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(10)
         self.completer.activated[QModelIndex].connect(self._on_chosen)
 
-        self.entry = QLineEdit(placeholderText=_tr("講師を追加（名前・ふりがな・所属で検索）"))
+        self.entry = QLineEdit()
+        directory.loaded.connect(self._update_buttons)
         # setWidget, not QLineEdit.setCompleter: the line edit must not copy the chosen
         # suggestion into itself (it is cleared once the presenter is added).
         self.completer.setWidget(self.entry)
@@ -208,7 +210,18 @@ class PresentersEditor(QWidget):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
         self.remove_button.setEnabled(0 <= row < count)
-        self.create_button.setEnabled(self._item is not None and bool(self.entry.text().strip()))
+        # Until the directory is read, a typed name could not be found and would be created
+        # a second time: the entry waits.
+        ready = not self.directory.loading
+        self.entry.setEnabled(ready)
+        self.entry.setPlaceholderText(
+            _tr("講師を追加（名前・ふりがな・所属で検索）")
+            if ready
+            else _tr("講師名簿を読み込み中…")
+        )
+        self.create_button.setEnabled(
+            ready and self._item is not None and bool(self.entry.text().strip())
+        )
 
     # --- type-ahead ----------------------------------------------------------------------
 
@@ -237,7 +250,9 @@ class PresentersEditor(QWidget):
         self.choices.set_search(text)
         key = match_key(text)
         exact = [
-            r for r in self.speakers.rows() if match_key(r.name) == key or match_key(r.short) == key
+            r
+            for r in self.speakers.rows_view()
+            if match_key(r.name) == key or match_key(r.short) == key
         ]
         if len(exact) == 1:
             self._add(exact[0].id)

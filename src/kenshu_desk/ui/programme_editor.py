@@ -46,7 +46,7 @@ from kenshu_desk.ui.programme_model import (
     COL_TYPE,
     ProgrammeModel,
 )
-from kenshu_desk.ui.speaker_models import SpeakerListModel
+from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.widgets import set_line
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -116,7 +116,7 @@ class ProgrammeEditor(QWidget):
         self,
         ctx: commands.EditContext,
         stack: QUndoStack,
-        speakers: SpeakerListModel,
+        speakers: SpeakerDirectory,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

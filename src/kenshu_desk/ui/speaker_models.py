@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from kenshu_desk.domain.japanese import match_key, time_range, wareki
-from kenshu_desk.services.speakers import Appearance, SpeakerRow
+from kenshu_desk.services.speakers import Appearance, SpeakerRow, sort_key
 
 SPEAKER_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -40,14 +41,38 @@ class SpeakerListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[SpeakerRow] = []
+        self._keys: list[tuple] = []
         self._row_of: dict[int, int] = {}
         self._headers = (_tr("名前"), _tr("ふりがな"), _tr("区分"), _tr("所属・職名"), _tr("分野"))
 
     def set_rows(self, rows: Sequence[SpeakerRow]) -> None:
+        """Rows already in directory order (services.speakers.list_speakers)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._keys = [sort_key(r) for r in self._rows]
         self._row_of = {r.id: n for n, r in enumerate(self._rows)}
         self.endResetModel()
+
+    def upsert(self, row: SpeakerRow) -> None:
+        """Add or replace one speaker, keeping the 五十音 order (after an edit)."""
+        self.remove(row.id)
+        key = sort_key(row)
+        n = bisect.bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._rows.insert(n, row)
+        self._keys.insert(n, key)
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self.endInsertRows()
+
+    def remove(self, speaker_id: int) -> None:
+        n = self._row_of.get(speaker_id)
+        if n is None:
+            return
+        self.beginRemoveRows(QModelIndex(), n, n)
+        del self._rows[n]
+        del self._keys[n]
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self.endRemoveRows()
 
     def row_at(self, row: int) -> SpeakerRow:
         return self._rows[row]
@@ -61,6 +86,10 @@ class SpeakerListModel(QAbstractTableModel):
 
     def rows(self) -> list[SpeakerRow]:
         return list(self._rows)
+
+    def rows_view(self) -> Sequence[SpeakerRow]:
+        """The rows themselves, not a copy: read, never change."""
+        return self._rows
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -125,18 +154,53 @@ class SpeakerFilterProxy(QSortFilterProxyModel):
         return all(w in key for w in self._words)
 
 
-class SpeakerChoiceProxy(SpeakerFilterProxy):
-    """The type-ahead list: one line per speaker, with the affiliation to tell names apart."""
+class SpeakerChoices(QAbstractTableModel):
+    """The type-ahead suggestions: the directory's matches for what is typed, best first.
+
+    A small model of its own (at most MAX rows) rather than a filter proxy over the whole
+    directory: one pass over precomputed keys per keystroke, however many speakers there are.
+    """
+
+    MAX = 30
+
+    def __init__(self, directory: SpeakerListModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._directory = directory
+        self._rows: list[SpeakerRow] = []
+
+    def set_search(self, text: str) -> None:
+        words = [k for k in (match_key(w) for w in text.split()) if k]
+        found: list[SpeakerRow] = []
+        if words:
+            found = [
+                r for r in self._directory.rows_view() if all(w in r.search_key for w in words)
+            ]
+            # Names and readings that begin with what was typed come first (stable: 五十音).
+            found.sort(key=lambda r: not r.search_key.startswith(words[0]))
+        self.beginResetModel()
+        self._rows = found[: self.MAX]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
-            source = self.mapToSource(index)
-            model = self.sourceModel()
-            if isinstance(model, SpeakerListModel) and source.isValid():
-                r = model.row_at(source.row())
-                extra = " ".join(p for p in (r.affiliation, r.title) if p)
-                return f"{r.short}（{extra}）" if extra else r.short
-        return super().data(index, role)
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            extra = " ".join(p for p in (r.affiliation, r.title) if p)
+            return f"{r.short}（{extra}）" if extra else r.short
+        if role == Qt.ItemDataRole.EditRole:
+            return r.short
+        if role == SPEAKER_ID_ROLE:
+            return r.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.display
+        return None
 
 
 class AppearanceModel(QAbstractTableModel):

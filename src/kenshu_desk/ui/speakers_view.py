@@ -28,16 +28,15 @@ from kenshu_desk.services.speakers import (
     HONORIFICS,
     SPEAKER_CATEGORIES,
     SpeakerRow,
-    list_speakers,
     speaker_appearances,
 )
 from kenshu_desk.ui import commands
+from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.speaker_models import (
     EVENT_ID_ROLE,
     SPEAKER_ID_ROLE,
     AppearanceModel,
     SpeakerFilterProxy,
-    SpeakerListModel,
 )
 from kenshu_desk.ui.widgets import SavingTextEdit, set_combo_data, set_combo_text, set_line
 
@@ -49,13 +48,14 @@ class SpeakersPanel(QWidget):
         self,
         ctx: commands.EditContext,
         stack: QUndoStack,
-        model: SpeakerListModel,
+        directory: SpeakerDirectory,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.stack = stack
-        self.model = model
+        self.directory = directory
+        self.model = model = directory.model
         self._current: SpeakerRow | None = None
         self.proxy = SpeakerFilterProxy(self)
         self.proxy.setSourceModel(model)
@@ -63,6 +63,9 @@ class SpeakersPanel(QWidget):
         self.search = QLineEdit(placeholderText=self.tr("講師を検索（名前・ふりがな・所属）"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
+        directory.loaded.connect(self.show_speaker)
+        self._remembered: int | None = None
+        model.modelAboutToBeReset.connect(self._remember)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -178,16 +181,18 @@ class SpeakersPanel(QWidget):
 
     # --- loading -------------------------------------------------------------------------
 
-    def reload(self, focus_speaker_id: int | None = None) -> None:
-        keep = focus_speaker_id if focus_speaker_id is not None else self.current_speaker_id()
-        with self.ctx.db.session() as session:
-            rows = list_speakers(session)
-        self.model.set_rows(rows)
-        self.count_label.setText(self.tr("%1 名").replace("%1", str(len(rows))))
-        if keep is not None:
+    def show_speaker(self, focus_speaker_id: int | None = None) -> None:
+        """After the directory changed: keep (or move to) a speaker and show it afresh."""
+        keep = focus_speaker_id or self.current_speaker_id() or self._remembered
+        self.count_label.setText(self.tr("%1 名").replace("%1", str(self.model.rowCount())))
+        if keep is not None and self.model.row_of(keep) >= 0:
             self.select_speaker(keep)
         else:
             self._show(None)
+
+    def _remember(self) -> None:
+        # A full reload resets the list (and its selection): keep the speaker shown.
+        self._remembered = self.current_speaker_id()
 
     def select_speaker(self, speaker_id: int) -> None:
         source_row = self.model.row_of(speaker_id)
@@ -198,7 +203,8 @@ class SpeakersPanel(QWidget):
         if not index.isValid():
             self.search.clear()
             index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        self.view.setCurrentIndex(index)
+        if self.view.currentIndex() != index:
+            self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         self._show(self.model.row_at(source_row))
 
