@@ -95,8 +95,9 @@ class EventForm(QWidget):
             lambda text, token: self._commit("agenda_notes", text, token)
         )
         for edit in (self.notes, self.agenda_notes):
-            line = edit.fontMetrics().lineSpacing()
-            edit.setFixedHeight(int(line * 2.6) + 8)
+            # Exactly three lines: a half-shown fourth line looks like a mistake.
+            margins = int(edit.document().documentMargin() * 2) + edit.frameWidth() * 2
+            edit.setFixedHeight(edit.fontMetrics().height() * 3 + margins)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -208,7 +209,8 @@ class EventForm(QWidget):
         self._show_date(f["date"])
 
     def _show_date(self, day: dt.date) -> None:
-        self.date_label.setText(f"{wareki(day)}　{fiscal_year_label(fiscal_year(day))}")
+        self.date_label.setText(wareki(day))
+        self.date_label.setToolTip(fiscal_year_label(fiscal_year(day)))
         warning = day_warning(day)
         self.date_warning.setText(f"▲ {warning}" if warning else "")
         self.date_warning.setToolTip(self.tr("土日・祝日に開催しますか？") if warning else "")

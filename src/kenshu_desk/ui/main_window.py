@@ -55,7 +55,7 @@ from kenshu_desk.ui.programme_editor import ProgrammeEditor
 from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.speakers_view import SpeakersPanel
 
-EVENT_LIST_WIDTH = 430
+EVENT_LIST_WIDTH = 372
 
 
 class _ShowWhenFilled(QObject):
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         header = self.events_view.horizontalHeader()
         header.setSectionResizeMode(EventListModel.COL_DATE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(
-            EventListModel.COL_DATE, metrics.horizontalAdvance("令和10年12月28日（木）") + 16
+            EventListModel.COL_DATE, metrics.horizontalAdvance("令和10年12月28日（木）") + 10
         )
         header.setSectionResizeMode(EventListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         hidden = (

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Signal,
 )
@@ -151,6 +152,12 @@ class PresentersEditor(QWidget):
         self.completer.activated[QModelIndex].connect(self._on_chosen)
 
         self.entry = QLineEdit()
+        self.entry.setToolTip(
+            _tr(
+                "名前・ふりがな・所属の一部を入力し、↓ で候補を選んで Enter。"
+                "名簿にない名前は Enter で新しく登録します。"
+            )
+        )
         directory.loaded.connect(self._update_buttons)
         # setWidget, not QLineEdit.setCompleter: the line edit must not copy the chosen
         # suggestion into itself (it is cleared once the presenter is added).
@@ -215,9 +222,7 @@ class PresentersEditor(QWidget):
         ready = not self.directory.loading
         self.entry.setEnabled(ready)
         self.entry.setPlaceholderText(
-            _tr("講師を追加（名前・ふりがな・所属で検索）")
-            if ready
-            else _tr("講師名簿を読み込み中…")
+            _tr("講師名・ふりがなで追加") if ready else _tr("講師名簿を読み込み中…")
         )
         self.create_button.setEnabled(
             ready and self._item is not None and bool(self.entry.text().strip())
@@ -229,7 +234,13 @@ class PresentersEditor(QWidget):
         self.choices.set_search(text)
         self._update_buttons()
         if text.strip() and self.choices.rowCount() > 0:
-            self.completer.complete()
+            # Wide enough for "name（affiliation title）", opening leftwards from the
+            # entry's right edge (the entry sits at the window's right side).
+            popup = self.completer.popup()
+            width = max(self.entry.width(), min(popup.sizeHintForColumn(0) + 28, 520))
+            self.completer.complete(
+                QRect(self.entry.width() - width, 0, width, self.entry.height())
+            )
             # Nothing highlighted: Enter means "what I typed", ↓ picks a suggestion.
             self.completer.popup().setCurrentIndex(QModelIndex())
         else:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.services.event_view import EventView, ItemView
+from kenshu_desk.services.event_view import WARNING, EventView, ItemView
 from kenshu_desk.services.programme_edit import ITEM_TYPES, MAX_MINUTES, ItemData, break_item
 from kenshu_desk.ui import commands
 from kenshu_desk.ui.presenters_editor import PresentersEditor
@@ -153,14 +153,14 @@ class ProgrammeEditor(QWidget):
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_TIME, metrics.horizontalAdvance("00:00～00:00") + 24)
+        header.resizeSection(COL_TIME, metrics.horizontalAdvance("00:00～00:00") + 16)
         header.setSectionResizeMode(COL_MINUTES, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_MINUTES, metrics.horizontalAdvance("000") + 28)
         header.setSectionResizeMode(COL_TYPE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_TYPE, metrics.horizontalAdvance("質疑応答") + 24)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_PRESENTERS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_PRESENTERS, metrics.horizontalAdvance("①" * 12) + 16)
+        header.resizeSection(COL_PRESENTERS, metrics.horizontalAdvance("①" * 11) + 12)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self._build_actions()
@@ -218,7 +218,7 @@ class ProgrammeEditor(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.details.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 20)
-        self.splitter.setSizes([600, 330])
+        self.splitter.setSizes([660, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -300,7 +300,12 @@ class ProgrammeEditor(QWidget):
         current = self.current_item()
         column = self.table.currentIndex().column()
         self._view = view
-        self.model.set_items(view.id if view else None, view.items if view else ())
+        flagged = frozenset(
+            c.item_index
+            for c in (view.checks if view else ())
+            if c.level == WARNING and c.item_index is not None
+        )
+        self.model.set_items(view.id if view else None, view.items if view else (), flagged)
         target = focus_item_id if focus_item_id is not None else (current.id if current else None)
         if target is not None:
             self.select_item(target, column if column >= 0 else COL_TITLE)

@@ -46,13 +46,23 @@ class ProgrammeModel(QAbstractTableModel):
         super().__init__(parent)
         self._event_id: int | None = None
         self._items: tuple[ItemView, ...] = ()
+        self._flagged: frozenset[int] = frozenset()
         self._headers = (_tr("時間"), _tr("分"), _tr("種別"), _tr("内容"), _tr("発表者"))
 
     # --- the snapshot -------------------------------------------------------------------
 
-    def set_items(self, event_id: int | None, items: Sequence[ItemView]) -> None:
-        """Show a new snapshot: same rows in the same order only repaint, anything else resets."""
+    def set_items(
+        self,
+        event_id: int | None,
+        items: Sequence[ItemView],
+        flagged: frozenset[int] = frozenset(),
+    ) -> None:
+        """Show a new snapshot: same rows in the same order only repaint, anything else resets.
+
+        `flagged`: rows a check warns about; their time shows in red.
+        """
         items = tuple(items)
+        self._flagged = flagged
         same_rows = event_id == self._event_id and [i.id for i in items] == [
             i.id for i in self._items
         ]
@@ -119,8 +129,13 @@ class ProgrammeModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and item.item_type == ItemType.BREAK:
-            return QBrush(QColor("#5f6b7a"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_TIME and index.row() in self._flagged:
+                return QBrush(QColor("#b91c1c"))
+            if col == COL_TIME and item.fixed_start is not None:
+                return QBrush(QColor("#1d4ed8"))  # pinned: bold blue
+            if item.item_type == ItemType.BREAK:
+                return QBrush(QColor("#5f6b7a"))
         return None
 
     def _display(self, item: ItemView, col: int) -> str:
