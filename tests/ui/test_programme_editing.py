@@ -172,3 +172,27 @@ def test_insert_before_and_break_after(qtbot, open_window, demo_db):
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert titles(window)[0] == "" and times(window)[:2] == ["14:30～14:40", "14:40～14:45"]
     assert window.checks.warnings() == ["プログラムが終了時刻を15分超えています"]
+
+
+def test_enter_on_presenters_goes_to_the_presenter_box(qtbot, open_window, demo_db):
+    window, _ = _open_nov(open_window, demo_db)
+    table = window.programme.table
+    click_row(qtbot, table, 2, 4)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.programme.presenters.entry.hasFocus)
+    assert window.programme.current_row() == 2
+
+
+def test_the_window_opens_on_the_next_event(qtbot, open_window, demo_db):
+    from kenshu_desk.services import event_edit
+
+    with demo_db.session() as s:
+        soon = event_edit.create_event(
+            s, event_edit.default_fields(dt.date.today() + dt.timedelta(days=3))
+        )
+        event_edit.create_event(
+            s, event_edit.default_fields(dt.date.today() + dt.timedelta(days=400))
+        )
+    window = open_window(demo_db)
+    assert window.current_event_id() == soon
+    assert window.count_label.text() == f"行事 {window.events_model.rowCount()} 件"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -122,6 +123,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.speakers_panel, self.tr("講師名簿"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        for signal in (
+            self.events_model.modelReset,
+            self.events_model.rowsInserted,
+            self.events_model.rowsRemoved,
+        ):
+            signal.connect(self._update_count)
         self.reload()
 
     # --- building ------------------------------------------------------------------------
@@ -266,15 +275,27 @@ class MainWindow(QMainWindow):
         self.events_model.set_rows(rows)
         self._fill_fiscal_years()
         self.speakers.load()  # in the background: thousands of speakers take a moment
-        self.statusBar().showMessage(self.tr("行事 %1 件").replace("%1", str(len(rows))))
         current = self._current_id
         if current is not None and self.events_model.row_of(current) >= 0:
             self.select_event(current)
-        elif self.events_proxy.rowCount() > 0:
-            first = self.events_proxy.index(0, 0).data(EVENT_ID_ROLE)
-            self.select_event(int(first))
+        elif rows:
+            self.select_event(self._next_event(rows))
         else:
             self._set_current(None)
+
+    @staticmethod
+    def _next_event(rows: list[EventRow]) -> int:
+        """The next event from today (what the organiser is preparing), else the newest."""
+        today = dt.date.today().isoformat()
+        upcoming = [r for r in rows if r.iso_date >= today and not r.cancelled]
+        if upcoming:
+            return min(upcoming, key=lambda r: r.sort_key).id
+        return max(rows, key=lambda r: r.sort_key).id
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("行事 %1 件").replace("%1", str(self.events_model.rowCount()))
+        )
 
     def _fill_fiscal_years(self) -> None:
         keep = self.fiscal_year.currentData()

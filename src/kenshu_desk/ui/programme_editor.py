@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTime
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -162,6 +162,9 @@ class ProgrammeEditor(QWidget):
         header.setSectionResizeMode(COL_PRESENTERS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_PRESENTERS, metrics.horizontalAdvance("①" * 11) + 12)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        # Enter or a double-click on 発表者 goes to the presenter box of the details.
+        self.table.activated.connect(self._on_activated)
+        self.table.doubleClicked.connect(self._on_activated)
 
         self._build_actions()
 
@@ -330,6 +333,13 @@ class ProgrammeEditor(QWidget):
     def current_item(self) -> ItemView | None:
         row = self.current_row()
         return self.model.item_at(row) if row >= 0 else None
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        # After the click has been handled: the view takes the focus on the press.
+        if index.isValid() and index.column() == COL_PRESENTERS:
+            QTimer.singleShot(0, self.presenters.entry.setFocus)
+        elif index.isValid() and index.column() == COL_TIME:
+            QTimer.singleShot(0, self.pin_box.setFocus)
 
     def _on_current_row(self, *_: Any) -> None:
         self._show_details()
