@@ -11,31 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
 from kenshu_desk import __version__
 from kenshu_desk.database import Database
-from kenshu_desk.domain.japanese import fiscal_year_label, wareki
+from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import Event
 from kenshu_desk.errors import UserError
 from kenshu_desk.services import event_edit
@@ -45,13 +37,8 @@ from kenshu_desk.ui import commands
 from kenshu_desk.ui.checks_panel import ChecksPanel
 from kenshu_desk.ui.event_dialogs import DuplicateDialog
 from kenshu_desk.ui.event_form import EventForm
-from kenshu_desk.ui.event_list import (
-    EVENT_ID_ROLE,
-    DateAndKindDelegate,
-    EventFilterProxy,
-    EventListModel,
-    EventRow,
-)
+from kenshu_desk.ui.event_list import EventListModel, EventRow
+from kenshu_desk.ui.event_list_panel import EventListPanel
 from kenshu_desk.ui.programme_editor import ProgrammeEditor
 from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.speakers_view import SpeakersPanel
@@ -77,13 +64,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"kenshu-desk — {db.path or db.url}")
         self._current_id: int | None = None
         self._view: EventView | None = None
-        self._selecting = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
 
         self.events_model = EventListModel(self)
-        self.events_proxy = EventFilterProxy(self)
-        self.events_proxy.setSourceModel(self.events_model)
         self.speakers = SpeakerDirectory(db, self)
         self.speakers.failed.connect(self.report_error)
         self.speakers_model = self.speakers.model
@@ -136,47 +120,6 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------
 
     def _build_event_list(self) -> None:
-        self.fiscal_year = QComboBox()
-        self.fiscal_year.setToolTip(self.tr("年度で絞り込み"))
-        self.fiscal_year.currentIndexChanged.connect(
-            lambda _i: self._on_filter(fiscal=self.fiscal_year.currentData())
-        )
-        self.search = QLineEdit(placeholderText=self.tr("行事を検索（行事名・種別・年度・会場）"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self._on_filter(text=text))
-
-        self.events_view = QTableView()
-        self.events_view.setModel(self.events_proxy)
-        self.events_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.events_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.events_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.events_view.verticalHeader().hide()
-        self.events_view.setAlternatingRowColors(True)
-        self.events_view.setWordWrap(True)
-        self.events_view.setItemDelegateForColumn(
-            EventListModel.COL_DATE, DateAndKindDelegate(self.events_view)
-        )
-        metrics = self.events_view.fontMetrics()
-        # Two lines a row (date over kind; a long title wraps) at a fixed height: fast to
-        # lay out however many events there are.
-        self.events_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.events_view.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() * 2 + 10)
-        header = self.events_view.horizontalHeader()
-        header.setSectionResizeMode(EventListModel.COL_DATE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(
-            EventListModel.COL_DATE, metrics.horizontalAdvance("令和10年12月28日（木）") + 10
-        )
-        header.setSectionResizeMode(EventListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        hidden = (
-            EventListModel.COL_FY,
-            EventListModel.COL_KIND,
-            EventListModel.COL_TIME,
-            EventListModel.COL_VENUE,
-        )
-        for col in hidden:
-            self.events_view.setColumnHidden(col, True)  # year: the filter; kind: under the date
-        self.events_view.selectionModel().selectionChanged.connect(self._on_selection)
-
         tr = self.tr
         self.new_event_action = QAction(tr("新しい行事(&N)"), self, shortcut=QKeySequence("Ctrl+N"))
         self.new_event_action.setIconText(tr("新規"))
@@ -189,34 +132,17 @@ class MainWindow(QMainWindow):
         self.delete_event_action = QAction(tr("行事を削除(&R)…"), self)
         self.delete_event_action.setIconText(tr("削除"))
         self.delete_event_action.triggered.connect(lambda: self.delete_event())
-        buttons = QHBoxLayout()
-        self.new_button, self.duplicate_button, self.delete_button = (
-            self._button_for(action)
-            for action in (self.new_event_action, self.duplicate_action, self.delete_event_action)
+        panel = self.event_list_panel = EventListPanel(
+            self.events_model,
+            [self.new_event_action, self.duplicate_action, self.delete_event_action],
         )
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        self.event_list_panel = QWidget()
-        layout = QVBoxLayout(self.event_list_panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.fiscal_year)
-        filters.addWidget(self.search, 1)
-        layout.addLayout(filters)
-        layout.addWidget(self.events_view, 1)
-        layout.addLayout(buttons)
-
-    @staticmethod
-    def _button_for(action: QAction) -> QPushButton:
-        button = QPushButton(action.iconText())
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        tip = action.text().replace("&", "").rstrip("…")
-        button.setToolTip(f"{tip}（{shortcut}）" if shortcut else tip)
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
+        panel.event_chosen.connect(self._set_current)
+        # Short names used by other features and the tests.
+        self.events_proxy = panel.proxy
+        self.events_view = panel.view
+        self.search = panel.search
+        self.fiscal_year = panel.fiscal_year
+        self.new_button, self.duplicate_button, self.delete_button = panel.buttons
 
     def _build_menus(self) -> None:
         tr = self.tr
@@ -273,7 +199,7 @@ class MainWindow(QMainWindow):
         with self.db.session() as session:
             rows = [EventRow.of(e) for e in list_event_summaries(session)]
         self.events_model.set_rows(rows)
-        self._fill_fiscal_years()
+        self.event_list_panel.fill_fiscal_years()
         self.speakers.load()  # in the background: thousands of speakers take a moment
         current = self._current_id
         if current is not None and self.events_model.row_of(current) >= 0:
@@ -297,18 +223,6 @@ class MainWindow(QMainWindow):
             self.tr("行事 %1 件").replace("%1", str(self.events_model.rowCount()))
         )
 
-    def _fill_fiscal_years(self) -> None:
-        keep = self.fiscal_year.currentData()
-        self.fiscal_year.blockSignals(True)
-        self.fiscal_year.clear()
-        self.fiscal_year.addItem(self.tr("すべての年度"), None)
-        for fy in self.events_model.fiscal_years():
-            self.fiscal_year.addItem(fiscal_year_label(fy), fy)
-        index = self.fiscal_year.findData(keep)
-        self.fiscal_year.setCurrentIndex(max(index, 0))
-        self.fiscal_year.blockSignals(False)
-        self.events_proxy.set_fiscal_year(self.fiscal_year.currentData())
-
     def _refresh_event_row(self, event_id: int) -> None:
         with self.db.session() as session:
             event = session.get(Event, event_id)
@@ -316,10 +230,10 @@ class MainWindow(QMainWindow):
         if row is None:
             self.events_model.remove(event_id)
             return
-        known_year = self.fiscal_year.findData(row.fiscal_year) >= 0
+        known_year = self.event_list_panel.knows_fiscal_year(row.fiscal_year)
         self.events_model.upsert(row)
         if not known_year:
-            self._fill_fiscal_years()
+            self.event_list_panel.fill_fiscal_years()
 
     # --- the current event ---------------------------------------------------------------
 
@@ -332,19 +246,8 @@ class MainWindow(QMainWindow):
 
     def select_event(self, event_id: int, focus_item_id: int | None = None) -> None:
         """Show an event: select its row (clearing a filter that hides it) and load it."""
-        source_row = self.events_model.row_of(event_id)
-        if source_row < 0:
+        if self.events_model.row_of(event_id) < 0:
             return
-        index = self.events_proxy.mapFromSource(self.events_model.index(source_row, 0))
-        if not index.isValid():
-            self._clear_filters()
-            index = self.events_proxy.mapFromSource(self.events_model.index(source_row, 0))
-        self._selecting = True
-        try:
-            self.events_view.selectRow(index.row())
-            self.events_view.scrollTo(index)
-        finally:
-            self._selecting = False
         self._set_current(event_id, focus_item_id)
 
     def open_event(self, event_id: int) -> None:
@@ -355,6 +258,7 @@ class MainWindow(QMainWindow):
     def _set_current(self, event_id: int | None, focus_item_id: int | None = None) -> None:
         changed = event_id != self._current_id
         self._current_id = event_id
+        self.event_list_panel.set_shown(event_id)
         self._show_event(focus_item_id)
         if changed:
             self.current_event_changed.emit(event_id)
@@ -373,49 +277,6 @@ class MainWindow(QMainWindow):
         self.checks.set_checks(view.checks if view else None)
         self.duplicate_action.setEnabled(view is not None)
         self.delete_event_action.setEnabled(view is not None)
-
-    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        if self._selecting:
-            return
-        rows = self.events_view.selectionModel().selectedRows()
-        if not rows:
-            return  # filtered away: keep showing the event
-        event_id = rows[0].data(EVENT_ID_ROLE)
-        if event_id is not None and event_id != self._current_id:
-            self._set_current(int(event_id))
-
-    def _on_filter(self, text: str | None = None, fiscal: object = "keep") -> None:
-        # Rows that come and go with a filter move the selection; that is not the user
-        # choosing another event, so the editor keeps the event it shows.
-        self._selecting = True
-        try:
-            if text is not None:
-                self.events_proxy.set_search(text)
-            if fiscal != "keep":
-                self.events_proxy.set_fiscal_year(fiscal if isinstance(fiscal, int) else None)
-            self._sync_list_selection()
-        finally:
-            self._selecting = False
-
-    def _sync_list_selection(self) -> None:
-        """Select the shown event's row if the filter lets it through, else select nothing."""
-        index = self.events_proxy.mapFromSource(
-            self.events_model.index(self.events_model.row_of(self._current_id or -1), 0)
-        )
-        selection = self.events_view.selectionModel()
-        if not index.isValid():
-            selection.clear()
-        elif not selection.isRowSelected(index.row()):
-            self.events_view.selectRow(index.row())
-
-    def _clear_filters(self) -> None:
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.fiscal_year.blockSignals(True)
-        self.fiscal_year.setCurrentIndex(0)
-        self.fiscal_year.blockSignals(False)
-        self.events_proxy.clear_filters()
 
     def _focus_search(self) -> None:
         if self.tabs.currentIndex() == 1:
@@ -437,15 +298,16 @@ class MainWindow(QMainWindow):
             self.speakers.refresh(change.speaker_ids)
             self.speakers_panel.show_speaker(change.focus_speaker_id)
         if change.removed_event_id is not None:
+            row = self.event_list_panel.selected_row()
             self._refresh_event_row(change.removed_event_id)
             if change.removed_event_id == self._current_id:
-                self._current_id = None
-                self._select_nearest()
+                self._select_nearest(row)
         if change.event_id is not None:
             self._refresh_event_row(change.event_id)
             if change.event_id != self._current_id:
                 self.select_event(change.event_id, change.focus_item_id)
             else:
+                self.event_list_panel.sync()  # a new date moves the row; a title may hide it
                 self._show_event(change.focus_item_id)
         elif change.speakers_changed and self._current_id is not None:
             self._show_event()  # a renamed speaker shows in the programme and the checks
@@ -455,16 +317,12 @@ class MainWindow(QMainWindow):
         if self._current_id is not None:
             self._show_event()  # put back what is stored in a field that was refused
 
-    def _select_nearest(self) -> None:
-        if self.events_proxy.rowCount() == 0:
+    def _select_nearest(self, row: int) -> None:
+        event_id = self.event_list_panel.visible_event_near(row)
+        if event_id is None:
             self._set_current(None)
-            return
-        rows = self.events_view.selectionModel().selectedRows()
-        row = rows[0].row() if rows else 0
-        event_id = self.events_proxy.index(min(row, self.events_proxy.rowCount() - 1), 0).data(
-            EVENT_ID_ROLE
-        )
-        self.select_event(int(event_id))
+        else:
+            self.select_event(event_id)
 
     def _on_form_edit(self, event_id: int, changes: dict, text: str, token: object) -> None:
         self.undo_stack.push(commands.UpdateEvent(self, event_id, changes, text, token))
