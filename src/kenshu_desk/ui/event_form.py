@@ -95,8 +95,9 @@ class EventForm(QWidget):
             lambda text, token: self._commit("agenda_notes", text, token)
         )
         for edit in (self.notes, self.agenda_notes):
-            # Exactly three lines: a half-shown fourth line looks like a mistake.
-            margins = int(edit.document().documentMargin() * 2) + edit.frameWidth() * 2
+            # Exactly three lines: a half-shown fourth line looks like a mistake (so the
+            # bottom margin, where the next line would peek through, is left out).
+            margins = int(edit.document().documentMargin()) + edit.frameWidth() * 2
             edit.setFixedHeight(edit.fontMetrics().height() * 3 + margins)
 
         grid = QGridLayout(self)
