@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
-from kenshu_desk.ui.event_list import EventListModel, EventRow
+from kenshu_desk.ui.event_list import EVENT_ID_ROLE, EventListModel, EventRow
 from kenshu_desk.ui.main_window import MainWindow
 
 
@@ -76,3 +76,22 @@ def test_event_list_model_passes_the_model_tester(qtmodeltester, ui_app, demo_db
         model.set_rows([EventRow.of(e) for e in list_events(s)])
     qtmodeltester.check(model)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "行事名"
+
+
+def test_named_menus_for_other_features(qtbot, ui_app, demo_db):
+    from PySide6.QtGui import QAction
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert titles == ["ファイル(&F)", "編集(&E)", "行事(&V)", "表示(&W)", "ヘルプ(&H)"]
+    window.participants_menu.addAction(QAction("参加者を取り込む…", window))
+    assert window.participants_menu.menuAction().isVisible()  # shown once it has an action
+    edit = [a.text() for a in window.edit_menu.actions() if a.text()]
+    assert edit[:2] == ["元に戻す", "やり直し"]
+    assert window.redo_action.shortcuts()[1].toString() == "Ctrl+Y"
+    seen = []
+    window.current_event_changed.connect(seen.append)
+    other = window.events_proxy.index(3, 0).data(EVENT_ID_ROLE)
+    window.select_event(other)
+    assert seen == [other]
