@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
-from kenshu_desk.ui.event_list import EventListModel, EventRow
+from kenshu_desk.ui.event_list import EVENT_ID_ROLE, EventListModel, EventRow
 from kenshu_desk.ui.main_window import MainWindow
 
 
@@ -46,9 +46,19 @@ def test_selecting_an_event_shows_its_programme(qtbot, ui_app, demo_db):
 
         event_id = s.query(Event).filter(Event.date == dt.date(2021, 11, 25)).one().id
     window.select_event(event_id)
-    text = window.detail.toPlainText()
-    assert "14:35～15:20" in text and "(45分)" in text and "中島 修 氏" in text
+    model = window.programme.model
+    rows = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
+    assert rows[1] == [
+        "14:35～15:20",
+        "45",
+        "講演",
+        "市町村総合相談支援体制に関する基調講演",
+        "中島 修 氏",
+    ]
+    assert rows[2][4] == "①岩手県遠野市 ②東京都豊島区"
     assert window.current_event_id() == event_id
+    assert window.form.title.text() == "第2回市町村情報交換会"
+    assert window.form.date_label.text().startswith("令和3年11月25日（木）")
 
 
 def test_bundled_font_is_the_application_font(qtbot, ui_app, demo_db):
@@ -68,3 +78,24 @@ def test_event_list_model_passes_the_model_tester(qtmodeltester, ui_app, demo_db
         model.set_rows([EventRow.of(e) for e in list_events(s)])
     qtmodeltester.check(model)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "行事名"
+
+
+def test_named_menus_for_other_features(qtbot, ui_app, demo_db):
+    from PySide6.QtGui import QAction
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert titles[:3] == ["ファイル(&F)", "編集(&E)", "行事(&V)"]
+    assert "表示(&W)" in titles and titles[-1] == "ヘルプ(&H)"
+    assert "参加者(&P)" not in titles  # hidden until a feature adds an action
+    window.participants_menu.addAction(QAction("参加者を取り込む…", window))
+    assert window.participants_menu.menuAction().isVisible()  # shown once it has an action
+    edit = [a.text() for a in window.edit_menu.actions() if a.text()]
+    assert edit[:2] == ["元に戻す", "やり直し"]
+    assert window.redo_action.shortcuts()[1].toString() == "Ctrl+Y"
+    seen = []
+    window.current_event_changed.connect(seen.append)
+    other = window.events_proxy.index(3, 0).data(EVENT_ID_ROLE)
+    window.select_event(other)
+    assert seen == [other]

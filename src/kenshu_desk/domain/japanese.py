@@ -182,7 +182,9 @@ def match_key(s: str) -> str:
     """Key for matching only (never store it): ｶﾀｶﾅ/カタカナ/かたかな, spaces, case."""
     # NFKC first so half-width ﾀﾞ becomes ダ before the kana conversion.
     s = unicodedata.normalize("NFKC", s)
-    s = "".join(ch for ch in s if not ch.isspace())  # includes U+3000
+    # str.split() splits on exactly the characters str.isspace() knows (U+3000 included),
+    # and is several times faster than a per-character test: keys are made by the thousand.
+    s = "".join(s.split())
     return katakana_to_hiragana(s).casefold()
 
 

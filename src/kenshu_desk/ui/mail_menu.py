@@ -28,15 +28,14 @@ class HasEvents(Protocol):
 def install_mail_menu(window: QMainWindow) -> None:
     host: HasEvents = window  # type: ignore[assignment]
     tr = window.tr
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = window.file_menu  # type: ignore[attr-defined]
     export = QAction(tr("カレンダーを書き出す(&C)…"), window)
     export.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export.triggered.connect(lambda: export_calendar(window, host))
-    quit_action = file_menu.actions()[-1] if file_menu.actions() else None
+    quit_action = getattr(window, "quit_action", None)
     file_menu.insertAction(quit_action, export)
-    file_menu.insertSeparator(quit_action)
 
-    mail = window.menuBar().addMenu(tr("メール(&M)"))
+    mail = window.mail_menu  # type: ignore[attr-defined]
     invite = QAction(tr("招待メールを送信(&I)…"), window)
     invite.setShortcut(QKeySequence("Ctrl+Shift+M"))
     invite.triggered.connect(lambda: open_invites(window, host))

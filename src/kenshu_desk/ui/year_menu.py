@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.services.progress import recorded_fiscal_years
@@ -49,12 +49,18 @@ class YearMenu(QObject):
         # Closing the main window closes these too: give the records form its save first.
         window.installEventFilter(self)
         self.windows: dict[str, ToolWindow] = {}
-        menu = window.menuBar().addMenu(window.tr("年間(&Y)"))
+        menu = QMenu(window.tr("年間(&Y)"), window)
+        help_menu = getattr(window, "help_menu", None)
+        if help_menu is not None:  # keep ヘルプ last
+            window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            window.menuBar().addMenu(menu)
+        self.menu = menu
         self.year_action = self._action(
             menu, window.tr("年間スケジュール(&Y)"), "Ctrl+Shift+Y", self.show_year_view
         )
         self.records_action = self._action(
-            menu, window.tr("市町村別の記録(&M)"), "Ctrl+Shift+M", self.show_records
+            menu, window.tr("市町村別の記録(&M)"), "Ctrl+Shift+R", self.show_records
         )
         self.progress_action = self._action(
             menu, window.tr("県内の進捗状況(&P)"), "Ctrl+Shift+P", self.show_progress

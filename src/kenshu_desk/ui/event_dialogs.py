@@ -1,0 +1,67 @@
+"""Small dialogs of the event list: the date (and title) of a copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from kenshu_desk.domain.japanese import day_warning, wareki
+
+
+def same_weekday_next_year(day: dt.date) -> dt.date:
+    """52 weeks later: last year's Thursday meeting becomes this year's Thursday."""
+    return day + dt.timedelta(weeks=52)
+
+
+class DuplicateDialog(QDialog):
+    """Ask for the new date and title of a copied event."""
+
+    def __init__(self, title: str, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("行事を複製"))
+        self.date = QDateEdit(calendarPopup=True)
+        self.date.setDisplayFormat("yyyy/MM/dd")
+        self.date.setDate(QDate(same_weekday_next_year(day)))
+        self.date_label = QLabel()
+        self.date.dateChanged.connect(self._show_date)
+        self.title = QLineEdit(title)
+        self.title.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ" * 24))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("複製"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(
+                self.tr("時間割と発表者をそのまま写した新しい行事を作ります（申込は写しません）。")
+            )
+        )
+        form.addRow(self.tr("開催日"), self.date)
+        form.addRow("", self.date_label)
+        form.addRow(self.tr("行事名"), self.title)
+        form.addRow(buttons)
+        self._show_date()
+
+    def _show_date(self) -> None:
+        day = self.new_date()
+        warning = day_warning(day)
+        self.date_label.setText(f"{wareki(day)}　▲ {warning}" if warning else wareki(day))
+
+    def new_date(self) -> dt.date:
+        return self.date.date().toPython()
+
+    def new_title(self) -> str:
+        return self.title.text().strip()

@@ -1,0 +1,82 @@
+"""Small widgets shared by the forms: fields that save themselves without a Save button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+IDLE_SAVE_MS = 1200
+
+
+class SavingTextEdit(QPlainTextEdit):
+    """A multi-line field that saves when it loses focus and after a pause in typing.
+
+    `committed(text, token)`: the token is the same for every save of one visit to the
+    field, so the undo stack can merge them into one step.
+    """
+
+    committed = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stored = ""
+        self._token: object = object()
+        self._timer = QTimer(self, singleShot=True, interval=IDLE_SAVE_MS)
+        self._timer.timeout.connect(self._commit)
+        self.textChanged.connect(self._on_changed)
+        self.setTabChangesFocus(True)
+
+    def _on_changed(self) -> None:
+        self._timer.start()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._token = object()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._commit()
+        super().focusOutEvent(event)
+
+    def _commit(self) -> None:
+        self._timer.stop()
+        text = self.toPlainText()
+        if text != self._stored:
+            self._stored = text
+            self.committed.emit(text, self._token)
+
+    def set_stored(self, text: str) -> None:
+        """Show the saved value; leaves the field alone (cursor and all) if it already shows it."""
+        self._stored = text
+        if self.toPlainText() != text:
+            with QSignalBlocker(self):
+                self.setPlainText(text)
+            self._timer.stop()
+
+
+def set_line(edit: QLineEdit, text: str) -> None:
+    if edit.text() != text:
+        with QSignalBlocker(edit):
+            edit.setText(text)
+            edit.setCursorPosition(0)
+
+
+def set_combo_text(combo: QComboBox, text: str) -> None:
+    with QSignalBlocker(combo):
+        index = combo.findText(text)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+        elif combo.isEditable():
+            combo.setEditText(text)
+        else:
+            combo.addItem(text)
+            combo.setCurrentIndex(combo.count() - 1)
+
+
+def set_combo_data(combo: QComboBox, value: Any) -> None:
+    with QSignalBlocker(combo):
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
