@@ -58,7 +58,9 @@ def seconds_within(intervals: Iterable[Interval], window: Interval) -> int:
     return int(total)
 
 
-_ORGANISER_ROLES = frozenset(match_key(w) for w in ("Organizer", "Organiser", "開催者", "主催者"))
+_ORGANISER_ROLES = frozenset(
+    match_key(w) for w in ("Organizer", "Organiser", "Host", "開催者", "主催者", "ホスト")
+)
 _BRACKETS = re.compile(r"[(（\[［【〔「](.*?)[)）\]］】〕」]")
 _SEPARATORS = re.compile(r"[_＿/／|｜,，、@＠]+|\s+[-－ー―]\s+")
 

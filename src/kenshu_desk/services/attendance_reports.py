@@ -198,6 +198,7 @@ class AttendanceReport:
     title: str = ""
     meeting_start: dt.datetime | None = None
     meeting_end: dt.datetime | None = None
+    host_email: str = ""  # Zoom's preamble names the host's account
     people: list[ReportPerson] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -224,6 +225,7 @@ def _keyset(*words: str) -> frozenset[str]:
 _TITLE_KEYS = _keyset("Meeting title", "会議のタイトル", "Topic", "トピック", "会議名")
 _START_KEYS = _keyset("Start time", "開始時刻", "開始時間", "会議の開始時刻")
 _END_KEYS = _keyset("End time", "終了時刻", "終了時間", "会議の終了時刻")
+_EMAIL_KEYS = _keyset("User Email", "ユーザーメール", "Email", "メール")
 _MEETING_ID_KEYS = _keyset(
     "Meeting ID", "ミーティングID", "ミーティング ID", "Webinar ID", "ウェビナーID"
 )
@@ -284,6 +286,9 @@ def parse_table(table: Table) -> AttendanceReport:
     entries = _entries(table, header_index + 1, end, cols, report)
     if not entries:
         raise UserError(f"{table.name} の参加者の表に行がありません。")
+    for e in entries:
+        if report.host_email and e.email.casefold() == report.host_email.casefold() and not e.role:
+            e.role = "Host"
     report.people = group_entries(entries)
     if not report.has_times:
         report.warnings.append(
@@ -349,6 +354,8 @@ def _zoom_preamble(table: Table, header_index: int, report: AttendanceReport) ->
                 report.meeting_start = parse_datetime(value)
             elif key in _END_KEYS:
                 report.meeting_end = parse_datetime(value)
+            elif key in _EMAIL_KEYS and "@" in value:
+                report.host_email = value
         return
     headers = "".join(match_key(c) for c in table.rows[header_index])
     if any(mark in headers for mark in _ZOOM_MARKS):
