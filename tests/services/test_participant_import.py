@@ -225,3 +225,41 @@ def test_archived_person_is_restored_not_duplicated(demo_db: Database, tmp_path:
         assert "アーカイブ" in preview.rows[0].message()
         result = imp.commit(s)
     assert result.restored == 1 and result.created == 0
+
+
+def test_same_name_with_different_addresses_are_two_people(demo_db: Database, tmp_path: Path):
+    path = tmp_path / "namesakes.csv"
+    path.write_text(
+        "氏名,所属,メール\n"
+        "佐藤　健一,川越市,kenichi.sato2@example.jp\n"  # the demo has k.sato@example.jp
+        "鈴木　一郎,蕨市,i.suzuki@example.jp\n"
+        "鈴木　一郎,蕨市,ichiro.suzuki@example.jp\n"
+        "鈴木　一郎,蕨市,\n",
+        encoding="utf-8",
+    )
+    with demo_db.session() as s:
+        rows = ParticipantImport.from_file(path).preview(s).rows
+    assert [r.action for r in rows] == [
+        RowAction.NEW,
+        RowAction.NEW,
+        RowAction.NEW,
+        RowAction.DUPLICATE,
+    ]
+    assert "別の人として登録します" in rows[0].message()
+    assert "3 行目と氏名・所属が同じ" in rows[2].message()
+    assert rows[3].duplicate_of == 3  # no address: the first namesake
+
+
+def test_commit_replans_when_the_directory_changed_since_the_preview(db: Database, tmp_path: Path):
+    path = tmp_path / "a.csv"
+    path.write_text("氏名,メール\n新井　花子,h.arai@example.jp\n", encoding="utf-8")
+    imp = ParticipantImport.from_file(path)
+    with db.session() as s:
+        preview = imp.preview(s)
+    assert preview.rows[0].action == RowAction.NEW
+    with db.session() as s:  # someone else adds her meanwhile
+        s.add(Participant(name="新井　花子", email="H.Arai@example.jp"))
+    with db.session() as s:
+        result = imp.commit(s, preview=preview)
+    assert (result.created, result.matched) == (0, 1)
+    assert counts(db)[0] == 1

@@ -87,15 +87,7 @@ class OrgResolution:
     category: str
     municipality_id: int | None
     municipality_name: str | None
-
-    @property
-    def key(self) -> str:
-        """Identity for duplicate detection before anything exists in the database."""
-        return (
-            f"id:{self.existing_id}"
-            if self.existing_id is not None
-            else f"new:{_core_key(self.new_name or '')}"
-        )
+    key: str  # identity for duplicate detection before anything exists in the database
 
 
 class OrganisationIndex:
@@ -135,9 +127,9 @@ class OrganisationIndex:
         written = written.strip()
         if not written:
             return None
+        if written in self._cache:  # a list names the same few bodies thousands of times
+            return self._cache[written]
         key = _core_key(written)
-        if key in self._cache:
-            return self._cache[key]
         found = self._by_key.get(key)
         if found is not None:
             municipality = self.by_id.get(found.municipality_id) if found.municipality_id else None
@@ -148,6 +140,7 @@ class OrganisationIndex:
                 category="",
                 municipality_id=found.municipality_id,
                 municipality_name=municipality.name if municipality else None,
+                key=f"id:{found.id}",
             )
         else:
             municipality = self.municipality_prefix(written)
@@ -158,8 +151,9 @@ class OrganisationIndex:
                 category=infer_category(written),
                 municipality_id=municipality.id if municipality else None,
                 municipality_name=municipality.name if municipality else None,
+                key=f"new:{key}",
             )
-        self._cache[key] = result
+        self._cache[written] = result
         return result
 
 

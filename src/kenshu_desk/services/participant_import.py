@@ -7,7 +7,9 @@ again inside the caller's transaction (someone may have added people since the p
 applies it whole; with row errors it refuses unless told to skip them.
 
 A person already in the directory is recognised by e-mail address (case-insensitive), else by
-name + organisation compared through ``match_key``. Names are stored exactly as written.
+name + organisation compared through ``match_key`` — unless both give different addresses,
+which makes them two people (with a warning in the preview). Names are stored exactly as
+written.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from kenshu_desk.domain.japanese import match_key
@@ -110,6 +112,7 @@ class ImportPreview:
     rows: list[PreviewRow]
     new_organisations: list[OrgResolution]
     event_id: int | None = None
+    fingerprint: tuple[object, ...] = ()  # the database state the plan was made against
 
     def count(self, action: RowAction) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -176,6 +179,30 @@ class _Known:
     archived: bool
 
 
+def _fingerprint(session: Session, event_id: int | None) -> tuple[object, ...]:
+    """Changes whenever a participant, organisation or the event's registrations change:
+    rows added or deleted move the counts and maximum ids, edits move the version sums."""
+    people = session.execute(
+        select(func.count(Participant.id), func.max(Participant.id), func.sum(Participant.version))
+    ).one()
+    orgs = session.execute(select(func.count(Organisation.id), func.max(Organisation.id))).one()
+    regs = (
+        session.execute(
+            select(func.count(Registration.id), func.max(Registration.id)).where(
+                Registration.event_id == event_id
+            )
+        ).one()
+        if event_id is not None
+        else ()
+    )
+    return (*people, *orgs, *regs)
+
+
+def _different_addresses(a: str, b: str) -> bool:
+    """Both rows give an address and they differ: e-mail says these are two people."""
+    return bool(a and b and a.casefold() != b.casefold())
+
+
 def _join(family: str, given: str) -> str:
     return FULL_WIDTH_SPACE.join(p for p in (family.strip(), given.strip()) if p)
 
@@ -186,6 +213,7 @@ class ParticipantImport:
     def __init__(self, table: Table, mapping: ColumnMapping | None = None) -> None:
         self.table = table
         self.mapping = mapping if mapping is not None else detect_mapping(table)
+        self._rows_cache: tuple[object, list[tuple[int, ParticipantValues]]] | None = None
 
     @classmethod
     def from_file(cls, path: Path, progress: Progress | None = None) -> ParticipantImport:
@@ -225,16 +253,21 @@ class ParticipantImport:
         return values
 
     def data_rows(self) -> list[tuple[int, ParticipantValues]]:
+        """(line, values) of the rows under the header; computed once per mapping."""
         mapping = self.require_mapping()
-        header = [match_key(c) for c in self.table.rows[mapping.header_row]]
+        cache_key = (mapping.header_row, tuple(sorted(mapping.columns.items())))
+        if self._rows_cache is not None and self._rows_cache[0] == cache_key:
+            return self._rows_cache[1]
+        header = self.table.rows[mapping.header_row]
         out = []
         for index in range(mapping.header_row + 1, len(self.table.rows)):
             cells = self.table.rows[index]
-            if [match_key(c) for c in cells] == header:
+            if cells == header:
                 continue  # the header repeated (lists pasted together)
             values = self._values(cells)
             if values is not None:
                 out.append((self.table.lines[index], values))
+        self._rows_cache = (cache_key, out)
         return out
 
     # --- the plan -------------------------------------------------------------------------
@@ -291,7 +324,17 @@ class ParticipantImport:
             org_key = row.organisation.key if row.organisation else "none"
             name_key = (match_key(values.name), org_key)
             email_key = values.email.casefold()
-            first = (seen_email.get(email_key) if email_key else None) or seen_name.get(name_key)
+            first = seen_email.get(email_key) if email_key else None
+            same_name = seen_name.get(name_key)
+            if first is None and same_name is not None:
+                if _different_addresses(email_key, same_name.values.email):
+                    # Two addresses: two people who share a name (or one with two addresses —
+                    # the organiser can tell, this code cannot). Keep both, say so.
+                    row.warnings.append(
+                        f"{same_name.line} 行目と氏名・所属が同じです（メールアドレスは異なります）"
+                    )
+                else:
+                    first = same_name
             if first is not None:
                 row.action = RowAction.DUPLICATE
                 row.duplicate_of = first.line
@@ -304,8 +347,16 @@ class ParticipantImport:
                 continue
             if email_key:
                 seen_email[email_key] = row
-            seen_name[name_key] = row
-            match = (by_email.get(email_key) if email_key else None) or by_name_org.get(name_key)
+            seen_name.setdefault(name_key, row)
+            match = by_email.get(email_key) if email_key else None
+            namesake = by_name_org.get(name_key)
+            if match is None and namesake is not None:
+                if _different_addresses(email_key, namesake.email):
+                    row.warnings.append(
+                        f"登録済みの同名・同所属の人がいます（{namesake.email}）。別の人として登録します"
+                    )
+                else:
+                    match = namesake
             if match is not None:
                 row.action = RowAction.EXISTING
                 row.existing_id = match.id
@@ -317,6 +368,7 @@ class ParticipantImport:
             if row.action == RowAction.NEW and row.organisation and row.organisation.new_name:
                 new_orgs.setdefault(row.organisation.key, row.organisation)
         return ImportPreview(
+            fingerprint=_fingerprint(session, event_id),
             source=self.table.name,
             format_label=self.table.format_label,
             header_line=self.table.lines[mapping.header_row],
@@ -348,10 +400,6 @@ class ParticipantImport:
             row.warnings.append("アーカイブ済みの人です（取り込むと名簿に戻します）")
         if match_key(match.name) != match_key(v.name):
             row.warnings.append(f"同じメールアドレスの登録済みの人と氏名が違います（{match.name}）")
-        elif v.email and match.email and match.email.casefold() != v.email.casefold():
-            row.warnings.append(
-                f"登録済みの同名・同所属の人とメールアドレスが違います（{match.email}）"
-            )
 
     # --- writing --------------------------------------------------------------------------
 
@@ -363,9 +411,19 @@ class ParticipantImport:
         skip_errors: bool = False,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        preview: ImportPreview | None = None,
     ) -> ImportResult:
-        """Apply the plan in the caller's transaction (``with db.session()``): all or nothing."""
-        preview = self.preview(session, event_id)
+        """Apply the plan in the caller's transaction (``with db.session()``): all or nothing.
+
+        ``preview`` (the one the user confirmed) is reused when the database has not changed
+        since it was made; otherwise the plan is made again against what is there now.
+        """
+        if (
+            preview is None
+            or preview.event_id != event_id
+            or preview.fingerprint != _fingerprint(session, event_id)
+        ):
+            preview = self.preview(session, event_id)
         if preview.has_errors and not skip_errors:
             first = preview.error_rows[0]
             raise UserError(
@@ -405,18 +463,15 @@ class ParticipantImport:
         for r in existing:
             assert r.existing_id is not None
             ids_by_line[r.line] = r.existing_id
-        ordered: list[int] = []
+        ordered: dict[int, None] = {}  # an insertion-ordered set
         for r in preview.rows:
-            pid = ids_by_line.get(
-                r.line if r.action != RowAction.DUPLICATE else r.duplicate_of or 0
-            )
-            if r.action == RowAction.DUPLICATE and pid is None:
-                pid = r.existing_id
-            if pid is not None and pid not in ordered:
-                ordered.append(pid)
-        result.participant_ids = ordered
+            line = r.duplicate_of or 0 if r.action == RowAction.DUPLICATE else r.line
+            pid = ids_by_line.get(line, r.existing_id if r.action == RowAction.DUPLICATE else None)
+            if pid is not None:
+                ordered[pid] = None
+        result.participant_ids = list(ordered)
         if event_id is not None:
-            self._register(session, event_id, ordered, result)
+            self._register(session, event_id, result.participant_ids, result)
         session.flush()
         step(total)
         return result
