@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from kenshu_desk.domain.japanese import match_key, reading_sort_key
+from kenshu_desk.domain.japanese import match_key, sort_key_from_match_keys
 from kenshu_desk.domain.models import (
     ATTENDANCE_LABELS,
     AttendanceState,
@@ -25,7 +25,7 @@ from kenshu_desk.services.organisations import OrganisationIndex
 from kenshu_desk.services.participant_import import clean_email, is_valid_email
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs 10 % of opening 20,000 rows
 class DirectoryRow:
     id: int
     name: str
@@ -39,6 +39,7 @@ class DirectoryRow:
     registered: int  # events registered for (cancellations included)
     attended: int  # events attended (venue or online)
     search_key: str  # match_key of everything one may type to find the person
+    sort_key: tuple = ()  # 五十音 order of the reading (domain.japanese.reading_sort_key)
 
 
 def search_key(*parts: str) -> str:
@@ -56,8 +57,11 @@ def filter_rows(rows: list[DirectoryRow], text: str) -> list[DirectoryRow]:
     return [r for r in rows if all(w in r.search_key for w in words)]
 
 
-def directory_rows(session: Session, include_archived: bool = False) -> list[DirectoryRow]:
-    """Everyone, in 五十音 order of the reading, with counts of registrations and attendance."""
+def directory_rows(
+    session: Session, include_archived: bool = False, ids: list[int] | None = None
+) -> list[DirectoryRow]:
+    """Everyone (or ``ids``), in 五十音 order of the reading, with counts of registrations and
+    attendance."""
     attended = (AttendanceState.ATTENDED_VENUE.value, AttendanceState.ATTENDED_ONLINE.value)
     counts = (
         select(
@@ -87,16 +91,24 @@ def directory_rows(session: Session, include_archived: bool = False) -> list[Dir
     )
     if not include_archived:
         stmt = stmt.where(Participant.archived.is_(False))
+    if ids is not None:
+        stmt = stmt.where(Participant.id.in_(ids))
     rows = []
+    org_keys: dict[str, str] = {}  # a few hundred organisations for thousands of people
     for pid, name, reading, org, dept, title, email, phone, archived, reg, att in session.execute(
         stmt
     ):
+        org = org or ""
+        org_key = org_keys.get(org)
+        if org_key is None:
+            org_key = org_keys[org] = match_key(org)
+        name_key, reading_key = match_key(name), match_key(reading)
         rows.append(
             DirectoryRow(
                 pid,
                 name,
                 reading,
-                org or "",
+                org,
                 dept,
                 title,
                 email,
@@ -104,10 +116,11 @@ def directory_rows(session: Session, include_archived: bool = False) -> list[Dir
                 bool(archived),
                 int(reg or 0),
                 int(att or 0),
-                search_key(name, reading, org or "", email, dept),
+                "\x1f".join((name_key, reading_key, org_key, match_key(email), match_key(dept))),
+                sort_key_from_match_keys(reading_key, name_key, name),
             )
         )
-    rows.sort(key=lambda r: reading_sort_key(r.reading, r.name))
+    rows.sort(key=lambda r: r.sort_key)
     return rows
 
 
