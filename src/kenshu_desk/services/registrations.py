@@ -192,3 +192,46 @@ def delete_event(session: Session, event_id: int) -> None:
     """Delete an event with its programme and registrations; its participants stay."""
     session.delete(get_event(session, event_id))
     session.flush()
+
+
+def registration_of(session: Session, event_id: int, participant_id: int) -> Registration:
+    """The registration of a person for an event (undo commands keep these two ids, which
+    survive a remove-and-restore, unlike the registration's own id)."""
+    reg = session.scalar(
+        select(Registration).where(
+            Registration.event_id == event_id, Registration.participant_id == participant_id
+        )
+    )
+    if reg is None:
+        raise UserError("この申込は既に削除されています。一覧を更新してください。")
+    return reg
+
+
+def set_states(
+    session: Session, event_id: int, states: Iterable[tuple[int, AttendanceState | str]]
+) -> None:
+    """Set several people's states at once (participant id, state)."""
+    for pid, state in states:
+        registration_of(session, event_id, pid).state = AttendanceState(state).value
+    session.flush()
+
+
+def unregister_people(
+    session: Session, event_id: int, participant_ids: Iterable[int]
+) -> list[RemovedRegistration]:
+    return [
+        unregister(session, registration_of(session, event_id, pid).id) for pid in participant_ids
+    ]
+
+
+def state_counts(rows: Iterable[RegistrationRow]) -> dict[str, int]:
+    counts = {s.value: 0 for s in AttendanceState}
+    for r in rows:
+        counts[r.state] = counts.get(r.state, 0) + 1
+    return counts
+
+
+def event_heading(event: Event) -> str:
+    from kenshu_desk.domain.japanese import wareki
+
+    return f"{event.title}　{wareki(event.date)} {event.start_time:%H:%M}～{event.end_time:%H:%M}"
