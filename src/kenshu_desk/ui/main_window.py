@@ -25,6 +25,7 @@ from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import minutes_label, time_range, wareki
 from kenshu_desk.services.events import event_schedule, get_event, list_events
 from kenshu_desk.ui.event_list import EVENT_ID_ROLE, EventFilterProxy, EventListModel, EventRow
+from kenshu_desk.ui.participants_menu import install_participants_menu
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction("終了(&X)", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        install_participants_menu(self)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
         about = QAction("kenshu-desk について(&A)", self)
         about.triggered.connect(self._about)
