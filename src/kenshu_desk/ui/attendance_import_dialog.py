@@ -97,14 +97,16 @@ class AttendanceImportDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.changes_model = TupleTableModel(("氏名", "所属", "現在", "変更後", "参加（分）"), self)
         self.changes_view = QTableView()
-        configure_table(self.changes_view, stretch_column=1)
         self.changes_view.setModel(self.changes_model)
+        configure_table(self.changes_view, stretch_column=1)
+        for col, width in enumerate((150, 220, 140, 140, 80)):
+            self.changes_view.setColumnWidth(col, width)
         self.unmatched_model = TupleTableModel(
             ("レポートの名前", "メール", "行", "参加（分）", "対応"), self
         )
         self.unmatched_view = QTableView()
-        configure_table(self.unmatched_view, stretch_column=4)
         self.unmatched_view.setModel(self.unmatched_model)
+        configure_table(self.unmatched_view, stretch_column=4)
         for col, width in enumerate((180, 200, 60, 80)):
             self.unmatched_view.setColumnWidth(col, width)
         self.combos: dict[int, QComboBox] = {}

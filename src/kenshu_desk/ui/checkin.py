@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.database import Database
+from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
 from kenshu_desk.errors import UserError
 from kenshu_desk.services import registrations as regs
@@ -27,6 +28,24 @@ from kenshu_desk.ui.participant_directory import configure_table
 from kenshu_desk.ui.participant_models import RegistrationModel
 
 VENUE = AttendanceState.ATTENDED_VENUE.value
+
+
+def match_rank(row: regs.RegistrationRow, words: list[str]) -> tuple[int, int]:
+    """Who the desk most likely means: a reading or name that *begins* with what was typed
+    (family or given name) before one that merely contains it, then the organisation, then
+    people not yet here before those already checked in."""
+    parts = [match_key(p) for p in (*row.reading.split(), *row.name.split())]
+    whole = (match_key(row.reading), match_key(row.name))
+    first = words[0]
+    if any(k.startswith(first) for k in whole):
+        rank = 0
+    elif any(p.startswith(first) for p in parts):
+        rank = 1
+    elif any(first in k for k in whole):
+        rank = 2
+    else:
+        rank = 3
+    return (rank, 1 if row.state == VENUE else 0)
 
 
 class CheckInCommand(QUndoCommand):
@@ -81,8 +100,9 @@ class CheckInWidget(QWidget):
         configure_table(self.view)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search box keeps the focus
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        for col, width in enumerate((140, 160, 220, 180, 90, 120, 80)):
+        for col, width in enumerate((150, 180, 260, 200, 100, 130)):
             self.view.setColumnWidth(col, width)
+        self.view.setColumnHidden(6, True)  # minutes online: not a reception-desk matter
         self.view.doubleClicked.connect(lambda _i: self.check_in_current())
 
         self.feedback = QLabel()
@@ -121,6 +141,9 @@ class CheckInWidget(QWidget):
 
     def _on_search(self, text: str) -> None:
         self.model.set_search(text)
+        words = self.model.words()
+        if words:
+            self.model.rank_shown(lambda r: match_rank(r, words))
         self._select_first()
 
     def _select_first(self) -> None:

@@ -123,6 +123,7 @@ class CoverageView(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setAlternatingRowColors(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
@@ -152,7 +153,9 @@ class CoverageView(QWidget):
         with self.db.session() as session:
             coverage = fiscal_year_coverage(session, fy, basis=basis)
         self.model.set_coverage(coverage)
-        self.summary.setText(coverage.summary())
+        self.summary.setText(
+            coverage.summary() + self.tr("（列の見出し: 月/日と参加した市町村の数。● の横は人数）")
+        )
         names = "、".join(r.name for r in coverage.uncovered)
         self.none_label.setText(
             self.tr("参加のない市町村: {0}").format(names or self.tr("なし（全市町村が参加）"))

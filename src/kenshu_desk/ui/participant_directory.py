@@ -33,6 +33,8 @@ from kenshu_desk.ui.workers import TaskRunner
 
 
 def configure_table(view: QTableView, stretch_column: int | None = None) -> None:
+    """Row selection, no editing, compact rows; call after setModel (the stretch needs the
+    header's sections to exist)."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
@@ -93,11 +95,13 @@ class ParticipantDirectoryWidget(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.history_model = TupleTableModel(("日付", "行事", "出欠", "オンライン（分）"), self)
+        self.history_model = TupleTableModel(("日付", "行事", "出欠", "分"), self)
         self.history = QTableView()
         self.history.setModel(self.history_model)
         configure_table(self.history, stretch_column=1)
         self.history.setColumnWidth(0, 90)
+        self.history.setColumnWidth(2, 120)
+        self.history.setColumnWidth(3, 40)
 
         self.new_action = self._action(self.tr("新規(&N)"), self.new_participant, "Ctrl+N")
         self.edit_action = self._action(self.tr("編集(&E)"), self.edit_current, "Ctrl+E")
@@ -128,7 +132,8 @@ class ParticipantDirectoryWidget(QWidget):
         splitter.addWidget(self.view)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 480])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

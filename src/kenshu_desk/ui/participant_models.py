@@ -97,6 +97,22 @@ class SnapshotModel(QAbstractTableModel, Generic[Row]):
         self._apply(self._all)
         self.endResetModel()
 
+    def rank_shown(self, key: Callable[[Row], Any]) -> None:
+        """Reorder the rows shown (best match first); the full list keeps its order."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[p.row()].id if p.isValid() else None for p in persistent]
+        self._rows.sort(key=key)
+        self._row_of_id = None
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(self.row_of(i), p.column()) if i is not None else QModelIndex()
+                for p, i in zip(persistent, ids, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
     def words(self) -> list[str]:
         return list(self._words)
 

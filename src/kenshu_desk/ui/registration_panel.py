@@ -144,7 +144,7 @@ class RegistrationPanel(QWidget):
         self.view.setModel(self.model)
         configure_table(self.view)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for col, width in enumerate((130, 150, 220, 200, 90, 130, 100)):
+        for col, width in enumerate((130, 150, 220, 200, 90, 130, 120)):
             self.view.setColumnWidth(col, width)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
