@@ -151,3 +151,20 @@ def test_coverage_json(capsys, demo: str):
     data = json.loads(out)
     assert code == 0 and len(data["municipalities"]) == 63
     assert set(data["none"]) < {m["name"] for m in data["municipalities"]}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "空のファイル"),
+        ("氏名,所属\n髙橋,川越市\n".encode(), "参加者の表が見つかりません"),
+        (b"Name (Original Name),User Email,Join Time\n", "行がありません"),
+        (b"\xff\xfe" + "1. Summary\r\n2. Participants\r\n".encode("utf-16-le"), "参加者の表"),
+    ],
+)
+def test_broken_reports_exit_1_with_one_line(capsys, demo: str, tmp_path: Path, content, message):
+    eid = event_id(capsys, demo, "2021-11-25")
+    path = tmp_path / "report.csv"
+    path.write_bytes(content)
+    code, _, err = run(capsys, "--db", demo, "attendance", "import", str(path), "--event", eid)
+    assert code == 1 and message in err and err.count("\n") == 1

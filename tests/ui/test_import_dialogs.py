@@ -36,7 +36,7 @@ def test_wizard_file_mapping_preview_confirm(qtbot, qtmodeltester, ui_app, demo_
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()  # reads the file on a worker, then moves on by itself
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=20000)
     page = wizard.mapping_page
     assert page.header_line.value() == 3
     assert page.combos[Field.NAME].currentText() == "E: 氏名"
@@ -47,7 +47,7 @@ def test_wizard_file_mapping_preview_confirm(qtbot, qtmodeltester, ui_app, demo_
     page.combos[Field.NAME].setCurrentIndex(5)
     assert page.isComplete()
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.runner.busy, timeout=10000)
     preview_page = wizard.preview_page
     assert "エラー 2" in preview_page.summary.text()
     assert preview_page.model.rowCount() >= 2  # errors shown first

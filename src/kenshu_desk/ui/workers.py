@@ -80,15 +80,17 @@ class TaskRunner(QObject):
         task.signals.failed.connect(on_failure)
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
-        task.signals.finished.connect(self._finished)
+        task.signals.finished.connect(lambda t=task: self._finished(t))
         self.task = task
         self.busy_changed.emit(True)
         self.pool.start(task)
         return task
 
-    def _finished(self) -> None:
-        self.task = None
-        self.busy_changed.emit(False)
+    def _finished(self, task: Task) -> None:
+        # An earlier task may finish after a new one started (its signals are queued).
+        if self.task is task:
+            self.task = None
+            self.busy_changed.emit(False)
 
     @property
     def busy(self) -> bool:
