@@ -40,6 +40,7 @@ from kenshu_desk.ui.event_form import EventForm
 from kenshu_desk.ui.event_list import EventListModel, EventRow
 from kenshu_desk.ui.event_list_panel import EventListPanel
 from kenshu_desk.ui.mail_menu import install_mail_menu
+from kenshu_desk.ui.participants_menu import install_participants_menu
 from kenshu_desk.ui.programme_editor import ProgrammeEditor
 from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.speakers_view import SpeakersPanel
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
         # Features that live in modules of their own add their menus and actions here.
+        install_participants_menu(self)
         install_mail_menu(self)
         self.year_menu = install_year_menu(self)
         # Shortcuts of the window-wide actions work from every widget of the window.

@@ -60,7 +60,7 @@ class YearMenu(QObject):
             menu, window.tr("年間スケジュール(&Y)"), "Ctrl+Shift+Y", self.show_year_view
         )
         self.records_action = self._action(
-            menu, window.tr("市町村別の記録(&M)"), "Ctrl+Shift+R", self.show_records
+            menu, window.tr("市町村別の記録(&M)"), "Ctrl+Shift+U", self.show_records
         )
         self.progress_action = self._action(
             menu, window.tr("県内の進捗状況(&P)"), "Ctrl+Shift+P", self.show_progress

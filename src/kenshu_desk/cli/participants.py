@@ -1,0 +1,241 @@
+"""Sub-commands for participants and attendance.
+
+    kenshu-desk participants import FILE [--event ID] [--skip-errors] [--dry-run]
+    kenshu-desk participants list [--search TEXT] [--archived] [--json]
+    kenshu-desk participants coverage [FISCAL_YEAR] [--registered] [--json]
+    kenshu-desk attendance import FILE --event ID [--threshold PCT] [--missing …] [--dry-run]
+    kenshu-desk attendance export EVENT_ID -o FILE.xlsx|FILE.csv
+
+Non-interactive: the preview is printed, and the import happens only when no row has an
+error (or with --skip-errors); --dry-run stops after the preview. A file that cannot be read
+exits 1 with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.documents.attendance_export import write_attendance
+from kenshu_desk.domain.japanese import fiscal_year
+from kenshu_desk.errors import UserError
+from kenshu_desk.services.attendance_matching import (
+    DEFAULT_THRESHOLD_PCT,
+    AttendancePlan,
+    apply_attendance,
+    plan_attendance,
+)
+from kenshu_desk.services.attendance_reports import parse_report_file
+from kenshu_desk.services.coverage import fiscal_year_coverage
+from kenshu_desk.services.participant_import import ImportPreview, ParticipantImport, RowAction
+from kenshu_desk.services.participants import search_participants
+from kenshu_desk.services.registrations import event_with_registrations
+
+MAX_LISTED = 50  # rows of errors/warnings printed; the rest are counted
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    participants = commands.add_parser(
+        "participants", help="参加者名簿（取り込み・一覧・参加状況）"
+    )
+    sub = participants.add_subparsers(dest="participants_command", metavar="SUBCOMMAND")
+    sub.required = True
+
+    imp = sub.add_parser("import", help="参加者名簿（CSV / Excel）を取り込む")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--event", type=int, metavar="EVENT_ID", help="取り込んだ全員をこの行事に申込")
+    imp.add_argument("--skip-errors", action="store_true", help="エラーの行を飛ばして取り込む")
+    imp.add_argument("--dry-run", action="store_true", help="確認だけして何も登録しない")
+    imp.set_defaults(handler=run_participants_import)
+
+    lst = sub.add_parser("list", help="参加者の一覧（五十音順）")
+    lst.add_argument("--search", default="", help="氏名・ふりがな・所属・メールで絞り込み")
+    lst.add_argument("--archived", action="store_true", help="アーカイブ済みの人も含める")
+    lst.add_argument("--json", action="store_true", help="JSON で出力")
+    lst.set_defaults(handler=run_participants_list)
+
+    cov = sub.add_parser("coverage", help="年度の市町村ごとの参加状況")
+    cov.add_argument("fiscal_year", type=int, nargs="?", metavar="FISCAL_YEAR", help="年度（西暦）")
+    cov.add_argument("--registered", action="store_true", help="出席ではなく申込で数える")
+    cov.add_argument("--json", action="store_true", help="JSON で出力")
+    cov.set_defaults(handler=run_coverage)
+
+    attendance = commands.add_parser(
+        "attendance", help="出欠（Zoom / Teams のレポート取り込み、書き出し）"
+    )
+    asub = attendance.add_subparsers(dest="attendance_command", metavar="SUBCOMMAND")
+    asub.required = True
+
+    aimp = asub.add_parser("import", help="Zoom / Teams の出席レポートを取り込む")
+    aimp.add_argument("file", type=Path, metavar="FILE")
+    aimp.add_argument("--event", type=int, required=True, metavar="EVENT_ID")
+    aimp.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD_PCT,
+        metavar="PCT",
+        help="行事の時間の何％以上で出席とするか（既定 50）",
+    )
+    aimp.add_argument(
+        "--missing",
+        choices=("auto", "absent", "keep"),
+        default="auto",
+        help="レポートにいない申込者: absent=欠席にする、keep=そのまま、"
+        "auto=会場のないオンライン行事なら欠席（既定）",
+    )
+    aimp.add_argument("--dry-run", action="store_true", help="確認だけして何も変更しない")
+    aimp.set_defaults(handler=run_attendance_import)
+
+    exp = asub.add_parser("export", help="出欠の一覧を書き出す（.xlsx / .csv）")
+    exp.add_argument("event_id", type=int, metavar="EVENT_ID")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exp.set_defaults(handler=run_attendance_export)
+
+
+def _print_preview(preview: ImportPreview) -> None:
+    out = sys.stdout
+    out.write(preview.summary() + "\n")
+    out.write(f"列の対応: {preview.mapping_text}\n")
+    for org in preview.new_organisations:
+        link = f"（{org.municipality_name}に関連付け）" if org.municipality_name else ""
+        out.write(f"新しい所属: {org.new_name}{link}\n")
+    listed = 0
+    for row in preview.rows:
+        if not row.errors and not row.warnings:
+            continue
+        listed += 1
+        if listed > MAX_LISTED:
+            continue
+        kind = "エラー" if row.action == RowAction.ERROR else "注意"
+        out.write(
+            f"  {row.line} 行目 [{kind}] {row.values.name or '（氏名なし）'}: {row.message()}\n"
+        )
+    if listed > MAX_LISTED:
+        out.write(f"  … ほか {listed - MAX_LISTED} 行\n")
+
+
+def run_participants_import(args: argparse.Namespace) -> int:
+    importer = ParticipantImport.from_file(args.file)  # a broken file fails before the database
+    importer.require_mapping()
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            preview = importer.preview(session, args.event)
+        _print_preview(preview)
+        if args.dry_run:
+            return 0
+        if preview.has_errors and not args.skip_errors:
+            raise UserError(
+                f"{len(preview.error_rows)} 行にエラーがあるため、何も取り込んでいません"
+                "（直して再実行するか、--skip-errors でエラーの行を飛ばして取り込めます）。"
+            )
+        with db.session() as session:
+            result = importer.commit(session, event_id=args.event, skip_errors=args.skip_errors)
+        print(result.summary())
+    finally:
+        db.dispose()
+    return 0
+
+
+def run_participants_list(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            rows = search_participants(session, args.search, include_archived=args.archived)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "reading": r.reading,
+                    "organisation": r.organisation,
+                    "department": r.department,
+                    "title": r.title,
+                    "email": r.email,
+                    "phone": r.phone,
+                    "archived": r.archived,
+                    "registered": r.registered,
+                    "attended": r.attended,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        mark = "（アーカイブ）" if r.archived else ""
+        sys.stdout.write(f"{r.id:>6}  {r.name}{mark}  {r.reading}  {r.organisation}  {r.email}\n")
+    return 0
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    fy = args.fiscal_year or fiscal_year(dt.date.today())
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            cov = fiscal_year_coverage(
+                session, fy, basis="registered" if args.registered else "attended"
+            )
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(cov.to_dict())
+        return 0
+    out = sys.stdout
+    out.write(cov.summary() + "\n")
+    for e in cov.events:
+        out.write(f"  {e.date} {e.title}: {cov.per_event(e.id)} 市町村\n")
+    out.write("参加のない市町村: " + ("、".join(r.name for r in cov.uncovered) or "なし") + "\n")
+    return 0
+
+
+def _print_plan(plan: AttendancePlan) -> None:
+    out = sys.stdout
+    out.write(f"{plan.event_title}: {plan.summary()}\n")
+    for w in plan.warnings:
+        out.write(f"注意: {w}\n")
+    for o in plan.unmatched:
+        lines = "、".join(str(n) for n in o.person.lines)
+        email = f" <{o.person.email}>" if o.person.email else ""
+        hint = ""
+        if o.candidates:
+            hint = " 候補: " + "、".join(c.label() for c in o.candidates)
+        out.write(f"  未照合: {o.person.name}{email}（{lines} 行目、{o.minutes} 分）{hint}\n")
+
+
+def run_attendance_import(args: argparse.Namespace) -> int:
+    report = parse_report_file(args.file)
+    missing = {"auto": None, "absent": True, "keep": False}[args.missing]
+    options = {"threshold_pct": args.threshold, "mark_missing_absent": missing}
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            plan = plan_attendance(session, args.event, report, **options)
+        _print_plan(plan)
+        if args.dry_run:
+            return 0
+        with db.session() as session:
+            result = apply_attendance(session, args.event, report, **options)
+        print(result.summary())
+    finally:
+        db.dispose()
+    return 0
+
+
+def run_attendance_export(args: argparse.Namespace) -> int:
+    if args.output.suffix.casefold() not in (".xlsx", ".csv"):
+        raise UserError(f"{args.output.name}: 書き出しの形式は .xlsx か .csv で指定してください。")
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            event = event_with_registrations(session, args.event_id)
+            count = write_attendance(event, args.output)
+    finally:
+        db.dispose()
+    print(f"{count} 件を {args.output} に書き出しました。")
+    return 0

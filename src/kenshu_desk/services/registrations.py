@@ -1,0 +1,237 @@
+"""Registrations of one event: the list, add/remove, attendance states, check-in.
+
+Each function is one small step inside the caller's transaction; the UI wraps each user
+action in ``with db.session()`` and keeps what it needs to undo it (the old state, or the
+removed registration) — see ``RemovedRegistration``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from kenshu_desk.domain.japanese import reading_sort_key
+from kenshu_desk.domain.models import (
+    AttendanceState,
+    Event,
+    Organisation,
+    Participant,
+    Registration,
+)
+from kenshu_desk.errors import UserError
+from kenshu_desk.services.participants import search_key, state_label
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationRow:
+    id: int
+    participant_id: int
+    name: str
+    reading: str
+    organisation: str
+    department: str
+    title: str
+    email: str
+    state: str
+    minutes_online: int | None
+    note: str
+    search_key: str
+
+    @property
+    def state_label(self) -> str:
+        return state_label(self.state)
+
+
+def get_event(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserError(f"行事 ID {event_id} は見つかりません。")
+    return event
+
+
+def event_with_registrations(session: Session, event_id: int) -> Event:
+    """The event with registrations, people and organisations loaded (for exports)."""
+    event = session.get(
+        Event,
+        event_id,
+        options=[
+            selectinload(Event.registrations)
+            .selectinload(Registration.participant)
+            .selectinload(Participant.organisation)
+            .selectinload(Organisation.municipality)
+        ],
+    )
+    if event is None:
+        raise UserError(f"行事 ID {event_id} は見つかりません。")
+    return event
+
+
+def registration_rows(session: Session, event_id: int) -> list[RegistrationRow]:
+    """The event's registrations in 五十音 order of the reading."""
+    get_event(session, event_id)
+    stmt = (
+        select(Registration, Participant, Organisation.name)
+        .join(Registration.participant)
+        .outerjoin(Organisation, Participant.organisation_id == Organisation.id)
+        .where(Registration.event_id == event_id)
+    )
+    rows = []
+    for reg, p, org in session.execute(stmt):
+        rows.append(
+            RegistrationRow(
+                reg.id,
+                p.id,
+                p.name,
+                p.reading,
+                org or "",
+                p.department,
+                p.title,
+                p.email,
+                reg.state,
+                reg.minutes_online,
+                reg.note,
+                search_key(p.name, p.reading, org or "", p.email),
+            )
+        )
+    rows.sort(key=lambda r: reading_sort_key(r.reading, r.name))
+    return rows
+
+
+def register(session: Session, event_id: int, participant_ids: Iterable[int]) -> list[int]:
+    """Register people; those already registered are left as they are. Returns new reg ids."""
+    get_event(session, event_id)
+    already = set(
+        session.scalars(
+            select(Registration.participant_id).where(Registration.event_id == event_id)
+        )
+    )
+    added = []
+    for pid in dict.fromkeys(participant_ids):
+        if pid in already:
+            continue
+        if session.get(Participant, pid) is None:
+            raise UserError(f"参加者 ID {pid} は見つかりません。")
+        reg = Registration(event_id=event_id, participant_id=pid)
+        session.add(reg)
+        session.flush()
+        added.append(reg.id)
+    return added
+
+
+@dataclass(frozen=True)
+class RemovedRegistration:
+    """Everything needed to put a removed registration back (undo)."""
+
+    event_id: int
+    participant_id: int
+    state: str
+    minutes_online: int | None
+    note: str
+    registered_at: dt.datetime
+
+
+def get_registration(session: Session, registration_id: int) -> Registration:
+    reg = session.get(Registration, registration_id)
+    if reg is None:
+        raise UserError("この申込は既に削除されています。一覧を更新してください。")
+    return reg
+
+
+def unregister(session: Session, registration_id: int) -> RemovedRegistration:
+    reg = get_registration(session, registration_id)
+    removed = RemovedRegistration(
+        reg.event_id, reg.participant_id, reg.state, reg.minutes_online, reg.note, reg.registered_at
+    )
+    session.delete(reg)
+    session.flush()
+    return removed
+
+
+def restore_registration(session: Session, removed: RemovedRegistration) -> int:
+    existing = session.scalar(
+        select(Registration).where(
+            Registration.event_id == removed.event_id,
+            Registration.participant_id == removed.participant_id,
+        )
+    )
+    if existing is not None:
+        return existing.id
+    reg = Registration(
+        event_id=removed.event_id,
+        participant_id=removed.participant_id,
+        state=removed.state,
+        minutes_online=removed.minutes_online,
+        note=removed.note,
+        registered_at=removed.registered_at,
+    )
+    session.add(reg)
+    session.flush()
+    return reg.id
+
+
+def set_state(session: Session, registration_id: int, state: AttendanceState | str) -> str:
+    """Set the attendance state; returns the previous one (for undo)."""
+    new = AttendanceState(state)
+    reg = get_registration(session, registration_id)
+    old = reg.state
+    reg.state = new.value
+    session.flush()
+    return old
+
+
+def check_in(session: Session, registration_id: int) -> str:
+    """Reception desk: the person is here. Returns the previous state (for undo)."""
+    return set_state(session, registration_id, AttendanceState.ATTENDED_VENUE)
+
+
+def delete_event(session: Session, event_id: int) -> None:
+    """Delete an event with its programme and registrations; its participants stay."""
+    session.delete(get_event(session, event_id))
+    session.flush()
+
+
+def registration_of(session: Session, event_id: int, participant_id: int) -> Registration:
+    """The registration of a person for an event (undo commands keep these two ids, which
+    survive a remove-and-restore, unlike the registration's own id)."""
+    reg = session.scalar(
+        select(Registration).where(
+            Registration.event_id == event_id, Registration.participant_id == participant_id
+        )
+    )
+    if reg is None:
+        raise UserError("この申込は既に削除されています。一覧を更新してください。")
+    return reg
+
+
+def set_states(
+    session: Session, event_id: int, states: Iterable[tuple[int, AttendanceState | str]]
+) -> None:
+    """Set several people's states at once (participant id, state)."""
+    for pid, state in states:
+        registration_of(session, event_id, pid).state = AttendanceState(state).value
+    session.flush()
+
+
+def unregister_people(
+    session: Session, event_id: int, participant_ids: Iterable[int]
+) -> list[RemovedRegistration]:
+    return [
+        unregister(session, registration_of(session, event_id, pid).id) for pid in participant_ids
+    ]
+
+
+def state_counts(rows: Iterable[RegistrationRow]) -> dict[str, int]:
+    counts = {s.value: 0 for s in AttendanceState}
+    for r in rows:
+        counts[r.state] = counts.get(r.state, 0) + 1
+    return counts
+
+
+def event_heading(event: Event) -> str:
+    from kenshu_desk.domain.japanese import wareki
+
+    return f"{event.title}　{wareki(event.date)} {event.start_time:%H:%M}～{event.end_time:%H:%M}"

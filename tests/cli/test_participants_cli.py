@@ -1,0 +1,170 @@
+"""participants / attendance sub-commands as a script uses them: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from kenshu_desk.cli import main
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo(capsys, db_path: Path) -> str:
+    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
+    return str(db_path)
+
+
+def people(capsys, db: str, *extra: str) -> list[dict]:
+    code, out, _ = run(capsys, "--db", db, "participants", "list", "--json", *extra)
+    assert code == 0
+    return json.loads(out)
+
+
+def event_id(capsys, db: str, date: str) -> str:
+    events = json.loads(run(capsys, "--db", db, "events", "--json")[1])
+    return str(next(e["id"] for e in events if e["date"] == date))
+
+
+def test_import_with_row_errors_imports_nothing_then_skip_errors(capsys, demo: str):
+    before = len(people(capsys, demo))
+    code, out, err = run(
+        capsys, "--db", demo, "participants", "import", str(DATA / "participants_cp932.csv")
+    )
+    assert code == 1
+    assert "9 行目 [エラー]" in out and "10 行目 [エラー]" in out
+    assert err.count("\n") == 1 and "--skip-errors" in err
+    assert len(people(capsys, demo)) == before
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo,
+        "participants",
+        "import",
+        str(DATA / "participants_cp932.csv"),
+        "--skip-errors",
+    )
+    assert code == 0 and "新規 4 人" in out
+    assert len(people(capsys, demo)) == before + 4
+
+
+def test_dry_run_and_event_registration(capsys, demo: str):
+    eid = event_id(capsys, demo, "2027-01-28")
+    path = str(DATA / "participants_utf8_bom.csv")
+    before = len(people(capsys, demo))
+    code, out, _ = run(capsys, "--db", demo, "participants", "import", path, "--dry-run")
+    assert code == 0 and "新規 2" in out and "ファイル内の重複 1" in out
+    assert len(people(capsys, demo)) == before
+    code, out, _ = run(capsys, "--db", demo, "participants", "import", path, "--event", eid)
+    assert code == 0 and "行事への申込 3 件" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "空のファイル"),
+        ("所属,メール\n川越市,a@example.jp\n".encode(), "氏名の列が見つかりません"),
+        ("氏名\n".encode() + "髙橋".encode("cp932") + b"\x81\x7f\n", "文字コード"),
+        (b"PK\x03\x04" + b"\0" * 200, "Excel ブックとして読めません"),
+        (b"\0\1\2\3" * 1000, "テキストファイルではありません"),
+    ],
+)
+def test_broken_files_exit_1_with_one_line(capsys, demo: str, tmp_path: Path, content, message):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    code, _, err = run(capsys, "--db", demo, "participants", "import", str(path))
+    assert code == 1
+    assert message in err and err.count("\n") == 1
+
+
+def test_ten_megabytes_of_garbage(capsys, demo: str, tmp_path: Path):
+    path = tmp_path / "garbage.xlsx"
+    path.write_bytes(os.urandom(10 * 1024 * 1024))
+    code, _, err = run(capsys, "--db", demo, "participants", "import", str(path))
+    assert code == 1 and "garbage.xlsx" in err and err.count("\n") == 1
+
+
+def test_attendance_import_and_export(capsys, demo: str, tmp_path: Path):
+    eid = event_id(capsys, demo, "2021-11-25")
+    report = str(DATA / "zoom_participants_en.csv")
+    code, out, _ = run(
+        capsys, "--db", demo, "attendance", "import", report, "--event", eid, "--dry-run"
+    )
+    assert code == 0 and "未照合: 山口" in out and "候補: 山口　香織" in out
+    code, out, _ = run(
+        capsys, "--db", demo, "attendance", "import", report, "--event", eid, "--threshold", "25"
+    )
+    assert code == 0 and "出欠を記録しました" in out
+    csv_path = tmp_path / "出欠.csv"
+    code, out, _ = run(capsys, "--db", demo, "attendance", "export", eid, "-o", str(csv_path))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))
+    fujita = next(r for r in rows if r["メールアドレス"] == "k.fujita@example.jp")
+    assert fujita["出欠"] == "出席（オンライン）" and fujita["オンライン参加（分）"] == "35"
+    xlsx_path = tmp_path / "出欠.xlsx"
+    assert run(capsys, "--db", demo, "attendance", "export", eid, "-o", str(xlsx_path))[0] == 0
+    ws = load_workbook(xlsx_path).active
+    assert ws["A3"].value == "所属" and ws.max_row == 3 + len(rows)
+
+
+def test_attendance_errors(capsys, demo: str, tmp_path: Path):
+    other = event_id(capsys, demo, "2021-05-24")
+    code, _, err = run(
+        capsys,
+        "--db",
+        demo,
+        "attendance",
+        "import",
+        str(DATA / "teams_attendance_ja.csv"),
+        "--event",
+        other,
+    )
+    assert code == 1 and "重なりません" in err
+    code, _, err = run(
+        capsys, "--db", demo, "attendance", "export", "9999", "-o", str(tmp_path / "x.csv")
+    )
+    assert code == 1 and "9999" in err
+    code, _, _ = run(
+        capsys, "--db", demo, "attendance", "import", str(DATA / "teams_attendance_ja.csv")
+    )
+    assert code == 2  # --event is required: a usage error
+
+
+def test_coverage_json(capsys, demo: str):
+    code, out, _ = run(capsys, "--db", demo, "participants", "coverage", "2021", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data["municipalities"]) == 63
+    assert set(data["none"]) < {m["name"] for m in data["municipalities"]}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "空のファイル"),
+        ("氏名,所属\n髙橋,川越市\n".encode(), "参加者の表が見つかりません"),
+        (b"Name (Original Name),User Email,Join Time\n", "行がありません"),
+        (b"\xff\xfe" + "1. Summary\r\n2. Participants\r\n".encode("utf-16-le"), "参加者の表"),
+    ],
+)
+def test_broken_reports_exit_1_with_one_line(capsys, demo: str, tmp_path: Path, content, message):
+    eid = event_id(capsys, demo, "2021-11-25")
+    path = tmp_path / "report.csv"
+    path.write_bytes(content)
+    code, _, err = run(capsys, "--db", demo, "attendance", "import", str(path), "--event", eid)
+    assert code == 1 and message in err and err.count("\n") == 1

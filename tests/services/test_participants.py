@@ -1,0 +1,162 @@
+"""Directory, registrations, check-in, archive instead of delete, fiscal-year coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from kenshu_desk.database import Database
+from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
+from kenshu_desk.errors import UserError
+from kenshu_desk.services import participants as svc
+from kenshu_desk.services import registrations as regs
+from kenshu_desk.services.coverage import fiscal_year_coverage
+
+
+def event_on(db: Database, day: dt.date) -> int:
+    with db.session() as s:
+        return s.scalars(select(Event.id).where(Event.date == day)).one()
+
+
+def test_directory_in_gojuon_order_with_counts(demo_db: Database):
+    with demo_db.session() as s:
+        rows = svc.directory_rows(s)
+    readings = [r.reading for r in rows]
+    assert readings[0].startswith("あ")
+    order = [
+        "いがらし　あや",
+        "かくた　めぐみ",
+        "くさかべ　りょう",
+        "たかはし　みさき",
+        "わたなべ　ようこ",
+    ]
+    assert [r for r in readings if r in order] == order
+    takahashi = next(r for r in rows if r.email == "m.takahashi@example.jp")
+    assert takahashi.registered >= 5 and 0 < takahashi.attended <= takahashi.registered
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "たかはし",
+        "タカハシ",
+        "ﾀｶﾊｼ",
+        "髙橋",
+        "M.TAKAHASHI",
+        "ｍ．ｔａｋａ",
+        "さいたま市 髙橋",
+        "髙橋　美咲",
+    ],
+)
+def test_search_full_and_half_width_alike(demo_db: Database, typed: str):
+    with demo_db.session() as s:
+        found = svc.search_participants(s, typed)
+    assert "m.takahashi@example.jp" in {r.email for r in found}
+    assert all("髙橋" in r.name for r in found)
+
+
+def test_search_by_organisation_finds_linked_bodies(demo_db: Database):
+    with demo_db.session() as s:
+        found = {r.organisation for r in svc.search_participants(s, "川越市")}
+    assert {"川越市", "川越市社会福祉協議会"} <= found
+
+
+def test_save_validates_and_resolves_organisation(db: Database):
+    with db.session() as s:
+        from kenshu_desk.services.reference import ensure_municipalities
+
+        ensure_municipalities(s)
+    with pytest.raises(UserError, match="氏名"), db.session() as s:
+        svc.save_participant(s, svc.ParticipantData(name=" "))
+    with pytest.raises(UserError, match="メールアドレス"), db.session() as s:
+        svc.save_participant(s, svc.ParticipantData(name="a", email="a@b"))
+    with db.session() as s:
+        pid = svc.save_participant(
+            s,
+            svc.ParticipantData(
+                name="新井　花子", organisation="蕨市社会福祉協議会", email="Ｈ＠example.jp"
+            ),
+        )
+    with db.session() as s:
+        p = s.get(Participant, pid)
+        assert p.email == "H@example.jp"
+        assert p.organisation.category == "社会福祉協議会"
+        assert p.organisation.municipality.name == "蕨市"
+
+
+def test_archive_instead_of_delete(demo_db: Database):
+    with demo_db.session() as s:
+        pid = s.scalars(
+            select(Participant.id).where(Participant.email == "k.sato@example.jp")
+        ).one()
+    with pytest.raises(UserError, match="アーカイブ"), demo_db.session() as s:
+        svc.delete_participant(s, pid)
+    with demo_db.session() as s:
+        svc.set_archived(s, pid)
+        assert pid not in {r.id for r in svc.directory_rows(s)}
+        assert pid in {r.id for r in svc.directory_rows(s, include_archived=True)}
+        assert len(svc.participant_history(s, pid)) >= 3
+    with demo_db.session() as s:
+        new = svc.save_participant(s, svc.ParticipantData(name="一時　登録"))
+    with demo_db.session() as s:
+        svc.delete_participant(s, new)
+        assert s.get(Participant, new) is None
+
+
+def test_deleting_an_event_keeps_its_people(demo_db: Database):
+    eid = event_on(demo_db, dt.date(2021, 11, 25))
+    with demo_db.session() as s:
+        people = s.scalar(select(func.count(Participant.id)))
+        pids = set(
+            s.scalars(select(Registration.participant_id).where(Registration.event_id == eid))
+        )
+        regs.delete_event(s, eid)
+    with demo_db.session() as s:
+        assert s.scalar(select(func.count(Participant.id))) == people
+        assert s.scalar(select(func.count()).where(Registration.event_id == eid)) == 0
+        assert all(s.get(Participant, p) is not None for p in pids)
+
+
+def test_register_check_in_and_undo(demo_db: Database):
+    eid = event_on(demo_db, dt.date(2027, 1, 28))
+    with demo_db.session() as s:
+        before = regs.registration_rows(s, eid)
+        newcomer = svc.save_participant(
+            s, svc.ParticipantData(name="受付　太郎", reading="うけつけ　たろう")
+        )
+        added = regs.register(s, eid, [newcomer, before[0].participant_id])
+    assert len(added) == 1  # the one already registered is left alone
+    with demo_db.session() as s:
+        rows = regs.registration_rows(s, eid)
+        assert rows[0].reading == "あんどう　たくみ"
+        row = next(r for r in rows if r.participant_id == newcomer)
+        assert row.state == "registered"
+        old = regs.check_in(s, row.id)
+    with demo_db.session() as s:
+        assert s.get(Registration, row.id).state == AttendanceState.ATTENDED_VENUE
+        regs.set_state(s, row.id, old)
+        removed = regs.unregister(s, row.id)
+    with demo_db.session() as s:
+        assert s.get(Registration, row.id) is None
+        restored = regs.restore_registration(s, removed)
+    with demo_db.session() as s:
+        assert s.get(Registration, restored).state == "registered"
+
+
+def test_coverage_of_fiscal_2021(demo_db: Database):
+    with demo_db.session() as s:
+        cov = fiscal_year_coverage(s, 2021)
+        planned = fiscal_year_coverage(s, 2026, basis="registered")
+    assert len(cov.rows) == 63
+    assert len(cov.events) == 9
+    names = {r.name for r in cov.covered}
+    assert "さいたま市" in names
+    # 東秩父村 took part through its own staff and its 社会福祉協議会.
+    assert "東秩父村" in names
+    assert len(cov.covered) + len(cov.uncovered) == 63
+    assert cov.uncovered and "市町村" in cov.summary()
+    kokan2 = event_on(demo_db, dt.date(2021, 11, 25))
+    assert cov.per_event(kokan2) >= 10
+    assert planned.per_event(event_on(demo_db, dt.date(2027, 1, 28))) >= 8

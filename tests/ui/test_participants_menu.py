@@ -1,0 +1,39 @@
+"""The 参加者 menu in the main window opens each view once, for the selected event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from kenshu_desk.domain.models import Event
+from kenshu_desk.ui.main_window import MainWindow
+from kenshu_desk.ui.registration_panel import RegistrationPanel
+
+
+def test_menu_opens_views_for_the_selected_event(qtbot, ui_app, demo_db, tmp_path):
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert "参加者(&P)" in titles and titles[-1] == "ヘルプ(&H)"
+    menu = window.participants
+    with demo_db.session() as s:
+        eid = s.scalars(select(Event.id).where(Event.date == dt.date(2021, 11, 25))).one()
+    window.select_event(eid)
+    panel = menu.open_registrations()
+    assert isinstance(panel, RegistrationPanel) and panel.event_id == eid
+    assert menu.open_registrations() is panel  # brought to the front, not opened twice
+    assert panel.isWindow() and len(panel.extra_actions) == 2
+    desk = menu.open_checkin()
+    assert desk.event_id == eid
+    directory = menu.open_directory()
+    qtbot.waitUntil(lambda: directory.model.total() > 0)
+    coverage = menu.open_coverage()
+    assert coverage.model.rowCount() == 63
+    out = tmp_path / "出欠.xlsx"
+    menu.export(str(out))
+    assert load_workbook(out).active["B3"].value == "氏名"
+    assert "書き出しました" in window.statusBar().currentMessage()
+    for w in (panel, desk, directory, coverage):
+        w.close()

@@ -1,0 +1,100 @@
+"""Registration list and reception desk, driven with the keyboard as at a real desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from sqlalchemy import select
+
+from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
+from kenshu_desk.ui.checkin import CheckInWidget
+from kenshu_desk.ui.registration_panel import RegistrationPanel
+
+
+def event_id(db, day: dt.date) -> int:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return s.scalars(select(Event.id).where(Event.date == day)).one()
+
+
+def state_of(db, eid: int, email: str) -> str | None:  # type: ignore[no-untyped-def]
+    with db.session() as s:
+        return s.scalar(
+            select(Registration.state)
+            .join(Registration.participant)
+            .where(Registration.event_id == eid, Participant.email == email)
+        )
+
+
+def select_first(panel: RegistrationPanel) -> None:
+    # Not QTableView.selectRow: with extended selection it follows the keyboard modifiers
+    # still held from the last simulated Ctrl+key, and would toggle the row off.
+    flags = QItemSelectionModel.SelectionFlag
+    panel.view.selectionModel().select(panel.model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+
+
+def test_state_change_remove_and_undo(qtbot, qtmodeltester, ui_app, demo_db, ime_type, show_active):
+    eid = event_id(demo_db, dt.date(2027, 1, 28))
+    panel = RegistrationPanel(demo_db, eid)
+    qtbot.addWidget(panel)
+    show_active(panel)
+    qtmodeltester.check(panel.model)
+    assert panel.model.rowCount() == 12 and "申込 12 人" in panel.summary.text()
+    ime_type(panel.search, "たかはし")
+    assert panel.model.rowCount() == 1
+    select_first(panel)
+    qtbot.keyClick(panel.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # 出席（会場）
+    assert state_of(demo_db, eid, "m.takahashi@example.jp") == AttendanceState.ATTENDED_VENUE
+    assert panel.model.row_at(0).state_label == "出席（会場）"
+    panel.undo_action.trigger()
+    assert state_of(demo_db, eid, "m.takahashi@example.jp") == "registered"
+    panel.redo_action.trigger()
+    assert state_of(demo_db, eid, "m.takahashi@example.jp") == "attended_venue"
+    select_first(panel)
+    panel.view.setFocus()  # in the search box, Delete edits the text
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert state_of(demo_db, eid, "m.takahashi@example.jp") is None
+    panel.undo_action.trigger()  # back, with the state it had
+    assert state_of(demo_db, eid, "m.takahashi@example.jp") == "attended_venue"
+
+
+def test_add_from_directory(qtbot, ui_app, demo_db):
+    eid = event_id(demo_db, dt.date(2027, 1, 28))
+    panel = RegistrationPanel(demo_db, eid)
+    qtbot.addWidget(panel)
+    with demo_db.session() as s:
+        sato = s.scalars(
+            select(Participant.id).where(Participant.email == "k.sato@example.jp")
+        ).one()
+    panel.add_participants([sato])
+    assert panel.model.rowCount() == 13
+    panel.undo_action.trigger()
+    assert panel.model.rowCount() == 12
+
+
+def test_reception_desk_typing_and_enter(qtbot, ui_app, demo_db, ime_type, show_active):
+    eid = event_id(demo_db, dt.date(2027, 1, 28))
+    desk = CheckInWidget(demo_db, eid)
+    qtbot.addWidget(desk)
+    show_active(desk)
+    assert "受付済み 0 / 申込 12 人" in desk.counter.text()
+    ime_type(desk.search, "か")  # かくた, くさかべ, やまぐち かおり, さかもと …
+    several = desk.model.rowCount()
+    assert several > 1
+    ime_type(desk.search, "く")
+    assert desk.model.rowCount() < several
+    qtbot.keyClick(desk.search, Qt.Key.Key_Down)  # the search box keeps the focus
+    chosen = desk.current_row()
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    assert "受付しました" in desk.feedback.text() and chosen.name in desk.feedback.text()
+    assert desk.search.text() == ""
+    assert state_of(demo_db, eid, chosen.email) == "attended_venue"
+    assert "受付済み 1 / 申込 12 人" in desk.counter.text()
+    ime_type(desk.search, chosen.reading[:3])
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    assert "受付済みです" in desk.feedback.text()
+    qtbot.keyClick(desk.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert state_of(demo_db, eid, chosen.email) == "registered"
+    ime_type(desk.search, "ぞ")
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    assert "いません" in desk.feedback.text()
