@@ -1,0 +1,1 @@
+"""Writers: pure functions of domain objects → bytes (PDF). No Qt, no database."""
