@@ -5,8 +5,8 @@ list is A4 portrait; the sign-in sheet is A4 landscape so that the 出欠 and �
 leave room to write.
 
 Speed (1,000 people must take well under 2 s): a cell is a plain string unless its text is
-wider than its column — only those become wrapping paragraphs — and rows of plain strings
-get a fixed height, so reportlab measures only the rows that wrap.
+wider than its column — only those become paragraphs — and every row height is computed
+here once, so reportlab never measures (or, at each page break, re-measures) a row.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ STRIPE = colors.Color(0.955, 0.955, 0.955)
 RULE = colors.Color(0.25, 0.25, 0.25)
 THIN = colors.Color(0.45, 0.45, 0.45)
 PAD = 4.0  # points left/right inside a cell
+CELL_TOP_PAD = 2.5
+CELL_BOTTOM_PAD = 3.0
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class _CellMaker:
             for column in range(len(widths))
         ]
         self._width_cache: dict[tuple[str, float], float] = {}
+        self._height_cache: dict[tuple[str, int], float] = {}
 
     def width(self, text: str, size: float) -> float:
         w = self._width_cache.get((text, size))
@@ -117,13 +120,13 @@ class _CellMaker:
             self._width_cache[text, size] = w
         return w
 
-    def cell(self, text: str, column: int) -> tuple[str | Paragraph, bool]:
-        """The cell for text, and whether its row needs measuring."""
+    def cell(self, text: str, column: int) -> tuple[str | Paragraph, float]:
+        """The cell for text, and the row height it needs (0: any row height will do)."""
         size = _size(column)
         natural = self.width(text, size)
         room = self.inner[column]
         if natural <= room:
-            return text, False
+            return text, 0.0
         if natural * SHRINK_LIMIT <= room:
             # Slightly too long: shrink to fit on one line (Excel's 縮小して全体を表示)
             # rather than break a name such as 熊谷市基幹相談支援センター in two.
@@ -133,29 +136,42 @@ class _CellMaker:
                 fontSize=size * room / natural * 0.99,
                 rightIndent=0,
             )
-            return Paragraph(markup(text), shrunk), False
-        return Paragraph(markup(text), self.styles[column]), True
+            return Paragraph(markup(text), shrunk), 0.0
+        paragraph = Paragraph(markup(text), self.styles[column])
+        return paragraph, self._wrapped_height(paragraph, text, column)
+
+    def _wrapped_height(self, paragraph: Paragraph, text: str, column: int) -> float:
+        # Measured here, once per distinct text, so that every row height handed to the
+        # Table is a number: reportlab re-measures rows of unknown height at every page
+        # split, which made a 1,000-row list quadratic.
+        key = (text, column)
+        height = self._height_cache.get(key)
+        if height is None:
+            _w, h = paragraph.wrap(self.inner[column], 10_000)
+            height = h + CELL_TOP_PAD + CELL_BOTTOM_PAD
+            self._height_cache[key] = height
+        return height
 
 
 def _rows(
-    entries: Sequence[RosterEntry], maker: _CellMaker, sign_in: bool
-) -> tuple[list[list[object]], list[bool]]:
+    entries: Sequence[RosterEntry], maker: _CellMaker, sign_in: bool, row_height: float
+) -> tuple[list[list[object]], list[float]]:
     data: list[list[object]] = []
-    wraps: list[bool] = []
+    heights: list[float] = []
     for number, e in enumerate(entries, start=1):
         row: list[object] = [str(number)]
-        wrapped = False
+        height = row_height
         for column, text in enumerate(
             (e.organisation, e.department, e.title, e.name, e.reading), start=1
         ):
-            value, w = maker.cell(text, column)
+            value, needed = maker.cell(text, column)
             row.append(value)
-            wrapped = wrapped or w
+            height = max(height, needed)
         if sign_in:
             row += ["", ""]
         data.append(row)
-        wraps.append(wrapped)
-    return data, wraps
+        heights.append(height)
+    return data, heights
 
 
 def _group_rules(entries: Sequence[RosterEntry], order: RosterOrder) -> list[tuple]:
@@ -180,10 +196,9 @@ def _table(roster: Roster, sign_in: bool) -> Table:
     )
     header = [Paragraph(c.heading, header_style) for c in columns]
     maker = _CellMaker(widths)
-    body, wraps = _rows(roster.entries, maker, sign_in)
     row_height = SIGN_IN_ROW_HEIGHT if sign_in else LIST_ROW_HEIGHT
-    heights: list[float | None] = [HEADER_ROW_HEIGHT]
-    heights += [None if w else row_height for w in wraps]
+    body, body_heights = _rows(roster.entries, maker, sign_in, row_height)
+    heights = [HEADER_ROW_HEIGHT, *body_heights]
     if not body:
         body = [["", "申込者はいません。", *[""] * (len(columns) - 2)]]
         heights.append(row_height)
@@ -205,8 +220,8 @@ def _table(roster: Roster, sign_in: bool) -> Table:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP_PAD),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_BOTTOM_PAD),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
             ("INNERGRID", (0, 0), (-1, -1), 0.4, THIN),
