@@ -24,6 +24,7 @@ from kenshu_desk import __version__
 from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import minutes_label, time_range, wareki
 from kenshu_desk.services.events import event_schedule, get_event, list_events
+from kenshu_desk.ui.document_actions import install_document_actions
 from kenshu_desk.ui.event_list import EVENT_ID_ROLE, EventFilterProxy, EventListModel, EventRow
 
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction("終了(&X)", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        install_document_actions(self)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
         about = QAction("kenshu-desk について(&A)", self)
         about.triggered.connect(self._about)
