@@ -142,6 +142,16 @@ def test_roster_options_rebuild_the_pdf(qtbot, ui_app, demo_db, tmp_path):
     assert len(reader.pages) == dialog.page_count()
     page = reader.pages[0].mediabox
     assert float(page.width) > float(page.height)  # landscape on paper too
+
+    # The page range chosen in the print dialog is honoured.
+    assert dialog.page_count() >= 2
+    printer = dialog.printer_for_document()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)
+    assert dialog.print_to(printer) == 1
+    assert len(PdfReader(str(tmp_path / "range.pdf")).pages) == 1
     dialog.close()
 
 

@@ -321,6 +321,8 @@ def _programme_table(event: Event, st: _Styles, width: float, frame_height: floa
                 ("TOPPADDING", (0, first + 1), (-1, last), 0),
                 ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
             ]
+    if len(data) == 1:
+        data.append(["", Paragraph("（時間割は未定です）", st.break_)])
     table = Table(data, colWidths=[TIME_COLUMN, content_width], repeatRows=1, hAlign="CENTER")
     table.setStyle(
         table_style(
@@ -348,7 +350,7 @@ def _notes(event: Event, st: _Styles, width: float) -> list[Flowable]:
         text = line.strip()
         if not text.startswith("※"):
             text = f"※{text}"
-        out += text_flowables(text, st.note, width, continuation_indent=10.5)
+        out += text_flowables(text, st.note, width)
     return out
 
 

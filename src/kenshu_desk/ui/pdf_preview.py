@@ -20,16 +20,13 @@ from PySide6.QtCore import (
     QIODevice,
     QObject,
     QPointF,
-    QRectF,
     QRunnable,
-    QSize,
-    QSizeF,
     QStandardPaths,
     Qt,
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -52,8 +49,8 @@ from PySide6.QtWidgets import (
 from kenshu_desk.documents.files import write_atomically
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.errors import UserError
+from kenshu_desk.ui.pdf_printing import print_pages, printer_for
 
-PRINT_DPI = 300  # enough for text on paper; a 1200 dpi page image would need ~550 MB
 ZOOM_STEP = 1.25
 
 
@@ -397,21 +394,7 @@ class PdfPreviewDialog(QDialog):
 
     def printer_for_document(self) -> QPrinter:
         """A printer set up for the PDF's paper: A4, portrait or landscape as the PDF is."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self._namer(self._options)[0])
-        printer.setFullPage(True)  # the PDF already has its margins
-        if self.page_count():
-            size = self.document.pagePointSize(0)
-            portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
-            printer.setPageSize(
-                QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-            )
-            printer.setPageOrientation(
-                QPageLayout.Orientation.Landscape
-                if size.width() > size.height()
-                else QPageLayout.Orientation.Portrait
-            )
-        return printer
+        return printer_for(self.document, self._namer(self._options)[0])
 
     def print_document(self) -> None:
         if self._data is None or self._printing:
@@ -431,53 +414,25 @@ class PdfPreviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> int:
         """Render each page (or the chosen range) onto printer; returns the pages sent."""
-        total = self.page_count()
-        if total == 0:
+        if self.page_count() == 0:
             raise UserError(self.tr("PDFがまだできていません。"))
-        first, last = 1, total
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first, last = printer.fromPage(), min(printer.toPage() or total, total)
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise UserError(self.tr("プリンターを開けません。プリンターの設定を確認してください。"))
         self._printing, self._cancel_print = True, False
-        self.progress.setRange(0, last - first + 1)
         self.progress.setFormat(self.tr("印刷 %v / %m ページ"))
         self._set_busy(True)
         self.toolbar.setEnabled(False)  # no new build or second print while pages go out
-        sent = 0
+
+        def on_page(done: int, count: int) -> bool:
+            self.progress.setRange(0, count)
+            self.progress.setValue(done)
+            QCoreApplication.processEvents()  # repaint, and let Cancel be pressed
+            return not self._cancel_print
+
         try:
-            for number in range(first, last + 1):
-                if self._cancel_print:
-                    break
-                if sent:
-                    printer.newPage()
-                self._paint_page(painter, printer, number - 1)
-                sent += 1
-                self.progress.setValue(sent)
-                QCoreApplication.processEvents()  # repaint, and let Cancel be pressed
+            return print_pages(self.document, printer, on_page)
         finally:
-            painter.end()
             self._printing = False
             self.toolbar.setEnabled(True)
             self._set_busy(False)
-        return sent
-
-    def _paint_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
-        target = QRectF(painter.viewport())
-        points = self.document.pagePointSize(index)
-        dpi = min(printer.resolution(), PRINT_DPI)
-        image = self.document.render(
-            index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-        )
-        # Keep the page's proportions; centre it on the paper.
-        scale = min(target.width() / image.width(), target.height() / image.height())
-        size = QSizeF(image.width() * scale, image.height() * scale)
-        origin = QPointF(
-            target.x() + (target.width() - size.width()) / 2,
-            target.y() + (target.height() - size.height()) / 2,
-        )
-        painter.drawImage(QRectF(origin, size), image)
 
     # --- closing -------------------------------------------------------------------
 
