@@ -218,3 +218,10 @@ def test_event_without_programme_still_prints(db, make_event, read_pdf):
         text = read_pdf(agenda_pdf(event)).text
     assert "令和元年度 テスト研修" in text and "令和元年5月1日（水）" in text
     assert "（時間割は未定です）" in text and "県庁 第3会議室" in text
+
+
+def test_presenter_topic_joins_the_organisation_line_when_it_fits():
+    p = _presenter("organisation", "狭山市", "庁内における情報共有について")
+    assert presenter_lines([p], fits=lambda _t: True) == [
+        ("狭山市　「庁内における情報共有について」", True)
+    ]

@@ -8,7 +8,7 @@ presenters — the ※ notes, and the organiser's contact block at the foot of t
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -144,12 +144,15 @@ def _honorific(presenter: ItemPresenter) -> str:
     return presenter.speaker.honorific or "氏"
 
 
-def presenter_lines(presenters: Sequence[ItemPresenter]) -> list[tuple[str, bool]]:
+def presenter_lines(
+    presenters: Sequence[ItemPresenter], fits: Callable[[str], bool] = lambda _text: False
+) -> list[tuple[str, bool]]:
     """The presenters as (text, starts_entry) lines, ①②… when there are several.
 
     Organisations without a talk title share one line, as the seed writes
     "①桶川市、②川越市、…". A person gets "affiliation title" on one line and "name 氏" on
-    the next; a talk title 「…」 comes after an organisation and above a person.
+    the next; a talk title 「…」 comes above a person and after an organisation — on the
+    same line ("②狭山市　「…」") when fits says that line fits, else on the next.
     """
     several = len(presenters) > 1
 
@@ -173,7 +176,11 @@ def presenter_lines(presenters: Sequence[ItemPresenter]) -> list[tuple[str, bool
         else:
             entry.append(speaker.name)
             if p.topic:
-                entry.append(quoted_topic(p.topic))
+                one_line = f"{number(n)}{speaker.name}　{quoted_topic(p.topic)}"
+                if fits(one_line):
+                    entry[0] = one_line[len(number(n)) :]
+                else:
+                    entry.append(quoted_topic(p.topic))
         entry[0] = number(n) + entry[0]
         lines.extend((text, i == 0) for i, text in enumerate(entry))
     return lines
@@ -212,7 +219,8 @@ def _info_table(event: Event, st: _Styles, width: float) -> Table:
 
 
 def _fits(text: str, style: ParagraphStyle, width: float) -> bool:
-    return stringWidth(text, style.fontName, style.fontSize) <= width
+    room = width - style.leftIndent - style.rightIndent
+    return stringWidth(text, style.fontName, style.fontSize) <= room
 
 
 def _content_cell(item: ProgrammeItem, st: _Styles, width: float) -> list[Flowable]:
@@ -223,37 +231,15 @@ def _content_cell(item: ProgrammeItem, st: _Styles, width: float) -> list[Flowab
     for line in item.description.splitlines():
         if line.strip():
             cell += text_flowables(line.strip(), st.body, width)
-    lines = presenter_lines(item.presenters)
+    lines = presenter_lines(item.presenters, lambda text: _fits(text, st.body, width))
     numbered = len(item.presenters) > 1
     # Continuation lines of a numbered entry hang under the text after ①.
     hang = stringWidth("①", st.body.fontName, st.body.fontSize) if numbered else 0.0
     first = st.body
     rest = ParagraphStyle("presenter-cont", parent=st.body, leftIndent=st.body.leftIndent + hang)
-    merged = _merge_short_topics(lines, st.body, width)
-    for text, starts in merged:
+    for text, starts in lines:
         cell += text_flowables(text, first if starts else rest, width, continuation_indent=hang)
     return cell
-
-
-def _merge_short_topics(
-    lines: list[tuple[str, bool]], style: ParagraphStyle, width: float
-) -> list[tuple[str, bool]]:
-    """An organisation's 「topic」 goes on its line when both fit: ①狭山市　「…について」."""
-    merged: list[tuple[str, bool]] = []
-    for text, starts in lines:
-        if (
-            merged
-            and not starts
-            and text.startswith("「")
-            and merged[-1][1]
-            and not merged[-1][0].endswith("氏")
-        ):
-            candidate = f"{merged[-1][0]}　{text}"
-            if _fits(candidate, style, width - style.leftIndent):
-                merged[-1] = (candidate, True)
-                continue
-        merged.append((text, starts))
-    return merged
 
 
 def _chunks(cell: list[Flowable], width: float, limit: float) -> list[list[Flowable]]:
