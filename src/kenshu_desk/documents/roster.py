@@ -29,6 +29,7 @@ from kenshu_desk.documents.agenda import venue_text
 from kenshu_desk.documents.fonts import GOTHIC, MINCHO, register_fonts
 from kenshu_desk.documents.layout import (
     Progress,
+    break_lines,
     build_pdf,
     canvas_with_page_totals,
     markup,
@@ -79,6 +80,7 @@ SIGN_IN_COLUMNS = (
 READING_COLUMN = 5
 READING_SIZE = 8.5  # ふりがな is auxiliary: a little smaller, as on a printed form
 SHRINK_LIMIT = 0.82  # text at most this much too wide is set smaller instead of wrapped
+LEADING = 1.25  # line distance in a wrapped cell, times the font size
 LIST_ROW_HEIGHT = 7 * mm
 SIGN_IN_ROW_HEIGHT = 10 * mm  # room for a signature
 HEADER_ROW_HEIGHT = 7 * mm
@@ -93,85 +95,70 @@ def _size(column: int) -> float:
 
 
 class _CellMaker:
-    """Plain strings where they fit; a CJK-wrapping paragraph only where they do not."""
+    """Every cell a plain string — Paragraphs cost ten times more to lay out and draw.
+
+    Text that fits stays as it is; slightly too long text is set smaller (Excel's
+    縮小して全体を表示) rather than break a name such as 熊谷市基幹相談支援センター in two;
+    longer text is broken into lines here (Japanese rules, layout.break_lines). Every row
+    height is therefore known before reportlab sees the table, which otherwise
+    re-measures rows of unknown height at each page break.
+    """
 
     def __init__(self, widths: Sequence[float]) -> None:
-        self.inner = [w - 2 * PAD for w in widths]
-        self.styles = [
-            ParagraphStyle(
-                f"roster-cell-{column}",
-                fontName=BODY_FONT,
-                fontSize=_size(column),
-                leading=_size(column) * 1.3,
-                wordWrap="CJK",
-                # A character that may not start a line (ー, 。, ）…) hangs past the line
-                # end in CJK wrapping: keep room for it inside the cell.
-                rightIndent=_size(column) - PAD + 1,
-            )
-            for column in range(len(widths))
-        ]
-        self._width_cache: dict[tuple[str, float], float] = {}
-        self._height_cache: dict[tuple[str, int], float] = {}
+        # A little room on the right, as a careful typesetter leaves in a narrow column.
+        self.room = [w - 2 * PAD - 1 for w in widths]
+        self._widths: dict[tuple[str, float], float] = {}
+        self._broken: dict[tuple[str, int], list[str]] = {}
 
     def width(self, text: str, size: float) -> float:
-        w = self._width_cache.get((text, size))
+        w = self._widths.get((text, size))
         if w is None:
-            w = stringWidth(text, BODY_FONT, size)
-            self._width_cache[text, size] = w
+            w = self._widths[text, size] = stringWidth(text, BODY_FONT, size)
         return w
 
-    def cell(self, text: str, column: int) -> tuple[str | Paragraph, float]:
-        """The cell for text, and the row height it needs (0: any row height will do)."""
+    def cell(self, text: str, column: int) -> tuple[str, float | None, float]:
+        """(cell text, font size if it must be smaller, row height it needs or 0)."""
         size = _size(column)
         natural = self.width(text, size)
-        room = self.inner[column]
+        room = self.room[column]
         if natural <= room:
-            return text, 0.0
+            return text, None, 0.0
         if natural * SHRINK_LIMIT <= room:
-            # Slightly too long: shrink to fit on one line (Excel's 縮小して全体を表示)
-            # rather than break a name such as 熊谷市基幹相談支援センター in two.
-            shrunk = ParagraphStyle(
-                f"roster-shrunk-{column}",
-                parent=self.styles[column],
-                fontSize=size * room / natural * 0.99,
-                rightIndent=0,
-            )
-            return Paragraph(markup(text), shrunk), 0.0
-        paragraph = Paragraph(markup(text), self.styles[column])
-        return paragraph, self._wrapped_height(paragraph, text, column)
+            return text, size * room / natural, 0.0
+        lines = self._broken.get((text, column))
+        if lines is None:
+            lines = self._broken[text, column] = break_lines(text, BODY_FONT, size, room)
+        height = len(lines) * _leading(column) + CELL_TOP_PAD + CELL_BOTTOM_PAD
+        return "\n".join(lines), None, height
 
-    def _wrapped_height(self, paragraph: Paragraph, text: str, column: int) -> float:
-        # Measured here, once per distinct text, so that every row height handed to the
-        # Table is a number: reportlab re-measures rows of unknown height at every page
-        # split, which made a 1,000-row list quadratic.
-        key = (text, column)
-        height = self._height_cache.get(key)
-        if height is None:
-            _w, h = paragraph.wrap(self.inner[column], 10_000)
-            height = h + CELL_TOP_PAD + CELL_BOTTOM_PAD
-            self._height_cache[key] = height
-        return height
+
+def _leading(column: int) -> float:
+    return _size(column) * LEADING
 
 
 def _rows(
     entries: Sequence[RosterEntry], maker: _CellMaker, sign_in: bool, row_height: float
-) -> tuple[list[list[object]], list[float]]:
+) -> tuple[list[list[object]], list[float], list[tuple]]:
+    """Table rows (after the header), their heights, and the per-cell font sizes."""
     data: list[list[object]] = []
     heights: list[float] = []
+    commands: list[tuple] = []
     for number, e in enumerate(entries, start=1):
         row: list[object] = [str(number)]
         height = row_height
         for column, text in enumerate(
             (e.organisation, e.department, e.title, e.name, e.reading), start=1
         ):
-            value, needed = maker.cell(text, column)
+            value, smaller, needed = maker.cell(text, column)
             row.append(value)
             height = max(height, needed)
+            if smaller is not None:
+                commands.append(("FONTSIZE", (column, number), (column, number), smaller))
         if sign_in:
             row += ["", ""]
         data.append(row)
         heights.append(height)
-    return data, heights
+    return data, heights, commands
 
 
 def _group_rules(entries: Sequence[RosterEntry], order: RosterOrder) -> list[tuple]:
@@ -197,7 +184,7 @@ def _table(roster: Roster, sign_in: bool) -> Table:
     header = [Paragraph(c.heading, header_style) for c in columns]
     maker = _CellMaker(widths)
     row_height = SIGN_IN_ROW_HEIGHT if sign_in else LIST_ROW_HEIGHT
-    body, body_heights = _rows(roster.entries, maker, sign_in, row_height)
+    body, body_heights, cell_sizes = _rows(roster.entries, maker, sign_in, row_height)
     heights = [HEADER_ROW_HEIGHT, *body_heights]
     if not body:
         body = [["", "申込者はいません。", *[""] * (len(columns) - 2)]]
@@ -216,6 +203,8 @@ def _table(roster: Roster, sign_in: bool) -> Table:
             ("FONTNAME", (0, 1), (0, -1), GOTHIC),
             ("FONTSIZE", (0, 1), (0, -1), 8.5),
             ("FONTSIZE", (READING_COLUMN, 1), (READING_COLUMN, -1), READING_SIZE),
+            ("LEADING", (1, 1), (-1, -1), BODY_SIZE * LEADING),
+            ("LEADING", (READING_COLUMN, 1), (READING_COLUMN, -1), READING_SIZE * LEADING),
             ("ALIGN", (0, 1), (0, -1), "RIGHT"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD),
@@ -228,6 +217,7 @@ def _table(roster: Roster, sign_in: bool) -> Table:
             ("BOX", (0, 0), (-1, -1), 0.9, RULE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.9, RULE),
             *_group_rules(roster.entries, roster.order),
+            *cell_sizes,
         )
     )
     return table
