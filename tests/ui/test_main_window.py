@@ -98,3 +98,20 @@ def test_named_menus_for_other_features(qtbot, ui_app, demo_db):
     other = window.events_proxy.index(3, 0).data(EVENT_ID_ROLE)
     window.select_event(other)
     assert seen == [other]
+
+
+def test_no_two_menu_actions_share_a_shortcut(qtbot, ui_app, demo_db):
+    from PySide6.QtWidgets import QMenu
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    seen: dict[str, str] = {}
+    clashes = []
+    for menu in window.menuBar().findChildren(QMenu) + window.findChildren(QMenu):
+        for action in menu.actions():
+            for shortcut in action.shortcuts():
+                key = shortcut.toString()
+                if key in seen and seen[key] != action.text():
+                    clashes.append((key, seen[key], action.text()))
+                seen[key] = action.text()
+    assert clashes == []

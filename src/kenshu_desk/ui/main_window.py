@@ -35,6 +35,7 @@ from kenshu_desk.services.event_view import EventView, list_event_summaries, loa
 from kenshu_desk.services.events import NotFoundError
 from kenshu_desk.ui import commands
 from kenshu_desk.ui.checks_panel import ChecksPanel
+from kenshu_desk.ui.document_actions import install_document_actions
 from kenshu_desk.ui.event_dialogs import DuplicateDialog
 from kenshu_desk.ui.event_form import EventForm
 from kenshu_desk.ui.event_list import EventListModel, EventRow
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
         # Features that live in modules of their own add their menus and actions here.
+        install_document_actions(self)
         install_participants_menu(self)
         install_mail_menu(self)
         self.year_menu = install_year_menu(self)
