@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.progress import Measure
 from kenshu_desk.services.municipality_records import MunicipalityOverview
+from kenshu_desk.ui.list_model import ListTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -129,36 +130,17 @@ class MunicipalityFilter(QSortFilterProxyModel):
         return all(w in key for w in self._words)
 
 
-class SnapshotTableModel(QAbstractTableModel):
+class SnapshotTableModel(ListTableModel):
     """A read-only table of text rows, each carrying an id (the event's)."""
 
-    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = tuple(headers)
-        self._rows: list[tuple[int, tuple[str, ...]]] = []
-
     def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
-        self.beginResetModel()
-        self._rows = [(row_id, tuple(cells)) for row_id, cells in rows]
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        super().set_rows([(row_id, tuple(cells)) for row_id, cells in rows])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_for(index)
+        if row is None:
             return None
-        row_id, cells = self._rows[index.row()]
+        row_id, cells = row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cells[index.column()]
         if role == ID_ROLE:

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from kenshu_desk.services.outbox import (
     recover_interrupted,
     requeue,
 )
+from kenshu_desk.ui.list_model import ListTableModel
 from kenshu_desk.ui.mail_worker import SendWorker, start
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +56,7 @@ def _status_label(status: str) -> str:
     return next((label for s, label in STATUS_LABELS.items() if s.value == status), status)
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(ListTableModel):
     HEADERS = (
         "状態",
         "種類",
@@ -69,33 +69,12 @@ class OutboxModel(QAbstractTableModel):
     )
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OutboxEntry] = []
-
-    def set_rows(self, rows: list[OutboxEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        super().__init__(
+            [QCoreApplication.translate("OutboxModel", h) for h in self.HEADERS], parent
+        )
 
     def entry(self, row: int) -> OutboxEntry:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate("OutboxModel", self.HEADERS[section])
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

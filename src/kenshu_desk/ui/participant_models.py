@@ -21,6 +21,7 @@ from kenshu_desk.domain.japanese import match_key, reading_sort_key
 from kenshu_desk.domain.models import AttendanceState
 from kenshu_desk.services.participants import DirectoryRow, search_words
 from kenshu_desk.services.registrations import RegistrationRow
+from kenshu_desk.ui.list_model import ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -274,13 +275,11 @@ class RegistrationModel(SnapshotModel[RegistrationRow]):
         return super().sort_key(column)
 
 
-class TupleTableModel(QAbstractTableModel):
+class TupleTableModel(ListTableModel):
     """A small read-only table of tuples (a person's history, a preview, a plan)."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = tuple(headers)
-        self._rows: list[tuple[Any, ...]] = []
+        super().__init__(headers, parent)
         self._backgrounds: list[QColor | None] = []
         self._tooltips: list[str] = []
 
@@ -290,28 +289,9 @@ class TupleTableModel(QAbstractTableModel):
         backgrounds: Sequence[QColor | None] | None = None,
         tooltips: Sequence[str] | None = None,
     ) -> None:
-        self.beginResetModel()
-        self._rows = [tuple(r) for r in rows]
-        self._backgrounds = list(backgrounds or [None] * len(self._rows))
-        self._tooltips = list(tooltips or [""] * len(self._rows))
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+        self._backgrounds = list(backgrounds or [None] * len(rows))
+        self._tooltips = list(tooltips or [""] * len(rows))
+        super().set_rows([tuple(r) for r in rows])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 )
 
 from kenshu_desk.domain.japanese import match_key, time_range, wareki
-from kenshu_desk.services.speakers import Appearance, SpeakerRow, sort_key
+from kenshu_desk.services.speakers import SpeakerRow, sort_key
+from kenshu_desk.ui.list_model import ListTableModel
 
 SPEAKER_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -203,31 +204,11 @@ class SpeakerChoices(QAbstractTableModel):
         return None
 
 
-class AppearanceModel(QAbstractTableModel):
+class AppearanceModel(ListTableModel):
     """The programme items a speaker appears in, newest first."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Appearance] = []
-        self._headers = (_tr("開催日"), _tr("行事"), _tr("項目"), _tr("時間"))
-
-    def set_rows(self, rows: Sequence[Appearance]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
+        super().__init__((_tr("開催日"), _tr("行事"), _tr("項目"), _tr("時間")), parent)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
