@@ -173,8 +173,10 @@ def run_log(args: argparse.Namespace) -> int:
         print_json([e.to_dict() for e in entries])
         return 0
     for e in entries:
-        when = e.sent_at.strftime("%Y-%m-%d %H:%M") if e.sent_at else "-"
-        line = f"{e.status_label}\t{e.method_label}\t{e.recipient} <{e.address}>\t{when}\t{e.url}"
+        line = (
+            f"{e.status_label}\t{e.method_label}\t{e.recipient} <{e.address}>\t"
+            f"{e.local_time or '-'}\t{e.url}"
+        )
         print(line + (f"\t{e.note}" if e.note else ""))
     return 0
 

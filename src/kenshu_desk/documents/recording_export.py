@@ -20,7 +20,7 @@ COLUMN_WIDTHS = (20, 32, 40, 14, 14, 18, 40)
 
 
 def _cells(entry: DeliveryEntry) -> list[str]:
-    when = entry.sent_at.strftime("%Y-%m-%d %H:%M") if entry.sent_at else ""
+    when = entry.local_time
     return [
         entry.recipient,
         entry.address,

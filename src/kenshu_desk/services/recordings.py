@@ -487,6 +487,13 @@ class DeliveryEntry:
         return STATUS_TEXT.get(self.status, self.status)
 
     @property
+    def local_time(self) -> str:
+        """sent_at (stored as naive UTC) in the computer's time zone, for people and files."""
+        if self.sent_at is None:
+            return ""
+        return f"{self.sent_at.replace(tzinfo=dt.UTC).astimezone():%Y-%m-%d %H:%M}"
+
+    @property
     def method_label(self) -> str:
         return METHOD_LABELS.get(self.method, self.method)
 

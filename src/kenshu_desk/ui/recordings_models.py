@@ -86,7 +86,7 @@ class DeliveryLogModel(_SnapshotModel):
     HEADERS = ("氏名", "アドレス", "方法", "結果", "日時", "動画URL", "備考")
 
     def text(self, item: DeliveryEntry, column: int) -> str:
-        when = item.sent_at.strftime("%Y-%m-%d %H:%M") if item.sent_at else ""
+        when = item.local_time
         values = (
             item.recipient,
             item.address,
