@@ -24,8 +24,10 @@ from kenshu_desk.domain.models import (
     Registration,
 )
 from kenshu_desk.errors import UserError
+from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE
 from kenshu_desk.mail.templates import MailTemplate, TemplateError
 from kenshu_desk.services import recordings as rec
+from kenshu_desk.services.recording_log import delivery_log, follow_up
 
 ADDRESSES = [p[3] for p in PEOPLE]
 URL = "https://example.jp/rec/abc?pwd=1"
@@ -146,7 +148,7 @@ def test_a_refused_address_is_recorded_as_failed(capsys, db, db_arg, event_id, s
     assert by[ADDRESSES[2]]["status"] == "failed" and "550" in by[ADDRESSES[2]]["note"]
     assert by[ADDRESSES[3]]["status"] == "sent"
     with db.session() as s:
-        rows = {r.participant_id: r for r in rec.follow_up(s, event_id)}
+        rows = {r.participant_id: r for r in follow_up(s, event_id)}
         failed = next(r for r in rows.values() if r.email == ADDRESSES[2])
         assert failed.neither and not failed.received
 
@@ -204,19 +206,19 @@ def test_manual_delivery_and_follow_up(capsys, db, db_arg, event_id, smtp_server
 def test_follow_up_lists_who_needs_action(db, event_id):
     with db.session() as s:
         link = rec.add_recording(s, event_id, URL, PASSCODE)
-        rows = rec.follow_up(s, event_id)
+        rows = follow_up(s, event_id)
         assert {r.email for r in rows if r.neither} == set(ABSENTEES)
         pid = next(r.participant_id for r in rows if r.email == ADDRESSES[3])
         rec.record_manual_delivery(s, link.id, method="hand", participant_id=pid, note="窓口で")
     with db.session() as s:
-        neither = {r.email for r in rec.follow_up(s, event_id) if r.neither}
+        neither = {r.email for r in follow_up(s, event_id) if r.neither}
         assert neither == {ADDRESSES[2]}
         manual = s.scalars(select(RecordingDelivery)).one()
         with pytest.raises(UserError):
             rec.record_manual_delivery(s, link.id, method="fax", name="x")
         rec.delete_delivery(s, manual.id)
     with db.session() as s:
-        assert {r.email for r in rec.follow_up(s, event_id) if r.neither} == set(ABSENTEES)
+        assert {r.email for r in follow_up(s, event_id) if r.neither} == set(ABSENTEES)
 
 
 def test_links_add_edit_delete_and_dates(db, event_id):
@@ -248,7 +250,7 @@ def test_template_placeholders_and_refusals(db, event_id):
     with db.session() as s:
         info = rec.add_recording(s, event_id, URL, "")
         event = s.get(Event, event_id)
-        filled = rec.render_recording(rec.DEFAULT_TEMPLATE, info, event, "山田")
+        filled = rec.render_recording(DEFAULT_TEMPLATE, info, event, "山田")
         assert "■パスコード" not in filled.body  # a line whose fields are empty disappears
         assert "■公開期限" not in filled.body and URL in filled.body
         with pytest.raises(TemplateError, match="動画URX"):
@@ -318,7 +320,7 @@ def test_export_files_read_back(capsys, db, db_arg, event_id, smtp_server, tmp_p
     assert any(v[0] == "=HYPERLINK(1)" for v in values)
     assert all(ws.cell(row=r, column=1).data_type == "s" for r in range(4, 8))
     with db.session() as s:
-        entries = rec.delivery_log(s, event_id)
+        entries = delivery_log(s, event_id)
     assert (
         log_csv(entries).startswith(b"\xef\xbb\xbf") and log_xlsx(entries, title="t")[:2] == b"PK"
     )

@@ -12,9 +12,11 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from kenshu_desk.domain.models import AttendanceState, Event
+from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, load_recording_template
 from kenshu_desk.mail.settings import MailSettings, save_settings
 from kenshu_desk.mail.transport import Security
 from kenshu_desk.services import recordings as rec
+from kenshu_desk.services.recording_log import delivery_log
 from kenshu_desk.ui.recordings_dialog import RecordingsDialog, parse_extras
 
 ADDRESSES = [p[3] for p in PEOPLE]
@@ -87,7 +89,7 @@ def test_links_send_follow_up_and_export(
     assert "pw-2" in dialog.preview.toPlainText()
     dialog.body.setPlainText(dialog.body.toPlainText() + "{氏明}")
     assert "{氏明}" in dialog.template_error.text() and not dialog.send_button.isEnabled()
-    dialog.body.setPlainText(rec.DEFAULT_TEMPLATE.body)
+    dialog.body.setPlainText(DEFAULT_TEMPLATE.body + "\n埼玉県 地域包括ケア課\n")
     assert dialog.send_button.isEnabled()
 
     dialog.group.button(2).setChecked(True)  # hand-picked: nobody checked yet, only the extra
@@ -100,6 +102,10 @@ def test_links_send_follow_up_and_export(
     by = configured.handler.by_recipient()
     assert sorted(by) == sorted([*ADDRESSES[2:], "fukushi@example.jp"])
     assert dialog.count_label.text().startswith("送信先 0 人")  # nothing twice
+    # The edited template went out, and is kept for next time (the CLI uses it too).
+    assert "埼玉県 地域包括ケア課" in load_recording_template().body
+    dialog.reset_template()
+    assert dialog.template == DEFAULT_TEMPLATE
 
     qtmodeltester.check(dialog.follow_model)
     qtmodeltester.check(dialog.log_model)
@@ -147,5 +153,5 @@ def test_cancel_stops_the_run(qtbot, ui_app, db, event_id, configured):
     assert "中止" in dialog.status.text()
     assert len(configured.handler.arrived) == 1
     with db.session() as s:
-        statuses = sorted(e.status for e in rec.delivery_log(s, event_id))
+        statuses = sorted(e.status for e in delivery_log(s, event_id))
     assert statuses == ["queued", "queued", "sent"]

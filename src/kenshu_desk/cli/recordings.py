@@ -22,14 +22,14 @@ from kenshu_desk.cli.mail import (
 )
 from kenshu_desk.documents.recording_export import write_log
 from kenshu_desk.errors import UserError
+from kenshu_desk.mail.recording_template import load_recording_template
 from kenshu_desk.mail.transport import SmtpTransport
 from kenshu_desk.services.events import get_event
 from kenshu_desk.services.outbox import send_queued
+from kenshu_desk.services.recording_log import delivery_log, follow_up
 from kenshu_desk.services.recordings import (
     MANUAL_METHODS,
-    delivery_log,
     find_or_add_recording,
-    follow_up,
     plan_recording,
     queue_recording,
     record_manual_delivery,
@@ -122,7 +122,8 @@ def run_send(args: argparse.Namespace) -> int:
                 session, args.event_id, args.url, args.passcode, args.until
             )
             queued = queue_recording(
-                session, link.id, sender, group=args.to, extras=args.extra,
+                session, link.id, sender, load_recording_template(),
+                group=args.to, extras=args.extra,
                 resend=args.resend, eml_dir=args.eml_dir,
             )  # fmt: skip
         _print_plan(queued.plan, details=False)

@@ -50,6 +50,7 @@ from kenshu_desk.mail.compose import (
     compose_text_message,
     message_bytes,
 )
+from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
 from kenshu_desk.services.events import get_event
 from kenshu_desk.services.invitations import eml_file_name
@@ -66,24 +67,6 @@ STATUS_TEXT = {**{s.value: label for s, label in STATUS_LABELS.items()}, MANUAL:
 RECEIVED = (Status.SENT.value, MANUAL)
 # Statuses after which a plain re-run leaves the address alone (resend to override).
 DONE = (Status.SENT, Status.SAVED, Status.UNKNOWN, Status.SENDING, Status.FAILED)
-
-PLACEHOLDERS = ("氏名", "行事名", "動画URL", "パスコード", "公開期限")
-DEFAULT_TEMPLATE = MailTemplate(
-    "【動画のご案内】{行事名}",
-    """\
-{氏名} 様
-
-いつもお世話になっております。
-先日開催しました「{行事名}」の録画を、下記のとおりご覧いただけます。
-
-■動画URL　{動画URL}
-■パスコード　{パスコード}
-■公開期限　{公開期限}
-
-URL とパスコードは、ご所属の中での共有にとどめ、外部への転送はお控えください。
-""",
-)
-
 
 # ---------------------------------------------------------------- recording links
 
@@ -232,7 +215,7 @@ def is_absent(state: str) -> bool:
     )
 
 
-def _registrations(event: Event) -> list[Registration]:
+def registrations_of(event: Event) -> list[Registration]:
     regs = [r for r in event.registrations if r.state != AttendanceState.CANCELLED]
     return sorted(regs, key=lambda r: reading_sort_key(r.participant.reading, r.participant.name))
 
@@ -267,7 +250,7 @@ def choose_recipients(
         seen.add(address.lower())
         found.append(Recipient(name, address, pid))
 
-    for reg in _registrations(event):
+    for reg in registrations_of(event):
         person = reg.participant
         if group == "absent" and not is_absent(reg.state):
             continue
@@ -463,125 +446,6 @@ def delete_delivery(session: Session, delivery_id: int) -> None:
         raise UserError("メールの配信記録は削除できません。")
     session.delete(row)
     session.flush()
-
-
-# ---------------------------------------------------------------- the log and the follow-up
-
-
-@dataclass(frozen=True)
-class DeliveryEntry:
-    id: int
-    recording_id: int
-    url: str
-    participant_id: int | None
-    recipient: str
-    address: str
-    method: str
-    status: str
-    sent_at: dt.datetime | None
-    note: str
-    outbox_message_id: int | None
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_TEXT.get(self.status, self.status)
-
-    @property
-    def local_time(self) -> str:
-        """sent_at (stored as naive UTC) in the computer's time zone, for people and files."""
-        if self.sent_at is None:
-            return ""
-        return f"{self.sent_at.replace(tzinfo=dt.UTC).astimezone():%Y-%m-%d %H:%M}"
-
-    @property
-    def method_label(self) -> str:
-        return METHOD_LABELS.get(self.method, self.method)
-
-    def to_dict(self) -> dict[str, object]:
-        sent = self.sent_at
-        return {
-            "recipient": self.recipient,
-            "address": self.address,
-            "url": self.url,
-            "sent_at": None if sent is None else sent.replace(microsecond=0).isoformat() + "Z",
-            "status": self.status,
-            "method": self.method,
-            "note": self.note,
-            "participant_id": self.participant_id,
-            "recording_id": self.recording_id,
-        }
-
-
-def delivery_log(session: Session, event_id: int) -> list[DeliveryEntry]:
-    """Every delivery of the event's recordings, oldest first, status read from the outbox."""
-    get_event(session, event_id)
-    rows = session.execute(
-        select(RecordingDelivery, RecordingLink, OutboxMessage)
-        .join(RecordingLink, RecordingDelivery.recording_id == RecordingLink.id)
-        .outerjoin(OutboxMessage, RecordingDelivery.outbox_message_id == OutboxMessage.id)
-        .where(RecordingLink.event_id == event_id)
-        .order_by(RecordingDelivery.id)
-    ).all()
-    entries = []
-    for delivery, link, message in rows:
-        if message is not None:
-            status, sent_at = message.status, message.sent_at
-            note = delivery.note or (message.last_error if status == Status.FAILED else "")
-        else:
-            status, sent_at, note = delivery.status, delivery.delivered_at, delivery.note
-        entries.append(
-            DeliveryEntry(
-                delivery.id,
-                link.id,
-                link.url,
-                delivery.participant_id,
-                delivery.recipient_name,
-                delivery.address,
-                delivery.method,
-                status,
-                sent_at,
-                note,
-                delivery.outbox_message_id,
-            )
-        )
-    return entries
-
-
-@dataclass(frozen=True)
-class FollowUpRow:
-    participant_id: int
-    name: str
-    organisation: str
-    email: str
-    state: str
-    attended: bool
-    received: bool
-
-    @property
-    def neither(self) -> bool:
-        return not self.attended and not self.received
-
-
-def follow_up(session: Session, event_id: int) -> list[FollowUpRow]:
-    """Per registrant (not cancelled): attended, received the link, or neither."""
-    event = get_event(session, event_id)
-    received = {
-        e.participant_id
-        for e in delivery_log(session, event_id)
-        if e.participant_id is not None and e.status in RECEIVED
-    }
-    return [
-        FollowUpRow(
-            reg.participant.id,
-            reg.participant.name,
-            reg.participant.organisation_name,
-            reg.participant.email,
-            reg.state,
-            AttendanceState(reg.state).attended,
-            reg.participant.id in received,
-        )
-        for reg in _registrations(event)
-    ]
 
 
 def outbox_ids(session: Session, ids: Sequence[int]) -> list[int]:

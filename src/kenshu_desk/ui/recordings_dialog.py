@@ -12,16 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -46,12 +44,19 @@ from kenshu_desk.database import Database
 from kenshu_desk.documents.recording_export import write_log
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress
+from kenshu_desk.mail.recording_template import (
+    DEFAULT_TEMPLATE,
+    load_recording_template,
+    save_recording_template,
+)
 from kenshu_desk.mail.settings import MailSettings, get_password, load_settings
 from kenshu_desk.mail.templates import MailTemplate
 from kenshu_desk.services import recordings as rec
 from kenshu_desk.services.events import get_event
 from kenshu_desk.services.outbox import SendReport
+from kenshu_desk.services.recording_log import delivery_log, follow_up
 from kenshu_desk.ui.mail_worker import SendWorker, start
+from kenshu_desk.ui.recording_link_form import RecordingLinkForm, parse_extras
 from kenshu_desk.ui.recordings_models import DeliveryLogModel, FollowUpModel, RecordingsModel
 
 
@@ -66,67 +71,13 @@ def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
     return view
 
 
-def parse_extras(text: str) -> list[tuple[str, str]]:
-    """One per line: "名前 <address>", "名前=address" or a bare address."""
-    extras = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if line.endswith(">") and "<" in line:
-            name, _, address = line[:-1].rpartition("<")
-        else:
-            name, _, address = line.rpartition("=")
-        extras.append((name.strip(), address.strip()))
-    return extras
-
-
-class RecordingLinkForm(QDialog):
-    """Add or edit one link: URL, passcode, available-until (optional), note."""
-
-    def __init__(self, parent: QWidget, info: rec.RecordingInfo | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("動画リンク"))
-        self.url = QLineEdit(info.url if info else "")
-        self.passcode = QLineEdit(info.passcode if info else "")
-        self.has_until = QCheckBox(self.tr("公開期限あり"))
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
-        until = info.available_until if info else None
-        self.until.setDate(QDate(until) if until else QDate.currentDate().addMonths(1))
-        self.has_until.setChecked(until is not None)
-        self.until.setEnabled(until is not None)
-        self.has_until.toggled.connect(self.until.setEnabled)
-        self.note = QLineEdit(info.note if info else "")
-        form = QFormLayout(self)
-        form.addRow(self.tr("動画URL(&U)"), self.url)
-        form.addRow(self.tr("パスコード(&P)"), self.passcode)
-        row = QHBoxLayout()
-        row.addWidget(self.has_until)
-        row.addWidget(self.until, 1)
-        form.addRow(self.tr("公開期限(&D)"), row)
-        form.addRow(self.tr("備考(&N)"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(560, 0)
-
-    def values(self) -> tuple[str, str, dt.date | None, str]:
-        until = self.until.date().toPython() if self.has_until.isChecked() else None
-        return self.url.text(), self.passcode.text(), until, self.note.text()  # type: ignore[return-value]
-
-
 class RecordingsDialog(QDialog):
     def __init__(self, db: Database, event_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.event_id = event_id
         self.settings: MailSettings = load_settings()
-        self.template = rec.DEFAULT_TEMPLATE
+        self.template = load_recording_template()
         self.worker: SendWorker | None = None
         self.plan: rec.RecordingPlan | None = None
         with db.session() as s:
@@ -135,7 +86,7 @@ class RecordingsDialog(QDialog):
             self.organiser = (event.organiser_name, event.organiser_email)
             self.registrants = [
                 (r.participant_id, r.participant.name, r.participant.organisation_name)
-                for r in rec._registrations(event)
+                for r in rec.registrations_of(event)
             ]
         self.setWindowTitle(self.tr("録画の送付 — {0}").format(self.event_title))
         self.tabs = QTabWidget()
@@ -206,6 +157,8 @@ class RecordingsDialog(QDialog):
         self.body = QPlainTextEdit(self.template.body)
         self.subject.textEdited.connect(self._template_edited)
         self.body.textChanged.connect(self._template_edited)
+        self.reset_button = QPushButton(self.tr("既定の文面に戻す"))
+        self.reset_button.clicked.connect(self.reset_template)
         self.template_error = QLabel()
         self.template_error.setStyleSheet("color: #a00000")
         self.template_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -237,7 +190,7 @@ class RecordingsDialog(QDialog):
         left.addRow(self.tr("追加の宛先(&X)"), self.extras)
         left.addRow(self.tr("件名(&U)"), self.subject)
         left.addRow(self.tr("本文(&B)"), self.body)
-        left.addRow("", self.template_error)
+        left.addRow(self.reset_button, self.template_error)
         left.addRow(
             "", QLabel(self.tr("差し込み: {氏名} {行事名} {動画URL} {パスコード} {公開期限}"))
         )
@@ -307,8 +260,8 @@ class RecordingsDialog(QDialog):
 
     def refresh_follow_up(self) -> None:
         with self.db.session() as s:
-            rows = rec.follow_up(s, self.event_id)
-            log = rec.delivery_log(s, self.event_id)
+            rows = follow_up(s, self.event_id)
+            log = delivery_log(s, self.event_id)
         neither = sum(r.neither for r in rows)
         self.follow_summary.setText(
             self.tr("申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人").format(
@@ -358,6 +311,11 @@ class RecordingsDialog(QDialog):
         self.preview_for.setCurrentIndex(max(self.preview_for.findText(current), 0))
         self.preview_for.blockSignals(False)
         self.update_preview()
+
+    def reset_template(self) -> None:
+        self.subject.setText(DEFAULT_TEMPLATE.subject)
+        self.body.setPlainText(DEFAULT_TEMPLATE.body)
+        self._template_edited()
 
     def _template_edited(self) -> None:
         self.template = MailTemplate(self.subject.text(), self.body.toPlainText())
@@ -454,6 +412,7 @@ class RecordingsDialog(QDialog):
         return MailAddress(self.settings.sender_name or self.organiser[0], address)
 
     def _queue(self, eml_dir: Path | None = None) -> rec.RecordingQueueReport:
+        save_recording_template(self.template)  # what went out is what opens next time
         with self.db.session() as s:
             return rec.queue_recording(
                 s, self.link_choice.currentData(), self.sender(), self.template,

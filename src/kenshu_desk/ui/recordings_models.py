@@ -18,7 +18,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
-from kenshu_desk.services.recordings import DeliveryEntry, FollowUpRow, RecordingInfo
+from kenshu_desk.services.recording_log import DeliveryEntry, FollowUpRow
+from kenshu_desk.services.recordings import RecordingInfo
 
 _Index = QModelIndex | QPersistentModelIndex
 ALERT = QBrush(QColor("#a00000"))
