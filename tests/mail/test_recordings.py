@@ -324,3 +324,19 @@ def test_export_files_read_back(capsys, db, db_arg, event_id, smtp_server, tmp_p
     assert (
         log_csv(entries).startswith(b"\xef\xbb\xbf") and log_xlsx(entries, title="t")[:2] == b"PK"
     )
+
+
+def test_a_link_deleted_and_added_again_is_not_sent_twice(
+    capsys, db, db_arg, event_id, smtp_server
+):
+    assert run(capsys, *send_args(db_arg, event_id, smtp_server))[0] == 0
+    with db.session() as s:
+        rec.delete_recording(s, rec.list_recordings(s, event_id)[0].id)
+    code, out, _ = run(capsys, *send_args(db_arg, event_id, smtp_server))
+    assert code == 0 and "送信先 0 人" in out  # SQLite may even reuse the deleted link's id
+    assert len(smtp_server.handler.arrived) == 2
+    # A new URL (a re-encoded video) is a new link: it goes to the absentees once.
+    args = send_args(db_arg, event_id, smtp_server)
+    args[args.index(URL)] = URL + "&v=2"
+    assert run(capsys, *args)[0] == 0
+    assert len(smtp_server.handler.arrived) == 4

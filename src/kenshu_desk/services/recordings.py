@@ -6,7 +6,7 @@ Recipients. "absent" (the default group) means every registration that is neithe
 cancelled; "picked" is a hand-chosen list of participant ids (registered for the event). Extra
 addresses (a municipality's shared mailbox…) come on top, with a name.
 
-Each message is queued in the outbox (kind "recording") with a dedup key per recording and
+Each message is queued in the outbox (kind "recording") with a dedup key per event, URL and
 address, so running the same step twice never sends twice. `resend=True` sends again to
 those who already got it: a new outbox row (the key gets a ":rN" suffix) and a new delivery,
 so the log keeps every sending.
@@ -202,9 +202,18 @@ class RecordingPlan:
         return len(self.messages)
 
 
-def dedup_base(recording_id: int, address: str) -> str:
-    digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()[:16]
-    return f"rec{recording_id}:{digest}"
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def dedup_prefix(event_id: int, url: str) -> str:
+    """Keyed by the event and the URL, not the link's id: SQLite may reuse the id of a
+    deleted link, and a link deleted and added again must not go out twice."""
+    return f"rec:ev{event_id}:{_digest(url.strip())}:"
+
+
+def dedup_base(event_id: int, url: str, address: str) -> str:
+    return dedup_prefix(event_id, url) + _digest(address.strip().lower())
 
 
 def is_absent(state: str) -> bool:
@@ -276,10 +285,12 @@ def plan_recording(
     recipients, skipped = choose_recipients(link.event, group, picked, extras)
     plan = RecordingPlan(recording_id, skipped=skipped)
     rows = session.scalars(
-        select(OutboxMessage).where(OutboxMessage.dedup_key.like(f"rec{recording_id}:%"))
+        select(OutboxMessage).where(
+            OutboxMessage.dedup_key.like(dedup_prefix(link.event_id, link.url) + "%")
+        )
     ).all()
     for r in recipients:
-        base = dedup_base(recording_id, r.address)
+        base = dedup_base(link.event_id, link.url, r.address)
         same = [
             row for row in rows if row.dedup_key == base or row.dedup_key.startswith(base + ":")
         ]
