@@ -17,7 +17,8 @@ from kenshu_desk.mail.settings import MailSettings, save_settings
 from kenshu_desk.mail.transport import Security
 from kenshu_desk.services import recordings as rec
 from kenshu_desk.services.recording_log import delivery_log
-from kenshu_desk.ui.recordings_dialog import RecordingsDialog, parse_extras
+from kenshu_desk.ui.recording_link_form import RecordingLinkForm, parse_extras
+from kenshu_desk.ui.recordings_dialog import RecordingsDialog
 
 ADDRESSES = [p[3] for p in PEOPLE]
 URL = "https://example.jp/rec/xyz"
@@ -118,6 +119,8 @@ def test_links_send_follow_up_and_export(
     dialog.only_neither.setChecked(True)
     assert dialog.follow_model.rowCount() == 0
     dialog.only_neither.setChecked(False)
+    dialog.record_manual("phone", "x")  # nobody chosen: said on the same tab, nothing written
+    assert "相手を選んで" in dialog.follow_status.text() and dialog.log_model.rowCount() == 4
     dialog.follow_view.selectRow(0)
     dialog.record_manual("phone", "電話で伝えた")
     assert dialog.log_model.rowCount() == 5
@@ -127,13 +130,21 @@ def test_links_send_follow_up_and_export(
     target = tmp_path / "log.csv"
     dialog.export_log(str(target))
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
-    assert len(rows) == 6
+    assert len(rows) == 6 and "6 件" not in dialog.follow_status.text()
+    assert "5 件" in dialog.follow_status.text()
 
     dialog.tabs.setCurrentIndex(2)
     if os.environ.get("KENSHU_SHOTS"):
         for n in range(3):
             dialog.tabs.setCurrentIndex(n)
             dialog.grab().save(f"{os.environ['KENSHU_SHOTS']}/rec{n}.png")
+    form = RecordingLinkForm(dialog, dialog.links_model.row_at(0))
+    qtbot.addWidget(form)
+    form.has_until.setChecked(True)
+    if os.environ.get("KENSHU_SHOTS"):
+        form.show()
+        form.grab().save(f"{os.environ['KENSHU_SHOTS']}/form.png")
+    assert form.values()[0] == URL and form.values()[2] is not None
     dialog.links_view.selectRow(0)
     dialog.remove_link(confirm=False)
     assert dialog.links_model.rowCount() == 0 and dialog.log_model.rowCount() == 0

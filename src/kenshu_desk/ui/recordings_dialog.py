@@ -234,12 +234,16 @@ class RecordingsDialog(QDialog):
         bottom.addWidget(QLabel(self.tr("配信記録")))
         bottom.addStretch()
         bottom.addWidget(export)
+        self.follow_status = QLabel()
+        self.follow_status.setWordWrap(True)
+        self.follow_status.setTextFormat(Qt.TextFormat.PlainText)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
         layout.addWidget(self.follow_view, 3)
         layout.addLayout(bottom)
         layout.addWidget(self.log_view, 2)
+        layout.addWidget(self.follow_status)
         return tab
 
     # --- data ------------------------------------------------------------------------
@@ -514,7 +518,9 @@ class RecordingsDialog(QDialog):
         link_id = self.link_choice.currentData()
         if not rows or link_id is None:
             self.show_status(
-                self.tr("確認の表で相手を選び、動画リンクを追加してください。"), error=True
+                self.tr("表で相手を選んでください（動画リンクがなければ先に追加してください）。"),
+                error=True,
+                label=self.follow_status,
             )
             return
         person = self.follow_model.row_at(rows[0].row())
@@ -554,11 +560,14 @@ class RecordingsDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
-        self.show_status(self.tr("{0} 件を {1} に書き出しました。").format(count, path))
+        self.show_status(
+            self.tr("{0} 件を {1} に書き出しました。").format(count, path), label=self.follow_status
+        )
 
-    def show_status(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #a00000" if error else "")
-        self.status.setText(text)
+    def show_status(self, text: str, *, error: bool = False, label: QLabel | None = None) -> None:
+        label = label or self.status
+        label.setStyleSheet("color: #a00000" if error else "")
+        label.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.worker is not None:
