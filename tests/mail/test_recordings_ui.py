@@ -166,3 +166,18 @@ def test_cancel_stops_the_run(qtbot, ui_app, db, event_id, configured):
     with db.session() as s:
         statuses = sorted(e.status for e in delivery_log(s, event_id))
     assert statuses == ["queued", "queued", "sent"]
+
+
+def test_main_window_mail_menu_opens_the_recording_dialog(qtbot, ui_app, db, event_id, monkeypatch):
+    from kenshu_desk.ui.main_window import MainWindow
+
+    opened: list[RecordingsDialog] = []
+    monkeypatch.setattr(RecordingsDialog, "exec", lambda self: opened.append(self) or 0)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    action = next(a for a in window.mail_menu.actions() if a.text().startswith("録画の送付"))
+    assert action.shortcut().toString() == "Ctrl+Shift+V"
+    assert window.current_event_id() == event_id
+    action.trigger()
+    assert len(opened) == 1 and opened[0].event_id == event_id
+    qtbot.addWidget(opened[0])
