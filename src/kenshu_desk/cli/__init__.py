@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 
 from kenshu_desk import __version__
-from kenshu_desk.cli import core, documents, mail, participants, team, year
+from kenshu_desk.cli import core, documents, mail, participants, recordings, team, year
 from kenshu_desk.errors import UserError
 
 # Each module adds its sub-commands; a new feature adds a module here, not a branch in main().
-COMMAND_MODULES = (core, documents, mail, participants, team, year)
+COMMAND_MODULES = (core, documents, mail, participants, recordings, team, year)
 
 
 def build_parser() -> argparse.ArgumentParser:

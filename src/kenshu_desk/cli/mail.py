@@ -57,12 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="auto（既定）: 初めての人には招待、以前の版を受け取った人には変更、"
         "中止した行事には中止のお知らせ",
     )
-    send.add_argument("--smtp-host", metavar="H")
-    send.add_argument("--smtp-port", metavar="P", type=int)
-    send.add_argument("--smtp-security", choices=[s.value for s in Security])
-    send.add_argument("--smtp-user", metavar="U")
-    send.add_argument("--from", dest="sender", metavar="ADDRESS", help="差出人アドレス")
-    send.add_argument("--from-name", metavar="NAME", help="差出人名")
+    add_smtp_options(send)
     send.add_argument("--alarm", metavar="MINUTES", type=int, help="開始の何分前に通知するか")
     send.add_argument(
         "--eml-dir", metavar="DIR", type=Path, help="送信せず、宛先ごとの .eml をこのフォルダに保存"
@@ -81,6 +76,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="失敗・結果不明のメールを送信待ちに戻す（次の invites send で送信）",
     )
     outbox.set_defaults(handler=run_outbox)
+
+
+def add_smtp_options(parser: argparse.ArgumentParser) -> None:
+    """The server and sender options every sending command shares (invites, recordings)."""
+    parser.add_argument("--smtp-host", metavar="H")
+    parser.add_argument("--smtp-port", metavar="P", type=int)
+    parser.add_argument("--smtp-security", choices=[s.value for s in Security])
+    parser.add_argument("--smtp-user", metavar="U")
+    parser.add_argument("--from", dest="sender", metavar="ADDRESS", help="差出人アドレス")
+    parser.add_argument("--from-name", metavar="NAME", help="差出人名")
 
 
 def run_ics(args: argparse.Namespace) -> int:
@@ -112,7 +117,9 @@ def _settings(args: argparse.Namespace) -> MailSettings:
         security=security,
         user=args.smtp_user if args.smtp_user is not None else base.user,
         timeout=base.timeout,
-        alarm_minutes=args.alarm if args.alarm is not None else base.alarm_minutes,
+        alarm_minutes=alarm
+        if (alarm := getattr(args, "alarm", None)) is not None
+        else base.alarm_minutes,
     )
 
 
@@ -160,14 +167,7 @@ def run_invites_send(args: argparse.Namespace) -> int:
                 _print_plan(report.plan, details=False)
             print(f"{len(paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
             return 0
-        if not settings.host:
-            raise UserError("SMTP サーバーが設定されていません。--smtp-host で指定してください。")
-        password = get_password(settings)
-        if settings.user and not password:
-            raise UserError(
-                f"SMTP のパスワードがありません。画面のメール設定で保存するか、環境変数 "
-                f"{PASSWORD_ENV} で指定してください。"
-            )
+        password = smtp_password(settings)
         with db.session() as session:
             queued = queue_messages(
                 session, args.event_id, sender, templates,
@@ -175,7 +175,7 @@ def run_invites_send(args: argparse.Namespace) -> int:
             )  # fmt: skip
             _print_plan(queued.plan, details=False)
         transport = SmtpTransport(settings.smtp_config(password))
-        report = send_queued(db, transport, event_id=args.event_id, progress=_progress_printer())
+        report = send_queued(db, transport, event_id=args.event_id, progress=progress_printer())
         print(report.summary())
         with db.session() as session:
             failed = [e for e in list_outbox(session, args.event_id) if e.status == "failed"]
@@ -191,7 +191,25 @@ def run_invites_send(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _progress_printer():  # type: ignore[no-untyped-def]
+def smtp_password(settings: MailSettings) -> str:
+    """The password for settings (keyring or environment); UserError when one is missing."""
+    if not settings.host:
+        raise UserError("SMTP サーバーが設定されていません。--smtp-host で指定してください。")
+    password = get_password(settings)
+    if settings.user and not password:
+        raise UserError(
+            f"SMTP のパスワードがありません。画面のメール設定で保存するか、環境変数 "
+            f"{PASSWORD_ENV} で指定してください。"
+        )
+    return password
+
+
+# Public names for the other sending commands.
+smtp_settings = _settings
+sender_of = _sender
+
+
+def progress_printer():  # type: ignore[no-untyped-def]
     last = [-1]
 
     def show(p: SendProgress) -> None:

@@ -160,6 +160,32 @@ def compose_calendar_message(
     return msg
 
 
+def compose_text_message(
+    *,
+    sender: MailAddress,
+    recipient: MailAddress,
+    subject: str,
+    text: str,
+    date: dt.datetime | None = None,
+    message_id: str | None = None,
+) -> EmailMessage:
+    """Plain text with an HTML alternative and no calendar part (the recording link)."""
+    check_header_value("件名", subject)
+    msg = EmailMessage(policy=SMTP_POLICY)
+    msg["From"] = sender.header()
+    msg["To"] = recipient.header()
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(date or dt.datetime.now(dt.UTC).astimezone())
+    msg["Message-ID"] = message_id or make_msgid(domain=sender.domain)
+    check_header_value("Message-ID", msg["Message-ID"])
+    msg.set_content(text, charset="utf-8", cte="base64")
+    msg.add_alternative(text_to_html(text), subtype="html", charset="utf-8", cte="base64")
+    for part in msg.walk():
+        if part is not msg:
+            del part["MIME-Version"]
+    return msg
+
+
 def message_bytes(msg: EmailMessage) -> bytes:
     """The message as it goes over SMTP: CRLF line ends, 7-bit."""
     return msg.as_bytes(policy=SMTP_POLICY)

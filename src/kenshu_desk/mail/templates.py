@@ -9,7 +9,7 @@ sixty municipalities). A line whose placeholders all come out empty is left out,
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -129,8 +129,11 @@ def placeholders_in(text: str) -> list[str]:
     return [m.group(1) for m in _TOKEN.finditer(text) if m.group(1) is not None]
 
 
-def check_template(text: str) -> None:
-    """Raise TemplateError naming every unknown placeholder or stray brace."""
+def check_template(text: str, known: Sequence[str] = PLACEHOLDERS) -> None:
+    """Raise TemplateError naming every unknown placeholder or stray brace.
+
+    `known` lets other mails (the recording link) use their own set of fields.
+    """
     unknown: list[str] = []
     stray = False
     for match in _TOKEN.finditer(text):
@@ -140,13 +143,13 @@ def check_template(text: str) -> None:
         name = match.group(1)
         if name is None:
             stray = True
-        elif name not in PLACEHOLDERS and f"{{{name}}}" not in unknown:
+        elif name not in known and f"{{{name}}}" not in unknown:
             unknown.append(f"{{{name}}}")
     if unknown:
-        known = " ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+        names = " ".join(f"{{{p}}}" for p in known)
         raise TemplateError(
             f"テンプレートに不明な差し込み項目があります: {'、'.join(unknown)}"
-            f"（使える項目: {known}）"
+            f"（使える項目: {names}）"
         )
     if stray:
         raise TemplateError(
@@ -176,9 +179,15 @@ def _render_line(line: str, values: Mapping[str, str]) -> tuple[str, bool]:
     return text, not (used and not filled)
 
 
-def render(text: str, values: Mapping[str, str], *, single_line: bool = False) -> str:
+def render(
+    text: str,
+    values: Mapping[str, str],
+    *,
+    single_line: bool = False,
+    known: Sequence[str] = PLACEHOLDERS,
+) -> str:
     """Fill the placeholders. single_line (a subject) flattens multi-line values to one line."""
-    check_template(text)
+    check_template(text, known)
     if single_line:
         values = {k: " ".join(v.split("\n")).replace("\r", "") for k, v in values.items()}
     lines = []
@@ -189,8 +198,10 @@ def render(text: str, values: Mapping[str, str], *, single_line: bool = False) -
     return "\n".join(lines)
 
 
-def render_template(template: MailTemplate, values: Mapping[str, str]) -> MailTemplate:
+def render_template(
+    template: MailTemplate, values: Mapping[str, str], known: Sequence[str] = PLACEHOLDERS
+) -> MailTemplate:
     return MailTemplate(
-        subject=render(template.subject, values, single_line=True).strip(),
-        body=render(template.body, values),
+        subject=render(template.subject, values, single_line=True, known=known).strip(),
+        body=render(template.body, values, known=known),
     )

@@ -42,9 +42,12 @@ def install_mail_menu(window: QMainWindow) -> None:
     log = QAction(tr("送信済みメール(&L)…"), window)
     log.setShortcut(QKeySequence("Ctrl+Shift+L"))
     log.triggered.connect(lambda: open_outbox(window, host))
+    recordings = QAction(tr("録画の送付と配信記録(&R)…"), window)
+    recordings.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    recordings.triggered.connect(lambda: open_recordings(window, host))
     settings = QAction(tr("メール設定(&S)…"), window)
     settings.triggered.connect(lambda: open_settings(window))
-    for action in (invite, log):
+    for action in (invite, recordings, log):
         mail.addAction(action)
     mail.addSeparator()
     mail.addAction(settings)
@@ -115,6 +118,14 @@ def open_invites(window: QMainWindow, host: HasEvents) -> None:
     event_id = _event_or_say(window, host)
     if event_id is not None:
         InviteDialog(host.db, event_id, window).exec()
+
+
+def open_recordings(window: QMainWindow, host: HasEvents) -> None:
+    from kenshu_desk.ui.recordings_dialog import RecordingsDialog
+
+    event_id = _event_or_say(window, host)
+    if event_id is not None:
+        RecordingsDialog(host.db, event_id, window).exec()
 
 
 def open_outbox(window: QMainWindow, host: HasEvents) -> None:

@@ -1,0 +1,183 @@
+"""The recording dialog driven with qtbot, against a real SMTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+import pytest
+from mailkit import PEOPLE, make_event
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox
+
+from kenshu_desk.domain.models import AttendanceState, Event
+from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, load_recording_template
+from kenshu_desk.mail.settings import MailSettings, save_settings
+from kenshu_desk.mail.transport import Security
+from kenshu_desk.services import recordings as rec
+from kenshu_desk.services.recording_log import delivery_log
+from kenshu_desk.ui.recording_link_form import RecordingLinkForm, parse_extras
+from kenshu_desk.ui.recordings_dialog import RecordingsDialog
+
+ADDRESSES = [p[3] for p in PEOPLE]
+URL = "https://example.jp/rec/xyz"
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_behind():  # type: ignore[no-untyped-def]
+    yield
+    assert QThreadPool.globalInstance().waitForDone(30000)
+
+
+@pytest.fixture
+def configured(smtp_server, monkeypatch):  # type: ignore[no-untyped-def]
+    save_settings(
+        MailSettings(
+            sender_name="埼玉県 地域包括ケア課",
+            sender_address="chiiki@example.jp",
+            host=smtp_server.host,
+            port=smtp_server.port,
+            security=Security.NONE,
+        )
+    )
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    return smtp_server
+
+
+@pytest.fixture
+def event_id(db):  # type: ignore[no-untyped-def]
+    event_id = make_event(db)
+    with db.session() as s:
+        for reg in s.get(Event, event_id).registrations:
+            if reg.participant.email in ADDRESSES[:2]:
+                reg.state = AttendanceState.ATTENDED_VENUE.value
+    return event_id
+
+
+def test_parse_extras():
+    assert parse_extras("鳩山町 福祉課 <f@example.jp>\n\nx=y@example.jp\nz@example.jp") == [
+        ("鳩山町 福祉課", "f@example.jp"),
+        ("x", "y@example.jp"),
+        ("", "z@example.jp"),
+    ]
+
+
+def test_links_send_follow_up_and_export(
+    qtbot, qtmodeltester, ui_app, db, event_id, configured, ime_type, tmp_path
+):
+    dialog = RecordingsDialog(db, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "動画リンク" in dialog.count_label.text() and not dialog.send_button.isEnabled()
+    dialog.add_link((URL, "pw-1", None, "全編"))
+    assert dialog.links_model.rowCount() == 1
+    qtmodeltester.check(dialog.links_model)
+    dialog.links_view.selectRow(0)
+    dialog.edit_link((URL, "pw-2", None, "全編（字幕付き）"))
+    assert dialog.links_model.row_at(0).passcode == "pw-2"
+
+    # Absentees by default: 3 of the 5 registrants; an extra address makes 4.
+    assert dialog.count_label.text().startswith("送信先 3 人")
+    ime_type(dialog.extras, "鳩山町 福祉課 <fukushi@example.jp>")
+    assert dialog.count_label.text().startswith("送信先 4 人")
+    dialog.preview_for.setCurrentIndex(
+        dialog.preview_for.findText(f"{PEOPLE[2][0]} <{ADDRESSES[2]}>")
+    )
+    assert f"{PEOPLE[2][0]} 様" in dialog.preview.toPlainText()
+    assert "pw-2" in dialog.preview.toPlainText()
+    dialog.body.setPlainText(dialog.body.toPlainText() + "{氏明}")
+    assert "{氏明}" in dialog.template_error.text() and not dialog.send_button.isEnabled()
+    dialog.body.setPlainText(DEFAULT_TEMPLATE.body + "\n埼玉県 地域包括ケア課\n")
+    assert dialog.send_button.isEnabled()
+
+    dialog.group.button(2).setChecked(True)  # hand-picked: nobody checked yet, only the extra
+    assert dialog.count_label.text().startswith("送信先 1 人")
+    dialog.group.button(0).setChecked(True)
+
+    dialog.send()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+    assert "送信 4 件" in dialog.status.text()
+    by = configured.handler.by_recipient()
+    assert sorted(by) == sorted([*ADDRESSES[2:], "fukushi@example.jp"])
+    assert dialog.count_label.text().startswith("送信先 0 人")  # nothing twice
+    # The edited template went out, and is kept for next time (the CLI uses it too).
+    assert "埼玉県 地域包括ケア課" in load_recording_template().body
+    dialog.reset_template()
+    assert dialog.template == DEFAULT_TEMPLATE
+
+    qtmodeltester.check(dialog.follow_model)
+    qtmodeltester.check(dialog.log_model)
+    assert dialog.log_model.rowCount() == 4
+    assert "要対応 0 人" in dialog.follow_summary.text()
+
+    # One more registrant who did not come: neither → manual delivery by phone.
+    with db.session() as s:
+        link = rec.list_recordings(s, event_id)[0]
+    dialog.only_neither.setChecked(True)
+    assert dialog.follow_model.rowCount() == 0
+    dialog.only_neither.setChecked(False)
+    dialog.record_manual("phone", "x")  # nobody chosen: said on the same tab, nothing written
+    assert "相手を選んで" in dialog.follow_status.text() and dialog.log_model.rowCount() == 4
+    dialog.follow_view.selectRow(0)
+    dialog.record_manual("phone", "電話で伝えた")
+    assert dialog.log_model.rowCount() == 5
+    assert any(e.method == "phone" and e.note == "電話で伝えた" for e in dialog.log_model._rows)
+    assert link.id == dialog.link_choice.currentData()
+
+    target = tmp_path / "log.csv"
+    dialog.export_log(str(target))
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    assert len(rows) == 6 and "6 件" not in dialog.follow_status.text()
+    assert "5 件" in dialog.follow_status.text()
+
+    dialog.tabs.setCurrentIndex(2)
+    if os.environ.get("KENSHU_SHOTS"):
+        for n in range(3):
+            dialog.tabs.setCurrentIndex(n)
+            dialog.grab().save(f"{os.environ['KENSHU_SHOTS']}/rec{n}.png")
+    form = RecordingLinkForm(dialog, dialog.links_model.row_at(0))
+    qtbot.addWidget(form)
+    form.has_until.setChecked(True)
+    if os.environ.get("KENSHU_SHOTS"):
+        form.show()
+        form.grab().save(f"{os.environ['KENSHU_SHOTS']}/form.png")
+    assert form.values()[0] == URL and form.values()[2] is not None
+    dialog.links_view.selectRow(0)
+    dialog.remove_link(confirm=False)
+    assert dialog.links_model.rowCount() == 0 and dialog.log_model.rowCount() == 0
+
+
+def test_cancel_stops_the_run(qtbot, ui_app, db, event_id, configured):
+    configured.handler.hold_on_data = 1
+    with db.session() as s:
+        rec.add_recording(s, event_id, URL)
+    dialog = RecordingsDialog(db, event_id)
+    qtbot.addWidget(dialog)
+    dialog.send()
+    assert configured.handler.held.wait(10)
+    dialog.cancel_sending()
+    configured.handler.release.set()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+    assert "中止" in dialog.status.text()
+    assert len(configured.handler.arrived) == 1
+    with db.session() as s:
+        statuses = sorted(e.status for e in delivery_log(s, event_id))
+    assert statuses == ["queued", "queued", "sent"]
+
+
+def test_main_window_mail_menu_opens_the_recording_dialog(qtbot, ui_app, db, event_id, monkeypatch):
+    from kenshu_desk.ui.main_window import MainWindow
+
+    opened: list[RecordingsDialog] = []
+    monkeypatch.setattr(RecordingsDialog, "exec", lambda self: opened.append(self) or 0)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    action = next(a for a in window.mail_menu.actions() if a.text().startswith("録画の送付"))
+    assert action.shortcut().toString() == "Ctrl+Shift+V"
+    assert window.current_event_id() == event_id
+    action.trigger()
+    assert len(opened) == 1 and opened[0].event_id == event_id
+    qtbot.addWidget(opened[0])
