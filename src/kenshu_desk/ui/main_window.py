@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from kenshu_desk import __version__
 from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import Event
@@ -416,11 +415,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("kenshu-desk について"),
-            f"kenshu-desk {__version__}\n\n"
-            + self.tr("データベース: ")
-            + f"{self.db.path or self.db.url}\n"
-            + self.tr("フォント: IPAexゴシック / IPAex明朝（IPAフォントライセンスv1.0）"),
-        )
+        from kenshu_desk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.db, self).exec()
