@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,9 @@ def test_about_shows_version_database_backups_and_licences(ui_app, qtbot, db_pat
         qtbot.addWidget(dialog)
         dialog.show()
         general = dialog.tabs.widget(0)
-        texts = " ".join(label.text() for label in general.findChildren(type(dialog.database_label)))
+        texts = " ".join(
+            label.text() for label in general.findChildren(type(dialog.database_label))
+        )
         assert __version__ in texts
         assert dialog.database_label.text() == str(db_path)
         assert dialog.backups_label.text() == str(db_path.parent)
@@ -80,4 +81,3 @@ def test_help_menu_opens_the_dialog(ui_app, qtbot, demo_db: Database) -> None:
     QTimer.singleShot(0, close_it)
     window._about()
     assert seen == ["AboutDialog"]
-

@@ -133,7 +133,9 @@ class AboutDialog(QDialog):
     def _selectable(self, text: str) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(label.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setTextInteractionFlags(
+            label.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         return label
 
     def _build_general(self, db: Database) -> QWidget:
@@ -227,4 +229,3 @@ class AboutDialog(QDialog):
         self.libraries.verticalHeader().hide()
         layout.addWidget(self.libraries)
         return page
-
