@@ -39,6 +39,7 @@ from kenshu_desk.ui.event_dialogs import DuplicateDialog
 from kenshu_desk.ui.event_form import EventForm
 from kenshu_desk.ui.event_list import EventListModel, EventRow
 from kenshu_desk.ui.event_list_panel import EventListPanel
+from kenshu_desk.ui.i18n import install_language_menu
 from kenshu_desk.ui.mail_menu import install_mail_menu
 from kenshu_desk.ui.participants_menu import install_participants_menu
 from kenshu_desk.ui.programme_editor import ProgrammeEditor
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         install_participants_menu(self)
         install_mail_menu(self)
         self.year_menu = install_year_menu(self)
+        install_language_menu(self)
         # Shortcuts of the window-wide actions work from every widget of the window.
         self.addActions([self.undo_action, self.redo_action, self.find_action])
 
