@@ -103,6 +103,8 @@ def test_english_ui_menus_and_dates(english, open_window, demo_db, settings_fold
     dates = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert "Thu 25 Nov 2021" in dates
     assert not any("令和" in d for d in dates)
+    window.search.setText("25 Nov 2021")  # the search knows the dates as shown
+    assert window.events_proxy.rowCount() == 1
     window.select_event(_event_on(demo_db, dt.date(2021, 11, 25)))
     assert window.form.date_label.text() == "Thu 25 Nov 2021"
     # Helper-translated headers (the `_tr` pattern lupdate cannot see) are English too.

@@ -70,6 +70,7 @@ class EventRow:
                     (
                         fiscal_year_label(fy),
                         wareki(event.date),
+                        long_date(event.date),  # "Nov" finds November in English too
                         event.kind,
                         event.title,
                         venue,

@@ -165,11 +165,6 @@ def long_date(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
 
-def number(value: int) -> str:
-    """Grouped digits as the language writes them (1,234 in both, but through the locale)."""
-    return QLocale().toString(value)
-
-
 def install_language_menu(window) -> None:  # type: ignore[no-untyped-def]
     """表示 → 表示言語: Automatic / 日本語 / English, saved; applies at the next start.
 
