@@ -3,11 +3,12 @@
 Runs offscreen on the demo data in a temporary database, so the pictures follow the application
 as it changes. Each picture is scaled to at most 1024 px wide to keep the repository small.
 
-    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--out FOLDER]
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import sys
@@ -21,6 +22,9 @@ MAX_WIDTH = 1024
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="the user guide's screenshots")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
+    out = parser.parse_args().out
     scratch = Path(tempfile.mkdtemp(prefix="kenshu-guide-"))
     os.environ["KENSHU_DESK_DATA_DIR"] = str(scratch / "data")  # no real settings touched
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
@@ -57,10 +61,11 @@ def main() -> int:
         image = widget.grab().toImage()
         if image.width() > MAX_WIDTH:
             image = image.scaledToWidth(MAX_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        OUT.mkdir(parents=True, exist_ok=True)
-        path = OUT / f"{name}.png"
-        image.save(str(path))
-        print(f"{path.relative_to(OUT.parent.parent)}  {path.stat().st_size // 1024} KB")
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / f"{name}.png"
+        if not image.save(str(path)):
+            raise SystemExit(f"cannot write {path}")
+        print(f"{path}  {path.stat().st_size // 1024} KB")
 
     from kenshu_desk.ui.checkin import CheckInWidget
     from kenshu_desk.ui.document_actions import agenda_builder, agenda_namer

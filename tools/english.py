@@ -496,6 +496,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "（申込はしない）": "(do not register)",
     "（申込者）": "(registrants)",
     "＋追加": "+ Add",
+    "データベースを新しい形式に更新しました。更新前のコピー: {0}": "The database was upgraded to the new format. The copy from before: {0}",
     "自動（システムの言語に合わせる）": "Automatic (follow the system language)",
     "表示言語(&L)": "&Language",
     "表示言語は次の起動から切り替わります。 / The language changes at the next start.": "The language changes at the next start. / 表示言語は次の起動から切り替わります。",

@@ -1667,6 +1667,10 @@ New organisation to register: {0}</translation>
             <translation>Export the schedule to PDF</translation>
         </message>
         <message>
+            <source>データベースを新しい形式に更新しました。更新前のコピー: {0}</source>
+            <translation>The database was upgraded to the new format. The copy from before: {0}</translation>
+        </message>
+        <message>
             <source>{0} 人を申込に追加</source>
             <translation>Register {0} people</translation>
         </message>

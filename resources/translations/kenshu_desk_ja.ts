@@ -1666,6 +1666,10 @@
             <translation>事業スケジュールを PDF に出力</translation>
         </message>
         <message>
+            <source>データベースを新しい形式に更新しました。更新前のコピー: {0}</source>
+            <translation>データベースを新しい形式に更新しました。更新前のコピー: {0}</translation>
+        </message>
+        <message>
             <source>{0} 人を申込に追加</source>
             <translation>{0} 人を申込に追加</translation>
         </message>

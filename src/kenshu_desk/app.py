@@ -60,7 +60,10 @@ def run_gui(db_arg: str | None) -> int:
     window.show()
     if db.backup is not None:
         window.statusBar().showMessage(
-            f"データベースを新しい形式に更新しました。更新前のコピー: {db.backup}", 15000
+            QCoreApplication.translate(
+                "app", "データベースを新しい形式に更新しました。更新前のコピー: {0}"
+            ).format(db.backup),
+            15000,
         )
     try:
         return app.exec()

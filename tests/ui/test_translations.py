@@ -75,7 +75,10 @@ def test_every_string_in_the_code_is_in_the_catalogues() -> None:
             }
         for context, sources in fresh.items():
             missing = set(sources) - stored.get(context, set())
-            assert not missing, f"{name} [{context}] lacks {sorted(missing)[:5]}"
+            assert not missing, (
+                f"{name} [{context}] lacks {sorted(missing)[:5]}: add the English to "
+                "tools/english.py and run python tools/update_translations.py"
+            )
 
 
 def test_language_follows_the_system_unless_settings_choose(settings_folder, monkeypatch) -> None:
