@@ -95,7 +95,9 @@ def catalogue_path(language: str) -> Path | None:
     name = f"{CATALOGUE}_{language}"
     built = folder / f"{name}.qm"
     ts = folder / f"{name}.ts"
-    if built.is_file() and (not ts.is_file() or built.stat().st_mtime >= ts.stat().st_mtime):
+    # A .qm beside an older .ts was built from it (packaging/build.py, the wheel); the slack
+    # absorbs installers that stamp the files a moment apart. An edited .ts is compiled afresh.
+    if built.is_file() and (not ts.is_file() or built.stat().st_mtime + 2 >= ts.stat().st_mtime):
         return built
     if not ts.is_file():
         return None
