@@ -30,6 +30,8 @@ def test_built_wheel_installs_and_runs_in_a_fresh_environment(tmp_path):
         "kenshu_desk/resources/fonts/IPA_Font_License_Agreement_v1.0.txt",
         "kenshu_desk/resources/data/saitama_municipalities.csv",
         "kenshu_desk/db/env.py",
+        "kenshu_desk/resources/translations/kenshu_desk_en.qm",  # compiled by hatch_build.py
+        "kenshu_desk/resources/translations/kenshu_desk_ja.qm",
         "kenshu_desk/db/versions/0001_initial_schema.py",
     ):
         assert required in names

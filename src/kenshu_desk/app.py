@@ -45,6 +45,9 @@ def configure_application(app: QApplication) -> None:
 def run_gui(db_arg: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
+    from kenshu_desk.ui.i18n import chosen_language, install_translators
+
+    install_translators(chosen_language())
     try:
         db: Database = open_database(resolve_url(db_arg))
     except DatabaseError as exc:
@@ -57,7 +60,10 @@ def run_gui(db_arg: str | None) -> int:
     window.show()
     if db.backup is not None:
         window.statusBar().showMessage(
-            f"データベースを新しい形式に更新しました。更新前のコピー: {db.backup}", 15000
+            QCoreApplication.translate(
+                "app", "データベースを新しい形式に更新しました。更新前のコピー: {0}"
+            ).format(db.backup),
+            15000,
         )
     try:
         return app.exec()

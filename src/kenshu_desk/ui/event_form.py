@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.domain.japanese import day_warning, fiscal_year, fiscal_year_label, wareki
+from kenshu_desk.domain.japanese import day_warning, fiscal_year, fiscal_year_label
 from kenshu_desk.services.event_edit import EVENT_KINDS
 from kenshu_desk.services.event_view import EventView
+from kenshu_desk.ui.i18n import long_date
 from kenshu_desk.ui.widgets import SavingTextEdit, set_combo_text, set_line
 
 
@@ -210,7 +211,7 @@ class EventForm(QWidget):
         self._show_date(f["date"])
 
     def _show_date(self, day: dt.date) -> None:
-        self.date_label.setText(wareki(day))
+        self.date_label.setText(long_date(day))
         self.date_label.setToolTip(fiscal_year_label(fiscal_year(day)))
         warning = day_warning(day)
         self.date_warning.setText(f"▲ {warning}" if warning else "")

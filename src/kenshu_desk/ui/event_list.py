@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label, match_key, wareki
 from kenshu_desk.domain.models import Event
+from kenshu_desk.ui.i18n import long_date
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,12 +53,12 @@ class EventRow:
 
     @classmethod
     def of(cls, event: Event) -> EventRow:
-        venue = event.venue or ("オンライン" if event.online_url else "")
+        venue = event.venue or (_tr("オンライン") if event.online_url else "")
         fy = fiscal_year(event.date)
         return cls(
             id=event.id,
             fiscal_year=fy,
-            date_label=wareki(event.date),
+            date_label=long_date(event.date),
             iso_date=event.date.isoformat(),
             kind=event.kind,
             title=event.title,
@@ -69,6 +70,7 @@ class EventRow:
                     (
                         fiscal_year_label(fy),
                         wareki(event.date),
+                        long_date(event.date),  # "Nov" finds November in English too
                         event.kind,
                         event.title,
                         venue,

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from kenshu_desk import __version__
 from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import Event
@@ -40,6 +39,7 @@ from kenshu_desk.ui.event_dialogs import DuplicateDialog
 from kenshu_desk.ui.event_form import EventForm
 from kenshu_desk.ui.event_list import EventListModel, EventRow
 from kenshu_desk.ui.event_list_panel import EventListPanel
+from kenshu_desk.ui.i18n import install_language_menu
 from kenshu_desk.ui.mail_menu import install_mail_menu
 from kenshu_desk.ui.participants_menu import install_participants_menu
 from kenshu_desk.ui.programme_editor import ProgrammeEditor
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         install_participants_menu(self)
         install_mail_menu(self)
         self.year_menu = install_year_menu(self)
+        install_language_menu(self)
         # Shortcuts of the window-wide actions work from every widget of the window.
         self.addActions([self.undo_action, self.redo_action, self.find_action])
 
@@ -416,11 +417,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("kenshu-desk について"),
-            f"kenshu-desk {__version__}\n\n"
-            + self.tr("データベース: ")
-            + f"{self.db.path or self.db.url}\n"
-            + self.tr("フォント: IPAexゴシック / IPAex明朝（IPAフォントライセンスv1.0）"),
-        )
+        from kenshu_desk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.db, self).exec()

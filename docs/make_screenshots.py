@@ -1,0 +1,130 @@
+"""Make the user guide's screenshots from the real application (docs/guide/images/*.png).
+
+Runs offscreen on the demo data in a temporary database, so the pictures follow the application
+as it changes. Each picture is scaled to at most 1024 px wide to keep the repository small.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--out FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+OUT = Path(__file__).resolve().parent / "guide" / "images"
+MAX_WIDTH = 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="the user guide's screenshots")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
+    out = parser.parse_args().out
+    scratch = Path(tempfile.mkdtemp(prefix="kenshu-guide-"))
+    os.environ["KENSHU_DESK_DATA_DIR"] = str(scratch / "data")  # no real settings touched
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+    from sqlalchemy import select
+
+    from kenshu_desk.app import configure_application
+    from kenshu_desk.database import open_database
+    from kenshu_desk.domain.models import Event
+    from kenshu_desk.services.demo import load_demo
+    from kenshu_desk.ui import i18n
+
+    app = QApplication(sys.argv[:1])
+    configure_application(app)
+    i18n.install_translators("ja")
+    db = open_database(f"sqlite:///{scratch / 'guide.sqlite3'}")
+    with db.session() as s:
+        load_demo(s)
+
+    def event_on(day: dt.date) -> int:
+        with db.session() as s:
+            return s.scalars(select(Event.id).where(Event.date == day)).one()
+
+    def settle(ms: int = 150) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        image = widget.grab().toImage()
+        if image.width() > MAX_WIDTH:
+            image = image.scaledToWidth(MAX_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / f"{name}.png"
+        if not image.save(str(path)):
+            raise SystemExit(f"cannot write {path}")
+        print(f"{path}  {path.stat().st_size // 1024} KB")
+
+    from kenshu_desk.ui.checkin import CheckInWidget
+    from kenshu_desk.ui.document_actions import agenda_builder, agenda_namer
+    from kenshu_desk.ui.invite_dialog import InviteDialog
+    from kenshu_desk.ui.main_window import MainWindow
+    from kenshu_desk.ui.pdf_preview import PdfPreviewDialog
+    from kenshu_desk.ui.registration_panel import RegistrationPanel
+    from kenshu_desk.ui.year_view import YearViewWidget
+
+    meeting = event_on(dt.date(2021, 11, 25))  # 第2回市町村情報交換会
+    upcoming = event_on(dt.date(2027, 1, 28))  # the demo's future event, with registrations
+
+    window = MainWindow(db)
+    window.resize(1366, 768)
+    window.show()
+    while window.speakers.loading:
+        settle(50)
+    window.select_event(meeting)
+    save(window, "main_window")
+
+    preview = PdfPreviewDialog(agenda_builder(db, meeting), agenda_namer(db, meeting))
+    preview.resize(1000, 760)
+    preview.show()
+    ready = QEventLoop()
+    preview.document_ready.connect(ready.quit)
+    QTimer.singleShot(20000, ready.quit)
+    if preview.page_count() == 0:
+        ready.exec()
+    save(preview, "agenda_preview")
+    preview.close()
+
+    invite = InviteDialog(db, upcoming)
+    invite.resize(900, 640)
+    invite.show()
+    save(invite, "invite_dialog")
+    invite.close()
+
+    panel = RegistrationPanel(db, upcoming)
+    panel.resize(1000, 560)
+    panel.show()
+    save(panel, "registrations")
+    panel.close()
+
+    desk = CheckInWidget(db, upcoming)
+    desk.resize(900, 560)
+    desk.show()
+    save(desk, "checkin")
+    desk.close()
+
+    year = YearViewWidget(db, 2021)
+    year.resize(1200, 700)
+    year.show()
+    save(year, "year_view")
+    year.close()
+
+    window.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
