@@ -28,6 +28,10 @@
             <translation>Sent mai&amp;l…</translation>
         </message>
         <message>
+            <source>録画の送付と配信記録(&amp;R)…</source>
+            <translation>&amp;Recording: send and log…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>Mail &amp;settings…</translation>
         </message>
@@ -1476,16 +1480,190 @@ New organisation to register: {0}</translation>
             <translation>No record (saving creates one)</translation>
         </message>
         <message>
+            <source>動画リンク</source>
+            <translation>Recording links</translation>
+        </message>
+        <message>
+            <source>公開期限あり</source>
+            <translation>Has an end date</translation>
+        </message>
+        <message>
+            <source>動画URL(&amp;U)</source>
+            <translation>Recording &amp;URL</translation>
+        </message>
+        <message>
+            <source>パスコード(&amp;P)</source>
+            <translation>&amp;Passcode</translation>
+        </message>
+        <message>
+            <source>公開期限(&amp;D)</source>
+            <translation>Available &amp;until</translation>
+        </message>
+        <message>
+            <source>備考(&amp;N)</source>
+            <translation>&amp;Note</translation>
+        </message>
+        <message>
+            <source>録画の送付 — {0}</source>
+            <translation>Send the recording — {0}</translation>
+        </message>
+        <message>
+            <source>送信</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <source>確認</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>&amp;Add…</translation>
+        </message>
+        <message>
+            <source>編集(&amp;E)…</source>
+            <translation>&amp;Edit…</translation>
+        </message>
+        <message>
+            <source>削除(&amp;R)</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>欠席者（出席の記録がない人）</source>
+            <translation>Absentees (no attendance recorded)</translation>
+        </message>
+        <message>
+            <source>申込者全員</source>
+            <translation>All registrants</translation>
+        </message>
+        <message>
+            <source>選んだ人</source>
+            <translation>Chosen people</translation>
+        </message>
+        <message>
+            <source>1 行に 1 件: 鳩山町 福祉課 &lt;fukushi@example.jp&gt;</source>
+            <translation>One per line: Hatoyama Welfare Section &lt;fukushi@example.jp&gt;</translation>
+        </message>
+        <message>
+            <source>既定の文面に戻す</source>
+            <translation>Reset to the default text</translation>
+        </message>
+        <message>
+            <source>メールファイルに保存…</source>
+            <translation>Save as e-mail files…</translation>
+        </message>
+        <message>
+            <source>動画(&amp;V)</source>
+            <translation>Recording (&amp;V)</translation>
+        </message>
+        <message>
+            <source>選ぶ人</source>
+            <translation>Chosen people</translation>
+        </message>
+        <message>
+            <source>追加の宛先(&amp;X)</source>
+            <translation>E&amp;xtra addresses</translation>
+        </message>
+        <message>
+            <source>差し込み: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</source>
+            <translation>Placeholders: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</translation>
+        </message>
+        <message>
+            <source>プレビュー(&amp;W)</source>
+            <translation>Previe&amp;w</translation>
+        </message>
+        <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>Show &amp;only those to follow up</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>Record a delivery by phone or by &amp;hand…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>E&amp;xport the delivery log…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>Delivery log</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>{0} registered, {1} attended, {2} sent the link, {3} to follow up</translation>
+        </message>
+        <message>
+            <source>先に「動画リンク」で動画の URL を追加してください。</source>
+            <translation>First add the recording's URL under "Recording links".</translation>
+        </message>
+        <message>
+            <source>送信先 {0} 人</source>
+            <translation>{0} recipients</translation>
+        </message>
+        <message>
+            <source>（対象外 {0} 人: {1}）</source>
+            <translation>({0} left out: {1})</translation>
+        </message>
+        <message>
+            <source>（氏名）</source>
+            <translation>(name)</translation>
+        </message>
+        <message>
+            <source>宛先: {0}
+件名: {1}
+
+{2}</source>
+            <translation>To: {0}
+Subject: {1}
+
+{2}</translation>
+        </message>
+        <message>
+            <source>動画リンク {0} とその配信記録を削除します。よろしいですか？</source>
+            <translation>Delete the recording link {0} and its delivery log?</translation>
+        </message>
+        <message>
+            <source>SMTP サーバーが設定されていません。メール設定を開いてください。</source>
+            <translation>No SMTP server is set up. Open the mail settings.</translation>
+        </message>
+        <message>
+            <source>{0} 人に動画のご案内を送信します。よろしいですか？</source>
+            <translation>Send the recording notice to {0} people?</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>Choose people in the table (add a recording link first if there is none).</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>Record of delivery</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>How {0} was told</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>Note (date, what was said …)</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>Export the delivery log</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>Wrote {0} rows to {1}.</translation>
+        </message>
+        <message>
             <source>申込・出欠 — {0}</source>
             <translation>Registrations and attendance — {0}</translation>
         </message>
         <message>
             <source>申込者を絞り込み（氏名・ふりがな・所属）</source>
             <translation>Filter registrants (name, reading, organisation)</translation>
-        </message>
-        <message>
-            <source>追加(&amp;A)…</source>
-            <translation>&amp;Add…</translation>
         </message>
         <message>
             <source>申込を削除(&amp;R)</source>
@@ -1534,10 +1712,6 @@ New organisation to register: {0}</translation>
         <message>
             <source>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</translation>
-        </message>
-        <message>
-            <source>{0} 件を {1} に書き出しました。</source>
-            <translation>Wrote {0} rows to {1}.</translation>
         </message>
         <message>
             <source>取り込みました</source>
@@ -1989,6 +2163,38 @@ New organisation to register: {0}</translation>
         <message>
             <source>開始時刻を %1 に固定しています</source>
             <translation>Start fixed at %1</translation>
+        </message>
+        <message>
+            <source>動画URL</source>
+            <translation>Recording URL</translation>
+        </message>
+        <message>
+            <source>パスコード</source>
+            <translation>Passcode</translation>
+        </message>
+        <message>
+            <source>公開期限</source>
+            <translation>Available until</translation>
+        </message>
+        <message>
+            <source>方法</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>動画の送付</source>
+            <translation>Send recording</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>Next step</translation>
         </message>
         <message>
             <source>所属・職名</source>
@@ -3442,6 +3648,242 @@ New organisation to register: {0}</translation>
         <message>
             <source>記録なし（保存すると作成）</source>
             <translation>No record (saving creates one)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingLinkForm</name>
+        <message>
+            <source>動画リンク</source>
+            <translation>Recording links</translation>
+        </message>
+        <message>
+            <source>公開期限あり</source>
+            <translation>Has an end date</translation>
+        </message>
+        <message>
+            <source>動画URL(&amp;U)</source>
+            <translation>Recording &amp;URL</translation>
+        </message>
+        <message>
+            <source>パスコード(&amp;P)</source>
+            <translation>&amp;Passcode</translation>
+        </message>
+        <message>
+            <source>公開期限(&amp;D)</source>
+            <translation>Available &amp;until</translation>
+        </message>
+        <message>
+            <source>備考(&amp;N)</source>
+            <translation>&amp;Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingsDialog</name>
+        <message>
+            <source>録画の送付 — {0}</source>
+            <translation>Send the recording — {0}</translation>
+        </message>
+        <message>
+            <source>動画リンク</source>
+            <translation>Recording links</translation>
+        </message>
+        <message>
+            <source>送信</source>
+            <translation>Send</translation>
+        </message>
+        <message>
+            <source>確認</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>&amp;Add…</translation>
+        </message>
+        <message>
+            <source>編集(&amp;E)…</source>
+            <translation>&amp;Edit…</translation>
+        </message>
+        <message>
+            <source>削除(&amp;R)</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>欠席者（出席の記録がない人）</source>
+            <translation>Absentees (no attendance recorded)</translation>
+        </message>
+        <message>
+            <source>申込者全員</source>
+            <translation>All registrants</translation>
+        </message>
+        <message>
+            <source>選んだ人</source>
+            <translation>Chosen people</translation>
+        </message>
+        <message>
+            <source>1 行に 1 件: 鳩山町 福祉課 &lt;fukushi@example.jp&gt;</source>
+            <translation>One per line: Hatoyama Welfare Section &lt;fukushi@example.jp&gt;</translation>
+        </message>
+        <message>
+            <source>既定の文面に戻す</source>
+            <translation>Reset to the default text</translation>
+        </message>
+        <message>
+            <source>送信(&amp;S)…</source>
+            <translation>&amp;Send…</translation>
+        </message>
+        <message>
+            <source>メールファイルに保存…</source>
+            <translation>Save as e-mail files…</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>動画(&amp;V)</source>
+            <translation>Recording (&amp;V)</translation>
+        </message>
+        <message>
+            <source>送信先</source>
+            <translation>Recipients</translation>
+        </message>
+        <message>
+            <source>選ぶ人</source>
+            <translation>Chosen people</translation>
+        </message>
+        <message>
+            <source>追加の宛先(&amp;X)</source>
+            <translation>E&amp;xtra addresses</translation>
+        </message>
+        <message>
+            <source>件名(&amp;U)</source>
+            <translation>S&amp;ubject</translation>
+        </message>
+        <message>
+            <source>本文(&amp;B)</source>
+            <translation>&amp;Body</translation>
+        </message>
+        <message>
+            <source>差し込み: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</source>
+            <translation>Placeholders: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</translation>
+        </message>
+        <message>
+            <source>プレビュー(&amp;W)</source>
+            <translation>Previe&amp;w</translation>
+        </message>
+        <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>Show &amp;only those to follow up</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>Record a delivery by phone or by &amp;hand…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>E&amp;xport the delivery log…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>Delivery log</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>{0} registered, {1} attended, {2} sent the link, {3} to follow up</translation>
+        </message>
+        <message>
+            <source>先に「動画リンク」で動画の URL を追加してください。</source>
+            <translation>First add the recording's URL under "Recording links".</translation>
+        </message>
+        <message>
+            <source>送信先 {0} 人</source>
+            <translation>{0} recipients</translation>
+        </message>
+        <message>
+            <source>（対象外 {0} 人: {1}）</source>
+            <translation>({0} left out: {1})</translation>
+        </message>
+        <message>
+            <source>（氏名）</source>
+            <translation>(name)</translation>
+        </message>
+        <message>
+            <source>宛先: {0}
+件名: {1}
+
+{2}</source>
+            <translation>To: {0}
+Subject: {1}
+
+{2}</translation>
+        </message>
+        <message>
+            <source>動画リンク {0} とその配信記録を削除します。よろしいですか？</source>
+            <translation>Delete the recording link {0} and its delivery log?</translation>
+        </message>
+        <message>
+            <source>差出人のアドレスがありません。メール設定で入力してください。</source>
+            <translation>No sender address. Enter it in the mail settings.</translation>
+        </message>
+        <message>
+            <source>SMTP サーバーが設定されていません。メール設定を開いてください。</source>
+            <translation>No SMTP server is set up. Open the mail settings.</translation>
+        </message>
+        <message>
+            <source>{0} 人に動画のご案内を送信します。よろしいですか？</source>
+            <translation>Send the recording notice to {0} people?</translation>
+        </message>
+        <message>
+            <source>SMTP のパスワード</source>
+            <translation>SMTP password</translation>
+        </message>
+        <message>
+            <source>送信を始めます…</source>
+            <translation>Starting to send…</translation>
+        </message>
+        <message>
+            <source>送信中のメールが終わりしだい中止します…</source>
+            <translation>Stopping after the message being sent…</translation>
+        </message>
+        <message>
+            <source>メールファイルの保存先</source>
+            <translation>Folder for the mail files</translation>
+        </message>
+        <message>
+            <source>{0} 件のメールファイルを {1} に保存しました。</source>
+            <translation>Saved {0} mail files to {1}.</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>Choose people in the table (add a recording link first if there is none).</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>Record of delivery</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>How {0} was told</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>Note (date, what was said …)</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>Export the delivery log</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>Wrote {0} rows to {1}.</translation>
         </message>
     </context>
     <context>

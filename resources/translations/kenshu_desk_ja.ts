@@ -28,6 +28,10 @@
             <translation>送信済みメール(&amp;L)…</translation>
         </message>
         <message>
+            <source>録画の送付と配信記録(&amp;R)…</source>
+            <translation>録画の送付と配信記録(&amp;R)…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>メール設定(&amp;S)…</translation>
         </message>
@@ -1476,16 +1480,190 @@
             <translation>記録なし（保存すると作成）</translation>
         </message>
         <message>
+            <source>動画リンク</source>
+            <translation>動画リンク</translation>
+        </message>
+        <message>
+            <source>公開期限あり</source>
+            <translation>公開期限あり</translation>
+        </message>
+        <message>
+            <source>動画URL(&amp;U)</source>
+            <translation>動画URL(&amp;U)</translation>
+        </message>
+        <message>
+            <source>パスコード(&amp;P)</source>
+            <translation>パスコード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>公開期限(&amp;D)</source>
+            <translation>公開期限(&amp;D)</translation>
+        </message>
+        <message>
+            <source>備考(&amp;N)</source>
+            <translation>備考(&amp;N)</translation>
+        </message>
+        <message>
+            <source>録画の送付 — {0}</source>
+            <translation>録画の送付 — {0}</translation>
+        </message>
+        <message>
+            <source>送信</source>
+            <translation>送信</translation>
+        </message>
+        <message>
+            <source>確認</source>
+            <translation>確認</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>追加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>編集(&amp;E)…</source>
+            <translation>編集(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>削除(&amp;R)</source>
+            <translation>削除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>欠席者（出席の記録がない人）</source>
+            <translation>欠席者（出席の記録がない人）</translation>
+        </message>
+        <message>
+            <source>申込者全員</source>
+            <translation>申込者全員</translation>
+        </message>
+        <message>
+            <source>選んだ人</source>
+            <translation>選んだ人</translation>
+        </message>
+        <message>
+            <source>1 行に 1 件: 鳩山町 福祉課 &lt;fukushi@example.jp&gt;</source>
+            <translation>1 行に 1 件: 鳩山町 福祉課 &lt;fukushi@example.jp&gt;</translation>
+        </message>
+        <message>
+            <source>既定の文面に戻す</source>
+            <translation>既定の文面に戻す</translation>
+        </message>
+        <message>
+            <source>メールファイルに保存…</source>
+            <translation>メールファイルに保存…</translation>
+        </message>
+        <message>
+            <source>動画(&amp;V)</source>
+            <translation>動画(&amp;V)</translation>
+        </message>
+        <message>
+            <source>選ぶ人</source>
+            <translation>選ぶ人</translation>
+        </message>
+        <message>
+            <source>追加の宛先(&amp;X)</source>
+            <translation>追加の宛先(&amp;X)</translation>
+        </message>
+        <message>
+            <source>差し込み: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</source>
+            <translation>差し込み: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</translation>
+        </message>
+        <message>
+            <source>プレビュー(&amp;W)</source>
+            <translation>プレビュー(&amp;W)</translation>
+        </message>
+        <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>要対応の人だけ表示(&amp;O)</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>電話・手渡しでの伝達を記録(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>配信記録を書き出す(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>配信記録</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</translation>
+        </message>
+        <message>
+            <source>先に「動画リンク」で動画の URL を追加してください。</source>
+            <translation>先に「動画リンク」で動画の URL を追加してください。</translation>
+        </message>
+        <message>
+            <source>送信先 {0} 人</source>
+            <translation>送信先 {0} 人</translation>
+        </message>
+        <message>
+            <source>（対象外 {0} 人: {1}）</source>
+            <translation>（対象外 {0} 人: {1}）</translation>
+        </message>
+        <message>
+            <source>（氏名）</source>
+            <translation>（氏名）</translation>
+        </message>
+        <message>
+            <source>宛先: {0}
+件名: {1}
+
+{2}</source>
+            <translation>宛先: {0}
+件名: {1}
+
+{2}</translation>
+        </message>
+        <message>
+            <source>動画リンク {0} とその配信記録を削除します。よろしいですか？</source>
+            <translation>動画リンク {0} とその配信記録を削除します。よろしいですか？</translation>
+        </message>
+        <message>
+            <source>SMTP サーバーが設定されていません。メール設定を開いてください。</source>
+            <translation>SMTP サーバーが設定されていません。メール設定を開いてください。</translation>
+        </message>
+        <message>
+            <source>{0} 人に動画のご案内を送信します。よろしいですか？</source>
+            <translation>{0} 人に動画のご案内を送信します。よろしいですか？</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>表で相手を選んでください（動画リンクがなければ先に追加してください）。</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>伝達の記録</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>{0} さんへの伝達方法</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>備考（日時・内容など）</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>配信記録を書き出す</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel ブック (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>{0} 件を {1} に書き出しました。</translation>
+        </message>
+        <message>
             <source>申込・出欠 — {0}</source>
             <translation>申込・出欠 — {0}</translation>
         </message>
         <message>
             <source>申込者を絞り込み（氏名・ふりがな・所属）</source>
             <translation>申込者を絞り込み（氏名・ふりがな・所属）</translation>
-        </message>
-        <message>
-            <source>追加(&amp;A)…</source>
-            <translation>追加(&amp;A)…</translation>
         </message>
         <message>
             <source>申込を削除(&amp;R)</source>
@@ -1534,10 +1712,6 @@
         <message>
             <source>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</source>
             <translation>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</translation>
-        </message>
-        <message>
-            <source>{0} 件を {1} に書き出しました。</source>
-            <translation>{0} 件を {1} に書き出しました。</translation>
         </message>
         <message>
             <source>取り込みました</source>
@@ -1988,6 +2162,38 @@
         <message>
             <source>開始時刻を %1 に固定しています</source>
             <translation>開始時刻を %1 に固定しています</translation>
+        </message>
+        <message>
+            <source>動画URL</source>
+            <translation>動画URL</translation>
+        </message>
+        <message>
+            <source>パスコード</source>
+            <translation>パスコード</translation>
+        </message>
+        <message>
+            <source>公開期限</source>
+            <translation>公開期限</translation>
+        </message>
+        <message>
+            <source>方法</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>動画の送付</source>
+            <translation>動画の送付</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>次の対応</translation>
         </message>
         <message>
             <source>所属・職名</source>
@@ -3441,6 +3647,242 @@
         <message>
             <source>記録なし（保存すると作成）</source>
             <translation>記録なし（保存すると作成）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingLinkForm</name>
+        <message>
+            <source>動画リンク</source>
+            <translation>動画リンク</translation>
+        </message>
+        <message>
+            <source>公開期限あり</source>
+            <translation>公開期限あり</translation>
+        </message>
+        <message>
+            <source>動画URL(&amp;U)</source>
+            <translation>動画URL(&amp;U)</translation>
+        </message>
+        <message>
+            <source>パスコード(&amp;P)</source>
+            <translation>パスコード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>公開期限(&amp;D)</source>
+            <translation>公開期限(&amp;D)</translation>
+        </message>
+        <message>
+            <source>備考(&amp;N)</source>
+            <translation>備考(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingsDialog</name>
+        <message>
+            <source>録画の送付 — {0}</source>
+            <translation>録画の送付 — {0}</translation>
+        </message>
+        <message>
+            <source>動画リンク</source>
+            <translation>動画リンク</translation>
+        </message>
+        <message>
+            <source>送信</source>
+            <translation>送信</translation>
+        </message>
+        <message>
+            <source>確認</source>
+            <translation>確認</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>追加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>編集(&amp;E)…</source>
+            <translation>編集(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>削除(&amp;R)</source>
+            <translation>削除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>欠席者（出席の記録がない人）</source>
+            <translation>欠席者（出席の記録がない人）</translation>
+        </message>
+        <message>
+            <source>申込者全員</source>
+            <translation>申込者全員</translation>
+        </message>
+        <message>
+            <source>選んだ人</source>
+            <translation>選んだ人</translation>
+        </message>
+        <message>
+            <source>1 行に 1 件: 鳩山町 福祉課 &lt;fukushi@example.jp&gt;</source>
+            <translation>1 行に 1 件: 鳩山町 福祉課 &lt;fukushi@example.jp&gt;</translation>
+        </message>
+        <message>
+            <source>既定の文面に戻す</source>
+            <translation>既定の文面に戻す</translation>
+        </message>
+        <message>
+            <source>送信(&amp;S)…</source>
+            <translation>送信(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>メールファイルに保存…</source>
+            <translation>メールファイルに保存…</translation>
+        </message>
+        <message>
+            <source>キャンセル</source>
+            <translation>キャンセル</translation>
+        </message>
+        <message>
+            <source>動画(&amp;V)</source>
+            <translation>動画(&amp;V)</translation>
+        </message>
+        <message>
+            <source>送信先</source>
+            <translation>送信先</translation>
+        </message>
+        <message>
+            <source>選ぶ人</source>
+            <translation>選ぶ人</translation>
+        </message>
+        <message>
+            <source>追加の宛先(&amp;X)</source>
+            <translation>追加の宛先(&amp;X)</translation>
+        </message>
+        <message>
+            <source>件名(&amp;U)</source>
+            <translation>件名(&amp;U)</translation>
+        </message>
+        <message>
+            <source>本文(&amp;B)</source>
+            <translation>本文(&amp;B)</translation>
+        </message>
+        <message>
+            <source>差し込み: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</source>
+            <translation>差し込み: {氏名} {行事名} {動画URL} {パスコード} {公開期限}</translation>
+        </message>
+        <message>
+            <source>プレビュー(&amp;W)</source>
+            <translation>プレビュー(&amp;W)</translation>
+        </message>
+        <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>要対応の人だけ表示(&amp;O)</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>電話・手渡しでの伝達を記録(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>配信記録を書き出す(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>配信記録</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</translation>
+        </message>
+        <message>
+            <source>先に「動画リンク」で動画の URL を追加してください。</source>
+            <translation>先に「動画リンク」で動画の URL を追加してください。</translation>
+        </message>
+        <message>
+            <source>送信先 {0} 人</source>
+            <translation>送信先 {0} 人</translation>
+        </message>
+        <message>
+            <source>（対象外 {0} 人: {1}）</source>
+            <translation>（対象外 {0} 人: {1}）</translation>
+        </message>
+        <message>
+            <source>（氏名）</source>
+            <translation>（氏名）</translation>
+        </message>
+        <message>
+            <source>宛先: {0}
+件名: {1}
+
+{2}</source>
+            <translation>宛先: {0}
+件名: {1}
+
+{2}</translation>
+        </message>
+        <message>
+            <source>動画リンク {0} とその配信記録を削除します。よろしいですか？</source>
+            <translation>動画リンク {0} とその配信記録を削除します。よろしいですか？</translation>
+        </message>
+        <message>
+            <source>差出人のアドレスがありません。メール設定で入力してください。</source>
+            <translation>差出人のアドレスがありません。メール設定で入力してください。</translation>
+        </message>
+        <message>
+            <source>SMTP サーバーが設定されていません。メール設定を開いてください。</source>
+            <translation>SMTP サーバーが設定されていません。メール設定を開いてください。</translation>
+        </message>
+        <message>
+            <source>{0} 人に動画のご案内を送信します。よろしいですか？</source>
+            <translation>{0} 人に動画のご案内を送信します。よろしいですか？</translation>
+        </message>
+        <message>
+            <source>SMTP のパスワード</source>
+            <translation>SMTP のパスワード</translation>
+        </message>
+        <message>
+            <source>送信を始めます…</source>
+            <translation>送信を始めます…</translation>
+        </message>
+        <message>
+            <source>送信中のメールが終わりしだい中止します…</source>
+            <translation>送信中のメールが終わりしだい中止します…</translation>
+        </message>
+        <message>
+            <source>メールファイルの保存先</source>
+            <translation>メールファイルの保存先</translation>
+        </message>
+        <message>
+            <source>{0} 件のメールファイルを {1} に保存しました。</source>
+            <translation>{0} 件のメールファイルを {1} に保存しました。</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>表で相手を選んでください（動画リンクがなければ先に追加してください）。</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>伝達の記録</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>{0} さんへの伝達方法</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>備考（日時・内容など）</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>配信記録を書き出す</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel ブック (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>{0} 件を {1} に書き出しました。</translation>
         </message>
     </context>
     <context>
