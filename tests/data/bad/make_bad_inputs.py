@@ -68,9 +68,9 @@ def participants() -> None:
     add("ole_as_xls.xls", p, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     add("empty_sheet.xlsx", p, _xlsx([]))
     add("zip_without_workbook.xlsx", p, _zip({"hello.txt": b"not a workbook"}))
-    # Accepted as plain text (a name is a name); every export writes it as text, never a
-    # formula: tests/faults/test_bad_inputs.py::test_formula_cells_stay_text_on_the_way_out.
-    add("formula_injection.csv", "accepted_as_text",
+    # Refused on import; typed by hand it is kept as text, and every export writes it as text,
+    # never a formula: tests/faults/test_bad_inputs.py::test_formula_cells_stay_text_on_the_way_out.
+    add("formula_injection.csv", p,
         HEADER + "川越市,=HYPERLINK(\"http://evil.example/\"),やまだ,a@example.jp\r\n"
         "川越市,@SUM(1+1)*cmd|' /C calc'!A0,やまだ,b@example.jp\r\n"
         "川越市,+1+1,やまだ,c@example.jp\r\n")  # fmt: skip
