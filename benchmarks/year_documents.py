@@ -12,6 +12,13 @@ import tempfile
 import time
 from pathlib import Path
 
+try:
+    from benchmarks.common import Figure
+except ModuleNotFoundError:  # run as a script: python benchmarks/year_documents.py
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.common import Figure
 from kenshu_desk.database import open_database
 from kenshu_desk.documents.progress_report import progress_pdf, progress_xlsx
 from kenshu_desk.documents.year_schedule import year_schedule_pdf
@@ -21,15 +28,30 @@ from kenshu_desk.services.municipality_records import municipalities, overview
 from kenshu_desk.services.progress import progress_table
 from kenshu_desk.services.year_view import year_plan
 
+_FIGURES: list[Figure] = []
+
 
 def timed(label: str, fn):  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     result = fn()
-    print(f"{label:<40} {1000 * (time.perf_counter() - start):8.1f} ms")
+    _FIGURES.append(Figure(label, 1000 * (time.perf_counter() - start)))
     return result
 
 
+def run(db_path: Path | None = None) -> list[Figure]:
+    """The year's figures (on its own busy year built from the demo: the large database
+    has no dispatches). No baseline: there is no bare equivalent of a year plan."""
+    _FIGURES.clear()
+    _build_and_time()
+    return list(_FIGURES)
+
+
 def main() -> None:
+    for figure in run():
+        print(figure.line())
+
+
+def _build_and_time() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
         with db.session() as s:
@@ -45,7 +67,7 @@ def main() -> None:
             rows = timed("overview (63 municipalities)", lambda: overview(s, 2021))
         timed("progress_xlsx", lambda: progress_xlsx(table, rows))
         timed("progress_pdf", lambda: progress_pdf(table))
-        print(f"year PDF: {len(pdf) // 1024} KiB")
+        _FIGURES.append(Figure("year PDF size", len(pdf) / 1024, "KiB"))
         db.dispose()
 
 

@@ -129,7 +129,7 @@ def run_participants_import(args: argparse.Namespace) -> int:
             return 0
         if preview.has_errors and not args.skip_errors:
             raise UserError(
-                f"{len(preview.error_rows)} 行にエラーがあるため、何も取り込んでいません"
+                f"{args.file.name}: {len(preview.error_rows)} 行にエラーがあるため、何も取り込んでいません"
                 "（直して再実行するか、--skip-errors でエラーの行を飛ばして取り込めます）。"
             )
         with db.session() as session:

@@ -16,9 +16,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
-
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.templates import DEFAULT_TEMPLATES, MailTemplate, MessageKind, check_template
@@ -151,6 +148,9 @@ def get_password(settings: MailSettings) -> str:
         return from_env
     if not settings.user:
         return ""
+    import keyring  # here, not at import: keyring finds its backends slowly (start-up)
+    import keyring.errors
+
     try:
         return keyring.get_password(KEYRING_SERVICE, settings.keyring_account) or ""
     except keyring.errors.KeyringError:
@@ -158,6 +158,8 @@ def get_password(settings: MailSettings) -> str:
 
 
 def keyring_available() -> bool:
+    import keyring
+
     backend = keyring.get_keyring()
     priority = getattr(backend, "priority", 0)
     return not type(backend).__module__.startswith("keyring.backends.fail") and priority > 0
@@ -165,6 +167,9 @@ def keyring_available() -> bool:
 
 def store_password(settings: MailSettings, password: str) -> None:
     """Save (or, with "", forget) the password in the OS keyring."""
+    import keyring
+    import keyring.errors
+
     try:
         if password:
             keyring.set_password(KEYRING_SERVICE, settings.keyring_account, password)

@@ -19,6 +19,10 @@ MAX_LENGTHS = {"name": 200, "reading": 200, "department": 200, "title": 200, "em
                 "phone": 40, "organisation": 200}  # fmt: skip
 LENGTH_LABELS = {"name": "氏名", "reading": "ふりがな", "department": "部署", "title": "職名",
                   "email": "メールアドレス", "phone": "電話番号", "organisation": "所属"}  # fmt: skip
+# A cell beginning with one of these is read as a formula by Excel and LibreOffice (CSV
+# injection). Phone numbers may begin with "+", and e-mail is checked on its own.
+FORMULA_STARTS = ("=", "+", "@")
+FORMULA_CHECKED = ("name", "reading", "organisation", "department", "title")
 
 
 class ImportCancelled(UserError):

@@ -28,6 +28,8 @@ from kenshu_desk.errors import UserError
 from kenshu_desk.services.column_mapping import ColumnMapping, Field, detect_mapping
 from kenshu_desk.services.import_plan import (
     ACTION_LABELS,
+    FORMULA_CHECKED,
+    FORMULA_STARTS,
     LENGTH_LABELS,
     MAX_LENGTHS,
     ImportCancelled,
@@ -272,6 +274,14 @@ class ParticipantImport:
             row.warnings.append("ふりがなに漢字が含まれています")
         if "\n" in v.name:
             row.errors.append("氏名に改行が含まれています")
+        for attr in FORMULA_CHECKED:
+            value = getattr(v, attr)
+            if value.startswith(FORMULA_STARTS):
+                # No name or office begins so; a spreadsheet opening the data later would run it.
+                row.errors.append(
+                    f"{LENGTH_LABELS[attr]}が「{value[0]}」で始まっています（表計算ソフトの数式として"
+                    "実行されるおそれがあるため取り込みません）"
+                )
 
     @staticmethod
     def _compare_with_known(row: PreviewRow, match: _Known) -> None:

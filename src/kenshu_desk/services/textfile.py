@@ -148,4 +148,13 @@ def parse_delimited(
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FileFormatError(f"{name} の {start} 行目を CSV として読めません: {exc}") from exc
+    # An opening quote never closed swallows the rest of the file into one cell (the lenient
+    # reader does not complain): an odd number of quotes and a last cell holding line breaks.
+    if records and text.count('"') % 2 == 1:
+        line, last = records[-1]
+        if any("\n" in cell or "\r" in cell for cell in last):
+            raise FileFormatError(
+                f'{name} の {line} 行目で引用符（"）が閉じられていません。'
+                "ファイルの終わりまでが一つの欄として読まれてしまうため、取り込めません。"
+            )
     return records

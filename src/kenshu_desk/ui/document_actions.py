@@ -12,8 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from kenshu_desk.database import Database
-from kenshu_desk.documents.agenda import agenda_pdf
-from kenshu_desk.documents.roster import document_name, roster_pdf
 from kenshu_desk.domain.models import Event
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.services.events import get_event
@@ -38,6 +36,8 @@ def agenda_builder(db: Database, event_id: int) -> Builder:
     def build(_options: PreviewOptions, progress: Progress) -> bytes:
         # Runs on the worker thread: its own session, closed before returning.
         with db.session() as session:
+            from kenshu_desk.documents.agenda import agenda_pdf  # reportlab: not at start-up
+
             return agenda_pdf(get_event(session, event_id), progress=progress)
 
     return build
@@ -47,6 +47,8 @@ def roster_builder(db: Database, event_id: int) -> Builder:
     def build(options: PreviewOptions, progress: Progress) -> bytes:
         with db.session() as session:
             roster = event_roster(session, event_id, options.order)
+        from kenshu_desk.documents.roster import roster_pdf  # reportlab: not at start-up
+
         return roster_pdf(roster, sign_in=options.sign_in, progress=progress)
 
     return build
@@ -74,6 +76,8 @@ def roster_namer(db: Database, event_id: int) -> Namer:
     title, stem = _event_heading(db, event_id)
 
     def name(options: PreviewOptions) -> tuple[str, str]:
+        from kenshu_desk.documents.roster import document_name
+
         kind = document_name(options.sign_in)
         order = options.order.label
         return (

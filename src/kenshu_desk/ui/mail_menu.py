@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from kenshu_desk.database import Database
-from kenshu_desk.documents.ics import publish_calendar
 from kenshu_desk.mail.settings import load_settings
 from kenshu_desk.services.events import get_event
 from kenshu_desk.services.outbox import pending_counts, recover_interrupted
@@ -90,6 +89,8 @@ def export_calendar(window: QMainWindow, host: HasEvents, path: str | None = Non
     with host.db.session() as s:
         event = get_event(s, event_id)
         settings = load_settings()
+        from kenshu_desk.documents.ics import publish_calendar  # icalendar: not at start-up
+
         data = publish_calendar(event, alarm_minutes=settings.alarm_minutes)
         suggested = f"{event.date:%Y%m%d}_{event.title}.ics"
     if path is None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
-from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.registrations import event_with_registrations, get_event
 from kenshu_desk.ui.attendance_import_dialog import AttendanceImportDialog
@@ -178,6 +177,8 @@ class ParticipantsMenu:
             )
         if not path:
             return
+        from kenshu_desk.documents.attendance_export import write_attendance  # openpyxl
+
         try:
             with self.db.session() as session:
                 count = write_attendance(event_with_registrations(session, eid), Path(path))

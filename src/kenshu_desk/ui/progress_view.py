@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.database import Database
 from kenshu_desk.documents.output import write_atomically
-from kenshu_desk.documents.progress_report import progress_chart_pdf, progress_pdf, progress_xlsx
 from kenshu_desk.domain.progress import ProgressTable
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.municipality_records import overview
@@ -213,6 +212,9 @@ class ProgressView(QWidget):
                 "実施・構築済み又は予定の市町村数（累計）です。"
             ).format(self.table.municipality_count, self.table.label, self.table.recorded_count)
         )
+        # reportlab and openpyxl load when the progress view is first filled, not at start-up.
+        from kenshu_desk.documents.progress_report import progress_chart_pdf
+
         self._chart_image = render_pdf_page(progress_chart_pdf(self.table), PNG_SCALE)
         self._show_chart()
 
@@ -236,6 +238,8 @@ class ProgressView(QWidget):
     # -- exports ---------------------------------------------------------------------------
 
     def export(self, kind: str, path: Path) -> None:
+        from kenshu_desk.documents.progress_report import progress_pdf, progress_xlsx
+
         if kind == "png":
             if not self._chart_image.save(str(path), "PNG"):
                 raise UserError(self.tr("{0} に保存できません。").format(path))

@@ -34,8 +34,6 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.database import Database
 from kenshu_desk.documents.output import write_atomically
-from kenshu_desk.documents.year_fonts import register_pdf_fonts
-from kenshu_desk.documents.year_schedule import LINE_COLOURS, OTHER_COLOURS, year_schedule_pdf
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.year_view import YearEntry, YearPlan, year_plan
 from kenshu_desk.ui.fiscal_year_spin import FiscalYearSpin
@@ -191,6 +189,9 @@ class YearChart(QWidget):
         painter.end()
 
     def _paint_box(self, painter: QPainter, box: _Box, current: bool) -> None:
+        # Imported here: the year view module loads with the main window, reportlab need not.
+        from kenshu_desk.documents.year_schedule import LINE_COLOURS, OTHER_COLOURS
+
         fill, stroke = LINE_COLOURS.get(box.line, OTHER_COLOURS)
         pen = QPen(QColor(stroke), 2.5 if current else 1.0)
         if box.entry.cancelled:
@@ -294,6 +295,8 @@ class _ExportTask(QRunnable):
 
     def run(self) -> None:
         try:
+            from kenshu_desk.documents.year_schedule import year_schedule_pdf
+
             write_atomically(self.path, year_schedule_pdf(self.plan, paper=self.paper))
         except UserError as exc:
             self.signals.failed.emit(str(exc))
@@ -347,6 +350,8 @@ class YearViewWidget(QWidget):
         self.export_signals = _ExportSignals(self)
         self.export_signals.finished.connect(self._export_finished)
         self.export_signals.failed.connect(self._export_failed)
+        from kenshu_desk.documents.year_fonts import register_pdf_fonts
+
         register_pdf_fonts()  # once, here: reportlab's font registry is not thread-safe
         self.reload()
 
@@ -358,6 +363,8 @@ class YearViewWidget(QWidget):
         self._plan = plan
 
     def export_pdf(self, path: Path, paper: str = "A3") -> None:
+        from kenshu_desk.documents.year_schedule import year_schedule_pdf
+
         write_atomically(path, year_schedule_pdf(self._plan, paper=paper))
 
     def start_export(self, path: Path, paper: str = "A3") -> None:
