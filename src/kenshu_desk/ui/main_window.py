@@ -45,6 +45,7 @@ from kenshu_desk.ui.participants_menu import install_participants_menu
 from kenshu_desk.ui.programme_editor import ProgrammeEditor
 from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.speakers_view import SpeakersPanel
+from kenshu_desk.ui.team_sync import ChangeWatcher
 from kenshu_desk.ui.year_menu import install_year_menu
 
 EVENT_LIST_WIDTH = 372
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         ):
             signal.connect(self._update_count)
         self.reload()
+        self.change_watcher = ChangeWatcher(self)  # team mode: others' changes show up
 
     # --- building ------------------------------------------------------------------------
 
