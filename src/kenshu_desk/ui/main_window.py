@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -328,6 +328,16 @@ class MainWindow(QMainWindow):
         if self._current_id is not None:
             self._show_event()  # put back what is stored in a field that was refused
 
+    def after_conflict(self) -> None:
+        """Another organiser saved the same row first: forget the now unsafe undo history
+        (its steps would write back values read before their change) and show what is stored.
+        Deferred: the refused command is still inside the undo stack's push."""
+        QTimer.singleShot(0, self, self._reload_after_conflict)
+
+    def _reload_after_conflict(self) -> None:
+        self.undo_stack.clear()
+        self.change_watcher.reload_window(note=False)
+
     def _select_nearest(self, row: int) -> None:
         event_id = self.event_list_panel.visible_event_near(row)
         if event_id is None:
@@ -336,7 +346,11 @@ class MainWindow(QMainWindow):
             self.select_event(event_id)
 
     def _on_form_edit(self, event_id: int, changes: dict, text: str, token: object) -> None:
-        self.undo_stack.push(commands.UpdateEvent(self, event_id, changes, text, token))
+        view = self._view
+        seen = view.version if view is not None and view.id == event_id else None
+        self.undo_stack.push(
+            commands.UpdateEvent(self, event_id, changes, text, token, expected_version=seen)
+        )
 
     # --- event list actions ----------------------------------------------------------------
 

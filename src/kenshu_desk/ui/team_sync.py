@@ -134,7 +134,7 @@ class ChangeWatcher(QObject):
             # After the focus change has finished (a field saves on losing the focus).
             QTimer.singleShot(0, self, self.poll)
 
-    def reload_window(self) -> None:
+    def reload_window(self, note: bool = True) -> None:
         """Reload the list and the shown event, keeping what the user was looking at."""
         window = self.window
         list_bar = window.events_view.verticalScrollBar()
@@ -148,4 +148,6 @@ class ChangeWatcher(QObject):
             window.programme.select_item(current.id, max(column, 0))
         for bar, value in zip((list_bar, *item_bars), positions, strict=True):
             bar.setValue(value)
-        window.statusBar().showMessage(self.tr("他の方の変更を読み込みました"), 8000)
+        self._seen, self._own_seen = self._read_counter(), self.own.total
+        if note:
+            window.statusBar().showMessage(self.tr("他の方の変更を読み込みました"), 8000)
