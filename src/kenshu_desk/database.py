@@ -52,8 +52,11 @@ class ConcurrentEditError(UserError):
 
 
 def resolve_url(value: str | None) -> str:
-    """--db value, else $KENSHU_DESK_DB, else the default file. A bare path means SQLite."""
-    value = value or os.environ.get(ENV_VAR) or ""
+    """--db value, else $KENSHU_DESK_DB, else the saved server setting (db_settings), else
+    the default file. A bare path means SQLite."""
+    from kenshu_desk.db_settings import load_server_url
+
+    value = value or os.environ.get(ENV_VAR) or load_server_url() or ""
     if not value:
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -204,6 +207,8 @@ def _has_tables(engine: Engine) -> bool:
 
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (and create or upgrade) the database at url; DatabaseError says what is wrong."""
+    from kenshu_desk.db_settings import connect_url
+
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -212,7 +217,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     if path is not None:
         _check_sqlite_file(path)
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(connect_url(parsed))  # the keyring's password, if any
     except NoSuchModuleError as exc:
         raise DatabaseError(f"このデータベースの種類には対応していません: {url}") from exc
     except ImportError as exc:
