@@ -241,6 +241,36 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     return db
 
 
+def probe_database(url: str) -> str:
+    """One line for a connection test: the server and whether the schema is current.
+
+    Nothing is created or upgraded; the keyring's password is used as when opening."""
+    from kenshu_desk.db_settings import connect_url
+
+    try:
+        engine = create_engine(connect_url(make_url(url)))
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(f"データベースの指定が正しくありません: {url}") from exc
+    try:
+        with engine.connect() as conn:
+            info = conn.dialect.server_version_info or ()
+        server = f"{engine.dialect.name} {'.'.join(str(n) for n in info)}".strip()
+        current = _stored_revision(engine)
+        if current == SCHEMA_REVISION:
+            state = "最新の kenshu-desk データベースです"
+        elif current is None and not _has_tables(engine):
+            state = "空のデータベースです（開くと作成します）"
+        elif current is None:
+            state = "kenshu-desk のデータベースではありません"
+        else:
+            state = f"開くと更新します（リビジョン {current} → {SCHEMA_REVISION}）"
+    except DBAPIError as exc:
+        raise DatabaseError(_describe_dbapi_error(url, exc)) from exc
+    finally:
+        engine.dispose()
+    return f"接続できました: {server}、{state}。"
+
+
 def _upgrade(db: Database) -> Path | None:
     current = _stored_revision(db.engine)
     if current == SCHEMA_REVISION:

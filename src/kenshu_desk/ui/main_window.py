@@ -35,6 +35,7 @@ from kenshu_desk.services.event_view import EventView, list_event_summaries, loa
 from kenshu_desk.services.events import NotFoundError
 from kenshu_desk.ui import commands
 from kenshu_desk.ui.checks_panel import ChecksPanel
+from kenshu_desk.ui.db_settings_dialog import install_db_settings_action
 from kenshu_desk.ui.document_actions import install_document_actions
 from kenshu_desk.ui.event_dialogs import DuplicateDialog
 from kenshu_desk.ui.event_form import EventForm
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         install_participants_menu(self)
         install_mail_menu(self)
         self.year_menu = install_year_menu(self)
+        install_db_settings_action(self)
         # Shortcuts of the window-wide actions work from every widget of the window.
         self.addActions([self.undo_action, self.redo_action, self.find_action])
 
