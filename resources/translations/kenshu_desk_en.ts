@@ -372,6 +372,10 @@
             <translation>People matching "{0}"</translation>
         </message>
         <message>
+            <source>他の方の変更を読み込みました</source>
+            <translation>Loaded changes made by others</translation>
+        </message>
+        <message>
             <source>受付 — {0}</source>
             <translation>Check-in — {0}</translation>
         </message>
@@ -442,6 +446,58 @@
         <message>
             <source>なし（全市町村が参加）</source>
             <translation>None (every municipality took part)</translation>
+        </message>
+        <message>
+            <source>データベースの設定</source>
+            <translation>Database settings</translation>
+        </message>
+        <message>
+            <source>このパソコンの内蔵データベース（標準）</source>
+            <translation>The database built into this computer (standard)</translation>
+        </message>
+        <message>
+            <source>共有サーバー（PostgreSQL・チーム利用）</source>
+            <translation>A shared server (PostgreSQL, for a team)</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄（キーリングに保存）</source>
+            <translation>Leave empty to keep it (stored in the keyring)</translation>
+        </message>
+        <message>
+            <source>サーバー(&amp;U):</source>
+            <translation>Serv&amp;er:</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P):</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>接続テスト(&amp;T)</source>
+            <translation>&amp;Test connection</translation>
+        </message>
+        <message>
+            <source>このデータベースをサーバーにコピー(&amp;C)…</source>
+            <translation>&amp;Copy this database to the server…</translation>
+        </message>
+        <message>
+            <source>中止</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
+            <translation>The setting is used from the next start. --db on the command line and the environment variable KENSHU_DESK_DB take precedence over it.</translation>
+        </message>
+        <message>
+            <source>接続しています…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>コピーしています…</source>
+            <translation>Copying…</translation>
+        </message>
+        <message>
+            <source>次回の起動から、このサーバーを使うように設定しますか？</source>
+            <translation>Use this server from the next start?</translation>
         </message>
         <message>
             <source>アドバイザー派遣を記録</source>
@@ -538,10 +594,6 @@
         <message>
             <source>次第の注記</source>
             <translation>Agenda notes</translation>
-        </message>
-        <message>
-            <source>中止</source>
-            <translation>Cancelled</translation>
         </message>
         <message>
             <source>例: 第1回市町村情報交換会</source>
@@ -1881,6 +1933,10 @@ Subject: {1}
             <translation>Check in {0}</translation>
         </message>
         <message>
+            <source>データベースの設定(&amp;D)…</source>
+            <translation>&amp;Database settings…</translation>
+        </message>
+        <message>
             <source>送信待ち {0} 件</source>
             <translation>{0} waiting</translation>
         </message>
@@ -1931,10 +1987,6 @@ Subject: {1}
         <message>
             <source>県内の進捗状況(&amp;P)</source>
             <translation>&amp;Progress in the prefecture</translation>
-        </message>
-        <message>
-            <source>他の画面または利用者が同じ行を変更したため、保存できませんでした。</source>
-            <translation>Not saved: another window or user changed the same row.</translation>
         </message>
         <message>
             <source>データベースに保存できませんでした: </source>
@@ -2360,6 +2412,13 @@ Subject: {1}
         </message>
     </context>
     <context>
+        <name>ChangeWatcher</name>
+        <message>
+            <source>他の方の変更を読み込みました</source>
+            <translation>Loaded changes made by others</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckInWidget</name>
         <message>
             <source>受付 — {0}</source>
@@ -2438,6 +2497,61 @@ Subject: {1}
         <message>
             <source>なし（全市町村が参加）</source>
             <translation>None (every municipality took part)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseSettingsDialog</name>
+        <message>
+            <source>データベースの設定</source>
+            <translation>Database settings</translation>
+        </message>
+        <message>
+            <source>このパソコンの内蔵データベース（標準）</source>
+            <translation>The database built into this computer (standard)</translation>
+        </message>
+        <message>
+            <source>共有サーバー（PostgreSQL・チーム利用）</source>
+            <translation>A shared server (PostgreSQL, for a team)</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄（キーリングに保存）</source>
+            <translation>Leave empty to keep it (stored in the keyring)</translation>
+        </message>
+        <message>
+            <source>サーバー(&amp;U):</source>
+            <translation>Serv&amp;er:</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P):</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>接続テスト(&amp;T)</source>
+            <translation>&amp;Test connection</translation>
+        </message>
+        <message>
+            <source>このデータベースをサーバーにコピー(&amp;C)…</source>
+            <translation>&amp;Copy this database to the server…</translation>
+        </message>
+        <message>
+            <source>中止</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
+            <translation>The setting is used from the next start. --db on the command line and the environment variable KENSHU_DESK_DB take precedence over it.</translation>
+        </message>
+        <message>
+            <source>接続しています…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>コピーしています…</source>
+            <translation>Copying…</translation>
+        </message>
+        <message>
+            <source>次回の起動から、このサーバーを使うように設定しますか？</source>
+            <translation>Use this server from the next start?</translation>
         </message>
     </context>
     <context>

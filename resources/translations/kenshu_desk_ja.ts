@@ -372,6 +372,10 @@
             <translation>「{0}」に当たる人</translation>
         </message>
         <message>
+            <source>他の方の変更を読み込みました</source>
+            <translation>他の方の変更を読み込みました</translation>
+        </message>
+        <message>
             <source>受付 — {0}</source>
             <translation>受付 — {0}</translation>
         </message>
@@ -442,6 +446,58 @@
         <message>
             <source>なし（全市町村が参加）</source>
             <translation>なし（全市町村が参加）</translation>
+        </message>
+        <message>
+            <source>データベースの設定</source>
+            <translation>データベースの設定</translation>
+        </message>
+        <message>
+            <source>このパソコンの内蔵データベース（標準）</source>
+            <translation>このパソコンの内蔵データベース（標準）</translation>
+        </message>
+        <message>
+            <source>共有サーバー（PostgreSQL・チーム利用）</source>
+            <translation>共有サーバー（PostgreSQL・チーム利用）</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄（キーリングに保存）</source>
+            <translation>変更しないときは空欄（キーリングに保存）</translation>
+        </message>
+        <message>
+            <source>サーバー(&amp;U):</source>
+            <translation>サーバー(&amp;U):</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P):</source>
+            <translation>パスワード(&amp;P):</translation>
+        </message>
+        <message>
+            <source>接続テスト(&amp;T)</source>
+            <translation>接続テスト(&amp;T)</translation>
+        </message>
+        <message>
+            <source>このデータベースをサーバーにコピー(&amp;C)…</source>
+            <translation>このデータベースをサーバーにコピー(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>中止</source>
+            <translation>中止</translation>
+        </message>
+        <message>
+            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
+            <translation>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</translation>
+        </message>
+        <message>
+            <source>接続しています…</source>
+            <translation>接続しています…</translation>
+        </message>
+        <message>
+            <source>コピーしています…</source>
+            <translation>コピーしています…</translation>
+        </message>
+        <message>
+            <source>次回の起動から、このサーバーを使うように設定しますか？</source>
+            <translation>次回の起動から、このサーバーを使うように設定しますか？</translation>
         </message>
         <message>
             <source>アドバイザー派遣を記録</source>
@@ -538,10 +594,6 @@
         <message>
             <source>次第の注記</source>
             <translation>次第の注記</translation>
-        </message>
-        <message>
-            <source>中止</source>
-            <translation>中止</translation>
         </message>
         <message>
             <source>例: 第1回市町村情報交換会</source>
@@ -1880,6 +1932,10 @@
             <translation>{0} さんの受付</translation>
         </message>
         <message>
+            <source>データベースの設定(&amp;D)…</source>
+            <translation>データベースの設定(&amp;D)…</translation>
+        </message>
+        <message>
             <source>送信待ち {0} 件</source>
             <translation>送信待ち {0} 件</translation>
         </message>
@@ -1930,10 +1986,6 @@
         <message>
             <source>県内の進捗状況(&amp;P)</source>
             <translation>県内の進捗状況(&amp;P)</translation>
-        </message>
-        <message>
-            <source>他の画面または利用者が同じ行を変更したため、保存できませんでした。</source>
-            <translation>他の画面または利用者が同じ行を変更したため、保存できませんでした。</translation>
         </message>
         <message>
             <source>データベースに保存できませんでした: </source>
@@ -2359,6 +2411,13 @@
         </message>
     </context>
     <context>
+        <name>ChangeWatcher</name>
+        <message>
+            <source>他の方の変更を読み込みました</source>
+            <translation>他の方の変更を読み込みました</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckInWidget</name>
         <message>
             <source>受付 — {0}</source>
@@ -2437,6 +2496,61 @@
         <message>
             <source>なし（全市町村が参加）</source>
             <translation>なし（全市町村が参加）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseSettingsDialog</name>
+        <message>
+            <source>データベースの設定</source>
+            <translation>データベースの設定</translation>
+        </message>
+        <message>
+            <source>このパソコンの内蔵データベース（標準）</source>
+            <translation>このパソコンの内蔵データベース（標準）</translation>
+        </message>
+        <message>
+            <source>共有サーバー（PostgreSQL・チーム利用）</source>
+            <translation>共有サーバー（PostgreSQL・チーム利用）</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄（キーリングに保存）</source>
+            <translation>変更しないときは空欄（キーリングに保存）</translation>
+        </message>
+        <message>
+            <source>サーバー(&amp;U):</source>
+            <translation>サーバー(&amp;U):</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P):</source>
+            <translation>パスワード(&amp;P):</translation>
+        </message>
+        <message>
+            <source>接続テスト(&amp;T)</source>
+            <translation>接続テスト(&amp;T)</translation>
+        </message>
+        <message>
+            <source>このデータベースをサーバーにコピー(&amp;C)…</source>
+            <translation>このデータベースをサーバーにコピー(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>中止</source>
+            <translation>中止</translation>
+        </message>
+        <message>
+            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
+            <translation>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</translation>
+        </message>
+        <message>
+            <source>接続しています…</source>
+            <translation>接続しています…</translation>
+        </message>
+        <message>
+            <source>コピーしています…</source>
+            <translation>コピーしています…</translation>
+        </message>
+        <message>
+            <source>次回の起動から、このサーバーを使うように設定しますか？</source>
+            <translation>次回の起動から、このサーバーを使うように設定しますか？</translation>
         </message>
     </context>
     <context>

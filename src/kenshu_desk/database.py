@@ -52,8 +52,11 @@ class ConcurrentEditError(UserError):
 
 
 def resolve_url(value: str | None) -> str:
-    """--db value, else $KENSHU_DESK_DB, else the default file. A bare path means SQLite."""
-    value = value or os.environ.get(ENV_VAR) or ""
+    """--db value, else $KENSHU_DESK_DB, else the saved server setting (db_settings), else
+    the default file. A bare path means SQLite."""
+    from kenshu_desk.db_settings import load_server_url
+
+    value = value or os.environ.get(ENV_VAR) or load_server_url() or ""
     if not value:
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -204,6 +207,8 @@ def _has_tables(engine: Engine) -> bool:
 
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (and create or upgrade) the database at url; DatabaseError says what is wrong."""
+    from kenshu_desk.db_settings import connect_url
+
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -212,7 +217,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     if path is not None:
         _check_sqlite_file(path)
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(connect_url(parsed))  # the keyring's password, if any
     except NoSuchModuleError as exc:
         raise DatabaseError(f"このデータベースの種類には対応していません: {url}") from exc
     except ImportError as exc:
@@ -234,6 +239,36 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
         engine.dispose()
         raise
     return db
+
+
+def probe_database(url: str) -> str:
+    """One line for a connection test: the server and whether the schema is current.
+
+    Nothing is created or upgraded; the keyring's password is used as when opening."""
+    from kenshu_desk.db_settings import connect_url
+
+    try:
+        engine = create_engine(connect_url(make_url(url)))
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(f"データベースの指定が正しくありません: {url}") from exc
+    try:
+        with engine.connect() as conn:
+            info = conn.dialect.server_version_info or ()
+        server = f"{engine.dialect.name} {'.'.join(str(n) for n in info)}".strip()
+        current = _stored_revision(engine)
+        if current == SCHEMA_REVISION:
+            state = "最新の kenshu-desk データベースです"
+        elif current is None and not _has_tables(engine):
+            state = "空のデータベースです（開くと作成します）"
+        elif current is None:
+            state = "kenshu-desk のデータベースではありません"
+        else:
+            state = f"開くと更新します（リビジョン {current} → {SCHEMA_REVISION}）"
+    except DBAPIError as exc:
+        raise DatabaseError(_describe_dbapi_error(url, exc)) from exc
+    finally:
+        engine.dispose()
+    return f"接続できました: {server}、{state}。"
 
 
 def _upgrade(db: Database) -> Path | None:

@@ -98,3 +98,32 @@ def test_reception_desk_typing_and_enter(qtbot, ui_app, demo_db, ime_type, show_
     ime_type(desk.search, "ぞ")
     qtbot.keyClick(desk.search, Qt.Key.Key_Return)
     assert "いません" in desk.feedback.text()
+
+
+def test_a_change_on_a_registration_removed_elsewhere_is_refused_and_leaves_no_step(
+    qtbot, ui_app, demo_db, ime_type, show_active
+):
+    from kenshu_desk.database import open_database
+
+    eid = event_id(demo_db, dt.date(2027, 1, 28))
+    panel = RegistrationPanel(demo_db, eid)
+    qtbot.addWidget(panel)
+    show_active(panel)
+    ime_type(panel.search, "たかはし")
+    select_first(panel)
+    other = open_database(demo_db.url)  # a second organiser removes the registration
+    try:
+        with other.session() as s:
+            reg = s.scalars(
+                select(Registration)
+                .join(Registration.participant)
+                .where(Registration.event_id == eid, Participant.email == "m.takahashi@example.jp")
+            ).one()
+            s.delete(reg)
+    finally:
+        other.dispose()
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert panel.message.text()  # said why, once, in the panel
+    assert panel.undo_stack.count() == 0  # no step claiming a change that was not saved
+    assert panel.model.rowCount() == 0  # the list shows what is stored now

@@ -42,6 +42,7 @@ class ItemView:
     start: dt.time
     end: dt.time
     presenters: tuple[PresenterView, ...]
+    version: int = 0  # the row version shown: an edit made on it is refused once it moved
 
     @property
     def time_label(self) -> str:
@@ -75,6 +76,7 @@ class EventView:
     calendar_sequence: int
     items: tuple[ItemView, ...]
     checks: tuple[Check, ...]
+    version: int = 0  # the event row version shown (team mode: stale edits are refused)
 
     @property
     def fiscal_year(self) -> int:
@@ -118,6 +120,7 @@ def load_event_view(session: Session, event_id: int) -> EventView:
                 start=slot.start_time,
                 end=slot.end_time,
                 presenters=presenters,
+                version=item.version,
             )
         )
     checks = [
@@ -134,6 +137,7 @@ def load_event_view(session: Session, event_id: int) -> EventView:
         calendar_sequence=event.calendar_sequence,
         items=tuple(items),
         checks=tuple(checks),
+        version=event.version,
     )
 
 

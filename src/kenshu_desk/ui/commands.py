@@ -5,6 +5,12 @@ back with their ids (the services return snapshots), so later steps that name an
 find it, and presenter order and pinned starts are restored exactly. If a step fails (bad
 input, or the row was changed elsewhere), the command reports it, changes nothing and
 removes itself from the stack (setObsolete), so the stack never claims a state it lacks.
+
+Team mode: an edit made on what the screen showed carries the row version it saw; when
+another organiser saved the row since, the edit is refused (ConcurrentEditError). The
+context is then told through `after_conflict`: the window clears the whole undo history
+(earlier steps would write back values read before the other organiser's change, silently
+undoing it) and reloads what is stored now.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from kenshu_desk.database import Database
+from kenshu_desk.database import ConcurrentEditError, Database
+from kenshu_desk.domain.models import Event, ProgrammeItem
 from kenshu_desk.errors import UserError
 from kenshu_desk.services import event_edit, programme_edit, speakers
 from kenshu_desk.services.programme_edit import ItemData, ItemSnapshot, PresenterRef
@@ -52,6 +59,8 @@ class EditContext(Protocol):
 
     def report_error(self, message: str) -> None: ...
 
+    def after_conflict(self) -> None: ...
+
 
 class DbCommand(QUndoCommand):
     """Runs its steps in one transaction each and tells the context what changed."""
@@ -64,10 +73,14 @@ class DbCommand(QUndoCommand):
         try:
             with self.ctx.db.session() as session:
                 change = step(session)
+        except ConcurrentEditError as exc:
+            self._fail(str(exc))
+            self.ctx.after_conflict()
         except UserError as exc:
             self._fail(str(exc))
-        except StaleDataError:
-            self._fail(_tr("他の画面または利用者が同じ行を変更したため、保存できませんでした。"))
+        except StaleDataError:  # raised outside Database.session(): same meaning
+            self._fail(str(ConcurrentEditError()))
+            self.ctx.after_conflict()
         except SQLAlchemyError as exc:
             self._fail(_tr("データベースに保存できませんでした: ") + str(exc).splitlines()[0])
         else:
@@ -94,6 +107,15 @@ class DbCommand(QUndoCommand):
         raise NotImplementedError
 
 
+def check_version(session: Session, model: type, row_id: int, expected: int | None) -> None:
+    """The first run of an edit applies to the row the user saw, not to a newer one."""
+    if expected is None:
+        return
+    row = session.get(model, row_id)
+    if row is not None and row.version != expected:
+        raise ConcurrentEditError()
+
+
 # --- events -------------------------------------------------------------------------------
 
 MERGE_EVENT_TEXT = 1001
@@ -111,14 +133,18 @@ class UpdateEvent(DbCommand):
         changes: Mapping[str, Any],
         text: str,
         merge_token: object | None = None,
+        expected_version: int | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.event_id = event_id
         self.changes = dict(changes)
         self.before: dict[str, Any] | None = None
         self.merge_token = merge_token
+        self.expected_version = expected_version
 
     def do(self, session: Session) -> Change:
+        if self.before is None:
+            check_version(session, Event, self.event_id, self.expected_version)
         before = event_edit.update_event(session, self.event_id, self.changes)
         if self.before is None:
             self.before = before
@@ -276,6 +302,7 @@ class UpdateItem(DbCommand):
         changes: Mapping[str, Any],
         text: str,
         merge_token: object | None = None,
+        expected_version: int | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.event_id = event_id
@@ -283,8 +310,11 @@ class UpdateItem(DbCommand):
         self.changes = dict(changes)
         self.before: dict[str, Any] | None = None
         self.merge_token = merge_token
+        self.expected_version = expected_version
 
     def do(self, session: Session) -> Change:
+        if self.before is None:
+            check_version(session, ProgrammeItem, self.item_id, self.expected_version)
         before = programme_edit.update_item(session, self.item_id, self.changes)
         if self.before is None:
             self.before = before

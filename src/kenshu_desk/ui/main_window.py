@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from kenshu_desk.services.event_view import EventView, list_event_summaries, loa
 from kenshu_desk.services.events import NotFoundError
 from kenshu_desk.ui import commands
 from kenshu_desk.ui.checks_panel import ChecksPanel
+from kenshu_desk.ui.db_settings_dialog import install_db_settings_action
 from kenshu_desk.ui.document_actions import install_document_actions
 from kenshu_desk.ui.event_dialogs import DuplicateDialog
 from kenshu_desk.ui.event_form import EventForm
@@ -45,6 +46,7 @@ from kenshu_desk.ui.participants_menu import install_participants_menu
 from kenshu_desk.ui.programme_editor import ProgrammeEditor
 from kenshu_desk.ui.speaker_directory import SpeakerDirectory
 from kenshu_desk.ui.speakers_view import SpeakersPanel
+from kenshu_desk.ui.team_sync import ChangeWatcher
 from kenshu_desk.ui.year_menu import install_year_menu
 
 EVENT_LIST_WIDTH = 372
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         ):
             signal.connect(self._update_count)
         self.reload()
+        self.change_watcher = ChangeWatcher(self)  # team mode: others' changes show up
 
     # --- building ------------------------------------------------------------------------
 
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         install_mail_menu(self)
         self.year_menu = install_year_menu(self)
         install_language_menu(self)
+        install_db_settings_action(self)
         # Shortcuts of the window-wide actions work from every widget of the window.
         self.addActions([self.undo_action, self.redo_action, self.find_action])
 
@@ -327,6 +331,16 @@ class MainWindow(QMainWindow):
         if self._current_id is not None:
             self._show_event()  # put back what is stored in a field that was refused
 
+    def after_conflict(self) -> None:
+        """Another organiser saved the same row first: forget the now unsafe undo history
+        (its steps would write back values read before their change) and show what is stored.
+        Deferred: the refused command is still inside the undo stack's push."""
+        QTimer.singleShot(0, self, self._reload_after_conflict)
+
+    def _reload_after_conflict(self) -> None:
+        self.undo_stack.clear()
+        self.change_watcher.reload_window(note=False)
+
     def _select_nearest(self, row: int) -> None:
         event_id = self.event_list_panel.visible_event_near(row)
         if event_id is None:
@@ -335,7 +349,11 @@ class MainWindow(QMainWindow):
             self.select_event(event_id)
 
     def _on_form_edit(self, event_id: int, changes: dict, text: str, token: object) -> None:
-        self.undo_stack.push(commands.UpdateEvent(self, event_id, changes, text, token))
+        view = self._view
+        seen = view.version if view is not None and view.id == event_id else None
+        self.undo_stack.push(
+            commands.UpdateEvent(self, event_id, changes, text, token, expected_version=seen)
+        )
 
     # --- event list actions ----------------------------------------------------------------
 

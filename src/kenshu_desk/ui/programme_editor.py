@@ -423,7 +423,13 @@ class ProgrammeEditor(QWidget):
 
     def _update_item(self, item_id: int, changes: dict[str, Any], text: str) -> None:
         if self._view is not None:
-            self._push(commands.UpdateItem(self.ctx, self._view.id, item_id, changes, text))
+            row = self.model.row_of(item_id)
+            seen = self.model.item_at(row).version if row >= 0 else None
+            self._push(
+                commands.UpdateItem(
+                    self.ctx, self._view.id, item_id, changes, text, expected_version=seen
+                )
+            )
 
     def _on_cell_edit(self, item_id: int, field: str, value: Any) -> None:
         row = self.model.row_of(item_id)

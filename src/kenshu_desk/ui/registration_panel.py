@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.database import Database
+from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
 from kenshu_desk.errors import UserError
@@ -56,7 +56,13 @@ class DbCommand(QUndoCommand):
         try:
             self.apply(forward)
         except UserError as exc:
+            # Nothing was saved: the step leaves the stack rather than claim a state it lacks.
+            self.setObsolete(True)
             self.panel.show_message(str(exc))
+            if isinstance(exc, ConcurrentEditError):
+                # Someone else changed these registrations: earlier steps would write back
+                # states read before that change, so the history goes (after this push ends).
+                QTimer.singleShot(0, self.panel, self.panel.undo_stack.clear)
         self.panel.refresh()
 
     def redo(self) -> None:

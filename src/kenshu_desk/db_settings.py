@@ -1,0 +1,128 @@
+"""Which database to open: the embedded SQLite file (default) or a shared server (team mode).
+
+The choice sits in a small JSON file in the user's data folder, so the window and the
+command line share it. Order, first wins: `--db`, then $KENSHU_DESK_DB, then this saved
+setting, then the default SQLite file (database.resolve_url). A saved choice takes effect
+on the next start.
+
+The server password never goes into the file: it lives in the OS keyring (service
+"kenshu-desk-db", username user@host/db) and is put into the URL only when connecting
+(`connect_url`), so window titles, logs and the settings file never show it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from kenshu_desk.errors import UserError
+from kenshu_desk.paths import user_data_dir
+
+SETTINGS_FILE = "database-settings.json"
+KEYRING_SERVICE = "kenshu-desk-db"
+NO_KEYRING_MESSAGE = (
+    "このコンピューターでは OS のパスワード保管庫（キーリング）が使えないため、"
+    "データベースのパスワードを保存できません。パスワードを必要としない接続"
+    "（pg_hba.conf の設定や ~/.pgpass）を使うか、環境変数 KENSHU_DESK_DB で指定してください。"
+)
+
+
+class KeyringUnavailable(UserError):
+    """No OS keyring backend: the password cannot be stored."""
+
+
+def settings_path() -> Path:
+    return user_data_dir() / SETTINGS_FILE
+
+
+def parse_server_url(text: str) -> URL:
+    """A PostgreSQL URL as typed (postgresql+psycopg://user@host/db); bad ones are refused."""
+    try:
+        url = make_url(text.strip())
+    except ArgumentError as exc:
+        raise UserError(f"サーバーの指定が正しくありません: {text}") from exc
+    if url.get_backend_name() != "postgresql":
+        raise UserError(
+            "サーバーは postgresql+psycopg://利用者名@ホスト名/データベース名 の形で指定してください。"
+        )
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")  # the driver kenshu-desk ships with
+    if not url.host or not url.database:
+        raise UserError("サーバーの指定にホスト名とデータベース名が必要です。")
+    return url
+
+
+def keyring_account(url: URL) -> str:
+    return f"{url.username or ''}@{url.host}/{url.database}"
+
+
+def load_server_url(path: Path | None = None) -> str:
+    """The saved server URL (without password), or "" for the embedded SQLite database."""
+    path = path or settings_path()
+    if not path.exists():
+        return ""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"データベース設定 {path} を読み込めません: {exc}") from exc
+    value = data.get("server_url", "") if isinstance(data, dict) else ""
+    return value if isinstance(value, str) else ""
+
+
+def save_server_url(text: str, password: str = "", path: Path | None = None) -> str:
+    """Save the server choice ("" = the embedded database). A password typed into the URL
+    or given separately goes to the keyring. Returns the URL as saved (no password)."""
+    saved = ""
+    if text.strip():
+        url = parse_server_url(text)
+        password = password or (url.password or "")
+        url = url._replace(password=None)  # URL.set() ignores None
+        if password:
+            store_password(url, password)
+        saved = url.render_as_string(hide_password=False)
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"server_url": saved}, ensure_ascii=False, indent=2), "utf-8")
+    tmp.replace(path)  # atomic: a crash never leaves half a settings file
+    return saved
+
+
+def store_password(url: URL, password: str) -> None:
+    """Save (or, with "", forget) the server password in the OS keyring."""
+    import keyring
+    import keyring.errors
+
+    try:
+        if password:
+            keyring.set_password(KEYRING_SERVICE, keyring_account(url), password)
+        else:
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                keyring.delete_password(KEYRING_SERVICE, keyring_account(url))
+    except keyring.errors.NoKeyringError as exc:
+        raise KeyringUnavailable(NO_KEYRING_MESSAGE) from exc
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"パスワードをキーリングに保存できません: {exc}") from exc
+
+
+def stored_password(url: URL) -> str:
+    """The keyring's password for this server; "" when none is stored or there is no keyring."""
+    import keyring
+    import keyring.errors
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(url)) or ""
+    except keyring.errors.KeyringError:
+        return ""
+
+
+def connect_url(url: URL) -> URL:
+    """The URL to connect with: a server URL without password gets the keyring's, if any."""
+    if url.get_backend_name() == "sqlite" or url.password is not None or not url.host:
+        return url
+    password = stored_password(url)
+    return url.set(password=password) if password else url
