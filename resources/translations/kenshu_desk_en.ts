@@ -780,14 +780,6 @@
             <translation>Sending mail</translation>
         </message>
         <message>
-            <source>送信を始めます…</source>
-            <translation>Starting to send…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>Stopping after the message being sent…</translation>
-        </message>
-        <message>
             <source>メールファイルの保存先</source>
             <translation>Folder for the mail files</translation>
         </message>
@@ -2249,6 +2241,14 @@ Subject: {1}
             <translation>Next step</translation>
         </message>
         <message>
+            <source>送信を始めます…</source>
+            <translation>Starting to send…</translation>
+        </message>
+        <message>
+            <source>送信中のメールが終わりしだい中止します…</source>
+            <translation>Stopping after the message being sent…</translation>
+        </message>
+        <message>
             <source>所属・職名</source>
             <translation>Organisation / title</translation>
         </message>
@@ -2889,14 +2889,6 @@ Subject: {1}
         <message>
             <source>メールを送信します</source>
             <translation>Sending mail</translation>
-        </message>
-        <message>
-            <source>送信を始めます…</source>
-            <translation>Starting to send…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>Stopping after the message being sent…</translation>
         </message>
         <message>
             <source>メールファイルの保存先</source>
@@ -3954,14 +3946,6 @@ Subject: {1}
         <message>
             <source>SMTP のパスワード</source>
             <translation>SMTP password</translation>
-        </message>
-        <message>
-            <source>送信を始めます…</source>
-            <translation>Starting to send…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>Stopping after the message being sent…</translation>
         </message>
         <message>
             <source>メールファイルの保存先</source>

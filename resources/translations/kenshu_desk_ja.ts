@@ -780,14 +780,6 @@
             <translation>メールを送信します</translation>
         </message>
         <message>
-            <source>送信を始めます…</source>
-            <translation>送信を始めます…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>送信中のメールが終わりしだい中止します…</translation>
-        </message>
-        <message>
             <source>メールファイルの保存先</source>
             <translation>メールファイルの保存先</translation>
         </message>
@@ -2248,6 +2240,14 @@
             <translation>次の対応</translation>
         </message>
         <message>
+            <source>送信を始めます…</source>
+            <translation>送信を始めます…</translation>
+        </message>
+        <message>
+            <source>送信中のメールが終わりしだい中止します…</source>
+            <translation>送信中のメールが終わりしだい中止します…</translation>
+        </message>
+        <message>
             <source>所属・職名</source>
             <translation>所属・職名</translation>
         </message>
@@ -2888,14 +2888,6 @@
         <message>
             <source>メールを送信します</source>
             <translation>メールを送信します</translation>
-        </message>
-        <message>
-            <source>送信を始めます…</source>
-            <translation>送信を始めます…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>送信中のメールが終わりしだい中止します…</translation>
         </message>
         <message>
             <source>メールファイルの保存先</source>
@@ -3953,14 +3945,6 @@
         <message>
             <source>SMTP のパスワード</source>
             <translation>SMTP のパスワード</translation>
-        </message>
-        <message>
-            <source>送信を始めます…</source>
-            <translation>送信を始めます…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>送信中のメールが終わりしだい中止します…</translation>
         </message>
         <message>
             <source>メールファイルの保存先</source>

@@ -51,13 +51,13 @@ from kenshu_desk.services.invitations import (
     save_eml_files,
     template_values,
 )
-from kenshu_desk.services.outbox import SendReport
 from kenshu_desk.ui.mail_worker import SendWorker, start
+from kenshu_desk.ui.send_run import SendRunMixin
 
 AUTO = "auto"
 
 
-class InviteDialog(QDialog):
+class InviteDialog(SendRunMixin, QDialog):
     def __init__(self, db: Database, event_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -327,45 +327,12 @@ class InviteDialog(QDialog):
         self.worker = SendWorker(
             db, self.settings.smtp_config(password), event_id=event_id, prepare=prepare
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setVisible(True)
-        self.cancel_button.setEnabled(True)
-        self.show_status(self.tr("送信を始めます…"))
+        self.begin_send_run(self.worker)
         self._update_buttons()
         start(self.worker)
 
-    def _progress(self, done: int, total: int, current: str) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-            self.progress.setFormat(f"{done}/{total}")
-        if current:
-            self.status.setStyleSheet("")
-            self.status.setText(current)
-
-    def _end_run(self) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
+    def after_send_run(self) -> None:
         self.refresh_plan()
-
-    def _finished(self, report: SendReport) -> None:
-        self._end_run()
-        self.show_status(report.summary(), error=bool(report.failed or report.error))
-
-    def _failed(self, message: str) -> None:
-        self._end_run()
-        self.show_status(message, error=True)
-
-    def cancel_sending(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.cancel_button.setEnabled(False)
-            self.show_status(self.tr("送信中のメールが終わりしだい中止します…"))
 
     def save_eml(self, folder: str | None = None) -> None:
         if self.plan is None or not self.plan.count:

@@ -53,11 +53,11 @@ from kenshu_desk.mail.settings import MailSettings, get_password, load_settings
 from kenshu_desk.mail.templates import MailTemplate
 from kenshu_desk.services import recordings as rec
 from kenshu_desk.services.events import get_event
-from kenshu_desk.services.outbox import SendReport
 from kenshu_desk.services.recording_log import delivery_log, follow_up
 from kenshu_desk.ui.mail_worker import SendWorker, start
 from kenshu_desk.ui.recording_link_form import RecordingLinkForm, parse_extras
 from kenshu_desk.ui.recordings_models import DeliveryLogModel, FollowUpModel, RecordingsModel
+from kenshu_desk.ui.send_run import SendRunMixin
 
 
 def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
@@ -71,7 +71,7 @@ def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
     return view
 
 
-class RecordingsDialog(QDialog):
+class RecordingsDialog(SendRunMixin, QDialog):
     def __init__(self, db: Database, event_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -453,44 +453,12 @@ class RecordingsDialog(QDialog):
             self.show_status(str(exc), error=True)
             return
         self.worker = SendWorker(self.db, self.settings.smtp_config(password), ids=ids)
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.cancel_button.setVisible(True)
-        self.cancel_button.setEnabled(True)
-        self.show_status(self.tr("送信を始めます…"))
+        self.begin_send_run(self.worker)
         self.update_preview()
         start(self.worker)
 
-    def _progress(self, done: int, total: int, current: str) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-            self.progress.setFormat(f"{done}/{total}")
-        if current:
-            self.show_status(current)
-
-    def _end_run(self) -> None:
-        self.worker = None
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
+    def after_send_run(self) -> None:
         self.refresh()
-
-    def _finished(self, report: SendReport) -> None:
-        self._end_run()
-        self.show_status(report.summary(), error=bool(report.failed or report.error))
-
-    def _failed(self, message: str) -> None:
-        self._end_run()
-        self.show_status(message, error=True)
-
-    def cancel_sending(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.cancel_button.setEnabled(False)
-            self.show_status(self.tr("送信中のメールが終わりしだい中止します…"))
 
     def save_eml(self, folder: str | None = None) -> None:
         if self.plan is None or not self.plan.count:
