@@ -37,7 +37,7 @@ class StartWindow(QMainWindow):
         self.status.setWordWrap(True)
         busy = QProgressBar()
         busy.setRange(0, 0)  # no figure to give: it moves, so the user sees nothing is stuck
-        busy.setMaximumWidth(320)
+        busy.setFixedWidth(280)
         busy.setTextVisible(False)
         box = QWidget()
         layout = QVBoxLayout(box)
