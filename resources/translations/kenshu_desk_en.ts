@@ -1850,6 +1850,10 @@ Subject: {1}
             <translation>Delete speaker "%1"</translation>
         </message>
         <message>
+            <source>起動しています…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
             <source>年間スケジュール</source>
             <translation>Year schedule</translation>
         </message>
@@ -1883,6 +1887,18 @@ Subject: {1}
         <message>
             <source>事業スケジュールを PDF に出力</source>
             <translation>Export the schedule to PDF</translation>
+        </message>
+        <message>
+            <source>起動できませんでした: {0}</source>
+            <translation>Could not start: {0}</translation>
+        </message>
+        <message>
+            <source>データベースを開いています…</source>
+            <translation>Opening the database…</translation>
+        </message>
+        <message>
+            <source>画面を準備しています…</source>
+            <translation>Preparing the window…</translation>
         </message>
         <message>
             <source>データベースを新しい形式に更新しました。更新前のコピー: {0}</source>
@@ -4171,6 +4187,13 @@ Subject: {1}
         <message>
             <source>講師「%1」の削除</source>
             <translation>Delete speaker "%1"</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartWindow</name>
+        <message>
+            <source>起動しています…</source>
+            <translation>Starting…</translation>
         </message>
     </context>
     <context>

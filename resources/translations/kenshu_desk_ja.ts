@@ -1850,6 +1850,10 @@
             <translation>講師「%1」の削除</translation>
         </message>
         <message>
+            <source>起動しています…</source>
+            <translation>起動しています…</translation>
+        </message>
+        <message>
             <source>年間スケジュール</source>
             <translation>年間スケジュール</translation>
         </message>
@@ -1882,6 +1886,18 @@
         <message>
             <source>事業スケジュールを PDF に出力</source>
             <translation>事業スケジュールを PDF に出力</translation>
+        </message>
+        <message>
+            <source>起動できませんでした: {0}</source>
+            <translation>起動できませんでした: {0}</translation>
+        </message>
+        <message>
+            <source>データベースを開いています…</source>
+            <translation>データベースを開いています…</translation>
+        </message>
+        <message>
+            <source>画面を準備しています…</source>
+            <translation>画面を準備しています…</translation>
         </message>
         <message>
             <source>データベースを新しい形式に更新しました。更新前のコピー: {0}</source>
@@ -4170,6 +4186,13 @@
         <message>
             <source>講師「%1」の削除</source>
             <translation>講師「%1」の削除</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartWindow</name>
+        <message>
+            <source>起動しています…</source>
+            <translation>起動しています…</translation>
         </message>
     </context>
     <context>

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kenshu_desk import __version__
-from kenshu_desk.database import Database, DatabaseError, open_database, resolve_url
 from kenshu_desk.paths import GOTHIC_FONT, MINCHO_FONT, font_path, resources_dir
+
+if TYPE_CHECKING:
+    from kenshu_desk.database import Database
+    from kenshu_desk.ui.start_window import StartWindow
+
+# Nothing here imports the database layer or the main window at module level: the start
+# window (ui/start_window.py) is on screen before they load.
 
 UI_FONT_POINT_SIZE = 10
 
@@ -34,7 +40,6 @@ def register_fonts() -> str:
 def configure_application(app: QApplication) -> None:
     QCoreApplication.setOrganizationName("kenshu-desk")
     QCoreApplication.setApplicationName("kenshu-desk")
-    QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName("kenshu-desk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "kenshu-desk.svg")))
     QGuiApplication.setDesktopFileName("kenshu-desk")  # Wayland: match the menu entry
@@ -46,26 +51,76 @@ def run_gui(db_arg: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     from kenshu_desk.ui.i18n import chosen_language, install_translators
+    from kenshu_desk.ui.start_window import StartWindow
 
     install_translators(chosen_language())
+    start = StartWindow()
+    start.show()
+    outcome = _Outcome()
+    # The rest runs once the event loop has painted the start window.
+    QTimer.singleShot(0, lambda: _open_or_report(app, start, db_arg, outcome))
     try:
-        db: Database = open_database(resolve_url(db_arg))
+        code = app.exec()
+    finally:
+        if outcome.db is not None:
+            outcome.db.dispose()
+    return code if outcome.exit_code is None else outcome.exit_code
+
+
+class _Outcome:
+    db: Database | None = None
+    exit_code: int | None = None
+
+
+def _open_or_report(
+    app: QApplication, start: StartWindow, db_arg: str | None, outcome: _Outcome
+) -> None:
+    try:
+        _open_main_window(app, start, db_arg, outcome)
+    except Exception as exc:  # a fault of ours: say so rather than leave the start window up
+        QMessageBox.critical(
+            start,
+            "kenshu-desk",
+            QCoreApplication.translate("app", "起動できませんでした: {0}").format(exc),
+        )
+        outcome.exit_code = 1
+        start.close()
+        raise
+
+
+def _open_main_window(
+    app: QApplication, start: StartWindow, db_arg: str | None, outcome: _Outcome
+) -> None:
+    from kenshu_desk import __version__
+    from kenshu_desk.ui.start_window import restore_geometry, save_geometry
+
+    translate = QCoreApplication.translate
+    start.say(translate("app", "データベースを開いています…"))
+    from kenshu_desk.database import DatabaseError, open_database, resolve_url
+
+    try:
+        db = open_database(resolve_url(db_arg))
     except DatabaseError as exc:
-        QMessageBox.critical(None, "kenshu-desk", str(exc))
-        return 1
+        QMessageBox.critical(start, "kenshu-desk", str(exc))
+        outcome.exit_code = 1
+        start.close()
+        return
+    outcome.db = db
+    start.say(translate("app", "画面を準備しています…"))
     from kenshu_desk.ui.main_window import MainWindow
 
+    QCoreApplication.setApplicationVersion(__version__)
     window = MainWindow(db)
-    window.resize(1366, 768)
+    window.setObjectName("mainWindow")
+    if not window.restoreGeometry(start.saveGeometry()):  # the start window's place
+        restore_geometry(window)
+    app.aboutToQuit.connect(lambda: save_geometry(window))
     window.show()
+    start.close()
     if db.backup is not None:
         window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app", "データベースを新しい形式に更新しました。更新前のコピー: {0}"
-            ).format(db.backup),
+            translate("app", "データベースを新しい形式に更新しました。更新前のコピー: {0}").format(
+                db.backup
+            ),
             15000,
         )
-    try:
-        return app.exec()
-    finally:
-        db.dispose()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from kenshu_desk.domain.models import ChangeStamp
@@ -151,6 +151,7 @@ class Database:
 
     def __post_init__(self) -> None:
         event.listen(self.sessions, "after_flush", _raise_change_stamp)
+        event.listen(self.sessions, "do_orm_execute", _raise_change_stamp_for_dml)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -190,6 +191,12 @@ class Database:
 def _raise_change_stamp(session: Session, _flush_context: object) -> None:
     # On the flush's own connection, so it commits or rolls back with the change itself.
     session.connection().execute(update(ChangeStamp).values(counter=ChangeStamp.counter + 1))
+
+
+def _raise_change_stamp_for_dml(state: ORMExecuteState) -> None:
+    # Bulk INSERT/UPDATE/DELETE statements (imports, registrations) bypass the flush.
+    if state.is_insert or state.is_update or state.is_delete:
+        _raise_change_stamp(state.session, None)
 
 
 def _stored_revision(engine: Engine) -> str | None:

@@ -264,3 +264,25 @@ def test_commit_replans_when_the_directory_changed_since_the_preview(db: Databas
         result = imp.commit(s, preview=preview)
     assert (result.created, result.matched) == (0, 1)
     assert counts(db)[0] == 1
+
+
+def test_new_people_get_their_own_ids_in_file_order(db: Database, tmp_path: Path):
+    """The ids handed back (and registered) belong to the rows they are paired with, across
+    batches, with gaps left by deleted people, and another organiser's window is told."""
+    with db.session() as s:
+        s.add_all([Participant(name=f"既存 {i}") for i in range(5)])
+    with db.session() as s:
+        s.delete(s.scalars(select(Participant).order_by(Participant.id.desc())).first())
+    seen = db.change_counter()
+    names = [f"参加者 {i:04d}" for i in range(2_345)]
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "氏名,メール\n" + "".join(f"{n},p{i}@example.jp\n" for i, n in enumerate(names))
+    )
+    with db.session() as s:
+        result = ParticipantImport.from_file(path).commit(s)
+    assert result.created == len(names)
+    assert db.change_counter() > seen
+    with db.session() as s:
+        by_id = dict(s.execute(select(Participant.id, Participant.name)).all())
+    assert [by_id[pid] for pid in result.participant_ids] == names

@@ -7,15 +7,16 @@ exits 1 with one line on stderr and no traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from kenshu_desk import __version__
-from kenshu_desk.cli import core, documents, mail, participants, recordings, team, year
 from kenshu_desk.errors import UserError
 
-# Each module adds its sub-commands; a new feature adds a module here, not a branch in main().
-COMMAND_MODULES = (core, documents, mail, participants, recordings, team, year)
+# Each module (kenshu_desk.cli.<name>) adds its sub-commands; a new feature adds a name here,
+# not a branch in main(). They are imported only when a command is given: opening the window
+# must not wait for the database layer and every service to load before it can show itself.
+COMMAND_MODULES = ("core", "documents", "mail", "participants", "recordings", "team", "year")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kenshu-desk",
         description="研修・情報交換会の時間割、次第、招待、出欠、動画配信の管理",
     )
+    from kenshu_desk import __version__
+
     parser.add_argument("--version", action="version", version=f"kenshu-desk {__version__}")
     parser.add_argument(
         "--db",
@@ -31,18 +34,33 @@ def build_parser() -> argparse.ArgumentParser:
         "既定は環境変数 KENSHU_DESK_DB、なければユーザーのデータフォルダ",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"kenshu_desk.cli.{name}").register(commands)
     return parser
 
 
+def window_request(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, --db value) when argv only asks for the window: `kenshu-desk [--db X]`."""
+    args = list(argv)
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        return True, args[1]
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        return True, args[0].removeprefix("--db=")
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    window, db_arg = window_request(argv)
+    if not window:
+        args = build_parser().parse_args(argv)
+        window, db_arg = args.command is None, args.db
+    if window:
         from kenshu_desk.app import run_gui  # PySide6 only when a window is wanted
 
-        return run_gui(args.db)
+        return run_gui(db_arg)
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:

@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from kenshu_desk.documents.year_fonts import register_pdf_fonts
+from kenshu_desk.documents.fonts import GOTHIC, build_lock, register_fonts
 from kenshu_desk.domain.japanese import fiscal_year_label, wareki
 from kenshu_desk.domain.progress import Measure, MunicipalityOverview, ProgressTable
 
@@ -63,7 +63,8 @@ def _column_short(table: ProgressTable) -> list[str]:
 
 def progress_chart(table: ProgressTable, font: str | None = None) -> Drawing:
     """Stacked bars of the support system (with the all-municipalities line) and 重層 bars."""
-    font = font or register_pdf_fonts()[0]
+    register_fonts()
+    font = font or GOTHIC
     width, height = 780, 320
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
@@ -225,7 +226,8 @@ def progress_chart_pdf(table: ProgressTable) -> bytes:
 
 def progress_pdf(table: ProgressTable, created: dt.date | None = None) -> bytes:
     """A4 landscape: the table as the seed prints it, then the chart, then the basis."""
-    gothic, _ = register_pdf_fonts()
+    register_fonts()
+    gothic = GOTHIC
     created = created or dt.date.today()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -286,7 +288,8 @@ def progress_pdf(table: ProgressTable, created: dt.date | None = None) -> bytes:
         chart,
         Paragraph(escape(_basis(table, created)), note),
     ]
-    doc.build(story)
+    with build_lock:  # reportlab's fonts keep per-document subset state
+        doc.build(story)
     return buffer.getvalue()
 
 

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from kenshu_desk.documents.year_fonts import register_pdf_fonts
+from kenshu_desk.documents.fonts import GOTHIC, build_lock, register_fonts
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import WorkLine
 from kenshu_desk.domain.year_plan import YearEntry, YearPlan
@@ -159,7 +159,8 @@ def year_schedule_pdf(
     created: dt.date | None = None,
 ) -> bytes:
     """The PDF bytes of the year view (paper "A3" or "A4", landscape)."""
-    gothic, _mincho = register_pdf_fonts()
+    register_fonts()
+    gothic = GOTHIC
     m = _METRICS[paper]
     width, height = PAPERS[paper]
     title = title or f"{plan.label} 事業スケジュール"
@@ -171,37 +172,38 @@ def year_schedule_pdf(
     rows_height = table_top - 2 * m.header_height - m.margin - footer
     pages = _paginate(plan, _boxes(plan, gothic, m, col_width), m, rows_height, rows_height)
 
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(title)
-    canvas.setAuthor("kenshu-desk")
-    canvas.setCreator("kenshu-desk")
-    canvas.setSubject(f"{plan.label}の研修・情報交換会・部会・アドバイザー派遣")
-    for number, chunks in enumerate(pages, start=1):
-        canvas.setFont(gothic, m.title_size)
-        canvas.drawString(m.margin, height - m.margin - m.title_size, title)
-        canvas.setFont(gothic, m.font_size + 1)
-        canvas.drawRightString(
-            width - m.margin,
-            height - m.margin - m.title_size,
-            f"行事 {plan.event_count} 件　作成 {wareki(created, weekday=False)}",
-        )
-        y = _draw_header(canvas, plan, gothic, m, table_top, col_width)
-        for chunk in chunks:
-            _draw_row(canvas, chunk, gothic, m, y, col_width)
-            y -= chunk.height
-        canvas.setFont(gothic, m.font_size)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(
-            m.margin,
-            m.margin,
-            "アドバイザー派遣: 下線はアドバイザーの派遣、（　）内は派遣したアドバイザー、"
-            "県職員はアドバイザーを伴わない訪問。",
-        )
-        canvas.drawRightString(width - m.margin, m.margin, f"{number} / {len(pages)}")
-        canvas.setFillColor(colors.black)
-        canvas.showPage()
-    canvas.save()
+    with build_lock:  # reportlab's fonts keep per-document subset state
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+        canvas.setTitle(title)
+        canvas.setAuthor("kenshu-desk")
+        canvas.setCreator("kenshu-desk")
+        canvas.setSubject(f"{plan.label}の研修・情報交換会・部会・アドバイザー派遣")
+        for number, chunks in enumerate(pages, start=1):
+            canvas.setFont(gothic, m.title_size)
+            canvas.drawString(m.margin, height - m.margin - m.title_size, title)
+            canvas.setFont(gothic, m.font_size + 1)
+            canvas.drawRightString(
+                width - m.margin,
+                height - m.margin - m.title_size,
+                f"行事 {plan.event_count} 件　作成 {wareki(created, weekday=False)}",
+            )
+            y = _draw_header(canvas, plan, gothic, m, table_top, col_width)
+            for chunk in chunks:
+                _draw_row(canvas, chunk, gothic, m, y, col_width)
+                y -= chunk.height
+            canvas.setFont(gothic, m.font_size)
+            canvas.setFillColor(colors.HexColor("#555555"))
+            canvas.drawString(
+                m.margin,
+                m.margin,
+                "アドバイザー派遣: 下線はアドバイザーの派遣、（　）内は派遣したアドバイザー、"
+                "県職員はアドバイザーを伴わない訪問。",
+            )
+            canvas.drawRightString(width - m.margin, m.margin, f"{number} / {len(pages)}")
+            canvas.setFillColor(colors.black)
+            canvas.showPage()
+        canvas.save()
     return buffer.getvalue()
 
 

@@ -40,8 +40,11 @@ def is_valid_email(address: str) -> bool:
     return bool(_EMAIL.match(address)) and ".." not in address
 
 
+_KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def has_kanji(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+    return _KANJI.search(text) is not None
 
 
 class RowAction(StrEnum):

@@ -112,11 +112,12 @@ class ParticipantImport:
     # --- reading rows -------------------------------------------------------------------
 
     def _values(self, cells: list[str]) -> ParticipantValues | None:
-        mapping = self.require_mapping()
+        columns = self.require_mapping().columns
+        width = len(cells)
 
         def get(f: Field) -> str:
-            col = mapping.columns.get(f)
-            return cells[col].strip() if col is not None and col < len(cells) else ""
+            col = columns.get(f)
+            return cells[col] if col is not None and col < width else ""  # cells are stripped
 
         name = get(Field.NAME) or _join(get(Field.FAMILY_NAME), get(Field.GIVEN_NAME))
         reading = get(Field.READING) or _join(get(Field.FAMILY_READING), get(Field.GIVEN_READING))
@@ -337,10 +338,7 @@ class ParticipantImport:
         for start in range(0, len(new_rows), batch):
             chunk = new_rows[start : start + batch]
             params = [self._insert_params(r, org_ids) for r in chunk]
-            ids = session.scalars(
-                insert(Participant).returning(Participant.id, sort_by_parameter_order=True),
-                params,
-            ).all()
+            ids = _insert_participants(session, params)
             for r, pid in zip(chunk, ids, strict=True):
                 ids_by_line[r.line] = pid
             result.created += len(chunk)
@@ -370,18 +368,21 @@ class ParticipantImport:
     def _create_organisations(
         session: Session, preview: ImportPreview, result: ImportResult
     ) -> dict[str, int]:
-        org_ids: dict[str, int] = {}
-        for res in preview.new_organisations:
-            org = Organisation(
-                name=res.new_name or res.written,
-                category=res.category,
-                municipality_id=res.municipality_id,
+        created = [
+            (
+                res.key,
+                Organisation(
+                    name=res.new_name or res.written,
+                    category=res.category,
+                    municipality_id=res.municipality_id,
+                ),
             )
-            session.add(org)
-            session.flush()
-            org_ids[res.key] = org.id
-            result.organisations_created += 1
-        return org_ids
+            for res in preview.new_organisations
+        ]
+        session.add_all([org for _, org in created])
+        session.flush()  # one flush for all of them: the ids are needed for the people
+        result.organisations_created = len(created)
+        return {key: org.id for key, org in created}
 
     @staticmethod
     def _org_id(row: PreviewRow, org_ids: dict[str, int]) -> int | None:
@@ -452,6 +453,38 @@ class ParticipantImport:
                 insert(Registration), [{"event_id": event_id, "participant_id": p} for p in todo]
             )
         result.registered = len(todo)
+
+
+def _insert_participants(session: Session, params: list[dict[str, object]]) -> list[int]:
+    """Insert the rows in order and return their ids, in the same order.
+
+    SQLite cannot say which RETURNING row belongs to which parameter set of a multi-row
+    INSERT, so SQLAlchemy would fall back to one statement per row (most of an import's
+    time). Inside our write transaction SQLite gives new rows strictly increasing rowids
+    (https://sqlite.org/autoinc.html), so one executemany and one SELECT of the ids above
+    the previous maximum return the same answer; the count is checked all the same.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return list(
+            session.scalars(
+                insert(Participant).returning(Participant.id, sort_by_parameter_order=True),
+                params,
+            )
+        )
+    # An INSERT first takes SQLite's write lock, so no other connection adds rows between
+    # the maximum read here and our own rows (the first row is inserted before reading).
+    table = Participant.__table__  # Core: the ORM's per-row bookkeeping is not needed here
+    first = session.scalars(insert(table).returning(table.c.id), params[:1]).one()
+    if len(params) > 1:
+        session.execute(insert(table), params[1:])
+    ids = list(
+        session.scalars(
+            select(Participant.id).where(Participant.id >= first).order_by(Participant.id)
+        )
+    )
+    if len(ids) != len(params):
+        raise RuntimeError(f"expected {len(params)} new participant ids, found {len(ids)}")
+    return ids
 
 
 def preview_file(session: Session, path: Path, event_id: int | None = None) -> ImportPreview:

@@ -32,7 +32,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 
 @dataclass
 class Table:
-    """Rows of text cells; ``lines[i]`` is the 1-based line/row number of ``rows[i]``."""
+    """Rows of text cells, stripped; ``lines[i]`` is the 1-based line/row number of ``rows[i]``."""
 
     name: str
     format_label: (

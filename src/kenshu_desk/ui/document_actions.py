@@ -16,16 +16,17 @@ from kenshu_desk.domain.models import Event
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.services.events import get_event
 from kenshu_desk.services.roster import event_roster
-from kenshu_desk.ui.pdf_preview import (
-    Builder,
-    Namer,
-    PdfPreviewDialog,
-    PreviewOptions,
-    Progress,
-)
 
+# The preview (QtPdf) loads when a document is first previewed, not while the window starts.
 if TYPE_CHECKING:
     from kenshu_desk.ui.main_window import MainWindow
+    from kenshu_desk.ui.pdf_preview import (
+        Builder,
+        Namer,
+        PdfPreviewDialog,
+        PreviewOptions,
+        Progress,
+    )
 
 
 def _tr(text: str) -> str:
@@ -89,6 +90,8 @@ def roster_namer(db: Database, event_id: int) -> Namer:
 
 
 def open_agenda_preview(window: QWidget, db: Database, event_id: int) -> PdfPreviewDialog:
+    from kenshu_desk.ui.pdf_preview import PdfPreviewDialog
+
     dialog = PdfPreviewDialog(
         agenda_builder(db, event_id), agenda_namer(db, event_id), parent=window
     )
@@ -99,6 +102,8 @@ def open_agenda_preview(window: QWidget, db: Database, event_id: int) -> PdfPrev
 def open_roster_preview(
     window: QWidget, db: Database, event_id: int, *, sign_in: bool
 ) -> PdfPreviewDialog:
+    from kenshu_desk.ui.pdf_preview import PdfPreviewDialog, PreviewOptions
+
     dialog = PdfPreviewDialog(
         roster_builder(db, event_id),
         roster_namer(db, event_id),

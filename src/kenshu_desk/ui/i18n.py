@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -25,7 +22,6 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.paths import APP_NAME, resources_dir
 
 LANGUAGES = {"ja": "日本語", "en": "English"}
@@ -75,6 +71,8 @@ def lrelease_executable() -> str | None:
     for candidate in candidates:
         if candidate.is_file():
             return str(candidate)
+    import shutil  # here and below: imported only when a catalogue has to be compiled
+
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
@@ -82,6 +80,8 @@ def compile_catalogue(ts: Path, qm: Path) -> bool:
     lrelease = lrelease_executable()
     if lrelease is None:
         return False
+    import subprocess
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [lrelease, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False
@@ -101,6 +101,8 @@ def catalogue_path(language: str) -> Path | None:
         return built
     if not ts.is_file():
         return None
+    import platformdirs
+
     cached = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / f"{name}.qm"
     if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
@@ -163,6 +165,8 @@ def install_translators(language: str) -> bool:
 def long_date(day: dt.date) -> str:
     """令和3年11月25日（木） in Japanese; Thu 25 Nov 2021 in English."""
     if _language == "ja":
+        from kenshu_desk.domain.japanese import wareki
+
         return wareki(day)
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 

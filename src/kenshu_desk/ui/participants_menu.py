@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.registrations import event_with_registrations, get_event
-from kenshu_desk.ui.attendance_import_dialog import AttendanceImportDialog
-from kenshu_desk.ui.checkin import CheckInWidget
-from kenshu_desk.ui.coverage_view import CoverageView
-from kenshu_desk.ui.participant_directory import ParticipantDirectoryWidget
-from kenshu_desk.ui.participant_import_dialog import ParticipantImportWizard
-from kenshu_desk.ui.registration_panel import RegistrationPanel
+
+# The windows and dialogs behind this menu are imported when first opened: the main window
+# builds this menu at start-up and should not wait for all of them to load.
+if TYPE_CHECKING:
+    from kenshu_desk.ui.checkin import CheckInWidget
+    from kenshu_desk.ui.coverage_view import CoverageView
+    from kenshu_desk.ui.participant_directory import ParticipantDirectoryWidget
+    from kenshu_desk.ui.registration_panel import RegistrationPanel
 
 
 class ParticipantsMenu:
@@ -101,6 +103,8 @@ class ParticipantsMenu:
     # --- actions ------------------------------------------------------------------------
 
     def open_directory(self) -> ParticipantDirectoryWidget:
+        from kenshu_desk.ui.participant_directory import ParticipantDirectoryWidget
+
         return self._show("directory", lambda: ParticipantDirectoryWidget(self.db))  # type: ignore[return-value]
 
     def open_registrations(self) -> RegistrationPanel | None:
@@ -110,6 +114,8 @@ class ParticipantsMenu:
             return None
 
         def make() -> QWidget:
+            from kenshu_desk.ui.registration_panel import RegistrationPanel
+
             panel = RegistrationPanel(self.db, eid)
             for text, slot in (
                 (self.window.tr("受付(&K)"), self.open_checkin),
@@ -129,6 +135,8 @@ class ParticipantsMenu:
             return None
 
         def make() -> QWidget:
+            from kenshu_desk.ui.checkin import CheckInWidget
+
             desk = CheckInWidget(self.db, eid)
             desk.checked_in.connect(lambda _pid: self._refresh_registrations(eid))
             return desk
@@ -137,10 +145,12 @@ class ParticipantsMenu:
 
     def _refresh_registrations(self, eid: int) -> None:
         panel = self.windows.get(f"registrations:{eid}")
-        if isinstance(panel, RegistrationPanel):
-            panel.refresh()
+        if panel is not None:
+            panel.refresh()  # type: ignore[attr-defined]
 
     def import_participants(self) -> None:
+        from kenshu_desk.ui.participant_import_dialog import ParticipantImportWizard
+
         wizard = ParticipantImportWizard(self.db, event_id=self.event_id(), parent=self.window)
         wizard.imported.connect(lambda result: self._after_import(result.summary()))
         wizard.exec()
@@ -148,16 +158,18 @@ class ParticipantsMenu:
     def _after_import(self, text: str) -> None:
         self._say(text)
         for key, widget in list(self.windows.items()):
-            if key == "directory" and isinstance(widget, ParticipantDirectoryWidget):
-                widget.reload()
-            elif isinstance(widget, RegistrationPanel | CheckInWidget):
-                widget.refresh()
+            if key == "directory":
+                widget.reload()  # type: ignore[attr-defined]
+            elif key.startswith(("registrations:", "checkin:")):
+                widget.refresh()  # type: ignore[attr-defined]
 
     def import_report(self) -> None:
         eid = self.event_id()
         if eid is None:
             self._say(self.window.tr("先に行事を選んでください。"))
             return
+        from kenshu_desk.ui.attendance_import_dialog import AttendanceImportDialog
+
         dialog = AttendanceImportDialog(self.db, eid, parent=self.window)
         dialog.applied.connect(lambda result: self._after_import(result.summary()))
         dialog.exec()
@@ -166,6 +178,8 @@ class ParticipantsMenu:
         eid = self.event_id()
         if eid is None:
             return
+        from kenshu_desk.services.registrations import event_with_registrations, get_event
+
         with self.db.session() as session:
             title = get_event(session, eid).title
         if not path:
@@ -188,6 +202,8 @@ class ParticipantsMenu:
         self._say(self.window.tr("{0} 件を {1} に書き出しました。").format(count, path))
 
     def open_coverage(self) -> CoverageView:
+        from kenshu_desk.ui.coverage_view import CoverageView
+
         return self._show("coverage", lambda: CoverageView(self.db))  # type: ignore[return-value]
 
 

@@ -15,11 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from kenshu_desk.domain.japanese import fiscal_year
-from kenshu_desk.services.progress import recorded_fiscal_years
-from kenshu_desk.services.year_view import event_fiscal_year
-from kenshu_desk.ui.municipality_records import MunicipalityRecordsWidget
-from kenshu_desk.ui.progress_view import ProgressView
-from kenshu_desk.ui.year_view import YearViewWidget
 
 
 class ToolWindow(QWidget):
@@ -117,11 +112,15 @@ class YearMenu(QObject):
         event_id = current() if current is not None else None
         if event_id is None:
             return None
+        from kenshu_desk.services.year_view import event_fiscal_year
+
         with self.window.db.session() as session:  # type: ignore[attr-defined]
             return event_fiscal_year(session, event_id)
 
     def _records_year(self) -> int:
         """The latest year with records, up to this one: what the section works on."""
+        from kenshu_desk.services.progress import recorded_fiscal_years
+
         this_year = fiscal_year(dt.date.today())
         with self.window.db.session() as session:  # type: ignore[attr-defined]
             years = [y for y in recorded_fiscal_years(session) if y <= this_year]
@@ -129,6 +128,9 @@ class YearMenu(QObject):
 
     def show_year_view(self) -> ToolWindow:
         def make() -> QWidget:
+            # The views are imported when first opened, not while the main window starts.
+            from kenshu_desk.ui.year_view import YearViewWidget
+
             db = self.window.db  # type: ignore[attr-defined]
             view = YearViewWidget(db, self._selected_event_year())
             view.eventActivated.connect(self._select_in_main)
@@ -141,6 +143,8 @@ class YearMenu(QObject):
 
     def show_records(self) -> ToolWindow:
         def make() -> QWidget:
+            from kenshu_desk.ui.municipality_records import MunicipalityRecordsWidget
+
             view = MunicipalityRecordsWidget(self.window.db, self._records_year())  # type: ignore[attr-defined]
             view.eventActivated.connect(self._open_in_main)
             view.eventsChanged.connect(self._events_changed)
@@ -152,6 +156,8 @@ class YearMenu(QObject):
 
     def show_progress(self) -> ToolWindow:
         def make() -> QWidget:
+            from kenshu_desk.ui.progress_view import ProgressView
+
             return ProgressView(self.window.db, self._records_year())  # type: ignore[attr-defined]
 
         window = self._open("progress", self.window.tr("県内の進捗状況"), make)

@@ -350,9 +350,9 @@ class YearViewWidget(QWidget):
         self.export_signals = _ExportSignals(self)
         self.export_signals.finished.connect(self._export_finished)
         self.export_signals.failed.connect(self._export_failed)
-        from kenshu_desk.documents.year_fonts import register_pdf_fonts
+        from kenshu_desk.documents.fonts import register_fonts
 
-        register_pdf_fonts()  # once, here: reportlab's font registry is not thread-safe
+        register_fonts()  # here, before any export thread needs them
         self.reload()
 
     def reload(self) -> None:

@@ -1,0 +1,53 @@
+"""The window the user sees while the database opens and the main window is built.
+
+Importing the database layer, opening (perhaps upgrading) the database — on a PostgreSQL
+server possibly seconds away — and building the main window take a second or more. A window
+in the place and size of the main window appears at once instead, says what is happening,
+and is replaced by the main window when it is ready. Only PySide6 is imported here, so this
+window costs about as much as a bare Qt window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QVBoxLayout, QWidget
+
+DEFAULT_SIZE = (1366, 768)
+GEOMETRY_KEY = "window/geometry"
+
+
+def restore_geometry(window: QMainWindow) -> None:
+    """The size and place the main window had when it was last closed (or the default)."""
+    saved = QSettings().value(GEOMETRY_KEY)
+    if not isinstance(saved, QByteArray) or not window.restoreGeometry(saved):
+        window.resize(*DEFAULT_SIZE)
+
+
+def save_geometry(window: QMainWindow) -> None:
+    QSettings().setValue(GEOMETRY_KEY, window.saveGeometry())
+
+
+class StartWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("startWindow")
+        self.setWindowTitle("kenshu-desk")
+        self.status = QLabel(self.tr("起動しています…"))
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+        busy = QProgressBar()
+        busy.setRange(0, 0)  # no figure to give: it moves, so the user sees nothing is stuck
+        busy.setFixedWidth(280)
+        busy.setTextVisible(False)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        layout.addWidget(self.status)
+        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.setCentralWidget(box)
+        restore_geometry(self)
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.repaint()  # the next step blocks the event loop: paint the text now
