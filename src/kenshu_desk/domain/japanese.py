@@ -6,11 +6,10 @@ value (a name as the person wrote it) is never normalised here or anywhere.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
-
-import jpholiday
 
 __all__ = [
     "ERAS",
@@ -126,6 +125,7 @@ def fiscal_year_range(fy: int) -> tuple[date, date]:
     return date(fy, 4, 1), date(fy + 1, 3, 31)
 
 
+@functools.cache  # a handful of years, asked for once per row of every list
 def fiscal_year_label(fy: int) -> str:
     """Fiscal year label: 2021 -> "令和3年度", 2019 -> "令和元年度", 2018 -> "平成30年度"."""
     first, last = fiscal_year_range(fy)
@@ -141,6 +141,8 @@ def fiscal_year_label(fy: int) -> str:
 
 def holiday_name(d: date) -> str | None:
     """Public holiday name (jpholiday), or None on an ordinary day."""
+    import jpholiday  # here: most users of this module (and the start-up) never ask
+
     return jpholiday.is_holiday_name(_as_date(d))
 
 

@@ -55,14 +55,18 @@ class EventRow:
     def of(cls, event: Event) -> EventRow:
         venue = event.venue or (_tr("オンライン") if event.online_url else "")
         fy = fiscal_year(event.date)
+        date_label = long_date(event.date)
+        start, end = event.start_time, event.end_time
+        start_label = f"{start.hour:02d}:{start.minute:02d}"  # strftime costs 10× more
+        iso_date = event.date.isoformat()
         return cls(
             id=event.id,
             fiscal_year=fy,
-            date_label=long_date(event.date),
-            iso_date=event.date.isoformat(),
+            date_label=date_label,
+            iso_date=iso_date,
             kind=event.kind,
             title=event.title,
-            time_label=f"{event.start_time:%H:%M}～{event.end_time:%H:%M}",
+            time_label=f"{start_label}～{end.hour:02d}:{end.minute:02d}",
             venue=venue,
             cancelled=event.cancelled,
             search_key=match_key(
@@ -70,7 +74,7 @@ class EventRow:
                     (
                         fiscal_year_label(fy),
                         wareki(event.date),
-                        long_date(event.date),  # "Nov" finds November in English too
+                        date_label,  # "Nov" finds November in English too
                         event.kind,
                         event.title,
                         venue,
@@ -78,7 +82,7 @@ class EventRow:
                     )
                 )
             ),
-            sort_key=f"{event.date.isoformat()} {event.start_time:%H:%M} {event.id:010d}",
+            sort_key=f"{iso_date} {start_label} {event.id:010d}",
         )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.paths import APP_NAME, resources_dir
 
 LANGUAGES = {"ja": "日本語", "en": "English"}
@@ -165,8 +166,6 @@ def install_translators(language: str) -> bool:
 def long_date(day: dt.date) -> str:
     """令和3年11月25日（木） in Japanese; Thu 25 Nov 2021 in English."""
     if _language == "ja":
-        from kenshu_desk.domain.japanese import wareki
-
         return wareki(day)
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
