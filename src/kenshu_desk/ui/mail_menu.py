@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from kenshu_desk.database import Database
-from kenshu_desk.mail.settings import load_settings
 from kenshu_desk.services.events import get_event
-from kenshu_desk.services.outbox import pending_counts, recover_interrupted
+
+# The mail modules (email, smtplib, keyring) load when mail is first needed, after start-up.
 
 
 class HasEvents(Protocol):
@@ -56,6 +56,8 @@ def install_mail_menu(window: QMainWindow) -> None:
 
 def announce_pending_mail(window: QMainWindow, host: HasEvents) -> None:
     """After a crash or a stopped run, say on start-up that mail is waiting (no pop-up)."""
+    from kenshu_desk.services.outbox import pending_counts, recover_interrupted
+
     recover_interrupted(host.db)
     with host.db.session() as s:
         counts = pending_counts(s)
@@ -86,6 +88,8 @@ def export_calendar(window: QMainWindow, host: HasEvents, path: str | None = Non
     event_id = _event_or_say(window, host)
     if event_id is None:
         return None
+    from kenshu_desk.mail.settings import load_settings
+
     with host.db.session() as s:
         event = get_event(s, event_id)
         settings = load_settings()
