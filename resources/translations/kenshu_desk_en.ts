@@ -692,6 +692,54 @@
             <translation>Fiscal year (April to March). A Western year (2021) also works</translation>
         </message>
         <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>Show &amp;only those to follow up</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>Record a delivery by phone or by &amp;hand…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>E&amp;xport the delivery log…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>Delivery log</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>{0} registered, {1} attended, {2} sent the link, {3} to follow up</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>Choose people in the table (add a recording link first if there is none).</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>Record of delivery</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>How {0} was told</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>Note (date, what was said …)</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>Export the delivery log</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>Wrote {0} rows to {1}.</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>Invitation mail — {0}</translation>
         </message>
@@ -1616,26 +1664,6 @@ New organisation to register: {0}</translation>
             <translation>Previe&amp;w</translation>
         </message>
         <message>
-            <source>要対応の人だけ表示(&amp;O)</source>
-            <translation>Show &amp;only those to follow up</translation>
-        </message>
-        <message>
-            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
-            <translation>Record a delivery by phone or by &amp;hand…</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す(&amp;X)…</source>
-            <translation>E&amp;xport the delivery log…</translation>
-        </message>
-        <message>
-            <source>配信記録</source>
-            <translation>Delivery log</translation>
-        </message>
-        <message>
-            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
-            <translation>{0} registered, {1} attended, {2} sent the link, {3} to follow up</translation>
-        </message>
-        <message>
             <source>先に「動画リンク」で動画の URL を追加してください。</source>
             <translation>First add the recording's URL under "Recording links".</translation>
         </message>
@@ -1672,34 +1700,6 @@ Subject: {1}
         <message>
             <source>{0} 人に動画のご案内を送信します。よろしいですか？</source>
             <translation>Send the recording notice to {0} people?</translation>
-        </message>
-        <message>
-            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
-            <translation>Choose people in the table (add a recording link first if there is none).</translation>
-        </message>
-        <message>
-            <source>伝達の記録</source>
-            <translation>Record of delivery</translation>
-        </message>
-        <message>
-            <source>{0} さんへの伝達方法</source>
-            <translation>How {0} was told</translation>
-        </message>
-        <message>
-            <source>備考（日時・内容など）</source>
-            <translation>Note (date, what was said …)</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す</source>
-            <translation>Export the delivery log</translation>
-        </message>
-        <message>
-            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>{0} 件を {1} に書き出しました。</source>
-            <translation>Wrote {0} rows to {1}.</translation>
         </message>
         <message>
             <source>申込・出欠 — {0}</source>
@@ -2809,6 +2809,57 @@ Subject: {1}
         </message>
     </context>
     <context>
+        <name>FollowUpTab</name>
+        <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>Show &amp;only those to follow up</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>Record a delivery by phone or by &amp;hand…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>E&amp;xport the delivery log…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>Delivery log</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>{0} registered, {1} attended, {2} sent the link, {3} to follow up</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>Choose people in the table (add a recording link first if there is none).</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>Record of delivery</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>How {0} was told</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>Note (date, what was said …)</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>Export the delivery log</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>Wrote {0} rows to {1}.</translation>
+        </message>
+    </context>
+    <context>
         <name>InviteDialog</name>
         <message>
             <source>招待メール — {0}</source>
@@ -3898,26 +3949,6 @@ New organisation to register: {0}</translation>
             <translation>Previe&amp;w</translation>
         </message>
         <message>
-            <source>要対応の人だけ表示(&amp;O)</source>
-            <translation>Show &amp;only those to follow up</translation>
-        </message>
-        <message>
-            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
-            <translation>Record a delivery by phone or by &amp;hand…</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す(&amp;X)…</source>
-            <translation>E&amp;xport the delivery log…</translation>
-        </message>
-        <message>
-            <source>配信記録</source>
-            <translation>Delivery log</translation>
-        </message>
-        <message>
-            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
-            <translation>{0} registered, {1} attended, {2} sent the link, {3} to follow up</translation>
-        </message>
-        <message>
             <source>先に「動画リンク」で動画の URL を追加してください。</source>
             <translation>First add the recording's URL under "Recording links".</translation>
         </message>
@@ -3970,34 +4001,6 @@ Subject: {1}
         <message>
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>Saved {0} mail files to {1}.</translation>
-        </message>
-        <message>
-            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
-            <translation>Choose people in the table (add a recording link first if there is none).</translation>
-        </message>
-        <message>
-            <source>伝達の記録</source>
-            <translation>Record of delivery</translation>
-        </message>
-        <message>
-            <source>{0} さんへの伝達方法</source>
-            <translation>How {0} was told</translation>
-        </message>
-        <message>
-            <source>備考（日時・内容など）</source>
-            <translation>Note (date, what was said …)</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す</source>
-            <translation>Export the delivery log</translation>
-        </message>
-        <message>
-            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>{0} 件を {1} に書き出しました。</source>
-            <translation>Wrote {0} rows to {1}.</translation>
         </message>
     </context>
     <context>

@@ -692,6 +692,54 @@
             <translation>年度（4月～翌年3月）。西暦（2021）でも入力できます</translation>
         </message>
         <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>要対応の人だけ表示(&amp;O)</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>電話・手渡しでの伝達を記録(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>配信記録を書き出す(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>配信記録</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>表で相手を選んでください（動画リンクがなければ先に追加してください）。</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>伝達の記録</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>{0} さんへの伝達方法</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>備考（日時・内容など）</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>配信記録を書き出す</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel ブック (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>{0} 件を {1} に書き出しました。</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>招待メール — {0}</translation>
         </message>
@@ -1616,26 +1664,6 @@
             <translation>プレビュー(&amp;W)</translation>
         </message>
         <message>
-            <source>要対応の人だけ表示(&amp;O)</source>
-            <translation>要対応の人だけ表示(&amp;O)</translation>
-        </message>
-        <message>
-            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
-            <translation>電話・手渡しでの伝達を記録(&amp;M)…</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す(&amp;X)…</source>
-            <translation>配信記録を書き出す(&amp;X)…</translation>
-        </message>
-        <message>
-            <source>配信記録</source>
-            <translation>配信記録</translation>
-        </message>
-        <message>
-            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
-            <translation>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</translation>
-        </message>
-        <message>
             <source>先に「動画リンク」で動画の URL を追加してください。</source>
             <translation>先に「動画リンク」で動画の URL を追加してください。</translation>
         </message>
@@ -1672,34 +1700,6 @@
         <message>
             <source>{0} 人に動画のご案内を送信します。よろしいですか？</source>
             <translation>{0} 人に動画のご案内を送信します。よろしいですか？</translation>
-        </message>
-        <message>
-            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
-            <translation>表で相手を選んでください（動画リンクがなければ先に追加してください）。</translation>
-        </message>
-        <message>
-            <source>伝達の記録</source>
-            <translation>伝達の記録</translation>
-        </message>
-        <message>
-            <source>{0} さんへの伝達方法</source>
-            <translation>{0} さんへの伝達方法</translation>
-        </message>
-        <message>
-            <source>備考（日時・内容など）</source>
-            <translation>備考（日時・内容など）</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す</source>
-            <translation>配信記録を書き出す</translation>
-        </message>
-        <message>
-            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel ブック (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>{0} 件を {1} に書き出しました。</source>
-            <translation>{0} 件を {1} に書き出しました。</translation>
         </message>
         <message>
             <source>申込・出欠 — {0}</source>
@@ -2808,6 +2808,57 @@
         </message>
     </context>
     <context>
+        <name>FollowUpTab</name>
+        <message>
+            <source>要対応の人だけ表示(&amp;O)</source>
+            <translation>要対応の人だけ表示(&amp;O)</translation>
+        </message>
+        <message>
+            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
+            <translation>電話・手渡しでの伝達を記録(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す(&amp;X)…</source>
+            <translation>配信記録を書き出す(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>配信記録</source>
+            <translation>配信記録</translation>
+        </message>
+        <message>
+            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
+            <translation>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</translation>
+        </message>
+        <message>
+            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
+            <translation>表で相手を選んでください（動画リンクがなければ先に追加してください）。</translation>
+        </message>
+        <message>
+            <source>伝達の記録</source>
+            <translation>伝達の記録</translation>
+        </message>
+        <message>
+            <source>{0} さんへの伝達方法</source>
+            <translation>{0} さんへの伝達方法</translation>
+        </message>
+        <message>
+            <source>備考（日時・内容など）</source>
+            <translation>備考（日時・内容など）</translation>
+        </message>
+        <message>
+            <source>配信記録を書き出す</source>
+            <translation>配信記録を書き出す</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel ブック (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>{0} 件を {1} に書き出しました。</source>
+            <translation>{0} 件を {1} に書き出しました。</translation>
+        </message>
+    </context>
+    <context>
         <name>InviteDialog</name>
         <message>
             <source>招待メール — {0}</source>
@@ -3897,26 +3948,6 @@
             <translation>プレビュー(&amp;W)</translation>
         </message>
         <message>
-            <source>要対応の人だけ表示(&amp;O)</source>
-            <translation>要対応の人だけ表示(&amp;O)</translation>
-        </message>
-        <message>
-            <source>電話・手渡しでの伝達を記録(&amp;M)…</source>
-            <translation>電話・手渡しでの伝達を記録(&amp;M)…</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す(&amp;X)…</source>
-            <translation>配信記録を書き出す(&amp;X)…</translation>
-        </message>
-        <message>
-            <source>配信記録</source>
-            <translation>配信記録</translation>
-        </message>
-        <message>
-            <source>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</source>
-            <translation>申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人</translation>
-        </message>
-        <message>
             <source>先に「動画リンク」で動画の URL を追加してください。</source>
             <translation>先に「動画リンク」で動画の URL を追加してください。</translation>
         </message>
@@ -3969,34 +4000,6 @@
         <message>
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>{0} 件のメールファイルを {1} に保存しました。</translation>
-        </message>
-        <message>
-            <source>表で相手を選んでください（動画リンクがなければ先に追加してください）。</source>
-            <translation>表で相手を選んでください（動画リンクがなければ先に追加してください）。</translation>
-        </message>
-        <message>
-            <source>伝達の記録</source>
-            <translation>伝達の記録</translation>
-        </message>
-        <message>
-            <source>{0} さんへの伝達方法</source>
-            <translation>{0} さんへの伝達方法</translation>
-        </message>
-        <message>
-            <source>備考（日時・内容など）</source>
-            <translation>備考（日時・内容など）</translation>
-        </message>
-        <message>
-            <source>配信記録を書き出す</source>
-            <translation>配信記録を書き出す</translation>
-        </message>
-        <message>
-            <source>Excel ブック (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel ブック (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>{0} 件を {1} に書き出しました。</source>
-            <translation>{0} 件を {1} に書き出しました。</translation>
         </message>
     </context>
     <context>

@@ -108,30 +108,30 @@ def test_links_send_follow_up_and_export(
     dialog.reset_template()
     assert dialog.template == DEFAULT_TEMPLATE
 
-    qtmodeltester.check(dialog.follow_model)
-    qtmodeltester.check(dialog.log_model)
-    assert dialog.log_model.rowCount() == 4
-    assert "要対応 0 人" in dialog.follow_summary.text()
+    qtmodeltester.check(dialog.follow.follow_model)
+    qtmodeltester.check(dialog.follow.log_model)
+    assert dialog.follow.log_model.rowCount() == 4
+    assert "要対応 0 人" in dialog.follow.follow_summary.text()
 
     # One more registrant who did not come: neither → manual delivery by phone.
     with db.session() as s:
         link = rec.list_recordings(s, event_id)[0]
-    dialog.only_neither.setChecked(True)
-    assert dialog.follow_model.rowCount() == 0
-    dialog.only_neither.setChecked(False)
+    dialog.follow.only_neither.setChecked(True)
+    assert dialog.follow.follow_model.rowCount() == 0
+    dialog.follow.only_neither.setChecked(False)
     dialog.record_manual("phone", "x")  # nobody chosen: said on the same tab, nothing written
-    assert "相手を選んで" in dialog.follow_status.text() and dialog.log_model.rowCount() == 4
-    dialog.follow_view.selectRow(0)
+    assert "相手を選んで" in dialog.follow.follow_status.text() and dialog.follow.log_model.rowCount() == 4
+    dialog.follow.follow_view.selectRow(0)
     dialog.record_manual("phone", "電話で伝えた")
-    assert dialog.log_model.rowCount() == 5
-    assert any(e.method == "phone" and e.note == "電話で伝えた" for e in dialog.log_model._rows)
+    assert dialog.follow.log_model.rowCount() == 5
+    assert any(e.method == "phone" and e.note == "電話で伝えた" for e in dialog.follow.log_model._rows)
     assert link.id == dialog.link_choice.currentData()
 
     target = tmp_path / "log.csv"
     dialog.export_log(str(target))
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
-    assert len(rows) == 6 and "6 件" not in dialog.follow_status.text()
-    assert "5 件" in dialog.follow_status.text()
+    assert len(rows) == 6 and "6 件" not in dialog.follow.follow_status.text()
+    assert "5 件" in dialog.follow.follow_status.text()
 
     dialog.tabs.setCurrentIndex(2)
     if os.environ.get("KENSHU_SHOTS"):
@@ -147,7 +147,7 @@ def test_links_send_follow_up_and_export(
     assert form.values()[0] == URL and form.values()[2] is not None
     dialog.links_view.selectRow(0)
     dialog.remove_link(confirm=False)
-    assert dialog.links_model.rowCount() == 0 and dialog.log_model.rowCount() == 0
+    assert dialog.links_model.rowCount() == 0 and dialog.follow.log_model.rowCount() == 0
 
 
 def test_cancel_stops_the_run(qtbot, ui_app, db, event_id, configured):

@@ -15,15 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -34,14 +31,12 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kenshu_desk.database import Database
-from kenshu_desk.documents.recording_export import write_log
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.recording_template import (
@@ -53,22 +48,11 @@ from kenshu_desk.mail.settings import MailSettings, get_password, load_settings
 from kenshu_desk.mail.templates import MailTemplate
 from kenshu_desk.services import recordings as rec
 from kenshu_desk.services.events import get_event
-from kenshu_desk.services.recording_log import delivery_log, follow_up
 from kenshu_desk.ui.mail_worker import SendWorker, start
 from kenshu_desk.ui.recording_link_form import RecordingLinkForm, parse_extras
-from kenshu_desk.ui.recordings_models import DeliveryLogModel, FollowUpModel, RecordingsModel
+from kenshu_desk.ui.recordings_follow_up import FollowUpTab
+from kenshu_desk.ui.recordings_models import RecordingsModel, table_view
 from kenshu_desk.ui.send_run import SendRunMixin
-
-
-def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
 
 
 class RecordingsDialog(SendRunMixin, QDialog):
@@ -92,7 +76,8 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._links_tab(), self.tr("動画リンク"))
         self.tabs.addTab(self._send_tab(), self.tr("送信"))
-        self.tabs.addTab(self._follow_tab(), self.tr("確認"))
+        self.follow = FollowUpTab(self)
+        self.tabs.addTab(self.follow, self.tr("確認"))
         self.close_button = QPushButton(self.tr("閉じる"))
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -107,7 +92,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
     # --- tabs ------------------------------------------------------------------------
     def _links_tab(self) -> QWidget:
         self.links_model = RecordingsModel(self)
-        self.links_view = _table(self.links_model)
+        self.links_view = table_view(self.links_model)
         self.links_view.doubleClicked.connect(lambda _: self.edit_link())
         add = QPushButton(self.tr("追加(&A)…"))
         add.clicked.connect(lambda: self.add_link())
@@ -214,38 +199,6 @@ class RecordingsDialog(SendRunMixin, QDialog):
         layout.addLayout(buttons)
         return tab
 
-    def _follow_tab(self) -> QWidget:
-        self.follow_model = FollowUpModel(self)
-        self.follow_view = _table(self.follow_model)
-        self.only_neither = QCheckBox(self.tr("要対応の人だけ表示(&O)"))
-        self.only_neither.toggled.connect(lambda _: self.refresh_follow_up())
-        self.follow_summary = QLabel()
-        manual = QPushButton(self.tr("電話・手渡しでの伝達を記録(&M)…"))
-        manual.clicked.connect(lambda: self.record_manual())
-        self.log_model = DeliveryLogModel(self)
-        self.log_view = _table(self.log_model)
-        export = QPushButton(self.tr("配信記録を書き出す(&X)…"))
-        export.clicked.connect(lambda: self.export_log())
-        top = QHBoxLayout()
-        top.addWidget(self.only_neither)
-        top.addWidget(self.follow_summary, 1)
-        top.addWidget(manual)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("配信記録")))
-        bottom.addStretch()
-        bottom.addWidget(export)
-        self.follow_status = QLabel()
-        self.follow_status.setWordWrap(True)
-        self.follow_status.setTextFormat(Qt.TextFormat.PlainText)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(self.follow_view, 3)
-        layout.addLayout(bottom)
-        layout.addWidget(self.log_view, 2)
-        layout.addWidget(self.follow_status)
-        return tab
-
     # --- data ------------------------------------------------------------------------
     def refresh(self) -> None:
         with self.db.session() as s:
@@ -260,22 +213,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.link_choice.setCurrentIndex(index if index >= 0 else len(links) - 1)
         self.link_choice.blockSignals(False)
         self.refresh_plan()
-        self.refresh_follow_up()
-
-    def refresh_follow_up(self) -> None:
-        with self.db.session() as s:
-            rows = follow_up(s, self.event_id)
-            log = delivery_log(s, self.event_id)
-        neither = sum(r.neither for r in rows)
-        self.follow_summary.setText(
-            self.tr("申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人").format(
-                len(rows), sum(r.attended for r in rows), sum(r.received for r in rows), neither
-            )
-        )
-        self.follow_model.set_rows(
-            [r for r in rows if r.neither or not self.only_neither.isChecked()]
-        )
-        self.log_model.set_rows(log)
+        self.follow.refresh()
 
     def chosen_group(self) -> str:
         return str(self.group.checkedButton().property("group"))
@@ -368,7 +306,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
             if form.exec() != QDialog.DialogCode.Accepted:
                 return
             values = form.values()
-        self._save(lambda s: rec.add_recording(s, self.event_id, *values))
+        self.save_change(lambda s: rec.add_recording(s, self.event_id, *values))
 
     def edit_link(self, values: tuple[str, str, dt.date | None, str] | None = None) -> None:
         info = self._selected_link()
@@ -380,7 +318,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
                 return
             values = form.values()
         url, passcode, until, note = values
-        self._save(
+        self.save_change(
             lambda s: rec.edit_recording(
                 s, info.id, url=url, passcode=passcode, available_until=until, note=note
             )
@@ -397,9 +335,9 @@ class RecordingsDialog(SendRunMixin, QDialog):
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._save(lambda s: rec.delete_recording(s, info.id))
+        self.save_change(lambda s: rec.delete_recording(s, info.id))
 
-    def _save(self, action) -> None:  # type: ignore[no-untyped-def]
+    def save_change(self, action) -> None:  # type: ignore[no-untyped-def]
         try:
             with self.db.session() as s:
                 action(s)
@@ -478,59 +416,17 @@ class RecordingsDialog(SendRunMixin, QDialog):
             )
         )
 
-    # --- follow-up -------------------------------------------------------------------
+    # --- follow-up (the 確認 tab, ui/recordings_follow_up.py) ---------------------------
+    def refresh_follow_up(self) -> None:
+        self.follow.refresh()
+
     def record_manual(
         self, method: str | None = None, note: str | None = None, when: dt.datetime | None = None
     ) -> None:
-        rows = self.follow_view.selectionModel().selectedRows()
-        link_id = self.link_choice.currentData()
-        if not rows or link_id is None:
-            self.show_status(
-                self.tr("表で相手を選んでください（動画リンクがなければ先に追加してください）。"),
-                error=True,
-                label=self.follow_status,
-            )
-            return
-        person = self.follow_model.row_at(rows[0].row())
-        if method is None:
-            labels = list(rec.MANUAL_METHODS.values())
-            label, ok = QInputDialog.getItem(
-                self, self.tr("伝達の記録"), self.tr("{0} さんへの伝達方法").format(person.name),
-                labels, 0, False,
-            )  # fmt: skip
-            if not ok:
-                return
-            method = list(rec.MANUAL_METHODS)[labels.index(label)]
-            note, ok = QInputDialog.getText(
-                self, self.tr("伝達の記録"), self.tr("備考（日時・内容など）")
-            )
-            if not ok:
-                return
-        self._save(
-            lambda s: rec.record_manual_delivery(
-                s, link_id, method=method, participant_id=person.participant_id,
-                when=when, note=note or "",
-            )
-        )  # fmt: skip
+        self.follow.record_manual(method, note, when)
 
     def export_log(self, path: str | None = None) -> None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("配信記録を書き出す"), f"{self.event_title}_動画配信記録.xlsx",
-                self.tr("Excel ブック (*.xlsx);;CSV (*.csv)"),
-            )  # fmt: skip
-            if not path:
-                return
-        try:
-            count = write_log(
-                self.log_model._rows, Path(path), title=f"{self.event_title} 動画配信記録"
-            )
-        except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        self.show_status(
-            self.tr("{0} 件を {1} に書き出しました。").format(count, path), label=self.follow_status
-        )
+        self.follow.export_log(path)
 
     def show_status(self, text: str, *, error: bool = False, label: QLabel | None = None) -> None:
         label = label or self.status

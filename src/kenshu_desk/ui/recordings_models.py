@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
@@ -23,6 +24,18 @@ from kenshu_desk.services.recordings import RecordingInfo
 
 _Index = QModelIndex | QPersistentModelIndex
 ALERT = QBrush(QColor("#a00000"))
+
+
+def table_view(model: QAbstractTableModel) -> QTableView:
+    """A read-only list of whole rows, one selected at a time, sized to its contents."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
 
 
 class _SnapshotModel(QAbstractTableModel):
@@ -40,6 +53,9 @@ class _SnapshotModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
