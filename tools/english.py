@@ -568,4 +568,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "画面を準備しています…": "Preparing the window…",
     "起動しています…": "Starting…",
     "起動できませんでした: {0}": "Could not start: {0}",
+    '{0}（いま保存されている内容を表示しました）': '{0} (The form now shows what is saved.)',
+    '保存する': 'Save',
+    '派遣の記録を修正': 'Correct a dispatch',
+    '派遣の記録を修正しました': 'The dispatch was corrected',
+    '派遣を修正(&E)…': 'Corr&ect dispatch…',
+    '派遣実績で選んだ記録の日付・アドバイザーなどを直します': 'Correct the date, advisers and other details of the dispatch selected in the record',
 }

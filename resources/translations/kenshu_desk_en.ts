@@ -500,6 +500,10 @@
             <translation>Use this server from the next start?</translation>
         </message>
         <message>
+            <source>派遣の記録を修正</source>
+            <translation>Correct a dispatch</translation>
+        </message>
+        <message>
             <source>アドバイザー派遣を記録</source>
             <translation>Record an adviser visit</translation>
         </message>
@@ -532,6 +536,10 @@
             <translation>Tick the advisers sent (none means a visit by prefectural staff only)</translation>
         </message>
         <message>
+            <source>保存する</source>
+            <translation>Save</translation>
+        </message>
+        <message>
             <source>記録する</source>
             <translation>Record</translation>
         </message>
@@ -542,6 +550,10 @@
         <message>
             <source>※ {0}</source>
             <translation>* {0}</translation>
+        </message>
+        <message>
+            <source>{0}（いま保存されている内容を表示しました）</source>
+            <translation>{0} (The form now shows what is saved.)</translation>
         </message>
         <message>
             <source>行事を複製</source>
@@ -1022,6 +1034,14 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>Record a &amp;visit…</translation>
         </message>
         <message>
+            <source>派遣を修正(&amp;E)…</source>
+            <translation>Corr&amp;ect dispatch…</translation>
+        </message>
+        <message>
+            <source>派遣実績で選んだ記録の日付・アドバイザーなどを直します</source>
+            <translation>Correct the date, advisers and other details of the dispatch selected in the record</translation>
+        </message>
+        <message>
             <source>保存(&amp;S)</source>
             <translation>&amp;Save</translation>
         </message>
@@ -1084,6 +1104,10 @@ This cannot be undone (the undo history is cleared too).</translation>
         <message>
             <source>派遣を記録しました</source>
             <translation>Visit recorded</translation>
+        </message>
+        <message>
+            <source>派遣の記録を修正しました</source>
+            <translation>The dispatch was corrected</translation>
         </message>
         <message>
             <source>この年度の記録はまだありません</source>
@@ -2573,6 +2597,10 @@ Subject: {1}
     <context>
         <name>DispatchDialog</name>
         <message>
+            <source>派遣の記録を修正</source>
+            <translation>Correct a dispatch</translation>
+        </message>
+        <message>
             <source>アドバイザー派遣を記録</source>
             <translation>Record an adviser visit</translation>
         </message>
@@ -2605,6 +2633,10 @@ Subject: {1}
             <translation>Tick the advisers sent (none means a visit by prefectural staff only)</translation>
         </message>
         <message>
+            <source>保存する</source>
+            <translation>Save</translation>
+        </message>
+        <message>
             <source>記録する</source>
             <translation>Record</translation>
         </message>
@@ -2615,6 +2647,10 @@ Subject: {1}
         <message>
             <source>※ {0}</source>
             <translation>* {0}</translation>
+        </message>
+        <message>
+            <source>{0}（いま保存されている内容を表示しました）</source>
+            <translation>{0} (The form now shows what is saved.)</translation>
         </message>
     </context>
     <context>
@@ -3171,6 +3207,14 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>Record a &amp;visit…</translation>
         </message>
         <message>
+            <source>派遣を修正(&amp;E)…</source>
+            <translation>Corr&amp;ect dispatch…</translation>
+        </message>
+        <message>
+            <source>派遣実績で選んだ記録の日付・アドバイザーなどを直します</source>
+            <translation>Correct the date, advisers and other details of the dispatch selected in the record</translation>
+        </message>
+        <message>
             <source>保存(&amp;S)</source>
             <translation>&amp;Save</translation>
         </message>
@@ -3237,6 +3281,10 @@ This cannot be undone (the undo history is cleared too).</translation>
         <message>
             <source>派遣を記録しました</source>
             <translation>Visit recorded</translation>
+        </message>
+        <message>
+            <source>派遣の記録を修正しました</source>
+            <translation>The dispatch was corrected</translation>
         </message>
     </context>
     <context>

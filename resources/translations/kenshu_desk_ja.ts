@@ -500,6 +500,10 @@
             <translation>次回の起動から、このサーバーを使うように設定しますか？</translation>
         </message>
         <message>
+            <source>派遣の記録を修正</source>
+            <translation>派遣の記録を修正</translation>
+        </message>
+        <message>
             <source>アドバイザー派遣を記録</source>
             <translation>アドバイザー派遣を記録</translation>
         </message>
@@ -532,6 +536,10 @@
             <translation>派遣したアドバイザーにチェック（なしは県職員のみの訪問）</translation>
         </message>
         <message>
+            <source>保存する</source>
+            <translation>保存する</translation>
+        </message>
+        <message>
             <source>記録する</source>
             <translation>記録する</translation>
         </message>
@@ -542,6 +550,10 @@
         <message>
             <source>※ {0}</source>
             <translation>※ {0}</translation>
+        </message>
+        <message>
+            <source>{0}（いま保存されている内容を表示しました）</source>
+            <translation>{0}（いま保存されている内容を表示しました）</translation>
         </message>
         <message>
             <source>行事を複製</source>
@@ -1022,6 +1034,14 @@
             <translation>派遣を記録(&amp;D)…</translation>
         </message>
         <message>
+            <source>派遣を修正(&amp;E)…</source>
+            <translation>派遣を修正(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>派遣実績で選んだ記録の日付・アドバイザーなどを直します</source>
+            <translation>派遣実績で選んだ記録の日付・アドバイザーなどを直します</translation>
+        </message>
+        <message>
             <source>保存(&amp;S)</source>
             <translation>保存(&amp;S)</translation>
         </message>
@@ -1084,6 +1104,10 @@
         <message>
             <source>派遣を記録しました</source>
             <translation>派遣を記録しました</translation>
+        </message>
+        <message>
+            <source>派遣の記録を修正しました</source>
+            <translation>派遣の記録を修正しました</translation>
         </message>
         <message>
             <source>この年度の記録はまだありません</source>
@@ -2572,6 +2596,10 @@
     <context>
         <name>DispatchDialog</name>
         <message>
+            <source>派遣の記録を修正</source>
+            <translation>派遣の記録を修正</translation>
+        </message>
+        <message>
             <source>アドバイザー派遣を記録</source>
             <translation>アドバイザー派遣を記録</translation>
         </message>
@@ -2604,6 +2632,10 @@
             <translation>派遣したアドバイザーにチェック（なしは県職員のみの訪問）</translation>
         </message>
         <message>
+            <source>保存する</source>
+            <translation>保存する</translation>
+        </message>
+        <message>
             <source>記録する</source>
             <translation>記録する</translation>
         </message>
@@ -2614,6 +2646,10 @@
         <message>
             <source>※ {0}</source>
             <translation>※ {0}</translation>
+        </message>
+        <message>
+            <source>{0}（いま保存されている内容を表示しました）</source>
+            <translation>{0}（いま保存されている内容を表示しました）</translation>
         </message>
     </context>
     <context>
@@ -3170,6 +3206,14 @@
             <translation>派遣を記録(&amp;D)…</translation>
         </message>
         <message>
+            <source>派遣を修正(&amp;E)…</source>
+            <translation>派遣を修正(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>派遣実績で選んだ記録の日付・アドバイザーなどを直します</source>
+            <translation>派遣実績で選んだ記録の日付・アドバイザーなどを直します</translation>
+        </message>
+        <message>
             <source>保存(&amp;S)</source>
             <translation>保存(&amp;S)</translation>
         </message>
@@ -3236,6 +3280,10 @@
         <message>
             <source>派遣を記録しました</source>
             <translation>派遣を記録しました</translation>
+        </message>
+        <message>
+            <source>派遣の記録を修正しました</source>
+            <translation>派遣の記録を修正しました</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -83,3 +84,42 @@ def test_a_municipality_that_hosted_a_dispatch_cannot_be_deleted(demo_db):
         add_dispatch(s, DispatchInput(dt.date(2021, 7, 28), "ヒアリング", city.id))
     with pytest.raises(IntegrityError), demo_db.session() as s:
         s.delete(find_municipality(s, "桶川市"))
+
+
+def test_a_recorded_dispatch_is_corrected_over_the_version_read(demo_db):
+    from kenshu_desk.database import ConcurrentEditError
+    from kenshu_desk.services.dispatches import get_dispatch, update_dispatch
+
+    with demo_db.session() as s:
+        city = find_municipality(s, "行田市")
+        inohana, kato = _speaker(s, "猪鼻 紗都子"), _speaker(s, "加藤 巳佐子")
+        event = add_dispatch(
+            s, DispatchInput(dt.date(2021, 10, 20), "研修会", city.id, (inohana,), notes="資料持参")
+        )
+        event_id, city_id = event.id, city.id
+    with demo_db.session() as s:
+        read = get_dispatch(s, event_id)
+    assert read.data.adviser_ids == (inohana,) and read.data.notes == "資料持参"
+    # Another organiser corrects the date first.
+    with demo_db.session() as s:
+        other = get_dispatch(s, event_id)
+        update_dispatch(
+            s, event_id, dataclasses.replace(other.data, date=dt.date(2021, 10, 21)), other.version
+        )
+    # This form still holds the old version: refused, and theirs stays.
+    fixed = dataclasses.replace(read.data, adviser_ids=(kato, inohana))
+    with pytest.raises(ConcurrentEditError), demo_db.session() as s:
+        update_dispatch(s, event_id, fixed, read.version)
+    with demo_db.session() as s:
+        assert dispatch_record_text(dispatches_for(s, city_id, 2021)) == "10/21(猪鼻)"
+        again = get_dispatch(s, event_id)
+        update_dispatch(
+            s, event_id, dataclasses.replace(again.data, adviser_ids=(kato, inohana)), again.version
+        )
+    with demo_db.session() as s:
+        assert dispatch_record_text(dispatches_for(s, city_id, 2021)) == "10/21(加藤・猪鼻)"
+        assert (
+            get_dispatch(s, event_id).data.notes == "資料持参"
+        )  # what the form does not show is kept
+    with pytest.raises(UserError, match="見つかりません"), demo_db.session() as s:
+        get_dispatch(s, 999_999)

@@ -190,6 +190,62 @@ def test_new_year_from_the_previous_one_and_a_dispatch(qtbot, ui_app, demo_db, m
     assert window.current_event_id() == index.data(ID_ROLE)
 
 
+def test_correcting_who_went_on_a_dispatch(qtbot, ui_app, demo_db, monkeypatch):
+    from kenshu_desk.services.dispatches import (
+        DispatchInput,
+        add_dispatch,
+        get_dispatch,
+        update_dispatch,
+    )
+
+    with demo_db.session() as s:
+        town = find_municipality(s, "鳩山町")
+        event_id = add_dispatch(s, DispatchInput(dt.date(2021, 9, 7), "勉強会", town.id)).id
+    window = _main(qtbot, demo_db)
+    records = window.year_menu.show_records().content
+    records.year.setValue(2021)
+    records.select_municipality(_id(demo_db, "鳩山町"))
+    assert not records.edit_dispatch_button.isEnabled()
+    row = next(
+        r
+        for r in range(records.dispatch_model.rowCount())
+        if records.dispatch_model.index(r, 0).data(ID_ROLE) == event_id
+    )
+    records.dispatch_view.selectRow(row)
+    assert records.edit_dispatch_button.isEnabled()
+    seen: list[str] = []
+
+    def tick_nomura_and_save(dialog: DispatchDialog) -> int:
+        assert dialog.windowTitle() == "派遣の記録を修正"
+        assert dialog.date.date().toPython() == dt.date(2021, 9, 7)
+        for n in range(dialog.advisers.count()):
+            item = dialog.advisers.item(n)
+            if item.text().startswith("野村"):
+                item.setCheckState(Qt.CheckState.Checked)
+        if not seen:  # the first time, another organiser moves the day meanwhile
+            with demo_db.session() as s:
+                other = get_dispatch(s, event_id)
+                moved = DispatchInput(**{**vars(other.data), "date": dt.date(2021, 9, 8)})
+                update_dispatch(s, event_id, moved, other.version)
+            dialog.accept()
+            seen.append(dialog.error.text())
+            # Refused; the form now shows their day, and this user's tick is still to redo.
+            assert dialog.date.date().toPython() == dt.date(2021, 9, 8)
+            for n in range(dialog.advisers.count()):
+                item = dialog.advisers.item(n)
+                if item.text().startswith("野村"):
+                    item.setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(DispatchDialog, "exec", tick_nomura_and_save)
+    with qtbot.waitSignal(records.eventsChanged):
+        records.edit_dispatch()
+    assert "他の方が先に" in seen[0] and "いま保存されている内容" in seen[0]
+    town_row = records.model.row_of(_id(demo_db, "鳩山町"))
+    assert records.model.index(town_row, 8).data() == "9/8(野村)"
+
+
 def test_progress_view_and_its_exports(qtbot, ui_app, demo_db, tmp_path):
     view = ProgressView(demo_db, 2021)
     qtbot.addWidget(view)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import fiscal_year_range, reading_sort_key
 from kenshu_desk.domain.models import (
     DISPATCH_KINDS,
@@ -182,6 +183,63 @@ def add_dispatch(session: Session, data: DispatchInput) -> Event:
     for position, speaker_id in enumerate(data.adviser_ids):
         event.advisers.append(EventAdviser(position=position, speaker_id=speaker_id))
     session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class StoredDispatch:
+    """A recorded dispatch as the form shows it, with the version the form read."""
+
+    event_id: int
+    version: int
+    data: DispatchInput
+
+
+def get_dispatch(session: Session, event_id: int) -> StoredDispatch:
+    event = session.get(Event, event_id)
+    if event is None or not event.is_dispatch:
+        raise UserError(f"派遣の記録（行事 ID {event_id}）は見つかりません。")
+    assert event.host_organisation_id is not None  # is_dispatch
+    return StoredDispatch(
+        event_id=event.id,
+        version=event.version,
+        data=DispatchInput(
+            date=event.date,
+            kind=event.kind,
+            host_organisation_id=event.host_organisation_id,
+            adviser_ids=tuple(a.speaker_id for a in event.advisers),
+            title=event.title,
+            start=event.start_time,
+            end=event.end_time,
+            venue=event.venue,
+            notes=event.notes,
+        ),
+    )
+
+
+def update_dispatch(
+    session: Session, event_id: int, data: DispatchInput, expected_version: int
+) -> Event:
+    """Correct a recorded dispatch: when, what, where and who went.
+
+    expected_version is the version the form read: a dispatch changed by someone else in
+    between is refused (ConcurrentEditError), never overwritten.
+    """
+    current = get_dispatch(session, event_id)
+    if current.version != expected_version:
+        raise ConcurrentEditError()
+    host = _check(session, data)
+    event = session.get(Event, event_id)
+    assert event is not None
+    event.kind = data.kind
+    event.title = data.title.strip() or f"{host.name} {data.kind}"
+    event.date = data.date
+    event.start_time = data.start
+    event.end_time = data.end
+    event.host_organisation = host
+    if tuple(data.adviser_ids) != current.data.adviser_ids:
+        set_advisers(session, event_id, data.adviser_ids)
     session.flush()
     return event
 

@@ -21,25 +21,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.database import Database
+from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.domain.japanese import day_warning
 from kenshu_desk.domain.models import DISPATCH_KINDS
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.dispatches import DispatchInput, add_dispatch, dispatch_choices
+from kenshu_desk.services.dispatches import (
+    DispatchInput,
+    StoredDispatch,
+    add_dispatch,
+    dispatch_choices,
+    get_dispatch,
+    update_dispatch,
+)
 
 
 class DispatchDialog(QDialog):
-    """Date, kind, where (the municipality or one of its bodies) and who went."""
+    """Date, kind, where (the municipality or one of its bodies) and who went.
+
+    With event_id, the recorded dispatch is shown for correction (who went is the usual
+    change) and saved over the version that was read.
+    """
 
     def __init__(
-        self, db: Database, municipality_id: int, date: dt.date, parent: QWidget | None = None
+        self,
+        db: Database,
+        municipality_id: int,
+        date: dt.date,
+        parent: QWidget | None = None,
+        *,
+        event_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.created_event_id: int | None = None
-        self.setWindowTitle(self.tr("アドバイザー派遣を記録"))
+        self.saved_event_id: int | None = None
+        self.stored: StoredDispatch | None = None
         with db.session() as s:
             choices = dispatch_choices(s, municipality_id)
+            if event_id is not None:
+                self.stored = get_dispatch(s, event_id)
+        self.setWindowTitle(
+            self.tr("派遣の記録を修正") if self.stored else self.tr("アドバイザー派遣を記録")
+        )
         self.date = QDateEdit(QDate(date.year, date.month, date.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy年M月d日")
@@ -84,7 +107,9 @@ class DispatchDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("記録する"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("保存する") if self.stored else self.tr("記録する")
+        )
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -94,8 +119,23 @@ class DispatchDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.date.dateChanged.connect(self._check_day)
+        if self.stored is not None:
+            self._show(self.stored.data)
         self._check_day()
         self.resize(560, 520)
+
+    def _show(self, data: DispatchInput) -> None:
+        self.date.setDate(QDate(data.date.year, data.date.month, data.date.day))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
+        self.host.setCurrentIndex(max(0, self.host.findData(data.host_organisation_id)))
+        self.start.setTime(QTime(data.start.hour, data.start.minute))
+        self.end.setTime(QTime(data.end.hour, data.end.minute))
+        self.title_edit.setText(data.title)
+        went = set(data.adviser_ids)
+        for n in range(self.advisers.count()):
+            item = self.advisers.item(n)
+            checked = int(item.data(Qt.ItemDataRole.UserRole)) in went
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def _check_day(self) -> None:
         warning = day_warning(self.date.date().toPython())
@@ -110,6 +150,7 @@ class DispatchDialog(QDialog):
         return tuple(ids)
 
     def value(self) -> DispatchInput:
+        kept = self.stored.data if self.stored is not None else None
         return DispatchInput(
             date=self.date.date().toPython(),
             kind=self.kind.currentData(),
@@ -118,12 +159,27 @@ class DispatchDialog(QDialog):
             title=self.title_edit.text(),
             start=self.start.time().toPython(),
             end=self.end.time().toPython(),
+            venue=kept.venue if kept else "",
+            notes=kept.notes if kept else "",
         )
 
     def accept(self) -> None:
         try:
             with self.db.session() as s:
-                self.created_event_id = add_dispatch(s, self.value()).id
+                if self.stored is None:
+                    self.created_event_id = add_dispatch(s, self.value()).id
+                    self.saved_event_id = self.created_event_id
+                else:
+                    stored = self.stored
+                    event = update_dispatch(s, stored.event_id, self.value(), stored.version)
+                    self.saved_event_id = event.id
+        except ConcurrentEditError as exc:
+            # Someone else corrected it first: show theirs, so nothing of it is lost.
+            with self.db.session() as s:
+                self.stored = get_dispatch(s, self.stored.event_id)  # type: ignore[union-attr]
+            self._show(self.stored.data)
+            self.error.setText(self.tr("{0}（いま保存されている内容を表示しました）").format(exc))
+            return
         except UserError as exc:
             self.error.setText(str(exc))
             return

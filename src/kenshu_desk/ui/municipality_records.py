@@ -83,6 +83,11 @@ class MunicipalityRecordsWidget(QWidget):
             )
         )
         self.dispatch_button = QPushButton(self.tr("派遣を記録(&D)…"))
+        self.edit_dispatch_button = QPushButton(self.tr("派遣を修正(&E)…"))
+        self.edit_dispatch_button.setToolTip(
+            self.tr("派遣実績で選んだ記録の日付・アドバイザーなどを直します")
+        )
+        self.edit_dispatch_button.setEnabled(False)
         self.model = MunicipalityTableModel(self)
         self.proxy = MunicipalityFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -117,6 +122,7 @@ class MunicipalityRecordsWidget(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.carry_button)
         bar.addWidget(self.dispatch_button)
+        bar.addWidget(self.edit_dispatch_button)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
@@ -147,6 +153,11 @@ class MunicipalityRecordsWidget(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.carry_button.clicked.connect(self.carry_forward)
         self.dispatch_button.clicked.connect(self.record_dispatch)
+        self.edit_dispatch_button.clicked.connect(lambda: self.edit_dispatch())
+        self.dispatch_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.edit_dispatch_button.setEnabled(self._selected_dispatch() is not None)
+        )
+        self.dispatch_model.modelReset.connect(lambda: self.edit_dispatch_button.setEnabled(False))
         self.dispatch_view.doubleClicked.connect(self._open_event)
         self.attended_view.doubleClicked.connect(self._open_event)
         self.dispatch_view.activated.connect(self._open_event)
@@ -306,6 +317,30 @@ class MunicipalityRecordsWidget(QWidget):
             self.reload()
             self._load_current(self._current_id)
             self._say(self.tr("派遣を記録しました"))
+            self.eventsChanged.emit()
+
+    def _selected_dispatch(self) -> int | None:
+        rows = self.dispatch_view.selectionModel().selectedRows()
+        value = rows[0].data(ID_ROLE) if rows else None
+        return int(value) if value is not None else None
+
+    def edit_dispatch(self, event_id: int | None = None) -> None:
+        """Correct the dispatch selected in 派遣実績 (who went, the day, the kind …)."""
+        event_id = event_id if event_id is not None else self._selected_dispatch()
+        if self._current_id is None or event_id is None or not self.save():
+            return
+        try:
+            dialog = DispatchDialog(
+                self.db, self._current_id, dt.date.today(), self, event_id=event_id
+            )
+        except UserError as exc:  # deleted by someone else meanwhile
+            self._say(str(exc), error=True)
+            self.reload()
+            return
+        if dialog.exec() and dialog.saved_event_id is not None:
+            self.reload()
+            self._load_current(self._current_id)
+            self._say(self.tr("派遣の記録を修正しました"))
             self.eventsChanged.emit()
 
     def _open_event(self, index: QModelIndex) -> None:
