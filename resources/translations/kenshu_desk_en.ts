@@ -1913,16 +1913,16 @@ Subject: {1}
             <translation>Export the schedule to PDF</translation>
         </message>
         <message>
-            <source>起動できませんでした: {0}</source>
-            <translation>Could not start: {0}</translation>
-        </message>
-        <message>
             <source>データベースを開いています…</source>
             <translation>Opening the database…</translation>
         </message>
         <message>
             <source>画面を準備しています…</source>
             <translation>Preparing the window…</translation>
+        </message>
+        <message>
+            <source>起動できませんでした: {0}</source>
+            <translation>Could not start: {0}</translation>
         </message>
         <message>
             <source>データベースを新しい形式に更新しました。更新前のコピー: {0}</source>

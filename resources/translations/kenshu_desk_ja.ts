@@ -1912,16 +1912,16 @@
             <translation>事業スケジュールを PDF に出力</translation>
         </message>
         <message>
-            <source>起動できませんでした: {0}</source>
-            <translation>起動できませんでした: {0}</translation>
-        </message>
-        <message>
             <source>データベースを開いています…</source>
             <translation>データベースを開いています…</translation>
         </message>
         <message>
             <source>画面を準備しています…</source>
             <translation>画面を準備しています…</translation>
+        </message>
+        <message>
+            <source>起動できませんでした: {0}</source>
+            <translation>起動できませんでした: {0}</translation>
         </message>
         <message>
             <source>データベースを新しい形式に更新しました。更新前のコピー: {0}</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -52,16 +52,25 @@ def run_gui(db_arg: str | None) -> int:
     configure_application(app)
     from kenshu_desk.ui.i18n import chosen_language, install_translators
     from kenshu_desk.ui.start_window import StartWindow
+    from kenshu_desk.ui.workers import TaskRunner
 
     install_translators(chosen_language())
     start = StartWindow()
     start.show()
     outcome = _Outcome()
-    # The rest runs once the event loop has painted the start window.
-    QTimer.singleShot(0, lambda: _open_or_report(app, start, db_arg, outcome))
+    start.say(QCoreApplication.translate("app", "データベースを開いています…"))
+    # Opened on a worker, so the start window stays alive while a server answers or an
+    # older database is upgraded; closing it ends the start.
+    runner = TaskRunner(start)
+    runner.start(
+        lambda _progress, _cancelled: _open(db_arg),
+        lambda db: _show_main_window(app, start, db, outcome),
+        lambda message: _fail(start, message, outcome),
+    )
     try:
         code = app.exec()
     finally:
+        runner.wait()
         if outcome.db is not None:
             outcome.db.dispose()
     return code if outcome.exit_code is None else outcome.exit_code
@@ -72,45 +81,34 @@ class _Outcome:
     exit_code: int | None = None
 
 
-def _open_or_report(
-    app: QApplication, start: StartWindow, db_arg: str | None, outcome: _Outcome
+def _open(db_arg: str | None) -> Database:
+    from kenshu_desk.database import open_database, resolve_url
+
+    return open_database(resolve_url(db_arg))
+
+
+def _fail(start: StartWindow, message: str, outcome: _Outcome) -> None:
+    QMessageBox.critical(start, "kenshu-desk", message)
+    outcome.exit_code = 1
+    start.close()
+
+
+def _show_main_window(
+    app: QApplication, start: StartWindow, db: Database, outcome: _Outcome
 ) -> None:
-    try:
-        _open_main_window(app, start, db_arg, outcome)
-    except Exception as exc:  # a fault of ours: say so rather than leave the start window up
-        QMessageBox.critical(
-            start,
-            "kenshu-desk",
-            QCoreApplication.translate("app", "起動できませんでした: {0}").format(exc),
-        )
-        outcome.exit_code = 1
-        start.close()
-        raise
-
-
-def _open_main_window(
-    app: QApplication, start: StartWindow, db_arg: str | None, outcome: _Outcome
-) -> None:
-    from kenshu_desk import __version__
-    from kenshu_desk.ui.start_window import restore_geometry, save_geometry
-
-    translate = QCoreApplication.translate
-    start.say(translate("app", "データベースを開いています…"))
-    from kenshu_desk.database import DatabaseError, open_database, resolve_url
-
-    try:
-        db = open_database(resolve_url(db_arg))
-    except DatabaseError as exc:
-        QMessageBox.critical(start, "kenshu-desk", str(exc))
-        outcome.exit_code = 1
-        start.close()
-        return
     outcome.db = db
-    start.say(translate("app", "画面を準備しています…"))
-    from kenshu_desk.ui.main_window import MainWindow
+    translate = QCoreApplication.translate
+    try:
+        start.say(translate("app", "画面を準備しています…"))
+        from kenshu_desk import __version__
+        from kenshu_desk.ui.main_window import MainWindow
+        from kenshu_desk.ui.start_window import restore_geometry, save_geometry
 
-    QCoreApplication.setApplicationVersion(__version__)
-    window = MainWindow(db)
+        QCoreApplication.setApplicationVersion(__version__)
+        window = MainWindow(db)
+    except Exception as exc:  # a fault of ours: say so rather than leave the start window up
+        _fail(start, translate("app", "起動できませんでした: {0}").format(exc), outcome)
+        raise
     window.setObjectName("mainWindow")
     if not window.restoreGeometry(start.saveGeometry()):  # the start window's place
         restore_geometry(window)
