@@ -39,7 +39,7 @@ from email.utils import parseaddr
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from kenshu_desk.database import Database
@@ -218,13 +218,38 @@ class _Outcome:
     values: dict[str, Any]
 
 
+@functools.cache
+def _update_statement(columns: tuple[str, ...]) -> Any:
+    """UPDATE … SET the given columns WHERE id = :row_id, built once per set of columns
+    (building a statement per message cost as much as executing it)."""
+    return (
+        update(_TABLE)
+        .where(_TABLE.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"new_{name}") for name in columns})
+    )
+
+
 def _record(session: Session, outcome: _Outcome) -> None:
-    session.execute(update(_TABLE).where(_TABLE.c.id == outcome.row_id).values(**outcome.values))
+    statement = _update_statement(tuple(sorted(outcome.values)))
+    params = {f"new_{name}": value for name, value in outcome.values.items()}
+    session.execute(statement, {"row_id": outcome.row_id, **params})
 
 
 def _finish(db: Database, outcome: _Outcome) -> None:
     with db.session() as s:
         _record(s, outcome)
+
+
+_CLAIM = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("row_id"), _TABLE.c.status == Status.QUEUED.value)
+    .values(
+        status=Status.SENDING.value,
+        attempts=_TABLE.c.attempts + 1,
+        claimed_by=bindparam("runner"),
+        claimed_at=bindparam("now"),
+    )
+)
 
 
 def _claim(
@@ -236,23 +261,14 @@ def _claim(
     per message instead of two, and "sent" is still committed before the next message
     starts. Core statements with RETURNING: the ORM's bookkeeping cost more than SMTP.
     """
-    claim = (
-        update(_TABLE)
-        .where(_TABLE.c.id == row_id, _TABLE.c.status == Status.QUEUED.value)
-        .values(
-            status=Status.SENDING.value,
-            attempts=_TABLE.c.attempts + 1,
-            claimed_by=runner,
-            claimed_at=utcnow(),
-        )
-    )
+    params = {"row_id": row_id, "runner": runner, "now": utcnow()}
     with db.session() as s:
         if previous is not None:
             _record(s, previous)
         if db.engine.dialect.update_returning:
-            row = s.execute(claim.returning(*_CLAIMED_COLUMNS)).first()
+            row = s.execute(_CLAIM.returning(*_CLAIMED_COLUMNS), params).first()
         else:  # an SQLite older than 3.35
-            result: Any = s.execute(claim)
+            result: Any = s.execute(_CLAIM, params)
             row = None
             if result.rowcount == 1:
                 row = s.execute(select(*_CLAIMED_COLUMNS).where(_TABLE.c.id == row_id)).first()
