@@ -81,3 +81,14 @@ def test_any_attendee_name_gives_the_same_bytes(name):
     calendars = InvitationCalendars(event, organizer=ORGANIZER, now=NOW)
     expected = invitation_calendar(event, organizer=ORGANIZER, attendee=person, now=NOW)
     assert calendars.for_attendee(person) == expected
+
+
+def test_without_the_placeholder_line_each_calendar_is_built_whole():
+    """What a later icalendar that writes lines differently would get: the same bytes."""
+    event = _event()
+    calendars = InvitationCalendars(event, organizer=ORGANIZER, now=NOW)
+    calendars._split = None  # as if the placeholder line had not been found
+    for n, name in enumerate(NAMES):
+        person = CalendarPerson(name, f"p{n}@example.jp")
+        expected = invitation_calendar(event, organizer=ORGANIZER, attendee=person, now=NOW)
+        assert calendars.for_attendee(person) == expected
