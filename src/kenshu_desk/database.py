@@ -189,7 +189,13 @@ class Database:
 
 
 def _raise_change_stamp(session: Session, _flush_context: object) -> None:
-    # On the flush's own connection, so it commits or rolls back with the change itself.
+    raise_change_stamp(session)
+
+
+def raise_change_stamp(session: Session) -> None:
+    """Tell other windows the data changed. Every ORM flush does it (the listener above);
+    a change written by a Core statement alone (a bulk insert) calls this itself."""
+    # On the session's own connection, so it commits or rolls back with the change itself.
     session.connection().execute(update(ChangeStamp).values(counter=ChangeStamp.counter + 1))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import email
+import threading
 from email import policy
 
 import pytest
@@ -307,3 +308,26 @@ def test_a_change_before_sending_replaces_the_waiting_messages(db, smtp_server):
     assert all(len(got) == 1 for got in by_rcpt.values()) and len(by_rcpt) == 5
     for got in by_rcpt.values():
         assert calendar_of(got[0].data).events[0].sequence == 1
+
+
+def test_each_message_is_recorded_sent_before_the_next_one_goes_out(db, smtp_server):
+    """The "sent" mark shares a transaction with the next claim (one commit per message):
+    while the server holds the second message, the first is already committed as sent."""
+    event_id = make_event(db)
+    ids = queue(db, event_id)
+    handler = smtp_server.handler
+    handler.hold_on_data = 2
+    reports: list[SendReport] = []
+    worker = threading.Thread(target=lambda: reports.append(send(db, smtp_server)))
+    worker.start()
+    try:
+        assert handler.held.wait(30)
+        with db.session() as s:
+            status = {r.id: r.status for r in s.scalars(select(OutboxMessage))}
+        assert [status[i] for i in ids] == ["sent", "sending", "queued", "queued", "queued"]
+    finally:
+        handler.release.set()
+        worker.join(60)
+    assert not worker.is_alive()
+    assert reports[0].sent == 5
+    assert {r.status for r in rows(db).values()} == {Status.SENT.value}

@@ -193,13 +193,72 @@ def invitation_calendar(
     A cancellation carries STATUS:CANCELLED whether or not the event row is marked
     cancelled yet; its SEQUENCE is the event's, which the cancel raised (services.calendar).
     """
-    vevent = _vevent(event, _now(now), None if cancel else alarm_minutes)
+    vevent = _invitation_vevent(event, organizer, cancel, _now(now), alarm_minutes)
+    vevent.add("attendee", _attendee_address(attendee))
+    return _calendar(Method.CANCEL if cancel else Method.REQUEST, vevent)
+
+
+def _invitation_vevent(
+    event: Event,
+    organizer: CalendarPerson,
+    cancel: bool,
+    now: dt.datetime,
+    alarm_minutes: int | None,
+) -> VEvent:
+    vevent = _vevent(event, now, None if cancel else alarm_minutes)
     if cancel:
         vevent["status"] = "CANCELLED"
     vevent.add("organizer", organizer.cal_address())
-    attendee_address = attendee.cal_address()
-    attendee_address.params["ROLE"] = "REQ-PARTICIPANT"
-    attendee_address.params["PARTSTAT"] = "NEEDS-ACTION"
-    attendee_address.params["RSVP"] = "TRUE"
-    vevent.add("attendee", attendee_address)
-    return _calendar(Method.CANCEL if cancel else Method.REQUEST, vevent)
+    return vevent
+
+
+def _attendee_address(attendee: CalendarPerson) -> vCalAddress:
+    value = attendee.cal_address()
+    value.params["ROLE"] = "REQ-PARTICIPANT"
+    value.params["PARTSTAT"] = "NEEDS-ACTION"
+    value.params["RSVP"] = "TRUE"
+    return value
+
+
+_PLACEHOLDER = CalendarPerson("kenshu-desk-placeholder", "placeholder@attendee.invalid")
+
+
+class InvitationCalendars:
+    """invitation_calendar() for many recipients of one event: the same bytes, made faster.
+
+    A send run gives every recipient the same calendar except the ATTENDEE line, so the
+    calendar is serialised once (by icalendar, with a placeholder attendee) and each
+    recipient's ATTENDEE content line (escaped and folded by icalendar too) replaces the
+    placeholder's. Content lines are folded one by one, so the result is byte for byte what
+    invitation_calendar() returns (tests/documents/test_ics_batch.py compares them). Should
+    a later icalendar write the placeholder line differently, each calendar is built whole.
+    """
+
+    def __init__(
+        self,
+        event: Event,
+        *,
+        organizer: CalendarPerson,
+        cancel: bool = False,
+        now: dt.datetime | None = None,
+        alarm_minutes: int | None = None,
+    ) -> None:
+        self._method = Method.CANCEL if cancel else Method.REQUEST
+        self._vevent = _invitation_vevent(event, organizer, cancel, _now(now), alarm_minutes)
+        self._vevent.add("attendee", _attendee_address(_PLACEHOLDER))
+        whole = _calendar(self._method, self._vevent)
+        placeholder = self._line(_PLACEHOLDER)
+        self._split: tuple[bytes, bytes] | None = None
+        if whole.count(placeholder) == 1:
+            head, _, tail = whole.partition(placeholder)
+            self._split = (head, tail)
+
+    def _line(self, attendee: CalendarPerson) -> bytes:
+        return self._vevent.content_line("ATTENDEE", _attendee_address(attendee)).to_ical()
+
+    def for_attendee(self, attendee: CalendarPerson) -> bytes:
+        if self._split is None:  # the slow way: the whole calendar for this attendee
+            self._vevent["attendee"] = _attendee_address(attendee)
+            return _calendar(self._method, self._vevent)
+        head, tail = self._split
+        return head + self._line(attendee) + tail

@@ -21,23 +21,27 @@ from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from kenshu_desk.database import raise_change_stamp
 from kenshu_desk.documents.ics import (
     CalendarPerson,
+    InvitationCalendars,
     invitation_calendar,
     programme_text,
     when_text,
 )
 from kenshu_desk.domain.japanese import reading_sort_key
 from kenshu_desk.domain.models import AttendanceState, Event, OutboxMessage, utcnow
+from kenshu_desk.mail.batch import CalendarMessageFrame, FrameMismatch
 from kenshu_desk.mail.compose import (
     MailAddress,
     MessageError,
     as_draft,
     compose_calendar_message,
     message_bytes,
+    text_to_html,
 )
 from kenshu_desk.mail.templates import (
     DEFAULT_TEMPLATES,
@@ -188,10 +192,12 @@ def _already(row: OutboxMessage) -> str:
 
 
 def template_values(event: Event, recipient: Recipient, sender_name: str) -> dict[str, str]:
+    return {**_event_values(event, sender_name), **_recipient_values(recipient)}
+
+
+def _event_values(event: Event, sender_name: str) -> dict[str, str]:
     venue = event.venue or ("オンライン開催" if event.online_url else "")
     return {
-        "氏名": recipient.name,
-        "所属": recipient.organisation,
         "行事名": event.title,
         "日時": when_text(event),
         "会場": venue,
@@ -200,6 +206,10 @@ def template_values(event: Event, recipient: Recipient, sender_name: str) -> dic
         "差出人": sender_name or event.organiser_name,
         "問い合わせ先": event.organiser_contact.strip(),
     }
+
+
+def _recipient_values(recipient: Recipient) -> dict[str, str]:
+    return {"氏名": recipient.name, "所属": recipient.organisation}
 
 
 def compose_message(
@@ -212,7 +222,12 @@ def compose_message(
     alarm_minutes: int | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[str, str, bytes]:
-    """(subject, Message-ID, payload bytes) of one participant's message."""
+    """(subject, Message-ID, payload bytes) of one participant's message.
+
+    The reference composition, entirely through icalendar and the email package. A send
+    run uses `RunComposer`, which gives the same message (tests/mail/test_batch.py) in a
+    tenth of the time, and falls back to this if its frame cannot be built.
+    """
     template = (templates or DEFAULT_TEMPLATES).get(kind) or DEFAULT_TEMPLATES[kind]
     filled = render_template(template, template_values(event, recipient, sender.name))
     calendar = invitation_calendar(
@@ -237,6 +252,77 @@ def compose_message(
     return filled.subject, message_id, message_bytes(msg)
 
 
+class RunComposer:
+    """compose_message() for every recipient of one run, the shared work done once.
+
+    Per run: the template values of the event (programme, date, place), one calendar per
+    method with only the ATTENDEE line left to fill (InvitationCalendars), and one MIME
+    frame per method with the From and Date headers and every part header already encoded
+    (CalendarMessageFrame). Per recipient: the template, the ATTENDEE line, To, Subject
+    (cached when it does not name the person), Message-ID and the bodies.
+    """
+
+    def __init__(
+        self,
+        event: Event,
+        sender: MailAddress,
+        templates: Mapping[MessageKind, MailTemplate] | None = None,
+        *,
+        alarm_minutes: int | None = None,
+        now: dt.datetime,
+    ) -> None:
+        self.event = event
+        self.sender = sender
+        self.templates = templates
+        self.alarm_minutes = alarm_minutes
+        self.now = now
+        self._values = _event_values(event, sender.name)
+        self._calendars: dict[bool, InvitationCalendars] = {}
+        self._frames: dict[str, CalendarMessageFrame | None] = {}
+
+    def compose(self, recipient: Recipient, kind: MessageKind) -> tuple[str, str, bytes]:
+        """(subject, Message-ID, payload bytes), as compose_message() returns them."""
+        cancel = kind == MessageKind.CANCELLATION
+        method = "CANCEL" if cancel else "REQUEST"
+        frame = self._frame(method)
+        if frame is None:
+            return compose_message(
+                self.event, recipient, kind, self.sender, self.templates,
+                alarm_minutes=self.alarm_minutes, now=self.now,
+            )  # fmt: skip
+        template = (self.templates or DEFAULT_TEMPLATES).get(kind) or DEFAULT_TEMPLATES[kind]
+        filled = render_template(template, {**self._values, **_recipient_values(recipient)})
+        calendars = self._calendars.get(cancel)
+        if calendars is None:
+            calendars = self._calendars[cancel] = InvitationCalendars(
+                self.event,
+                organizer=CalendarPerson(self.sender.name, self.sender.address),
+                cancel=cancel,
+                now=self.now,
+                alarm_minutes=self.alarm_minutes,
+            )
+        message_id = make_msgid(domain=self.sender.domain)
+        payload = frame.message(
+            recipient=recipient.mail_address,
+            subject=filled.subject,
+            text=filled.body,
+            html_body=text_to_html(filled.body),
+            calendar=calendars.for_attendee(CalendarPerson(recipient.name, recipient.address)),
+            message_id=message_id,
+        )
+        return filled.subject, message_id, payload
+
+    def _frame(self, method: str) -> CalendarMessageFrame | None:
+        if method not in self._frames:
+            try:
+                self._frames[method] = CalendarMessageFrame(
+                    sender=self.sender, method=method, date=self.now
+                )
+            except FrameMismatch:
+                self._frames[method] = None  # this Python's email package: the slow way
+        return self._frames[method]
+
+
 @dataclass
 class QueueReport:
     plan: InvitationPlan
@@ -253,38 +339,59 @@ def queue_messages(
     alarm_minutes: int | None = None,
     status: Status = Status.QUEUED,
 ) -> QueueReport:
-    """Compose and queue one message per planned recipient, in the caller's transaction."""
+    """Compose and queue one message per planned recipient, in the caller's transaction.
+
+    New rows go in with one multi-row INSERT (the ORM's one flush per row took 2 s for
+    1,000); rows reused from an earlier queue are updated through the ORM, one flush.
+    """
     event = get_event(session, event_id)
     plan = plan_messages(session, event_id, kind)
     report = QueueReport(plan)
-    now = dt.datetime.now(dt.UTC)
+    composer = RunComposer(
+        event, sender, templates, alarm_minutes=alarm_minutes, now=dt.datetime.now(dt.UTC)
+    )
+    fresh: list[dict[str, object]] = []
+    fresh_at: list[int] = []  # where each fresh row's id goes in report.ids
     for planned in plan.messages:
-        subject, message_id, payload = compose_message(
-            event, planned.recipient, planned.kind, sender, templates,
-            alarm_minutes=alarm_minutes, now=now,
-        )  # fmt: skip
+        subject, message_id, payload = composer.compose(planned.recipient, planned.kind)
+        # A queued row not yet sent is rebuilt: today's template, a fresh DTSTAMP.
+        values: dict[str, object] = {
+            "dedup_key": planned.dedup_key,
+            "kind": planned.kind.value,
+            "recipient_name": planned.recipient.name,
+            "recipient_address": planned.recipient.address,
+            "subject": subject,
+            "message_id": message_id,
+            "payload": payload,
+            "status": status.value,
+            "last_error": "",
+            "next_attempt_at": None,
+        }
         row = session.get(OutboxMessage, planned.existing_id) if planned.existing_id else None
         if row is None:
-            row = OutboxMessage(
-                event_id=event_id,
-                participant_id=planned.recipient.participant_id,
-                dedup_key=planned.dedup_key,
-                attempts=0,
+            fresh_at.append(len(report.ids))
+            report.ids.append(0)
+            fresh.append(
+                {
+                    "event_id": event_id,
+                    "participant_id": planned.recipient.participant_id,
+                    "attempts": 0,
+                    **values,
+                }
             )
-            session.add(row)
-        # A queued row not yet sent is rebuilt: today's template, a fresh DTSTAMP.
-        row.dedup_key = planned.dedup_key
-        row.kind = planned.kind.value
-        row.recipient_name = planned.recipient.name
-        row.recipient_address = planned.recipient.address
-        row.subject = subject
-        row.message_id = message_id
-        row.payload = payload
-        row.status = status.value
-        row.last_error = ""
-        row.next_attempt_at = None
-        session.flush()
-        report.ids.append(row.id)
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+            report.ids.append(row.id)
+    session.flush()
+    if fresh:
+        inserted = session.scalars(
+            insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True),
+            fresh,
+        )
+        for position, row_id in zip(fresh_at, inserted, strict=True):
+            report.ids[position] = row_id
+        raise_change_stamp(session)
     return report
 
 

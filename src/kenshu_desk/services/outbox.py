@@ -25,7 +25,10 @@ retried in the same run, on a new connection if needed; permanent ones (5xx) are
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import heapq
 import os
+import re
 import socket
 import time
 import uuid
@@ -36,7 +39,7 @@ from email.utils import parseaddr
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from kenshu_desk.database import Database
@@ -167,9 +170,21 @@ def recover_interrupted(db: Database) -> int:
     return count
 
 
+_FROM_FIELD = re.compile(rb"^From:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.MULTILINE | re.IGNORECASE)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
 def envelope_sender(payload: bytes) -> str:
     """The From address of a stored message (what it was composed with)."""
-    headers = BytesHeaderParser().parsebytes(payload)
+    end = _HEADER_END.search(payload)
+    found = _FROM_FIELD.search(payload, 0, end.start() if end else len(payload))
+    return _address_of_from_field(found.group()) if found else ""
+
+
+@functools.lru_cache(maxsize=32)
+def _address_of_from_field(field: bytes) -> str:
+    # Every message of a run has the same From: parsed once, not once per message.
+    headers = BytesHeaderParser().parsebytes(field + b"\r\n\r\n")
     return parseaddr(str(headers.get("From", "")))[1]
 
 
@@ -183,28 +198,83 @@ def _queued_ids(db: Database, event_id: int | None, ids: Sequence[int] | None) -
         return list(s.scalars(stmt.order_by(OutboxMessage.id)))
 
 
-def _claim(db: Database, row_id: int, runner: str) -> OutboxMessage | None:
-    """Atomically queued → sending (committed), so no two runs send the same row."""
-    now = utcnow()
+_TABLE = OutboxMessage.__table__
+_CLAIMED_COLUMNS = (_TABLE.c.recipient_address, _TABLE.c.payload, _TABLE.c.attempts)
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    id: int
+    recipient_address: str
+    payload: bytes
+    attempts: int
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What became of a message: the row's new values, not yet written."""
+
+    row_id: int
+    values: dict[str, Any]
+
+
+@functools.cache
+def _update_statement(columns: tuple[str, ...]) -> Any:
+    """UPDATE … SET the given columns WHERE id = :row_id, built once per set of columns
+    (building a statement per message cost as much as executing it)."""
+    return (
+        update(_TABLE)
+        .where(_TABLE.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"new_{name}") for name in columns})
+    )
+
+
+def _record(session: Session, outcome: _Outcome) -> None:
+    statement = _update_statement(tuple(sorted(outcome.values)))
+    params = {f"new_{name}": value for name, value in outcome.values.items()}
+    session.execute(statement, {"row_id": outcome.row_id, **params})
+
+
+def _finish(db: Database, outcome: _Outcome) -> None:
     with db.session() as s:
-        result: Any = s.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == row_id, OutboxMessage.status == Status.QUEUED)
-            .values(
-                status=Status.SENDING.value,
-                attempts=OutboxMessage.attempts + 1,
-                claimed_by=runner,
-                claimed_at=now,
-            )
-        )
-        if result.rowcount != 1:
+        _record(s, outcome)
+
+
+_CLAIM = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("row_id"), _TABLE.c.status == Status.QUEUED.value)
+    .values(
+        status=Status.SENDING.value,
+        attempts=_TABLE.c.attempts + 1,
+        claimed_by=bindparam("runner"),
+        claimed_at=bindparam("now"),
+    )
+)
+
+
+def _claim(
+    db: Database, row_id: int, runner: str, previous: _Outcome | None = None
+) -> _Claimed | None:
+    """Atomically queued → sending (committed), so no two runs send the same row.
+
+    `previous` (the last message's "sent") is written in the same transaction: one commit
+    per message instead of two, and "sent" is still committed before the next message
+    starts. Core statements with RETURNING: the ORM's bookkeeping cost more than SMTP.
+    """
+    params = {"row_id": row_id, "runner": runner, "now": utcnow()}
+    with db.session() as s:
+        if previous is not None:
+            _record(s, previous)
+        if db.engine.dialect.update_returning:
+            row = s.execute(_CLAIM.returning(*_CLAIMED_COLUMNS), params).first()
+        else:  # an SQLite older than 3.35
+            result: Any = s.execute(_CLAIM, params)
+            row = None
+            if result.rowcount == 1:
+                row = s.execute(select(*_CLAIMED_COLUMNS).where(_TABLE.c.id == row_id)).first()
+        if row is None:
             return None
-        return s.get(OutboxMessage, row_id)
-
-
-def _finish(db: Database, row_id: int, **values: Any) -> None:
-    with db.session() as s:
-        s.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values))
+        return _Claimed(row_id, row.recipient_address, row.payload, row.attempts)
 
 
 def send_queued(
@@ -229,14 +299,24 @@ def send_queued(
     report = SendReport(interrupted=recover_interrupted(db))
     pending = _queued_ids(db, event_id, ids)
     total = len(pending)
-    due: dict[int, float] = dict.fromkeys(pending, 0.0)
+    due = [(0.0, row_id) for row_id in pending]  # (monotonic time due, id): a heap
+    heapq.heapify(due)
     runner = _runner_id()
     connect_failures = 0
     done = 0
+    # The last message's outcome, written together with the next claim (see _claim) when
+    # that follows at once on an open connection; otherwise written on its own first.
+    unwritten: _Outcome | None = None
 
     def tell(current: str) -> None:
         if progress is not None:
             progress(SendProgress(done, total, report.sent, report.failed, current))
+
+    def write_outcome() -> None:
+        nonlocal unwritten
+        if unwritten is not None:
+            outcome, unwritten = unwritten, None
+            _finish(db, outcome)
 
     tell("")
     try:
@@ -244,12 +324,14 @@ def send_queued(
             if cancelled():
                 report.cancelled = True
                 break
-            row_id = min(due, key=lambda i: (due[i], i))
-            wait = due[row_id] - time.monotonic()
+            wait = due[0][0] - time.monotonic()
             if wait > 0:
+                write_outcome()
                 tell(f"再試行まで {wait:.0f} 秒待っています")
                 sleep(min(wait, 0.2))  # short slices, so Cancel is honoured promptly
                 continue
+            if not getattr(transport, "is_open", False):
+                write_outcome()  # connecting may take long: "sent" must not wait for it
             try:
                 transport.open()
                 connect_failures = 0
@@ -264,8 +346,9 @@ def send_queued(
                 tell(f"接続を再試行します: {exc.reply}")
                 _wait(retry.delay(connect_failures), sleep, cancelled)
                 continue
-            row = _claim(db, row_id, runner)
-            del due[row_id]
+            _, row_id = heapq.heappop(due)
+            previous, unwritten = unwritten, None
+            row = _claim(db, row_id, runner, previous)
             if row is None:  # another run took it, or it was cancelled meanwhile
                 done += 1
                 continue
@@ -276,18 +359,23 @@ def send_queued(
                 )
             except SmtpConfigError as exc:
                 # Nothing wrong with this message: it waits for the settings to be fixed.
-                _finish(db, row_id, status=Status.QUEUED.value, last_error=str(exc))
+                _finish(
+                    db, _Outcome(row_id, {"status": Status.QUEUED.value, "last_error": str(exc)})
+                )
                 report.error = str(exc)
                 break
             except DeliveryError as exc:
                 if exc.temporary and row.attempts < retry.max_attempts:
                     delay = retry.delay(row.attempts)
                     _finish(
-                        db, row_id,
-                        status=Status.QUEUED.value, last_error=exc.reply, server_reply=exc.reply,
-                        next_attempt_at=utcnow() + dt.timedelta(seconds=delay),
+                        db,
+                        _Outcome(row_id, {
+                            "status": Status.QUEUED.value, "last_error": exc.reply,
+                            "server_reply": exc.reply,
+                            "next_attempt_at": utcnow() + dt.timedelta(seconds=delay),
+                        }),
                     )  # fmt: skip
-                    due[row_id] = time.monotonic() + delay
+                    heapq.heappush(due, (time.monotonic() + delay, row_id))
                     report.retried += 1
                     continue
                 note = (
@@ -296,21 +384,27 @@ def send_queued(
                     else f"再試行を重ねても送れませんでした: {exc.reply}"
                 )
                 _finish(
-                    db, row_id, status=Status.FAILED.value, last_error=note, server_reply=exc.reply
-                )
+                    db,
+                    _Outcome(row_id, {
+                        "status": Status.FAILED.value, "last_error": note,
+                        "server_reply": exc.reply,
+                    }),
+                )  # fmt: skip
                 report.failed += 1
             else:
-                _finish(
-                    db, row_id,
-                    status=Status.SENT.value, sent_at=utcnow(), server_reply=reply, last_error="",
-                    next_attempt_at=None,
-                )  # fmt: skip
+                unwritten = _Outcome(row_id, {
+                    "status": Status.SENT.value, "sent_at": utcnow(), "server_reply": reply,
+                    "last_error": "", "next_attempt_at": None,
+                })  # fmt: skip
                 report.sent += 1
             done += 1
             tell(row.recipient_address)
     finally:
-        report.connections = getattr(transport, "connections_opened", 0)
-        transport.close()
+        try:
+            write_outcome()
+        finally:
+            report.connections = getattr(transport, "connections_opened", 0)
+            transport.close()
     report.left_queued = len(_queued_ids(db, event_id, ids))
     tell("")
     return report
