@@ -167,3 +167,36 @@ def test_a_participant_with_registrations_cannot_be_destroyed(demo_db):
     with pytest.raises(IntegrityError), demo_db.session() as s:
         person = s.query(Participant).join(Registration).first()
         s.execute(text("DELETE FROM participant WHERE id = :id"), {"id": person.id})
+
+
+@pytest.mark.slow
+def test_a_server_that_never_answers_is_given_up_on(tmp_path):
+    """A PostgreSQL address where something accepts the connection and then says nothing
+    (a dead server behind a firewall, a wrong port): the start ends with a message after
+    the connect timeout instead of hanging."""
+    import socket
+    import threading
+
+    from kenshu_desk.database import CONNECT_TIMEOUT_SECONDS, DatabaseError, open_database
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(5)
+    port = silent.getsockname()[1]
+    outcome: list[BaseException | None] = []
+
+    def try_to_open() -> None:
+        try:
+            open_database(f"postgresql+psycopg://organiser@127.0.0.1:{port}/kenshu")
+        except BaseException as exc:  # the test looks at whatever came back
+            outcome.append(exc)
+        else:
+            outcome.append(None)
+
+    worker = threading.Thread(target=try_to_open, daemon=True)
+    worker.start()
+    worker.join(CONNECT_TIMEOUT_SECONDS * 4)
+    silent.close()
+    assert not worker.is_alive(), "still waiting for a server that never answers"
+    assert isinstance(outcome[0], DatabaseError)
+    assert "応答がありません" in str(outcome[0]) and f"127.0.0.1:{port}" in str(outcome[0])

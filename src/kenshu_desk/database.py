@@ -14,10 +14,10 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -218,9 +218,23 @@ def _has_tables(engine: Engine) -> bool:
         return bool(inspect(conn).get_table_names())
 
 
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def _create_engine(parsed: URL) -> Engine:
+    """The engine for a URL, with the keyring's password if any. A server that does not
+    answer is given up after CONNECT_TIMEOUT_SECONDS (unless the URL says otherwise), not
+    after the operating system's TCP timeout of a minute or more."""
+    from kenshu_desk.db_settings import connect_url
+
+    options: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    return create_engine(connect_url(parsed), **options)
+
+
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (and create or upgrade) the database at url; DatabaseError says what is wrong."""
-    from kenshu_desk.db_settings import connect_url
 
     try:
         parsed = make_url(url)
@@ -230,7 +244,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     if path is not None:
         _check_sqlite_file(path)
     try:
-        engine = create_engine(connect_url(parsed))  # the keyring's password, if any
+        engine = _create_engine(parsed)
     except NoSuchModuleError as exc:
         raise DatabaseError(f"このデータベースの種類には対応していません: {url}") from exc
     except ImportError as exc:
@@ -258,10 +272,9 @@ def probe_database(url: str) -> str:
     """One line for a connection test: the server and whether the schema is current.
 
     Nothing is created or upgraded; the keyring's password is used as when opening."""
-    from kenshu_desk.db_settings import connect_url
 
     try:
-        engine = create_engine(connect_url(make_url(url)))
+        engine = _create_engine(make_url(url))
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(f"データベースの指定が正しくありません: {url}") from exc
     try:
@@ -344,4 +357,14 @@ def _describe_dbapi_error(url: str, exc: DBAPIError) -> str:
         return f"{where} は壊れているか、データベースではありません。ファイルは変更していません。"
     if "unable to open" in lowered:
         return f"{where} を開けません。"
+    if "timeout expired" in lowered or "timed out" in lowered:
+        return (
+            f"データベースサーバー {where} から応答がありません（{CONNECT_TIMEOUT_SECONDS} 秒待ちました）。"
+            "サーバーが動いているか、アドレスとポートが正しいかを確かめてください。"
+        )
+    if "connection refused" in lowered:
+        return (
+            f"データベースサーバー {where} に接続できません（接続を拒否されました）。"
+            "サーバーが動いているか、アドレスとポートが正しいかを確かめてください。"
+        )
     return f"データベース {where} を開けません: {text.splitlines()[0]}"
