@@ -9,6 +9,7 @@ organiser saved the row since, the stored version differs and the edit is refuse
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -58,6 +59,15 @@ class WrittenVersions:
         event.listen(db.sessions, "after_commit", self._committed)
         event.listen(db.sessions, "after_rollback", self._rolled_back)
 
+    @classmethod
+    def of(cls, db: Database) -> WrittenVersions:
+        """The one record of a database's own writes (every window and panel shares it)."""
+        with _BOOKS_LOCK:
+            book = _BOOKS.get(db.sessions)
+            if book is None:
+                book = _BOOKS[db.sessions] = cls(db)
+            return book
+
     def get(self, model: type, row_id: int) -> int | None:
         with self._lock:
             return self._known.get((model, row_id))
@@ -78,3 +88,7 @@ class WrittenVersions:
     @staticmethod
     def _rolled_back(session: Session) -> None:
         session.info.pop("kenshu_written", None)
+
+
+_BOOKS: weakref.WeakKeyDictionary[object, WrittenVersions] = weakref.WeakKeyDictionary()
+_BOOKS_LOCK = threading.Lock()

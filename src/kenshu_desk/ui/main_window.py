@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._current_id: int | None = None
         self._view: EventView | None = None
         self.undo_stack = QUndoStack(self)
-        self.versions = WrittenVersions(db)  # team mode: undo never writes over others' edits
+        self.versions = WrittenVersions.of(db)  # team mode: undo never writes over others' edits
         self.undo_stack.setUndoLimit(500)
 
         self.events_model = EventListModel(self)
