@@ -229,3 +229,22 @@ def test_a_speaker_changed_by_another_is_not_deleted(qtbot, open_window, demo_db
     qtbot.waitUntil(
         lambda: not window.speakers.loading and panel.email.text() == "shoji@example.jp"
     )
+
+
+def test_undoing_an_insert_keeps_an_item_another_organiser_has_edited(
+    qtbot, open_window, demo_db, other
+):
+    event_id, _ = _nov(demo_db)
+    window = _quiet(open_window(demo_db), event_id)
+    _activate(qtbot, window)
+    click_row(qtbot, window.programme.table, 1, 3)
+    qtbot.keyClick(window.programme.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert titles(window)[2] == "休憩"
+    break_id = window.programme.current_item().id
+    with other.session() as s:  # B makes A's new break longer
+        s.get(ProgrammeItem, break_id).minutes = 15
+    window.undo_stack.undo()  # would delete the break with B's 15 minutes
+    _refused(qtbot, window)
+    qtbot.waitUntil(lambda: programme_rows(window)[2][1] == "15")
+    with demo_db.session() as s:
+        assert s.get(ProgrammeItem, break_id).minutes == 15
