@@ -131,3 +131,32 @@ def test_a_stale_participant_edit_is_refused_and_the_other_kept(demo_db, other):
     with demo_db.session() as s:
         stored = participants.participant_data(s, who)
         assert (stored.phone, stored.title) == ("048-830-3222", "主幹")
+
+
+def test_an_import_while_another_organiser_registers_the_same_person(demo_db, other):
+    from pathlib import Path
+
+    from kenshu_desk.services.participant_import import ParticipantImport
+
+    data = Path(__file__).resolve().parent / "data" / "participants_utf8_bom.csv"
+    eid, sato = _event(demo_db), _person(demo_db, "k.sato@example.jp")  # in that file
+    imp = ParticipantImport.from_file(data)
+    with demo_db.session() as s:
+        planned = imp.preview(s, event_id=eid)  # what A confirmed: 佐藤 is to be registered
+    fired = []
+
+    def b_registers_sato(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        # A has started writing the import: B registers 佐藤 just now.
+        if statement.lstrip().upper().startswith("INSERT") and not fired:
+            fired.append(True)
+            with other.session() as s:
+                regs.register(s, eid, [sato])
+
+    event.listen(demo_db.engine, "before_cursor_execute", b_registers_sato)
+    try:
+        with demo_db.session() as s:
+            result = imp.commit(s, event_id=eid, preview=planned)
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", b_registers_sato)
+    assert fired and _count(demo_db, eid, sato) == 1  # not twice
+    assert (result.registered, result.already_registered) == (2, 1)

@@ -223,8 +223,10 @@ def newer_schema_message(revision: str) -> str:
 
 def _is_newer(revision: str | None) -> bool:
     """A stored revision this program's migrations do not know (only a newer one writes it)."""
-    return revision is not None and revision != SCHEMA_REVISION and (
-        revision not in _known_revisions()
+    return (
+        revision is not None
+        and revision != SCHEMA_REVISION
+        and (revision not in _known_revisions())
     )
 
 

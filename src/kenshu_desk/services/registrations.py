@@ -138,7 +138,10 @@ def register(session: Session, event_id: int, participant_ids: Iterable[int]) ->
         except IntegrityError as exc:
             if _is_duplicate(session, event_id, pid):
                 raise ConcurrentEditError() from exc
-            raise
+            # Otherwise the person or the event was deleted meanwhile (a foreign key).
+            raise UserError(
+                "参加者または行事が他の方によって削除されたため、申込を保存できませんでした。"
+            ) from exc
         added.append(reg.id)
     return added
 
