@@ -5,6 +5,9 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    '「{0}」を実行できませんでした: {1}': 'Could not do "{0}": {1}',
+    '{0} 人は他の方が既に追加していました。': '{0} had already been registered by another organiser.',
+    '下の欄は他の方が保存した現在の内容です。': ' The fields below now show what another organiser saved.',
     "\n新しく登録する所属: {0}": "\nNew organisation to register: {0}",
     " 分前": " min before",
     "%1 / %2 ページ": "Page %1 of %2",

@@ -1194,6 +1194,10 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>Save</translation>
         </message>
         <message>
+            <source>下の欄は他の方が保存した現在の内容です。</source>
+            <translation> The fields below now show what another organiser saved.</translation>
+        </message>
+        <message>
             <source>参加者名簿</source>
             <translation>Participant list</translation>
         </message>
@@ -1770,6 +1774,10 @@ Subject: {1}
             <translation>Registered {0} people.</translation>
         </message>
         <message>
+            <source>{0} 人は他の方が既に追加していました。</source>
+            <translation>{0} had already been registered by another organiser.</translation>
+        </message>
+        <message>
             <source>{0} 人の申込を削除しました（Ctrl+Z で元に戻せます）。</source>
             <translation>Removed {0} registrations (Ctrl+Z undoes).</translation>
         </message>
@@ -1935,6 +1943,10 @@ Subject: {1}
         <message>
             <source>{0} 人の申込を削除</source>
             <translation>Remove {0} registrations</translation>
+        </message>
+        <message>
+            <source>「{0}」を実行できませんでした: {1}</source>
+            <translation>Could not do "{0}": {1}</translation>
         </message>
         <message>
             <source>取り消しました: {0}</source>
@@ -3398,6 +3410,10 @@ This cannot be undone (the undo history is cleared too).</translation>
             <source>キャンセル</source>
             <translation>Cancel</translation>
         </message>
+        <message>
+            <source>下の欄は他の方が保存した現在の内容です。</source>
+            <translation> The fields below now show what another organiser saved.</translation>
+        </message>
     </context>
     <context>
         <name>ParticipantDirectoryWidget</name>
@@ -4108,6 +4124,10 @@ Subject: {1}
         <message>
             <source>{0} 人を申込に追加しました。</source>
             <translation>Registered {0} people.</translation>
+        </message>
+        <message>
+            <source>{0} 人は他の方が既に追加していました。</source>
+            <translation>{0} had already been registered by another organiser.</translation>
         </message>
         <message>
             <source>{0} 人の申込を削除しました（Ctrl+Z で元に戻せます）。</source>

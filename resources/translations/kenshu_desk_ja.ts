@@ -1194,6 +1194,10 @@
             <translation>保存</translation>
         </message>
         <message>
+            <source>下の欄は他の方が保存した現在の内容です。</source>
+            <translation>下の欄は他の方が保存した現在の内容です。</translation>
+        </message>
+        <message>
             <source>参加者名簿</source>
             <translation>参加者名簿</translation>
         </message>
@@ -1770,6 +1774,10 @@
             <translation>{0} 人を申込に追加しました。</translation>
         </message>
         <message>
+            <source>{0} 人は他の方が既に追加していました。</source>
+            <translation>{0} 人は他の方が既に追加していました。</translation>
+        </message>
+        <message>
             <source>{0} 人の申込を削除しました（Ctrl+Z で元に戻せます）。</source>
             <translation>{0} 人の申込を削除しました（Ctrl+Z で元に戻せます）。</translation>
         </message>
@@ -1934,6 +1942,10 @@
         <message>
             <source>{0} 人の申込を削除</source>
             <translation>{0} 人の申込を削除</translation>
+        </message>
+        <message>
+            <source>「{0}」を実行できませんでした: {1}</source>
+            <translation>「{0}」を実行できませんでした: {1}</translation>
         </message>
         <message>
             <source>取り消しました: {0}</source>
@@ -3397,6 +3409,10 @@
             <source>キャンセル</source>
             <translation>キャンセル</translation>
         </message>
+        <message>
+            <source>下の欄は他の方が保存した現在の内容です。</source>
+            <translation>下の欄は他の方が保存した現在の内容です。</translation>
+        </message>
     </context>
     <context>
         <name>ParticipantDirectoryWidget</name>
@@ -4107,6 +4123,10 @@
         <message>
             <source>{0} 人を申込に追加しました。</source>
             <translation>{0} 人を申込に追加しました。</translation>
+        </message>
+        <message>
+            <source>{0} 人は他の方が既に追加していました。</source>
+            <translation>{0} 人は他の方が既に追加していました。</translation>
         </message>
         <message>
             <source>{0} 人の申込を削除しました（Ctrl+Z で元に戻せます）。</source>

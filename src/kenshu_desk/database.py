@@ -233,6 +233,31 @@ def _create_engine(parsed: URL) -> Engine:
     return create_engine(connect_url(parsed), **options)
 
 
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def newer_schema_message(revision: str) -> str:
+    """A database written by a newer kenshu-desk: this program must not touch it (an older
+    program would write rows without the newer columns' rules, or "upgrade" it wrongly)."""
+    return (
+        "このデータベースは新しいバージョンの kenshu-desk で作成されています"
+        f"（リビジョン {revision}）。このプログラムでは安全に開けないため、開いていません"
+        "（データベースは変更していません）。kenshu-desk を最新版に更新してください。"
+    )
+
+
+def _is_newer(revision: str | None) -> bool:
+    """A stored revision this program's migrations do not know (only a newer one writes it)."""
+    return (
+        revision is not None
+        and revision != SCHEMA_REVISION
+        and (revision not in _known_revisions())
+    )
+
+
 def open_database(url: str, *, upgrade: bool = True) -> Database:
     """Open (and create or upgrade) the database at url; DatabaseError says what is wrong."""
 
@@ -284,6 +309,10 @@ def probe_database(url: str) -> str:
         current = _stored_revision(engine)
         if current == SCHEMA_REVISION:
             state = "最新の kenshu-desk データベースです"
+        elif _is_newer(current):
+            assert current is not None
+            # Not an "it will be upgraded": opening it is refused, so the test says so.
+            raise DatabaseError(f"{server} に接続できましたが、" + newer_schema_message(current))
         elif current is None and not _has_tables(engine):
             state = "空のデータベースです（開くと作成します）"
         elif current is None:
@@ -302,14 +331,10 @@ def _upgrade(db: Database) -> Path | None:
     if current == SCHEMA_REVISION:
         return None
     from alembic import command
-    from alembic.script import ScriptDirectory
 
-    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
-        raise DatabaseError(
-            "このデータベースは新しいバージョンの kenshu-desk で作成されています"
-            f"（リビジョン {current}）。アプリケーションを更新してください。"
-        )
+    if _is_newer(current):
+        assert current is not None
+        raise DatabaseError(newer_schema_message(current))
     if current is None and _has_tables(db.engine):
         raise DatabaseError("このデータベースは kenshu-desk のものではありません。")
     backup = None

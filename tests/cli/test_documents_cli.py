@@ -21,9 +21,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo(capsys, db_path) -> dict[str, int]:
-    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
-    events = json.loads(run(capsys, "--db", str(db_path), "events", "--json")[1])
+def demo(capsys, db_arg) -> dict[str, int]:
+    assert run(capsys, "--db", db_arg, "demo")[0] == 0
+    events = json.loads(run(capsys, "--db", db_arg, "events", "--json")[1])
     return {e["date"]: e["id"] for e in events}
 
 
@@ -32,10 +32,10 @@ def pdf_text(path) -> tuple[str, PdfReader]:
     return "\n".join(p.extract_text() for p in reader.pages), reader
 
 
-def test_agenda_command_writes_the_pdf(capsys, db_path, demo, tmp_path):
+def test_agenda_command_writes_the_pdf(capsys, db_arg, demo, tmp_path):
     out = tmp_path / "次第.pdf"
     code, stdout, err = run(
-        capsys, "--db", str(db_path), "agenda", str(demo["2021-11-25"]), "-o", str(out)
+        capsys, "--db", db_arg, "agenda", str(demo["2021-11-25"]), "-o", str(out)
     )
     assert code == 0, err
     assert str(out) in stdout
@@ -44,14 +44,14 @@ def test_agenda_command_writes_the_pdf(capsys, db_path, demo, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
-def test_roster_command_orders_and_sign_in(capsys, db_path, demo, tmp_path):
+def test_roster_command_orders_and_sign_in(capsys, db_arg, demo, tmp_path):
     event_id = str(demo["2021-11-25"])
     by_org, by_reading, sign_in = (tmp_path / n for n in ("org.pdf", "kana.pdf", "sign.pdf"))
-    assert run(capsys, "--db", str(db_path), "roster", event_id, "-o", str(by_org))[0] == 0
+    assert run(capsys, "--db", db_arg, "roster", event_id, "-o", str(by_org))[0] == 0
     code, stdout, _ = run(
         capsys,
         "--db",
-        str(db_path),
+        db_arg,
         "roster",
         event_id,
         "-o",
@@ -61,7 +61,7 @@ def test_roster_command_orders_and_sign_in(capsys, db_path, demo, tmp_path):
     )
     assert code == 0 and "五十音順" in stdout
     code, stdout, _ = run(
-        capsys, "--db", str(db_path), "roster", event_id, "-o", str(sign_in), "--sign-in"
+        capsys, "--db", db_arg, "roster", event_id, "-o", str(sign_in), "--sign-in"
     )
     assert code == 0 and "受付簿" in stdout
     org_text, _ = pdf_text(by_org)
@@ -81,26 +81,26 @@ def test_roster_command_orders_and_sign_in(capsys, db_path, demo, tmp_path):
         assert "小林" in text and "新井" in text
 
 
-def test_unknown_event_is_one_line_exit_1(capsys, db_path, demo, tmp_path):
+def test_unknown_event_is_one_line_exit_1(capsys, db_arg, demo, tmp_path):
     out = tmp_path / "x.pdf"
     for command in ("agenda", "roster"):
-        code, stdout, err = run(capsys, "--db", str(db_path), command, "99999", "-o", str(out))
+        code, stdout, err = run(capsys, "--db", db_arg, command, "99999", "-o", str(out))
         assert code == 1 and stdout == ""
         assert err.count("\n") == 1 and "99999" in err and "Traceback" not in err
     assert not out.exists()
 
 
 @pytest.mark.parametrize("where", ["missing-folder/x.pdf", "."])
-def test_unwritable_output_is_one_line_exit_1(capsys, db_path, demo, tmp_path, where):
+def test_unwritable_output_is_one_line_exit_1(capsys, db_arg, demo, tmp_path, where):
     target = tmp_path / where
     code, stdout, err = run(
-        capsys, "--db", str(db_path), "agenda", str(demo["2021-05-24"]), "-o", str(target)
+        capsys, "--db", db_arg, "agenda", str(demo["2021-05-24"]), "-o", str(target)
     )
     assert code == 1 and stdout == ""
     assert err.startswith("kenshu-desk: ") and err.count("\n") == 1
 
 
-def test_read_only_folder_is_one_line_exit_1(capsys, db_path, demo, tmp_path):
+def test_read_only_folder_is_one_line_exit_1(capsys, db_arg, demo, tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
@@ -110,7 +110,7 @@ def test_read_only_folder_is_one_line_exit_1(capsys, db_path, demo, tmp_path):
         code, _, err = run(
             capsys,
             "--db",
-            str(db_path),
+            db_arg,
             "roster",
             str(demo["2021-05-24"]),
             "-o",
@@ -131,8 +131,8 @@ def _can_write(folder) -> bool:
     return True
 
 
-def test_bad_order_is_a_usage_error(capsys, db_path, demo, tmp_path):
+def test_bad_order_is_a_usage_error(capsys, db_arg, demo, tmp_path):
     code, _, err = run(
-        capsys, "--db", str(db_path), "roster", "1", "-o", str(tmp_path / "x.pdf"), "--order", "age"
+        capsys, "--db", db_arg, "roster", "1", "-o", str(tmp_path / "x.pdf"), "--order", "age"
     )
     assert code == 2 and "invalid choice" in err

@@ -26,9 +26,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo(capsys, db_path: Path) -> str:
-    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
-    return str(db_path)
+def demo(capsys, db_arg: str) -> str:
+    assert run(capsys, "--db", db_arg, "demo")[0] == 0
+    return db_arg
 
 
 def people(capsys, db: str, *extra: str) -> list[dict]:

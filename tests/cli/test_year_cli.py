@@ -22,9 +22,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo_file(capsys, db_path):
-    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
-    return str(db_path)
+def demo_file(capsys, db_arg):
+    assert run(capsys, "--db", db_arg, "demo")[0] == 0
+    return db_arg
 
 
 def _fonts(reader: PdfReader) -> set[str]:

@@ -27,6 +27,7 @@ from kenshu_desk.domain.models import (
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.events import NotFoundError
 from kenshu_desk.services.programme_edit import ItemData, apply_presenters, check_speakers_exist
+from kenshu_desk.services.versions import expect_version
 
 EVENT_KINDS: tuple[str, ...] = tuple(k.value for k in EventKind)
 EVENT_FIELDS: tuple[str, ...] = (
@@ -131,9 +132,18 @@ def create_event(session: Session, fields: Mapping[str, Any]) -> int:
     return event.id
 
 
-def update_event(session: Session, event_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Change some fields at once; returns their previous values (for undo)."""
+def update_event(
+    session: Session,
+    event_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Change some fields at once; returns their previous values (for undo).
+
+    `expected_version`: the version the user saw; refused if the event changed since."""
     event = _event(session, event_id)
+    expect_version(event, expected_version)
     checked = {name: _check_field(name, value) for name, value in changes.items()}
     _check_times(
         checked.get("start_time", event.start_time), checked.get("end_time", event.end_time)

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
 from kenshu_desk.errors import UserError
@@ -449,9 +451,15 @@ class ParticipantImport:
         todo = [pid for pid in ids if pid not in already]
         result.already_registered = len(ids) - len(todo)
         if todo:
-            session.execute(
-                insert(Registration), [{"event_id": event_id, "participant_id": p} for p in todo]
-            )
+            try:
+                session.execute(
+                    insert(Registration),
+                    [{"event_id": event_id, "participant_id": p} for p in todo],
+                )
+            except IntegrityError as exc:
+                # Another organiser registered one of them after the plan was checked (the
+                # unique constraint): nothing of the import is saved; run again, it skips them.
+                raise ConcurrentEditError() from exc
         result.registered = len(todo)
 
 

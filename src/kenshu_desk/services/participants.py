@@ -23,6 +23,7 @@ from kenshu_desk.domain.models import (
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.organisations import OrganisationIndex
 from kenshu_desk.services.participant_import import clean_email, is_valid_email
+from kenshu_desk.services.versions import expect_version
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ costs 10 % of opening 20,000 rows
@@ -177,14 +178,28 @@ def validate(data: ParticipantData) -> list[str]:
     return problems
 
 
+def participant_version(session: Session, participant_id: int) -> int:
+    """The row version an edit dialog reads with the data (team mode: checked on save)."""
+    return get_participant(session, participant_id).version
+
+
 def save_participant(
-    session: Session, data: ParticipantData, participant_id: int | None = None
+    session: Session,
+    data: ParticipantData,
+    participant_id: int | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int:
-    """Create or update; the organisation is found by name or created. Returns the id."""
+    """Create or update; the organisation is found by name or created. Returns the id.
+
+    `expected_version`: the version the editor read; refused (ConcurrentEditError) if
+    another organiser saved the person since, so their change is not overwritten."""
     problems = validate(data)
     if problems:
         raise UserError(problems[0])
     person = get_participant(session, participant_id) if participant_id else Participant()
+    if participant_id:
+        expect_version(person, expected_version)
     person.name = data.name.strip()
     person.reading = data.reading.strip()
     person.department = data.department.strip()

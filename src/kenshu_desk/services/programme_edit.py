@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kenshu_desk.domain.models import Event, ItemPresenter, ItemType, ProgrammeItem, Speaker
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.events import NotFoundError
+from kenshu_desk.services.versions import expect_order, expect_version, touch
 
 ITEM_TYPES: tuple[str, ...] = tuple(t.value for t in ItemType)
 ITEM_FIELDS: tuple[str, ...] = ("item_type", "title", "description", "minutes", "fixed_start")
@@ -193,10 +194,15 @@ def snapshot_item(session: Session, item_id: int) -> ItemSnapshot:
     return ItemSnapshot(item.id, item.event_id, items.index(item), ItemData.of(item))
 
 
-def delete_item(session: Session, item_id: int) -> ItemSnapshot:
-    """Delete an item (and its presenters); returns what restore_item needs."""
-    snapshot = snapshot_item(session, item_id)
+def delete_item(
+    session: Session, item_id: int, *, expected_version: int | None = None
+) -> ItemSnapshot:
+    """Delete an item (and its presenters); returns what restore_item needs.
+
+    `expected_version`: the version the user saw; refused if the item changed since."""
     item = _item(session, item_id)
+    expect_version(item, expected_version)
+    snapshot = snapshot_item(session, item_id)
     items = _ordered(session, item.event_id)
     items.remove(item)
     session.delete(item)
@@ -210,10 +216,16 @@ def restore_item(session: Session, snapshot: ItemSnapshot) -> int:
     return add_item(session, snapshot.event_id, snapshot.data, snapshot.index, item_id=snapshot.id)
 
 
-def move_item(session: Session, item_id: int, to_index: int) -> int:
-    """Move an item so that it ends up at `to_index`; returns its previous index."""
+def move_item(
+    session: Session, item_id: int, to_index: int, *, expected_order: Sequence[int] | None = None
+) -> int:
+    """Move an item so that it ends up at `to_index`; returns its previous index.
+
+    `expected_order`: the item ids in the order the user saw; refused if the programme
+    was reordered, added to or shortened since (the index would mean another place)."""
     item = _item(session, item_id)
     items = _ordered(session, item.event_id)
+    expect_order([i.id for i in items], expected_order)
     from_index = items.index(item)
     to_index = max(0, min(to_index, len(items) - 1))
     items.pop(from_index)
@@ -223,9 +235,16 @@ def move_item(session: Session, item_id: int, to_index: int) -> int:
     return from_index
 
 
-def update_item(session: Session, item_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
+def update_item(
+    session: Session,
+    item_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
     """Change some of an item's fields; returns their previous values (for undo)."""
     item = _item(session, item_id)
+    expect_version(item, expected_version)
     checked = {name: _check_value(name, value) for name, value in changes.items()}
     previous = {name: getattr(item, name) for name in checked}
     for name, value in checked.items():
@@ -245,12 +264,22 @@ def pin_start(session: Session, item_id: int, start: dt.time | None) -> dt.time 
 
 
 def set_presenters(
-    session: Session, item_id: int, refs: Sequence[PresenterRef]
+    session: Session,
+    item_id: int,
+    refs: Sequence[PresenterRef],
+    *,
+    expected_version: int | None = None,
 ) -> tuple[PresenterRef, ...]:
-    """Replace the item's presenters by `refs`, in that order; returns the previous list."""
+    """Replace the item's presenters by `refs`, in that order; returns the previous list.
+
+    The item's version rises with its presenters, so two organisers editing the same
+    item's presenters cannot overwrite each other."""
     item = _item(session, item_id)
+    expect_version(item, expected_version)
     check_speakers_exist(session, refs)
     previous = tuple(PresenterRef(p.speaker_id, p.topic) for p in item.presenters)
     apply_presenters(item, refs)
+    if previous != tuple(refs):
+        touch(item, "position")
     session.flush()
     return previous

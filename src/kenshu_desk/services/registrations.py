@@ -3,17 +3,24 @@
 Each function is one small step inside the caller's transaction; the UI wraps each user
 action in ``with db.session()`` and keeps what it needs to undo it (the old state, or the
 removed registration) — see ``RemovedRegistration``.
+
+Team mode: two organisers may work on the same event's list at once. A person is
+registered once (a unique constraint; the second organiser's insert is refused, not
+doubled), and a change of a registration can carry the version the screen showed
+(`VersionOf`): if another organiser changed that registration since, it is refused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import reading_sort_key
 from kenshu_desk.domain.models import (
     AttendanceState,
@@ -24,6 +31,10 @@ from kenshu_desk.domain.models import (
 )
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants import search_key, state_label
+from kenshu_desk.services.versions import expect_version
+
+# The version a registration may have for a change to apply to it (None: any).
+VersionOf = Callable[[Registration], int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +51,7 @@ class RegistrationRow:
     minutes_online: int | None
     note: str
     search_key: str
+    version: int = 0  # the registration's row version read (team mode)
 
     @property
     def state_label(self) -> str:
@@ -95,6 +107,7 @@ def registration_rows(session: Session, event_id: int) -> list[RegistrationRow]:
                 reg.minutes_online,
                 reg.note,
                 search_key(p.name, p.reading, org or "", p.email),
+                reg.version,
             )
         )
     rows.sort(key=lambda r: reading_sort_key(r.reading, r.name))
@@ -102,7 +115,10 @@ def registration_rows(session: Session, event_id: int) -> list[RegistrationRow]:
 
 
 def register(session: Session, event_id: int, participant_ids: Iterable[int]) -> list[int]:
-    """Register people; those already registered are left as they are. Returns new reg ids."""
+    """Register people; those already registered are left as they are. Returns new reg ids.
+
+    When another organiser registers the same person at the same moment, the unique
+    constraint refuses the second insert: ConcurrentEditError, nothing of this call saved."""
     get_event(session, event_id)
     already = set(
         session.scalars(
@@ -117,9 +133,33 @@ def register(session: Session, event_id: int, participant_ids: Iterable[int]) ->
             raise UserError(f"参加者 ID {pid} は見つかりません。")
         reg = Registration(event_id=event_id, participant_id=pid)
         session.add(reg)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            if _is_duplicate(session, event_id, pid):
+                raise ConcurrentEditError() from exc
+            # Otherwise the person or the event was deleted meanwhile (a foreign key).
+            raise UserError(
+                "参加者または行事が他の方によって削除されたため、申込を保存できませんでした。"
+            ) from exc
         added.append(reg.id)
     return added
+
+
+def _is_duplicate(session: Session, event_id: int, participant_id: int) -> bool:
+    """After a failed insert: was it the (event, person) pair registered meanwhile?"""
+    session.rollback()  # the failed transaction reads nothing more (PostgreSQL)
+    found = session.scalar(
+        select(Registration.id).where(
+            Registration.event_id == event_id, Registration.participant_id == participant_id
+        )
+    )
+    return found is not None
+
+
+def _expect(reg: Registration, version_of: VersionOf | None) -> None:
+    if version_of is not None:
+        expect_version(reg, version_of(reg))
 
 
 @dataclass(frozen=True)
@@ -141,8 +181,11 @@ def get_registration(session: Session, registration_id: int) -> Registration:
     return reg
 
 
-def unregister(session: Session, registration_id: int) -> RemovedRegistration:
+def unregister(
+    session: Session, registration_id: int, version_of: VersionOf | None = None
+) -> RemovedRegistration:
     reg = get_registration(session, registration_id)
+    _expect(reg, version_of)
     removed = RemovedRegistration(
         reg.event_id, reg.participant_id, reg.state, reg.minutes_online, reg.note, reg.registered_at
     )
@@ -208,19 +251,28 @@ def registration_of(session: Session, event_id: int, participant_id: int) -> Reg
 
 
 def set_states(
-    session: Session, event_id: int, states: Iterable[tuple[int, AttendanceState | str]]
+    session: Session,
+    event_id: int,
+    states: Iterable[tuple[int, AttendanceState | str]],
+    version_of: VersionOf | None = None,
 ) -> None:
     """Set several people's states at once (participant id, state)."""
     for pid, state in states:
-        registration_of(session, event_id, pid).state = AttendanceState(state).value
+        reg = registration_of(session, event_id, pid)
+        _expect(reg, version_of)
+        reg.state = AttendanceState(state).value
     session.flush()
 
 
 def unregister_people(
-    session: Session, event_id: int, participant_ids: Iterable[int]
+    session: Session,
+    event_id: int,
+    participant_ids: Iterable[int],
+    version_of: VersionOf | None = None,
 ) -> list[RemovedRegistration]:
     return [
-        unregister(session, registration_of(session, event_id, pid).id) for pid in participant_ids
+        unregister(session, registration_of(session, event_id, pid).id, version_of)
+        for pid in participant_ids
     ]
 
 

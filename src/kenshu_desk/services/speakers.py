@@ -20,6 +20,7 @@ from kenshu_desk.domain.japanese import match_key, reading_sort_key
 from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem, Speaker, SpeakerKind
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.events import NotFoundError, event_schedule
+from kenshu_desk.services.versions import expect_version
 
 SPEAKER_KINDS: tuple[str, ...] = (SpeakerKind.PERSON.value, SpeakerKind.ORGANISATION.value)
 HONORIFICS: tuple[str, ...] = ("氏", "様", "")
@@ -70,6 +71,7 @@ class SpeakerRow:
     notes: str
     display: str  # one line, as the agenda prints it
     search_key: str
+    version: int = 0  # the row version read (team mode: an edit made on it is checked)
 
     @property
     def is_person(self) -> bool:
@@ -101,6 +103,7 @@ class SpeakerRow:
         category: str,
         email: str,
         notes: str,
+        version: int = 0,
     ) -> SpeakerRow:
         return cls(
             id=id,
@@ -115,10 +118,11 @@ class SpeakerRow:
             notes=notes,
             display=speaker_display(kind, name, affiliation, title, honorific),
             search_key=match_key(" ".join((name, reading, affiliation, title))),
+            version=version,
         )
 
 
-_ROW_COLUMNS = ("id", *SPEAKER_FIELDS)
+_ROW_COLUMNS = ("id", *SPEAKER_FIELDS, "version")
 
 
 def speaker_display(kind: str, name: str, affiliation: str, title: str, honorific: str) -> str:
@@ -212,9 +216,18 @@ def create_speaker(
     return speaker.id
 
 
-def update_speaker(session: Session, speaker_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Change some fields; returns their previous values (for undo)."""
+def update_speaker(
+    session: Session,
+    speaker_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Change some fields; returns their previous values (for undo).
+
+    `expected_version`: the version the user saw; refused if the speaker changed since."""
     speaker = get_speaker(session, speaker_id)
+    expect_version(speaker, expected_version)
     checked = {name: _check_field(name, value) for name, value in changes.items()}
     previous = {name: getattr(speaker, name) for name in checked}
     for name, value in checked.items():
@@ -277,9 +290,12 @@ class SpeakerSnapshot:
     fields: tuple[tuple[str, Any], ...]
 
 
-def delete_speaker(session: Session, speaker_id: int) -> SpeakerSnapshot:
+def delete_speaker(
+    session: Session, speaker_id: int, *, expected_version: int | None = None
+) -> SpeakerSnapshot:
     """Delete a speaker who appears in no programme; returns a snapshot for undo."""
     speaker = get_speaker(session, speaker_id)
+    expect_version(speaker, expected_version)
     used = speaker_appearances(session, speaker_id)
     if used:
         where = "、".join(sorted({f"{a.date:%Y/%m/%d} {a.event_title}" for a in used})[:3])

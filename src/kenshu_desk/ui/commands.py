@@ -6,8 +6,10 @@ find it, and presenter order and pinned starts are restored exactly. If a step f
 input, or the row was changed elsewhere), the command reports it, changes nothing and
 removes itself from the stack (setObsolete), so the stack never claims a state it lacks.
 
-Team mode: an edit made on what the screen showed carries the row version it saw; when
-another organiser saved the row since, the edit is refused (ConcurrentEditError). The
+Team mode: an edit made on what the screen showed carries the row version it saw (a move:
+the order it saw); every later undo or redo expects the version this program's own last
+write left (services.versions.WrittenVersions).
+When another organiser saved the row since, the step is refused (ConcurrentEditError). The
 context is then told through `after_conflict`: the window clears the whole undo history
 (earlier steps would write back values read before the other organiser's change, silently
 undoing it) and reloads what is stored now.
@@ -18,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -27,10 +29,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kenshu_desk.database import ConcurrentEditError, Database
-from kenshu_desk.domain.models import Event, ProgrammeItem
+from kenshu_desk.domain.models import Event, ProgrammeItem, Speaker
 from kenshu_desk.errors import UserError
 from kenshu_desk.services import event_edit, programme_edit, speakers
 from kenshu_desk.services.programme_edit import ItemData, ItemSnapshot, PresenterRef
+from kenshu_desk.services.versions import WrittenVersions
 
 
 def _tr(text: str) -> str:
@@ -54,6 +57,7 @@ class Change:
 
 class EditContext(Protocol):
     db: Database
+    versions: WrittenVersions  # what this program's own writes left in each row
 
     def after_edit(self, change: Change) -> None: ...
 
@@ -107,13 +111,99 @@ class DbCommand(QUndoCommand):
         raise NotImplementedError
 
 
-def check_version(session: Session, model: type, row_id: int, expected: int | None) -> None:
-    """The first run of an edit applies to the row the user saw, not to a newer one."""
-    if expected is None:
-        return
-    row = session.get(model, row_id)
-    if row is not None and row.version != expected:
-        raise ConcurrentEditError()
+class RowEdit(DbCommand):
+    """A step on one versioned row that never writes over another organiser's change.
+
+    The first run applies to the version the screen showed (`expected_version`; None when
+    the screen knew none); every later undo or redo to the version this program's own last
+    write left (ctx.versions), since steps of other commands may have written the row in
+    between. The services refuse any other version (ConcurrentEditError)."""
+
+    model: ClassVar[type]
+
+    def __init__(
+        self, ctx: EditContext, text: str, row_id: int | None, expected_version: int | None
+    ) -> None:
+        super().__init__(ctx, text)
+        self.row_id = row_id
+        self.shown_version = expected_version
+        self.ran = False
+
+    def expected(self, model: type | None = None, row_id: int | None = None) -> int | None:
+        """The version the next step may write over (of this command's row by default)."""
+        if model is None:
+            if not self.ran:
+                return self.shown_version
+            model, row_id = self.model, self.row_id
+        return self.ctx.versions.get(model, row_id) if row_id is not None else None
+
+    def _run(self, step: Callable[[Session], Change]) -> None:
+        def tracked(session: Session) -> Change:
+            change = step(session)
+            self.ran = True  # rolled back with the transaction if the commit fails
+            return change
+
+        ran = self.ran
+        super()._run(tracked)
+        if self.isObsolete():
+            self.ran = ran
+
+
+class UpdateRow(RowEdit):
+    """Change one row to `value` (fields, presenters…); undo puts back what was there.
+
+    Record-before-then-apply, once for every kind of update: the first run keeps the
+    previous value; saves of the same text field while typing merge into one step."""
+
+    merge_id: ClassVar[int] = -1
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        text: str,
+        row_id: int,
+        value: Any,
+        merge_token: object | None = None,
+        expected_version: int | None = None,
+    ) -> None:
+        super().__init__(ctx, text, row_id, expected_version)
+        self.value = value
+        self.before: Any = None
+        self.merge_token = merge_token
+
+    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
+        """Write `value` to the row (checked against expected_version); return the old one."""
+        raise NotImplementedError
+
+    def change(self) -> Change:
+        raise NotImplementedError
+
+    def _step(self, session: Session, value: Any) -> Change:
+        before = self.apply(session, value, self.expected())
+        if self.before is None:
+            self.before = before
+        return self.change()
+
+    def do(self, session: Session) -> Change:
+        return self._step(session, self.value)
+
+    def undo_in(self, session: Session) -> Change:
+        assert self.before is not None
+        return self._step(session, self.before)
+
+    def id(self) -> int:
+        return self.merge_id if self.merge_token is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if type(other) is not type(self):
+            return False
+        assert isinstance(other, UpdateRow)
+        if other.merge_token is not self.merge_token or other.row_id != self.row_id:
+            return False
+        if not isinstance(self.value, dict) or other.value.keys() != self.value.keys():
+            return False
+        self.value = other.value
+        return True
 
 
 # --- events -------------------------------------------------------------------------------
@@ -123,8 +213,11 @@ MERGE_SPEAKER_TEXT = 1002
 MERGE_ITEM_TEXT = 1003
 
 
-class UpdateEvent(DbCommand):
-    """Change event fields. Saves of the same text field while typing merge into one step."""
+class UpdateEvent(UpdateRow):
+    """Change event fields."""
+
+    model = Event
+    merge_id = MERGE_EVENT_TEXT
 
     def __init__(
         self,
@@ -135,36 +228,16 @@ class UpdateEvent(DbCommand):
         merge_token: object | None = None,
         expected_version: int | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, event_id, dict(changes), merge_token, expected_version)
         self.event_id = event_id
-        self.changes = dict(changes)
-        self.before: dict[str, Any] | None = None
-        self.merge_token = merge_token
-        self.expected_version = expected_version
 
-    def do(self, session: Session) -> Change:
-        if self.before is None:
-            check_version(session, Event, self.event_id, self.expected_version)
-        before = event_edit.update_event(session, self.event_id, self.changes)
-        if self.before is None:
-            self.before = before
+    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
+        return event_edit.update_event(
+            session, self.event_id, value, expected_version=expected_version
+        )
+
+    def change(self) -> Change:
         return Change(event_id=self.event_id)
-
-    def undo_in(self, session: Session) -> Change:
-        assert self.before is not None
-        event_edit.update_event(session, self.event_id, self.before)
-        return Change(event_id=self.event_id)
-
-    def id(self) -> int:
-        return MERGE_EVENT_TEXT if self.merge_token is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, UpdateEvent) or other.merge_token is not self.merge_token:
-            return False
-        if other.event_id != self.event_id or other.changes.keys() != self.changes.keys():
-            return False
-        self.changes = other.changes
-        return True
 
 
 class CreateEvent(DbCommand):
@@ -227,40 +300,61 @@ class DeleteEvent(DbCommand):
 # --- programme ----------------------------------------------------------------------------
 
 
-class AddItem(DbCommand):
+class AddItem(RowEdit):
+    """Add or insert an item; undo deletes it only while nobody else has changed it."""
+
+    model = ProgrammeItem
+
     def __init__(
         self, ctx: EditContext, event_id: int, data: ItemData, index: int | None, text: str
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, None, None)
         self.event_id = event_id
         self.data = data
         self.index = index
-        self.item_id: int | None = None
         self.snapshot: ItemSnapshot | None = None
+
+    @property
+    def item_id(self) -> int | None:
+        return self.row_id
 
     def do(self, session: Session) -> Change:
         if self.snapshot is None:
-            self.item_id = programme_edit.add_item(session, self.event_id, self.data, self.index)
+            self.row_id = programme_edit.add_item(session, self.event_id, self.data, self.index)
         else:
             programme_edit.restore_item(session, self.snapshot)
         return Change(event_id=self.event_id, focus_item_id=self.item_id)
 
     def undo_in(self, session: Session) -> Change:
-        assert self.item_id is not None
-        self.snapshot = programme_edit.delete_item(session, self.item_id)
+        assert self.row_id is not None
+        self.snapshot = programme_edit.delete_item(
+            session, self.row_id, expected_version=self.expected()
+        )
         return Change(event_id=self.event_id)
 
 
-class DeleteItem(DbCommand):
-    def __init__(self, ctx: EditContext, event_id: int, item_id: int, text: str) -> None:
-        super().__init__(ctx, text)
+class DeleteItem(RowEdit):
+    """Delete the item the screen showed; refused if another organiser changed it since."""
+
+    model = ProgrammeItem
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        event_id: int,
+        item_id: int,
+        text: str,
+        expected_version: int | None = None,
+    ) -> None:
+        super().__init__(ctx, text, item_id, expected_version)
         self.event_id = event_id
         self.item_id = item_id
         self.snapshot: ItemSnapshot | None = None
-        self.neighbour_id: int | None = None
 
     def do(self, session: Session) -> Change:
-        self.snapshot = programme_edit.delete_item(session, self.item_id)
+        self.snapshot = programme_edit.delete_item(
+            session, self.item_id, expected_version=self.expected()
+        )
         ids = programme_edit.item_ids(session, self.event_id)
         index = min(self.snapshot.index, len(ids) - 1)
         return Change(event_id=self.event_id, focus_item_id=ids[index] if ids else None)
@@ -272,27 +366,46 @@ class DeleteItem(DbCommand):
 
 
 class MoveItem(DbCommand):
+    """Reorder: applies to the order the screen showed, later steps to the order they left."""
+
     def __init__(
-        self, ctx: EditContext, event_id: int, item_id: int, to_index: int, text: str
+        self,
+        ctx: EditContext,
+        event_id: int,
+        item_id: int,
+        to_index: int,
+        text: str,
+        expected_order: Sequence[int] | None = None,
     ) -> None:
         super().__init__(ctx, text)
         self.event_id = event_id
         self.item_id = item_id
         self.to_index = to_index
         self.from_index: int | None = None
+        self.order = tuple(expected_order) if expected_order is not None else None
+
+    def _move(self, session: Session, to_index: int) -> int:
+        from_index = programme_edit.move_item(
+            session, self.item_id, to_index, expected_order=self.order
+        )
+        self.order = tuple(programme_edit.item_ids(session, self.event_id))
+        return from_index
 
     def do(self, session: Session) -> Change:
-        self.from_index = programme_edit.move_item(session, self.item_id, self.to_index)
+        self.from_index = self._move(session, self.to_index)
         return Change(event_id=self.event_id, focus_item_id=self.item_id)
 
     def undo_in(self, session: Session) -> Change:
         assert self.from_index is not None
-        programme_edit.move_item(session, self.item_id, self.from_index)
+        self._move(session, self.from_index)
         return Change(event_id=self.event_id, focus_item_id=self.item_id)
 
 
-class UpdateItem(DbCommand):
+class UpdateItem(UpdateRow):
     """Minutes, type, title, description or the pinned start of one item."""
+
+    model = ProgrammeItem
+    merge_id = MERGE_ITEM_TEXT
 
     def __init__(
         self,
@@ -304,40 +417,24 @@ class UpdateItem(DbCommand):
         merge_token: object | None = None,
         expected_version: int | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, item_id, dict(changes), merge_token, expected_version)
         self.event_id = event_id
         self.item_id = item_id
-        self.changes = dict(changes)
-        self.before: dict[str, Any] | None = None
-        self.merge_token = merge_token
-        self.expected_version = expected_version
 
-    def do(self, session: Session) -> Change:
-        if self.before is None:
-            check_version(session, ProgrammeItem, self.item_id, self.expected_version)
-        before = programme_edit.update_item(session, self.item_id, self.changes)
-        if self.before is None:
-            self.before = before
+    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
+        return programme_edit.update_item(
+            session, self.item_id, value, expected_version=expected_version
+        )
+
+    def change(self) -> Change:
         return Change(event_id=self.event_id, focus_item_id=self.item_id)
 
-    def undo_in(self, session: Session) -> Change:
-        assert self.before is not None
-        programme_edit.update_item(session, self.item_id, self.before)
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
 
-    def id(self) -> int:
-        return MERGE_ITEM_TEXT if self.merge_token is not None else -1
+class SetPresenters(UpdateRow):
+    """The presenters of one item, in order (the item's version rises with them)."""
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, UpdateItem) or other.merge_token is not self.merge_token:
-            return False
-        if other.item_id != self.item_id or other.changes.keys() != self.changes.keys():
-            return False
-        self.changes = other.changes
-        return True
+    model = ProgrammeItem
 
-
-class SetPresenters(DbCommand):
     def __init__(
         self,
         ctx: EditContext,
@@ -345,27 +442,29 @@ class SetPresenters(DbCommand):
         item_id: int,
         refs: Sequence[PresenterRef],
         text: str,
+        expected_version: int | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, item_id, tuple(refs), None, expected_version)
         self.event_id = event_id
         self.item_id = item_id
-        self.refs = tuple(refs)
-        self.before: tuple[PresenterRef, ...] | None = None
 
-    def do(self, session: Session) -> Change:
-        before = programme_edit.set_presenters(session, self.item_id, self.refs)
-        if self.before is None:
-            self.before = before
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
+    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
+        return programme_edit.set_presenters(
+            session, self.item_id, value, expected_version=expected_version
+        )
 
-    def undo_in(self, session: Session) -> Change:
-        assert self.before is not None
-        programme_edit.set_presenters(session, self.item_id, self.before)
+    def change(self) -> Change:
         return Change(event_id=self.event_id, focus_item_id=self.item_id)
 
 
-class AddNewSpeakerAsPresenter(DbCommand):
-    """Create a speaker on the spot and add them to an item: one step, one transaction."""
+class AddNewSpeakerAsPresenter(RowEdit):
+    """Create a speaker on the spot and add them to an item: one step, one transaction.
+
+    The row guarded is the item (its presenters as the screen showed them); the new
+    speaker's own version is followed too, so undo never deletes a speaker someone else
+    has edited since."""
+
+    model = ProgrammeItem
 
     def __init__(
         self,
@@ -375,56 +474,75 @@ class AddNewSpeakerAsPresenter(DbCommand):
         fields: Mapping[str, Any],
         current: Sequence[PresenterRef],
         text: str,
+        expected_version: int | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, item_id, expected_version)
         self.event_id = event_id
         self.item_id = item_id
         self.fields = dict(fields)
         self.current = tuple(current)
         self.speaker_id: int | None = None
 
-    def do(self, session: Session) -> Change:
-        self.speaker_id = speakers.create_speaker(session, self.fields, speaker_id=self.speaker_id)
-        refs = (*self.current, PresenterRef(self.speaker_id))
-        programme_edit.set_presenters(session, self.item_id, refs)
+    def _change(self) -> Change:
+        assert self.speaker_id is not None
         return Change(
             event_id=self.event_id, focus_item_id=self.item_id, speaker_ids=(self.speaker_id,)
         )
 
+    def do(self, session: Session) -> Change:
+        self.speaker_id = speakers.create_speaker(session, self.fields, speaker_id=self.speaker_id)
+        refs = (*self.current, PresenterRef(self.speaker_id))
+        programme_edit.set_presenters(session, self.item_id, refs, expected_version=self.expected())
+        return self._change()
+
     def undo_in(self, session: Session) -> Change:
         assert self.speaker_id is not None
-        programme_edit.set_presenters(session, self.item_id, self.current)
-        speakers.delete_speaker(session, self.speaker_id)
-        return Change(
-            event_id=self.event_id, focus_item_id=self.item_id, speaker_ids=(self.speaker_id,)
+        programme_edit.set_presenters(
+            session, self.item_id, self.current, expected_version=self.expected()
         )
+        speakers.delete_speaker(
+            session, self.speaker_id, expected_version=self.expected(Speaker, self.speaker_id)
+        )
+        return self._change()
 
 
 # --- speakers -----------------------------------------------------------------------------
 
 
-class CreateSpeaker(DbCommand):
+class CreateSpeaker(RowEdit):
+    """A new speaker; undo deletes it only while nobody else has changed it."""
+
+    model = Speaker
+
     def __init__(self, ctx: EditContext, fields: Mapping[str, Any], text: str) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, None, None)
         self.fields = dict(fields)
-        self.speaker_id: int | None = None
         self.snapshot: speakers.SpeakerSnapshot | None = None
+
+    @property
+    def speaker_id(self) -> int | None:
+        return self.row_id
 
     def do(self, session: Session) -> Change:
         if self.snapshot is None:
-            self.speaker_id = speakers.create_speaker(session, self.fields)
+            self.row_id = speakers.create_speaker(session, self.fields)
         else:
             speakers.restore_speaker(session, self.snapshot)
-        assert self.speaker_id is not None
-        return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)
+        assert self.row_id is not None
+        return Change(speaker_ids=(self.row_id,), focus_speaker_id=self.row_id)
 
     def undo_in(self, session: Session) -> Change:
-        assert self.speaker_id is not None
-        self.snapshot = speakers.delete_speaker(session, self.speaker_id)
-        return Change(speaker_ids=(self.speaker_id,))
+        assert self.row_id is not None
+        self.snapshot = speakers.delete_speaker(
+            session, self.row_id, expected_version=self.expected()
+        )
+        return Change(speaker_ids=(self.row_id,))
 
 
-class UpdateSpeaker(DbCommand):
+class UpdateSpeaker(UpdateRow):
+    model = Speaker
+    merge_id = MERGE_SPEAKER_TEXT
+
     def __init__(
         self,
         ctx: EditContext,
@@ -432,44 +550,36 @@ class UpdateSpeaker(DbCommand):
         changes: Mapping[str, Any],
         text: str,
         merge_token: object | None = None,
+        expected_version: int | None = None,
     ) -> None:
-        super().__init__(ctx, text)
+        super().__init__(ctx, text, speaker_id, dict(changes), merge_token, expected_version)
         self.speaker_id = speaker_id
-        self.changes = dict(changes)
-        self.before: dict[str, Any] | None = None
-        self.merge_token = merge_token
 
-    def do(self, session: Session) -> Change:
-        before = speakers.update_speaker(session, self.speaker_id, self.changes)
-        if self.before is None:
-            self.before = before
+    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
+        return speakers.update_speaker(
+            session, self.speaker_id, value, expected_version=expected_version
+        )
+
+    def change(self) -> Change:
         return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)
 
-    def undo_in(self, session: Session) -> Change:
-        assert self.before is not None
-        speakers.update_speaker(session, self.speaker_id, self.before)
-        return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)
 
-    def id(self) -> int:
-        return MERGE_SPEAKER_TEXT if self.merge_token is not None else -1
+class DeleteSpeaker(RowEdit):
+    """Delete the speaker the screen showed; refused if another organiser changed it since."""
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, UpdateSpeaker) or other.merge_token is not self.merge_token:
-            return False
-        if other.speaker_id != self.speaker_id or other.changes.keys() != self.changes.keys():
-            return False
-        self.changes = other.changes
-        return True
+    model = Speaker
 
-
-class DeleteSpeaker(DbCommand):
-    def __init__(self, ctx: EditContext, speaker_id: int, text: str) -> None:
-        super().__init__(ctx, text)
+    def __init__(
+        self, ctx: EditContext, speaker_id: int, text: str, expected_version: int | None = None
+    ) -> None:
+        super().__init__(ctx, text, speaker_id, expected_version)
         self.speaker_id = speaker_id
         self.snapshot: speakers.SpeakerSnapshot | None = None
 
     def do(self, session: Session) -> Change:
-        self.snapshot = speakers.delete_speaker(session, self.speaker_id)
+        self.snapshot = speakers.delete_speaker(
+            session, self.speaker_id, expected_version=self.expected()
+        )
         return Change(speaker_ids=(self.speaker_id,))
 
     def undo_in(self, session: Session) -> Change:

@@ -32,6 +32,7 @@ from kenshu_desk.errors import UserError
 from kenshu_desk.services import event_edit
 from kenshu_desk.services.event_view import EventView, list_event_summaries, load_event_view
 from kenshu_desk.services.events import NotFoundError
+from kenshu_desk.services.versions import WrittenVersions
 from kenshu_desk.ui import commands
 from kenshu_desk.ui.checks_panel import ChecksPanel
 from kenshu_desk.ui.db_settings_dialog import install_db_settings_action
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._current_id: int | None = None
         self._view: EventView | None = None
         self.undo_stack = QUndoStack(self)
+        self.versions = WrittenVersions.of(db)  # team mode: undo never writes over others' edits
         self.undo_stack.setUndoLimit(500)
 
         self.events_model = EventListModel(self)

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.database import Database
+from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants import (
     ParticipantData,
     organisation_names,
     participant_data,
+    participant_version,
     save_participant,
     validate,
 )
@@ -41,6 +42,8 @@ class ParticipantDialog(QDialog):
             data = (
                 participant_data(session, participant_id) if participant_id else ParticipantData()
             )
+            # Team mode: the save applies to this version, or is refused.
+            self.version = participant_version(session, participant_id) if participant_id else None
             orgs = organisation_names(session)
 
         self.name = QLineEdit(data.name)
@@ -110,11 +113,41 @@ class ParticipantDialog(QDialog):
         self.problem.setText(problems[0] if problems and self.name.text() else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
 
+    def show_data(self, data: ParticipantData) -> None:
+        self.name.setText(data.name)
+        self.reading.setText(data.reading)
+        self.organisation.setText(data.organisation)
+        self.department.setText(data.department)
+        self.title_edit.setText(data.title)
+        self.email.setText(data.email)
+        self.phone.setText(data.phone)
+        self.notes.setPlainText(data.notes)
+
     def save(self) -> None:
         try:
             with self.db.session() as session:
-                self.saved_id = save_participant(session, self.data(), self.participant_id)
+                self.saved_id = save_participant(
+                    session, self.data(), self.participant_id, expected_version=self.version
+                )
+        except ConcurrentEditError as exc:
+            self._reload_after_conflict(str(exc))
+            return
         except UserError as exc:
             self.problem.setText(str(exc))
             return
         self.accept()
+
+    def _reload_after_conflict(self, message: str) -> None:
+        """Another organiser saved this person first: show what is stored now, so that the
+        edit is made again on it (their change is kept, nothing is merged silently)."""
+        assert self.participant_id is not None
+        try:
+            with self.db.session() as session:
+                data = participant_data(session, self.participant_id)
+                self.version = participant_version(session, self.participant_id)
+        except UserError as exc:  # deleted meanwhile
+            self.problem.setText(str(exc))
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            return
+        self.show_data(data)
+        self.problem.setText(message + self.tr("下の欄は他の方が保存した現在の内容です。"))

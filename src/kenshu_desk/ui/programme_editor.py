@@ -403,7 +403,11 @@ class ProgrammeEditor(QWidget):
         self.table.commit_pending_edit()
         label = item.title or item.item_type
         text = self.tr("項目「%1」の削除").replace("%1", label)
-        self._push(commands.DeleteItem(self.ctx, self._view.id, item.id, text))
+        self._push(
+            commands.DeleteItem(
+                self.ctx, self._view.id, item.id, text, expected_version=item.version
+            )
+        )
 
     def move_current(self, step: int) -> None:
         row = self.current_row()
@@ -417,8 +421,12 @@ class ProgrammeEditor(QWidget):
         if self._view is None:
             return
         self.table.commit_pending_edit()
+        shown = [self.model.item_at(row).id for row in range(self.model.rowCount())]
+        text = self.tr("項目の移動")
         self._push(
-            commands.MoveItem(self.ctx, self._view.id, item_id, to_index, self.tr("項目の移動"))
+            commands.MoveItem(
+                self.ctx, self._view.id, item_id, to_index, text, expected_order=shown
+            )
         )
 
     def _update_item(self, item_id: int, changes: dict[str, Any], text: str) -> None:
@@ -476,7 +484,11 @@ class ProgrammeEditor(QWidget):
     def _on_presenters(self, refs: list, text: str) -> None:
         item = self.current_item()
         if self._view is not None and item is not None:
-            self._push(commands.SetPresenters(self.ctx, self._view.id, item.id, refs, text))
+            self._push(
+                commands.SetPresenters(
+                    self.ctx, self._view.id, item.id, refs, text, expected_version=item.version
+                )
+            )
 
     def _on_new_speaker(self, fields: dict, current: list) -> None:
         item = self.current_item()
@@ -485,6 +497,6 @@ class ProgrammeEditor(QWidget):
         text = self.tr("講師「%1」を登録して発表者に追加").replace("%1", fields.get("name", ""))
         self._push(
             commands.AddNewSpeakerAsPresenter(
-                self.ctx, self._view.id, item.id, fields, current, text
+                self.ctx, self._view.id, item.id, fields, current, text, item.version
             )
         )

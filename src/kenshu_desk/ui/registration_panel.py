@@ -6,7 +6,7 @@ people by participant id, which survives removing and restoring a registration.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.documents.attendance_export import write_attendance
-from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
+from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState, Registration
 from kenshu_desk.errors import UserError
 from kenshu_desk.services import registrations as regs
+from kenshu_desk.services.versions import WrittenVersions
 from kenshu_desk.ui.participant_directory import configure_table
 from kenshu_desk.ui.participant_models import RegistrationModel
 from kenshu_desk.ui.participant_picker import ParticipantPickerDialog
@@ -43,11 +44,28 @@ STATE_SHORTCUTS = {
 
 
 class DbCommand(QUndoCommand):
-    """An undoable change: ``apply(forward)`` runs in one transaction, then the view refreshes."""
+    """An undoable change: ``apply(forward)`` runs in one transaction, then the view refreshes.
 
-    def __init__(self, panel: RegistrationPanel, text: str) -> None:
+    Team mode: the first run applies to the registrations as the list showed them
+    (`shown`: participant id → version); every later undo or redo only to registrations
+    as this program's own last write left them. Anything else was changed by another
+    organiser meanwhile, and the step is refused rather than writing over it."""
+
+    def __init__(
+        self, panel: RegistrationPanel, text: str, shown: Mapping[int, int] | None = None
+    ) -> None:
         super().__init__(text)
         self.panel = panel
+        self.shown = dict(shown or {})
+        self.ran = False
+
+    def version_of(self) -> regs.VersionOf:
+        if not self.ran:
+            shown = self.shown
+            return lambda reg: shown.get(reg.participant_id)
+        book = self.panel.versions
+        # A registration this program did not write last is someone else's: never matches.
+        return lambda reg: book.get(Registration, reg.id) or -1
 
     def apply(self, forward: bool) -> None:
         raise NotImplementedError
@@ -55,10 +73,14 @@ class DbCommand(QUndoCommand):
     def _run(self, forward: bool) -> None:
         try:
             self.apply(forward)
+            self.ran = True
         except UserError as exc:
             # Nothing was saved: the step leaves the stack rather than claim a state it lacks.
             self.setObsolete(True)
-            self.panel.show_message(str(exc))
+            self.panel.refused = True
+            self.panel.show_message(
+                self.panel.tr("「{0}」を実行できませんでした: {1}").format(self.text(), exc)
+            )
             if isinstance(exc, ConcurrentEditError):
                 # Someone else changed these registrations: earlier steps would write back
                 # states read before that change, so the history goes (after this push ends).
@@ -74,9 +96,13 @@ class DbCommand(QUndoCommand):
 
 class SetStatesCommand(DbCommand):
     def __init__(
-        self, panel: RegistrationPanel, changes: list[tuple[int, str, str]], text: str
+        self,
+        panel: RegistrationPanel,
+        changes: list[tuple[int, str, str]],
+        text: str,
+        shown: Mapping[int, int] | None = None,
     ) -> None:
-        super().__init__(panel, text)
+        super().__init__(panel, text, shown)
         self.changes = changes  # (participant id, old state, new state)
 
     def apply(self, forward: bool) -> None:
@@ -85,6 +111,7 @@ class SetStatesCommand(DbCommand):
                 session,
                 self.panel.event_id,
                 [(pid, new if forward else old) for pid, old, new in self.changes],
+                self.version_of(),
             )
 
 
@@ -92,30 +119,45 @@ class AddCommand(DbCommand):
     def __init__(self, panel: RegistrationPanel, participant_ids: list[int]) -> None:
         super().__init__(panel, panel.tr("{0} 人を申込に追加").format(len(participant_ids)))
         self.participant_ids = participant_ids
+        self.added: list[int] = []  # the people this step registered (not those already in)
 
     def apply(self, forward: bool) -> None:
         with self.panel.db.session() as session:
             if forward:
-                regs.register(session, self.panel.event_id, self.participant_ids)
+                new_ids = set(regs.register(session, self.panel.event_id, self.participant_ids))
+                added = [
+                    pid
+                    for pid in self.participant_ids
+                    if regs.registration_of(session, self.panel.event_id, pid).id in new_ids
+                ]
             else:
-                regs.unregister_people(session, self.panel.event_id, self.participant_ids)
+                regs.unregister_people(session, self.panel.event_id, self.added, self.version_of())
+        if forward:
+            self.added = added
 
 
 class RemoveCommand(DbCommand):
-    def __init__(self, panel: RegistrationPanel, participant_ids: list[int]) -> None:
-        super().__init__(panel, panel.tr("{0} 人の申込を削除").format(len(participant_ids)))
+    def __init__(
+        self,
+        panel: RegistrationPanel,
+        participant_ids: list[int],
+        shown: Mapping[int, int] | None = None,
+    ) -> None:
+        super().__init__(panel, panel.tr("{0} 人の申込を削除").format(len(participant_ids)), shown)
         self.participant_ids = participant_ids
         self.removed: list[regs.RemovedRegistration] = []
 
     def apply(self, forward: bool) -> None:
         with self.panel.db.session() as session:
             if forward:
-                self.removed = regs.unregister_people(
-                    session, self.panel.event_id, self.participant_ids
+                removed = regs.unregister_people(
+                    session, self.panel.event_id, self.participant_ids, self.version_of()
                 )
             else:
-                for removed in self.removed:
-                    regs.restore_registration(session, removed)
+                for registration in self.removed:
+                    regs.restore_registration(session, registration)
+        if forward:
+            self.removed = removed
 
 
 class RegistrationPanel(QWidget):
@@ -133,6 +175,8 @@ class RegistrationPanel(QWidget):
             self.event_title = event.title
         self.setWindowTitle(self.tr("申込・出欠 — {0}").format(self.event_title))
         self.undo_stack = QUndoStack(self)
+        self.versions = WrittenVersions.of(db)  # team mode: what this program wrote last
+        self.refused = False  # the last pushed step was refused (its message stays)
         self.model = RegistrationModel(self)
 
         self.heading = QLabel(self.heading_text)
@@ -310,8 +354,9 @@ class RegistrationPanel(QWidget):
             if len(changes) == 1
             else self.tr("{0} 人を「{1}」に").format(len(changes), label)
         )
-        self.undo_stack.push(SetStatesCommand(self, changes, text))
-        self.show_message(text + self.tr("しました（Ctrl+Z で元に戻せます）"))
+        shown = {r.participant_id: r.version for r in self.selected_rows()}
+        if self._push(SetStatesCommand(self, changes, text, shown)):
+            self.show_message(text + self.tr("しました（Ctrl+Z で元に戻せます）"))
 
     def add_people(self) -> None:
         existing = {r.participant_id for r in self.model.all_rows()}
@@ -325,16 +370,29 @@ class RegistrationPanel(QWidget):
         existing = {r.participant_id for r in self.model.all_rows()}
         new = [pid for pid in participant_ids if pid not in existing]
         if new:
-            self.undo_stack.push(AddCommand(self, new))
-            self.show_message(self.tr("{0} 人を申込に追加しました。").format(len(new)))
+            command = AddCommand(self, new)
+            if self._push(command):
+                message = self.tr("{0} 人を申込に追加しました。").format(len(command.added))
+                if len(command.added) < len(new):
+                    message += self.tr("{0} 人は他の方が既に追加していました。").format(
+                        len(new) - len(command.added)
+                    )
+                self.show_message(message)
 
     def remove_selected(self) -> None:
-        pids = self.selected_participants()
-        if pids:
-            self.undo_stack.push(RemoveCommand(self, pids))
+        rows = self.selected_rows()
+        pids = [r.participant_id for r in rows]
+        shown = {r.participant_id: r.version for r in rows}
+        if pids and self._push(RemoveCommand(self, pids, shown)):
             self.show_message(
                 self.tr("{0} 人の申込を削除しました（Ctrl+Z で元に戻せます）。").format(len(pids))
             )
+
+    def _push(self, command: DbCommand) -> bool:
+        """Run a new step; False when it was refused (its message is shown instead)."""
+        self.refused = False
+        self.undo_stack.push(command)
+        return not self.refused
 
     def export(self, path: str | None = None) -> None:
         if not path:

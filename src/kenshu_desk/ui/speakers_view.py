@@ -248,7 +248,11 @@ class SpeakersPanel(QWidget):
             self.ctx.report_error(self.tr("講師の名前は空にできません。"))
             return
         text = self.tr("講師「%1」の変更").replace("%1", row.name)
-        self.stack.push(commands.UpdateSpeaker(self.ctx, row.id, {field: value}, text, merge_token))
+        self.stack.push(
+            commands.UpdateSpeaker(
+                self.ctx, row.id, {field: value}, text, merge_token, expected_version=row.version
+            )
+        )
 
     def new_speaker(self) -> None:
         fields = {"kind": "person", "name": self.tr("新しい講師"), "honorific": "氏"}
@@ -264,7 +268,7 @@ class SpeakersPanel(QWidget):
         if row is None:
             return
         text = self.tr("講師「%1」の削除").replace("%1", row.name)
-        self.stack.push(commands.DeleteSpeaker(self.ctx, row.id, text))
+        self.stack.push(commands.DeleteSpeaker(self.ctx, row.id, text, row.version))
 
     def _open_event(self, index: QModelIndex) -> None:
         event_id = index.data(EVENT_ID_ROLE)
