@@ -189,18 +189,14 @@ class Database:
 
 
 def _raise_change_stamp(session: Session, _flush_context: object) -> None:
-    raise_change_stamp(session)
-
-
-def raise_change_stamp(session: Session) -> None:
-    """Tell other windows the data changed. Every ORM flush does it (the listener above);
-    a change written by a Core statement alone (a bulk insert) calls this itself."""
+    """Tell other windows the data changed: after every flush, and after every INSERT,
+    UPDATE or DELETE statement run through a session (below)."""
     # On the session's own connection, so it commits or rolls back with the change itself.
     session.connection().execute(update(ChangeStamp).values(counter=ChangeStamp.counter + 1))
 
 
 def _raise_change_stamp_for_dml(state: ORMExecuteState) -> None:
-    # Bulk INSERT/UPDATE/DELETE statements (imports, registrations) bypass the flush.
+    # Bulk statements (imports, registrations, the outbox) bypass the flush.
     if state.is_insert or state.is_update or state.is_delete:
         _raise_change_stamp(state.session, None)
 

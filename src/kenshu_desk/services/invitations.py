@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kenshu_desk.database import raise_change_stamp
 from kenshu_desk.documents.ics import (
     CalendarPerson,
     InvitationCalendars,
@@ -50,6 +49,7 @@ from kenshu_desk.mail.templates import (
     kind_label,
     render_template,
 )
+from kenshu_desk.services.bulk import insert_in_order
 from kenshu_desk.services.events import get_event
 from kenshu_desk.services.outbox import Status
 
@@ -385,13 +385,9 @@ def queue_messages(
             report.ids.append(row.id)
     session.flush()
     if fresh:
-        inserted = session.scalars(
-            insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True),
-            fresh,
-        )
+        inserted = insert_in_order(session, OutboxMessage, fresh)
         for position, row_id in zip(fresh_at, inserted, strict=True):
             report.ids[position] = row_id
-        raise_change_stamp(session)
     return report
 
 

@@ -27,6 +27,7 @@ from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
 from kenshu_desk.errors import UserError
+from kenshu_desk.services.bulk import insert_in_order
 from kenshu_desk.services.column_mapping import ColumnMapping, Field, detect_mapping
 from kenshu_desk.services.import_plan import (
     ACTION_LABELS,
@@ -340,7 +341,7 @@ class ParticipantImport:
         for start in range(0, len(new_rows), batch):
             chunk = new_rows[start : start + batch]
             params = [self._insert_params(r, org_ids) for r in chunk]
-            ids = _insert_participants(session, params)
+            ids = insert_in_order(session, Participant, params)
             for r, pid in zip(chunk, ids, strict=True):
                 ids_by_line[r.line] = pid
             result.created += len(chunk)
@@ -461,38 +462,6 @@ class ParticipantImport:
                 # unique constraint): nothing of the import is saved; run again, it skips them.
                 raise ConcurrentEditError() from exc
         result.registered = len(todo)
-
-
-def _insert_participants(session: Session, params: list[dict[str, object]]) -> list[int]:
-    """Insert the rows in order and return their ids, in the same order.
-
-    SQLite cannot say which RETURNING row belongs to which parameter set of a multi-row
-    INSERT, so SQLAlchemy would fall back to one statement per row (most of an import's
-    time). Inside our write transaction SQLite gives new rows strictly increasing rowids
-    (https://sqlite.org/autoinc.html), so one executemany and one SELECT of the ids above
-    the previous maximum return the same answer; the count is checked all the same.
-    """
-    if session.get_bind().dialect.name != "sqlite":
-        return list(
-            session.scalars(
-                insert(Participant).returning(Participant.id, sort_by_parameter_order=True),
-                params,
-            )
-        )
-    # An INSERT first takes SQLite's write lock, so no other connection adds rows between
-    # the maximum read here and our own rows (the first row is inserted before reading).
-    table = Participant.__table__  # Core: the ORM's per-row bookkeeping is not needed here
-    first = session.scalars(insert(table).returning(table.c.id), params[:1]).one()
-    if len(params) > 1:
-        session.execute(insert(table), params[1:])
-    ids = list(
-        session.scalars(
-            select(Participant.id).where(Participant.id >= first).order_by(Participant.id)
-        )
-    )
-    if len(ids) != len(params):
-        raise RuntimeError(f"expected {len(params)} new participant ids, found {len(ids)}")
-    return ids
 
 
 def preview_file(session: Session, path: Path, event_id: int | None = None) -> ImportPreview:
