@@ -120,11 +120,16 @@ def test_links_send_follow_up_and_export(
     assert dialog.follow.follow_model.rowCount() == 0
     dialog.follow.only_neither.setChecked(False)
     dialog.record_manual("phone", "x")  # nobody chosen: said on the same tab, nothing written
-    assert "相手を選んで" in dialog.follow.follow_status.text() and dialog.follow.log_model.rowCount() == 4
+    assert (
+        "相手を選んで" in dialog.follow.follow_status.text()
+        and dialog.follow.log_model.rowCount() == 4
+    )
     dialog.follow.follow_view.selectRow(0)
     dialog.record_manual("phone", "電話で伝えた")
     assert dialog.follow.log_model.rowCount() == 5
-    assert any(e.method == "phone" and e.note == "電話で伝えた" for e in dialog.follow.log_model._rows)
+    assert any(
+        e.method == "phone" and e.note == "電話で伝えた" for e in dialog.follow.log_model._rows
+    )
     assert link.id == dialog.link_choice.currentData()
 
     target = tmp_path / "log.csv"

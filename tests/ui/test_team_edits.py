@@ -248,3 +248,60 @@ def test_undoing_an_insert_keeps_an_item_another_organiser_has_edited(
     qtbot.waitUntil(lambda: programme_rows(window)[2][1] == "15")
     with demo_db.session() as s:
         assert s.get(ProgrammeItem, break_id).minutes == 15
+
+
+def test_an_event_changed_by_another_is_not_deleted(qtbot, open_window, demo_db, other):
+    """B changes the programme or retitles the event while A still shows it: A's delete is
+    refused and A shows B's version. The demo's November meeting has registrations, so its
+    delete cannot be undone (the window asks and says so); it is refused all the same."""
+    event_id, items = _nov(demo_db)
+    window_a = _quiet(open_window(demo_db), event_id)
+    window_b = _quiet(open_window(other), event_id)
+    _edit_minutes(qtbot, window_b, 1, "60")  # B changes the programme only
+    _activate(qtbot, window_a)
+    window_a.delete_event(confirm=False)
+    _refused(qtbot, window_a)
+    with demo_db.session() as s:
+        assert s.get(Event, event_id) is not None
+        assert s.get(ProgrammeItem, items[1]).minutes == 60
+    qtbot.waitUntil(lambda: programme_rows(window_a)[1][1] == "60")
+    with other.session() as s:  # B renames it: A's screen is stale again
+        s.get(Event, event_id).title = "第2回 市町村情報交換会（改）"
+    window_a.delete_event(confirm=False)
+    _refused(qtbot, window_a)
+    qtbot.waitUntil(lambda: window_a.current_event_view().fields["title"].endswith("（改）"))
+    window_a.delete_event(confirm=False)  # on what A now shows
+    with demo_db.session() as s:
+        assert s.get(Event, event_id) is None
+
+
+def test_an_undoable_event_delete_checks_versions_too(qtbot, open_window, demo_db, other):
+    from kenshu_desk.services.event_edit import duplicate_event
+
+    nov, _ = _nov(demo_db)
+    with demo_db.session() as s:  # a copy: a programme, no registrations, so undoable
+        event_id = duplicate_event(s, nov, dt.date(2022, 11, 24))
+    window_a = _quiet(open_window(demo_db), event_id)
+    window_b = _quiet(open_window(other), event_id)
+    _edit_minutes(qtbot, window_b, 1, "60")
+    _activate(qtbot, window_a)
+    window_a.delete_event(confirm=False)
+    _refused(qtbot, window_a)
+    qtbot.waitUntil(lambda: programme_rows(window_a)[1][1] == "60")
+    window_a.delete_event(confirm=False)
+    assert window_a.undo_stack.count() == 1
+    window_a.undo_stack.undo()
+    with demo_db.session() as s:
+        restored = s.get(Event, event_id)
+        assert restored is not None and restored.items[1].minutes == 60
+    window_a.undo_stack.redo()
+    with demo_db.session() as s:
+        assert s.get(Event, event_id) is None
+    # Undone again, then changed by B: A's redo must not delete B's newer event.
+    window_a.undo_stack.undo()
+    with other.session() as s:
+        s.get(Event, event_id).title = "B が直した題"
+    window_a.undo_stack.redo()
+    _refused(qtbot, window_a)
+    with demo_db.session() as s:
+        assert s.get(Event, event_id).title == "B が直した題"

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.models import (
     Event,
     EventKind,
@@ -252,17 +253,32 @@ def snapshot_event(session: Session, event_id: int) -> EventSnapshot:
     )
 
 
-def delete_event(session: Session, event_id: int, *, force: bool = False) -> EventSnapshot:
+def delete_event(
+    session: Session,
+    event_id: int,
+    *,
+    force: bool = False,
+    expected_version: int | None = None,
+    expected_items: Mapping[int, int] | None = None,
+) -> EventSnapshot:
     """Delete an event and its programme; returns a snapshot for undo.
 
     Registrations, recordings and sent-mail records cannot be brought back by an undo, so an
     event that has any is deleted only with `force` (the window asks first and says so).
+    Team mode: with the event version and the {item id: version} the screen showed, an
+    event that another organiser changed since (its fields or its programme) is not deleted.
     """
+    event = _event(session, event_id)
+    expect_version(event, expected_version)
+    if expected_items is not None and {i.id: i.version for i in event.items} != dict(
+        expected_items
+    ):
+        raise ConcurrentEditError()
     dependents = event_dependents(session, event_id)
     if not dependents.none and not force:
         raise UserError(f"この行事には{dependents.describe()}があるため削除できません。")
     snapshot = snapshot_event(session, event_id)
-    session.delete(_event(session, event_id))
+    session.delete(event)
     session.flush()
     return snapshot
 

@@ -280,15 +280,32 @@ class CreateEvent(DbCommand):
 
 
 class DeleteEvent(DbCommand):
-    """Delete an event that has only its programme (the window checks dependents first)."""
+    """Delete an event that has only its programme (the window checks dependents first).
 
-    def __init__(self, ctx: EditContext, event_id: int, text: str) -> None:
+    The first run deletes only the event (and programme) the screen showed; a redo only
+    while the event is as this program's undo restored it."""
+
+    def __init__(
+        self,
+        ctx: EditContext,
+        event_id: int,
+        text: str,
+        expected_version: int | None = None,
+        expected_items: Mapping[int, int] | None = None,
+    ) -> None:
         super().__init__(ctx, text)
         self.event_id = event_id
+        self.shown = (expected_version, expected_items)
         self.snapshot: event_edit.EventSnapshot | None = None
 
     def do(self, session: Session) -> Change:
-        self.snapshot = event_edit.delete_event(session, self.event_id)
+        if self.snapshot is None:
+            version, items = self.shown
+        else:
+            version, items = self.ctx.versions.get(Event, self.event_id), None
+        self.snapshot = event_edit.delete_event(
+            session, self.event_id, expected_version=version, expected_items=items
+        )
         return Change(removed_event_id=self.event_id)
 
     def undo_in(self, session: Session) -> Change:

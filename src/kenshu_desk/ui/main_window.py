@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from kenshu_desk.database import Database
+from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import Event
 from kenshu_desk.errors import UserError
@@ -412,12 +412,25 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         text = self.tr("行事「%1」の削除").replace("%1", view.fields["title"])
+        shown_items = {item.id: item.version for item in view.items}
         if dependents.none:
-            self.undo_stack.push(commands.DeleteEvent(self, view.id, text))
+            self.undo_stack.push(
+                commands.DeleteEvent(self, view.id, text, view.version, shown_items)
+            )
             return
         try:
             with self.db.session() as session:
-                event_edit.delete_event(session, view.id, force=True)
+                event_edit.delete_event(
+                    session,
+                    view.id,
+                    force=True,
+                    expected_version=view.version,
+                    expected_items=shown_items,
+                )
+        except ConcurrentEditError as exc:
+            self.report_error(str(exc))
+            self.after_conflict()
+            return
         except (UserError, SQLAlchemyError) as exc:
             self.report_error(str(exc).splitlines()[0])
             return
