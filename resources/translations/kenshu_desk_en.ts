@@ -1945,12 +1945,12 @@ Subject: {1}
             <translation>Remove {0} registrations</translation>
         </message>
         <message>
-            <source>「{0}」を実行できませんでした: {1}</source>
-            <translation>Could not do "{0}": {1}</translation>
-        </message>
-        <message>
             <source>取り消しました: {0}</source>
             <translation>Undone: {0}</translation>
+        </message>
+        <message>
+            <source>「{0}」を実行できませんでした: {1}</source>
+            <translation>Could not do "{0}": {1}</translation>
         </message>
         <message>
             <source>一覧で選んだ行事について</source>

@@ -1944,12 +1944,12 @@
             <translation>{0} 人の申込を削除</translation>
         </message>
         <message>
-            <source>「{0}」を実行できませんでした: {1}</source>
-            <translation>「{0}」を実行できませんでした: {1}</translation>
-        </message>
-        <message>
             <source>取り消しました: {0}</source>
             <translation>取り消しました: {0}</translation>
+        </message>
+        <message>
+            <source>「{0}」を実行できませんでした: {1}</source>
+            <translation>「{0}」を実行できませんでした: {1}</translation>
         </message>
         <message>
             <source>一覧で選んだ行事について</source>

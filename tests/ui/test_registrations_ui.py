@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from sqlalchemy import select
 
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
+from kenshu_desk.services import registrations as regs
 from kenshu_desk.ui.checkin import CheckInWidget
 from kenshu_desk.ui.registration_panel import RegistrationPanel
 
@@ -127,3 +128,44 @@ def test_a_change_on_a_registration_removed_elsewhere_is_refused_and_leaves_no_s
     assert panel.message.text()  # said why, once, in the panel
     assert panel.undo_stack.count() == 0  # no step claiming a change that was not saved
     assert panel.model.rowCount() == 0  # the list shows what is stored now
+
+
+def test_two_reception_desks_check_in_the_same_person(
+    qtbot, ui_app, demo_db, ime_type, show_active
+):
+    """Desk B checks someone in while desk A still lists them as not here: A's Enter is
+    refused with a message (not a second ✓), A then shows them checked in; A's later undo
+    of its own check-in does not undo a change someone else made since."""
+    from kenshu_desk.database import open_database
+
+    eid = event_id(demo_db, dt.date(2027, 1, 28))
+    other = open_database(demo_db.url)
+    try:
+        desk_a = CheckInWidget(demo_db, eid)
+        desk_b = CheckInWidget(other, eid)
+        for desk in (desk_a, desk_b):
+            qtbot.addWidget(desk)
+        show_active(desk_a)
+        ime_type(desk_a.search, "く")
+        chosen = desk_a.current_row()
+        desk_b.search.setText(desk_a.search.text())
+        desk_b.check_in_current()
+        assert "受付しました" in desk_b.feedback.text()
+        qtbot.keyClick(desk_a.search, Qt.Key.Key_Return)
+        assert "受付しました" not in desk_a.feedback.text()
+        assert "他の方が先に" in desk_a.feedback.text()
+        assert desk_a.undo_stack.count() == 0
+        assert "受付済み 1 / 申込 12 人" in desk_a.counter.text()
+        assert state_of(demo_db, eid, chosen.email) == "attended_venue"
+        # A checks in someone else; then B marks that person absent; A's undo is refused.
+        ime_type(desk_a.search, "や")
+        second = desk_a.current_row()
+        qtbot.keyClick(desk_a.search, Qt.Key.Key_Return)
+        assert "受付しました" in desk_a.feedback.text()
+        with other.session() as s:
+            regs.set_states(s, eid, [(second.participant_id, "absent")])
+        qtbot.keyClick(desk_a.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert "他の方が先に" in desk_a.feedback.text()
+        assert state_of(demo_db, eid, second.email) == "absent"
+    finally:
+        other.dispose()

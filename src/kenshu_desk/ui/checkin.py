@@ -8,7 +8,7 @@ one, Ctrl+Z undoes the last check-in. Nothing pops up.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
-from kenshu_desk.errors import UserError
 from kenshu_desk.services import registrations as regs
+from kenshu_desk.services.versions import WrittenVersions
 from kenshu_desk.ui.participant_directory import configure_table
 from kenshu_desk.ui.participant_models import RegistrationModel
+from kenshu_desk.ui.registration_panel import DbCommand
 
 VENUE = AttendanceState.ATTENDED_VENUE.value
 
@@ -48,25 +49,24 @@ def match_rank(row: regs.RegistrationRow, words: list[str]) -> tuple[int, int]:
     return (rank, 1 if row.state == VENUE else 0)
 
 
-class CheckInCommand(QUndoCommand):
-    def __init__(self, view: CheckInWidget, participant_id: int, name: str, old_state: str) -> None:
-        super().__init__(view.tr("{0} さんの受付").format(name))
-        self.view, self.participant_id, self.old_state = view, participant_id, old_state
+class CheckInCommand(DbCommand):
+    """Check one person in. Team mode (DbCommand): only on the registration as this desk
+    showed it — a second desk, or the organiser's list, changed it meanwhile: refused."""
 
-    def _set(self, state: str) -> None:
-        try:
-            with self.view.db.session() as session:
-                regs.set_states(session, self.view.event_id, [(self.participant_id, state)])
-        except UserError as exc:
-            self.view.say(str(exc), ok=False)
-        self.view.refresh()
+    def __init__(
+        self, view: CheckInWidget, participant_id: int, name: str, old_state: str, version: int
+    ) -> None:
+        super().__init__(view, view.tr("{0} さんの受付").format(name), {participant_id: version})
+        self.participant_id, self.old_state = participant_id, old_state
 
-    def redo(self) -> None:
-        self._set(VENUE)
-
-    def undo(self) -> None:
-        self._set(self.old_state)
-        self.view.say(self.view.tr("取り消しました: {0}").format(self.text()), ok=True)
+    def apply(self, forward: bool) -> None:
+        state = VENUE if forward else self.old_state
+        with self.panel.db.session() as session:
+            regs.set_states(
+                session, self.panel.event_id, [(self.participant_id, state)], self.version_of()
+            )
+        if not forward:
+            self.panel.say(self.panel.tr("取り消しました: {0}").format(self.text()), ok=True)
 
 
 class CheckInWidget(QWidget):
@@ -80,6 +80,8 @@ class CheckInWidget(QWidget):
             heading = regs.event_heading(regs.get_event(session, event_id))
         self.setWindowTitle(self.tr("受付 — {0}").format(heading))
         self.undo_stack = QUndoStack(self)
+        self.versions = WrittenVersions.of(db)  # team mode: what this program wrote last
+        self.refused = False  # the last check-in was refused (its message stays)
         self.model = RegistrationModel(self)
 
         title = QLabel(heading)
@@ -208,10 +210,18 @@ class CheckInWidget(QWidget):
             note = self.tr("（「{0}」から変更）").format(
                 ATTENDANCE_LABELS[AttendanceState.CANCELLED]
             )
-        self.undo_stack.push(CheckInCommand(self, row.participant_id, row.name, row.state))
-        self.say(self.tr("✓ {0}{1} さんを受付しました{2}").format(row.name, org, note), ok=True)
-        self.checked_in.emit(row.participant_id)
+        self.refused = False
+        self.undo_stack.push(
+            CheckInCommand(self, row.participant_id, row.name, row.state, row.version)
+        )
+        if not self.refused:
+            self.say(self.tr("✓ {0}{1} さんを受付しました{2}").format(row.name, org, note), ok=True)
+            self.checked_in.emit(row.participant_id)
         self.search.clear()
+
+    def show_message(self, text: str) -> None:
+        """A refused step's message (DbCommand)."""
+        self.say(text, ok=False)
 
     def say(self, text: str, ok: bool) -> None:
         self.feedback.setStyleSheet("color: #1b5e20" if ok else "color: #b00020")
