@@ -577,4 +577,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     '派遣の記録を修正しました': 'The dispatch was corrected',
     '派遣を修正(&E)…': 'Corr&ect dispatch…',
     '派遣実績で選んだ記録の日付・アドバイザーなどを直します': 'Correct the date, advisers and other details of the dispatch selected in the record',
+    '「{0}」は他の方も変更しています（他の方の値: {1}）。': '“{0}” was also changed by someone else (their value: {1}).',
+    '他の方の変更（{0}）を取り入れました。': 'Their changes ({0}) have been taken in.',
+    '入力した内容は残っています。確かめてから、もう一度保存してください。': 'What you typed is still here. Check it, then save again.',
+    '空欄': 'empty',
+    '電話番号': 'Phone number',
 }

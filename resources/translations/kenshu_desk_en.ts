@@ -1194,8 +1194,48 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>Save</translation>
         </message>
         <message>
-            <source>下の欄は他の方が保存した現在の内容です。</source>
-            <translation> The fields below now show what another organiser saved.</translation>
+            <source>他の方の変更（{0}）を取り入れました。</source>
+            <translation>Their changes ({0}) have been taken in.</translation>
+        </message>
+        <message>
+            <source>「{0}」は他の方も変更しています（他の方の値: {1}）。</source>
+            <translation>“{0}” was also changed by someone else (their value: {1}).</translation>
+        </message>
+        <message>
+            <source>空欄</source>
+            <translation>empty</translation>
+        </message>
+        <message>
+            <source>入力した内容は残っています。確かめてから、もう一度保存してください。</source>
+            <translation>What you typed is still here. Check it, then save again.</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>ふりがな</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>部署</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>職名</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>メールアドレス</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>電話番号</source>
+            <translation>Phone number</translation>
         </message>
         <message>
             <source>参加者名簿</source>
@@ -1830,18 +1870,6 @@ Subject: {1}
             <translation>Name</translation>
         </message>
         <message>
-            <source>ふりがな</source>
-            <translation>Reading</translation>
-        </message>
-        <message>
-            <source>所属</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>職名</source>
-            <translation>Title</translation>
-        </message>
-        <message>
             <source>敬称</source>
             <translation>Honorific</translation>
         </message>
@@ -2145,20 +2173,8 @@ Subject: {1}
             <translation>Check</translation>
         </message>
         <message>
-            <source>氏名</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>メールアドレス</source>
-            <translation>Email</translation>
-        </message>
-        <message>
             <source>エラー・注意</source>
             <translation>Errors / warnings</translation>
-        </message>
-        <message>
-            <source>部署</source>
-            <translation>Department</translation>
         </message>
         <message>
             <source>出席</source>
@@ -3411,8 +3427,48 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <source>下の欄は他の方が保存した現在の内容です。</source>
-            <translation> The fields below now show what another organiser saved.</translation>
+            <source>他の方の変更（{0}）を取り入れました。</source>
+            <translation>Their changes ({0}) have been taken in.</translation>
+        </message>
+        <message>
+            <source>「{0}」は他の方も変更しています（他の方の値: {1}）。</source>
+            <translation>“{0}” was also changed by someone else (their value: {1}).</translation>
+        </message>
+        <message>
+            <source>空欄</source>
+            <translation>empty</translation>
+        </message>
+        <message>
+            <source>入力した内容は残っています。確かめてから、もう一度保存してください。</source>
+            <translation>What you typed is still here. Check it, then save again.</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>ふりがな</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>部署</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>職名</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>メールアドレス</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>電話番号</source>
+            <translation>Phone number</translation>
         </message>
     </context>
     <context>

@@ -1194,8 +1194,48 @@
             <translation>保存</translation>
         </message>
         <message>
-            <source>下の欄は他の方が保存した現在の内容です。</source>
-            <translation>下の欄は他の方が保存した現在の内容です。</translation>
+            <source>他の方の変更（{0}）を取り入れました。</source>
+            <translation>他の方の変更（{0}）を取り入れました。</translation>
+        </message>
+        <message>
+            <source>「{0}」は他の方も変更しています（他の方の値: {1}）。</source>
+            <translation>「{0}」は他の方も変更しています（他の方の値: {1}）。</translation>
+        </message>
+        <message>
+            <source>空欄</source>
+            <translation>空欄</translation>
+        </message>
+        <message>
+            <source>入力した内容は残っています。確かめてから、もう一度保存してください。</source>
+            <translation>入力した内容は残っています。確かめてから、もう一度保存してください。</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>ふりがな</source>
+            <translation>ふりがな</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>所属</translation>
+        </message>
+        <message>
+            <source>部署</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>職名</source>
+            <translation>職名</translation>
+        </message>
+        <message>
+            <source>メールアドレス</source>
+            <translation>メールアドレス</translation>
+        </message>
+        <message>
+            <source>電話番号</source>
+            <translation>電話番号</translation>
         </message>
         <message>
             <source>参加者名簿</source>
@@ -1830,18 +1870,6 @@
             <translation>名前</translation>
         </message>
         <message>
-            <source>ふりがな</source>
-            <translation>ふりがな</translation>
-        </message>
-        <message>
-            <source>所属</source>
-            <translation>所属</translation>
-        </message>
-        <message>
-            <source>職名</source>
-            <translation>職名</translation>
-        </message>
-        <message>
             <source>敬称</source>
             <translation>敬称</translation>
         </message>
@@ -2144,20 +2172,8 @@
             <translation>判定</translation>
         </message>
         <message>
-            <source>氏名</source>
-            <translation>氏名</translation>
-        </message>
-        <message>
-            <source>メールアドレス</source>
-            <translation>メールアドレス</translation>
-        </message>
-        <message>
             <source>エラー・注意</source>
             <translation>エラー・注意</translation>
-        </message>
-        <message>
-            <source>部署</source>
-            <translation>部署</translation>
         </message>
         <message>
             <source>出席</source>
@@ -3410,8 +3426,48 @@
             <translation>キャンセル</translation>
         </message>
         <message>
-            <source>下の欄は他の方が保存した現在の内容です。</source>
-            <translation>下の欄は他の方が保存した現在の内容です。</translation>
+            <source>他の方の変更（{0}）を取り入れました。</source>
+            <translation>他の方の変更（{0}）を取り入れました。</translation>
+        </message>
+        <message>
+            <source>「{0}」は他の方も変更しています（他の方の値: {1}）。</source>
+            <translation>「{0}」は他の方も変更しています（他の方の値: {1}）。</translation>
+        </message>
+        <message>
+            <source>空欄</source>
+            <translation>空欄</translation>
+        </message>
+        <message>
+            <source>入力した内容は残っています。確かめてから、もう一度保存してください。</source>
+            <translation>入力した内容は残っています。確かめてから、もう一度保存してください。</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>ふりがな</source>
+            <translation>ふりがな</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>所属</translation>
+        </message>
+        <message>
+            <source>部署</source>
+            <translation>部署</translation>
+        </message>
+        <message>
+            <source>職名</source>
+            <translation>職名</translation>
+        </message>
+        <message>
+            <source>メールアドレス</source>
+            <translation>メールアドレス</translation>
+        </message>
+        <message>
+            <source>電話番号</source>
+            <translation>電話番号</translation>
         </message>
     </context>
     <context>

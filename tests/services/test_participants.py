@@ -160,3 +160,19 @@ def test_coverage_of_fiscal_2021(demo_db: Database):
     kokan2 = event_on(demo_db, dt.date(2021, 11, 25))
     assert cov.per_event(kokan2) >= 10
     assert planned.per_event(event_on(demo_db, dt.date(2027, 1, 28))) >= 8
+
+
+def test_an_edit_on_an_older_version_is_merged_field_by_field_for_the_user():
+    from kenshu_desk.services.participants import ParticipantData, merge_edit
+
+    original = ParticipantData(name="髙橋 美咲", title="主事", phone="", notes="")
+    mine = ParticipantData(name="髙橋 美咲", title="主査", phone="", notes="車椅子")
+    theirs = ParticipantData(name="髙橋 美咲", title="主任", phone="048-830-3222", notes="")
+    merged = merge_edit(original, mine, theirs)
+    assert merged.data.phone == "048-830-3222"  # only they changed it
+    assert merged.data.notes == "車椅子"  # only I changed it
+    assert merged.data.title == "主査"  # both did: mine stays in the form ...
+    assert merged.clashes == (("title", "主任"),)  # ... and theirs is named
+    assert merged.taken == ("phone",)
+    same = merge_edit(original, mine, ParticipantData(**{**vars(theirs), "title": "主査"}))
+    assert same.clashes == ()  # both made the same change: nothing to decide

@@ -137,11 +137,12 @@ def test_a_participant_saved_elsewhere_is_shown_not_overwritten(qtbot, ui_app, d
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert REFUSED in dialog.problem.text()
     assert dialog.result() != ParticipantDialog.DialogCode.Accepted  # still open, not saved
-    assert dialog.phone.text() == "048-830-3222"  # what B saved, shown
+    assert dialog.phone.text() == "048-830-3222"  # what B saved, taken in
+    assert dialog.title_edit.text() == "主幹"  # and what A typed, still there
+    assert "電話番号" in dialog.problem.text() and "もう一度保存" in dialog.problem.text()
     with demo_db.session() as s:
         assert participants.participant_data(s, who).title != "主幹"
-    dialog.title_edit.setText("主幹")  # made again on what is shown now
-    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # saved over B's version, seen
     assert dialog.result() == ParticipantDialog.DialogCode.Accepted
     with demo_db.session() as s:
         stored = participants.participant_data(s, who)

@@ -146,6 +146,49 @@ class ParticipantData:
     archived: bool = False
 
 
+EDITED_FIELDS = (
+    "name",
+    "reading",
+    "organisation",
+    "department",
+    "title",
+    "email",
+    "phone",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
+class MergedEdit:
+    """An edit made on an older version, put on top of what another organiser saved since."""
+
+    data: ParticipantData
+    taken: tuple[str, ...]  # fields only they changed: their value is in `data`
+    clashes: tuple[tuple[str, str], ...]  # (field, their value): both changed it differently
+
+
+def merge_edit(
+    original: ParticipantData, mine: ParticipantData, theirs: ParticipantData
+) -> MergedEdit:
+    """Field by field: what only one side changed is kept; where both changed a field
+    differently, mine stays in the form and theirs is reported, for the user to decide
+    before saving again. Nothing is saved here."""
+    values: dict[str, object] = {"archived": theirs.archived}
+    taken: list[str] = []
+    clashes: list[tuple[str, str]] = []
+    for field in EDITED_FIELDS:
+        before, my, their = (getattr(d, field) for d in (original, mine, theirs))
+        if my == before:
+            values[field] = their
+            if their != before:
+                taken.append(field)
+        else:
+            values[field] = my
+            if their not in (before, my):
+                clashes.append((field, their))
+    return MergedEdit(ParticipantData(**values), tuple(taken), tuple(clashes))  # type: ignore[arg-type]
+
+
 def get_participant(session: Session, participant_id: int) -> Participant:
     person = session.get(Participant, participant_id)
     if person is None:

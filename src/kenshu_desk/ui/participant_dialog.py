@@ -19,6 +19,7 @@ from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants import (
     ParticipantData,
+    merge_edit,
     organisation_names,
     participant_data,
     participant_version,
@@ -45,6 +46,7 @@ class ParticipantDialog(QDialog):
             # Team mode: the save applies to this version, or is refused.
             self.version = participant_version(session, participant_id) if participant_id else None
             orgs = organisation_names(session)
+        self.loaded = data  # what this edit started from (to merge another organiser's save)
 
         self.name = QLineEdit(data.name)
         self.reading = QLineEdit(data.reading)
@@ -138,16 +140,45 @@ class ParticipantDialog(QDialog):
         self.accept()
 
     def _reload_after_conflict(self, message: str) -> None:
-        """Another organiser saved this person first: show what is stored now, so that the
-        edit is made again on it (their change is kept, nothing is merged silently)."""
+        """Another organiser saved this person first. Their changes come into the form, the
+        user's own stay; a field both changed keeps the user's value and names theirs. The
+        next Save applies to their version: nothing of either is lost or merged unseen."""
         assert self.participant_id is not None
         try:
             with self.db.session() as session:
-                data = participant_data(session, self.participant_id)
+                theirs = participant_data(session, self.participant_id)
                 self.version = participant_version(session, self.participant_id)
         except UserError as exc:  # deleted meanwhile
             self.problem.setText(str(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return
-        self.show_data(data)
-        self.problem.setText(message + self.tr("下の欄は他の方が保存した現在の内容です。"))
+        merged = merge_edit(self.loaded, self.data(), theirs)
+        self.loaded = theirs
+        self.show_data(merged.data)
+        lines = [message]
+        if merged.taken:
+            names = "、".join(self._label(f) for f in merged.taken)
+            lines.append(self.tr("他の方の変更（{0}）を取り入れました。").format(names))
+        for field, value in merged.clashes:
+            lines.append(
+                self.tr("「{0}」は他の方も変更しています（他の方の値: {1}）。").format(
+                    self._label(field), value or self.tr("空欄")
+                )
+            )
+        lines.append(
+            self.tr("入力した内容は残っています。確かめてから、もう一度保存してください。")
+        )
+        self.problem.setText("\n".join(lines))
+
+    def _label(self, field: str) -> str:
+        labels = {
+            "name": self.tr("氏名"),
+            "reading": self.tr("ふりがな"),
+            "organisation": self.tr("所属"),
+            "department": self.tr("部署"),
+            "title": self.tr("職名"),
+            "email": self.tr("メールアドレス"),
+            "phone": self.tr("電話番号"),
+            "notes": self.tr("備考"),
+        }
+        return labels[field]
