@@ -159,12 +159,24 @@ def _check(session: Session, data: DispatchInput) -> Organisation:
         raise UserError(f"派遣先の団体 ID {data.host_organisation_id} は見つかりません。")
     if data.end <= data.start:
         raise UserError("終了時刻は開始時刻より後にしてください。")
-    if len(set(data.adviser_ids)) != len(data.adviser_ids):
+    _check_advisers(session, data.adviser_ids)
+    return host
+
+
+def _check_advisers(session: Session, adviser_ids: Sequence[int]) -> None:
+    if len(set(adviser_ids)) != len(adviser_ids):
         raise UserError("同じアドバイザーが二度指定されています。")
-    for speaker_id in data.adviser_ids:
+    for speaker_id in adviser_ids:
         if session.get(Speaker, speaker_id) is None:
             raise UserError(f"アドバイザー（講師 ID {speaker_id}）は見つかりません。")
-    return host
+
+
+def _replace_advisers(session: Session, event: Event, adviser_ids: Sequence[int]) -> None:
+    """Who went, in order (checked by the caller)."""
+    event.advisers.clear()
+    session.flush()  # the unique (event, speaker) pair must be gone before it comes back
+    for position, speaker_id in enumerate(adviser_ids):
+        event.advisers.append(EventAdviser(position=position, speaker_id=speaker_id))
 
 
 def add_dispatch(session: Session, data: DispatchInput) -> Event:
@@ -239,7 +251,7 @@ def update_dispatch(
     event.end_time = data.end
     event.host_organisation = host
     if tuple(data.adviser_ids) != current.data.adviser_ids:
-        set_advisers(session, event_id, data.adviser_ids)
+        _replace_advisers(session, event, data.adviser_ids)  # checked by _check
     session.flush()
     return event
 
@@ -249,15 +261,8 @@ def set_advisers(session: Session, event_id: int, adviser_ids: Sequence[int]) ->
     event = session.get(Event, event_id)
     if event is None:
         raise UserError(f"行事 ID {event_id} は見つかりません。")
-    if len(set(adviser_ids)) != len(adviser_ids):
-        raise UserError("同じアドバイザーが二度指定されています。")
-    for speaker_id in adviser_ids:
-        if session.get(Speaker, speaker_id) is None:
-            raise UserError(f"アドバイザー（講師 ID {speaker_id}）は見つかりません。")
-    event.advisers.clear()
-    session.flush()  # the unique (event, speaker) pair must be gone before it comes back
-    for position, speaker_id in enumerate(adviser_ids):
-        event.advisers.append(EventAdviser(position=position, speaker_id=speaker_id))
+    _check_advisers(session, adviser_ids)
+    _replace_advisers(session, event, adviser_ids)
     session.flush()
     return event
 
