@@ -25,7 +25,7 @@ from kenshu_desk.domain.models import (
     new_calendar_uid,
     utcnow,
 )
-from kenshu_desk.services.reference import ensure_municipalities
+from kenshu_desk.services.shared.reference import ensure_municipalities
 
 FAMILY = [
     ("佐藤", "さとう"),

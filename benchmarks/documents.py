@@ -33,8 +33,8 @@ from kenshu_desk.documents.roster import roster_pdf
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
 from kenshu_desk.domain.roster import Roster, RosterOrder
 from kenshu_desk.services.demo import load_demo
-from kenshu_desk.services.events import get_event
-from kenshu_desk.services.roster import event_roster
+from kenshu_desk.services.participants.roster import event_roster
+from kenshu_desk.services.timetable.events import get_event
 
 PEOPLE = 1000
 RUNS = 5

@@ -183,8 +183,8 @@ def _measure(url: str) -> list[tuple[str, float, str]]:
     results: list[tuple[str, float, str]] = []
     db = open_database(url)
     try:
-        from kenshu_desk.ui.event_list import EVENT_ID_ROLE
-        from kenshu_desk.ui.main_window import MainWindow
+        from kenshu_desk.ui.shell.main_window import MainWindow
+        from kenshu_desk.ui.timetable.event_list import EVENT_ID_ROLE
 
         window = None
 

@@ -41,8 +41,8 @@ from kenshu_desk.domain.models import (
 )
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.transport import Security, SmtpConfig, SmtpTransport
-from kenshu_desk.services.invitations import queue_messages
-from kenshu_desk.services.outbox import send_queued
+from kenshu_desk.services.mail.invitations import queue_messages
+from kenshu_desk.services.mail.outbox import send_queued
 
 COUNT = 1000
 GOAL_SECONDS = 30.0

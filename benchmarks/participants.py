@@ -49,7 +49,7 @@ HEADER = [
 
 
 def sample_rows(n: int, seed: int = 6) -> list[list[object]]:
-    from kenshu_desk.services.reference import municipalities
+    from kenshu_desk.services.shared.reference import municipalities
 
     rnd = random.Random(seed)
     names = [m.name for m in municipalities()]
@@ -100,7 +100,7 @@ def best(fn: Callable[[], object], repeat: int = 3) -> float:
 
 def fresh_db(folder: Path):  # type: ignore[no-untyped-def]
     from kenshu_desk.database import open_database
-    from kenshu_desk.services.reference import ensure_municipalities
+    from kenshu_desk.services.shared.reference import ensure_municipalities
 
     path = folder / f"bench-{time.perf_counter_ns()}.sqlite3"
     db = open_database(f"sqlite:///{path}")
@@ -112,7 +112,7 @@ def fresh_db(folder: Path):  # type: ignore[no-untyped-def]
 def time_import(folder: Path, path: Path, repeat: int = 3) -> float:
     """Best time to read, preview and commit ``path`` into a database opened beforehand
     (the application opens its database once, at start-up)."""
-    from kenshu_desk.services.participant_import import ParticipantImport
+    from kenshu_desk.services.participants.participant_import import ParticipantImport
 
     times = []
     for _ in range(repeat):
@@ -202,7 +202,7 @@ def directory_benchmarks(folder: Path, db_path: Path | None = None) -> list[tupl
 
     from kenshu_desk.database import open_database
     from kenshu_desk.domain.models import Participant
-    from kenshu_desk.services.participants import directory_rows
+    from kenshu_desk.services.participants.participants import directory_rows
 
     if db_path is not None:
         db = open_database(f"sqlite:///{db_path}")
@@ -232,7 +232,7 @@ def _load_rows(db, directory_rows):  # type: ignore[no-untyped-def]
 def _qt_directory(db) -> list[tuple[str, float, str]]:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from kenshu_desk.ui.participant_directory import ParticipantDirectoryWidget
+    from kenshu_desk.ui.participants.participant_directory import ParticipantDirectoryWidget
 
     app = QApplication.instance() or QApplication([])
     t0 = time.perf_counter()
@@ -288,8 +288,8 @@ def _proxy_comparison(app, rows) -> float:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSortFilterProxyModel
     from PySide6.QtWidgets import QLineEdit, QTableView
 
-    from kenshu_desk.services.participants import search_words
-    from kenshu_desk.ui.participant_models import DirectoryModel
+    from kenshu_desk.services.participants.participants import search_words
+    from kenshu_desk.ui.participants.participant_models import DirectoryModel
 
     class Proxy(QSortFilterProxyModel):
         accepted: list[bool] | None = None

@@ -23,10 +23,10 @@ from kenshu_desk.database import open_database
 from kenshu_desk.documents.progress_report import progress_pdf, progress_xlsx
 from kenshu_desk.documents.year_schedule import year_schedule_pdf
 from kenshu_desk.services.demo import load_demo
-from kenshu_desk.services.dispatches import DispatchInput, add_dispatch
-from kenshu_desk.services.municipality_records import municipalities, overview
-from kenshu_desk.services.progress import progress_table
-from kenshu_desk.services.year_view import year_plan
+from kenshu_desk.services.year.dispatches import DispatchInput, add_dispatch
+from kenshu_desk.services.year.municipality_records import municipalities, overview
+from kenshu_desk.services.year.progress import progress_table
+from kenshu_desk.services.year.year_view import year_plan
 
 _FIGURES: list[Figure] = []
 

@@ -38,7 +38,7 @@ def main() -> int:
     from kenshu_desk.database import open_database
     from kenshu_desk.domain.models import Event
     from kenshu_desk.services.demo import load_demo
-    from kenshu_desk.ui import i18n
+    from kenshu_desk.ui.shell import i18n
 
     app = QApplication(sys.argv[:1])
     configure_application(app)
@@ -67,13 +67,13 @@ def main() -> int:
             raise SystemExit(f"cannot write {path}")
         print(f"{path}  {path.stat().st_size // 1024} KB")
 
-    from kenshu_desk.ui.checkin import CheckInWidget
-    from kenshu_desk.ui.document_actions import agenda_builder, agenda_namer
-    from kenshu_desk.ui.invite_dialog import InviteDialog
-    from kenshu_desk.ui.main_window import MainWindow
-    from kenshu_desk.ui.pdf_preview import PdfPreviewDialog
-    from kenshu_desk.ui.registration_panel import RegistrationPanel
-    from kenshu_desk.ui.year_view import YearViewWidget
+    from kenshu_desk.ui.mail.invite_dialog import InviteDialog
+    from kenshu_desk.ui.participants.checkin import CheckInWidget
+    from kenshu_desk.ui.participants.registration_panel import RegistrationPanel
+    from kenshu_desk.ui.shell.document_actions import agenda_builder, agenda_namer
+    from kenshu_desk.ui.shell.main_window import MainWindow
+    from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
+    from kenshu_desk.ui.year.year_view import YearViewWidget
 
     meeting = event_on(dt.date(2021, 11, 25))  # 第2回市町村情報交換会
     upcoming = event_on(dt.date(2027, 1, 28))  # the demo's future event, with registrations

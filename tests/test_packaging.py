@@ -196,7 +196,7 @@ def test_test_suites_and_development_tools_stay_out():
     assert not layout.wanted_module("alembic.testing.fixtures")
     assert not layout.wanted_module("jpholiday.test_holidays")
     assert layout.wanted_module("alembic.runtime.migration")
-    assert layout.wanted_module("kenshu_desk.services.events")
+    assert layout.wanted_module("kenshu_desk.services.timetable.events")
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from kenshu_desk.database import ConcurrentEditError, open_database
 from kenshu_desk.domain.models import Event, ProgrammeItem, Speaker
-from kenshu_desk.services import programme_edit, speakers
-from kenshu_desk.services.event_view import load_event_view
-from kenshu_desk.services.programme_edit import PresenterRef
-from kenshu_desk.services.versions import expect_version
+from kenshu_desk.services.shared.versions import expect_version
+from kenshu_desk.services.timetable import programme_edit, speakers
+from kenshu_desk.services.timetable.event_view import load_event_view
+from kenshu_desk.services.timetable.programme_edit import PresenterRef
 
 
 @pytest.fixture

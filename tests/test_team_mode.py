@@ -11,8 +11,8 @@ from kenshu_desk.cli import main
 from kenshu_desk.database import ConcurrentEditError, open_database
 from kenshu_desk.domain.models import Event, Organisation, ProgrammeItem
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.copy_database import copy_database
 from kenshu_desk.services.demo import load_demo
+from kenshu_desk.services.team.copy_database import copy_database
 
 
 def _second_window(url: str):  # type: ignore[no-untyped-def]

@@ -15,8 +15,8 @@ from sqlalchemy import event, func, select
 from kenshu_desk.database import ConcurrentEditError, open_database
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
 from kenshu_desk.errors import UserError
-from kenshu_desk.services import participants
-from kenshu_desk.services import registrations as regs
+from kenshu_desk.services.participants import participants
+from kenshu_desk.services.participants import registrations as regs
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_a_stale_participant_edit_is_refused_and_the_other_kept(demo_db, other):
 def test_an_import_while_another_organiser_registers_the_same_person(demo_db, other):
     from pathlib import Path
 
-    from kenshu_desk.services.participant_import import ParticipantImport
+    from kenshu_desk.services.participants.participant_import import ParticipantImport
 
     data = Path(__file__).resolve().parent / "data" / "participants_utf8_bom.csv"
     eid, sato = _event(demo_db), _person(demo_db, "k.sato@example.jp")  # in that file

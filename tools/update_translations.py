@@ -8,7 +8,7 @@ Japanese is the source language of kenshu-desk: the strings in the code are the 
 pyside6-lupdate extracts self.tr("…") and QCoreApplication.translate("Ctx", "…"). It cannot see
 strings passed through a helper (`_tr(text)`) or listed in a HEADERS tuple, nor resolve aliases such
 as `tr = self.tr` or `window.tr(...)`; those are collected here with the ast module and also put in
-the context "" — the catalogue the application's translator falls back to (ui/i18n.py) by source.
+the context "" — the catalogue the application's translator falls back to (ui/shell/i18n.py) by source.
 
 Existing English translations are kept; new ones are taken from tools/english.py.
 

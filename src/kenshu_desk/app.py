@@ -13,10 +13,10 @@ from kenshu_desk.paths import GOTHIC_FONT, MINCHO_FONT, font_path, resources_dir
 
 if TYPE_CHECKING:
     from kenshu_desk.database import Database
-    from kenshu_desk.ui.start_window import StartWindow
+    from kenshu_desk.ui.shell.start_window import StartWindow
 
 # Nothing here imports the database layer or the main window at module level: the start
-# window (ui/start_window.py) is on screen before they load.
+# window (ui/shell/start_window.py) is on screen before they load.
 
 UI_FONT_POINT_SIZE = 10
 
@@ -50,9 +50,9 @@ def configure_application(app: QApplication) -> None:
 def run_gui(db_arg: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
-    from kenshu_desk.ui.i18n import chosen_language, install_translators
-    from kenshu_desk.ui.start_window import StartWindow
-    from kenshu_desk.ui.workers import TaskRunner
+    from kenshu_desk.ui.shell.i18n import chosen_language, install_translators
+    from kenshu_desk.ui.shell.start_window import StartWindow
+    from kenshu_desk.ui.shell.workers import TaskRunner
 
     install_translators(chosen_language())
     start = StartWindow()
@@ -101,8 +101,8 @@ def _show_main_window(
     try:
         start.say(translate("app", "画面を準備しています…"))
         from kenshu_desk import __version__
-        from kenshu_desk.ui.main_window import MainWindow
-        from kenshu_desk.ui.start_window import restore_geometry, save_geometry
+        from kenshu_desk.ui.shell.main_window import MainWindow
+        from kenshu_desk.ui.shell.start_window import restore_geometry, save_geometry
 
         QCoreApplication.setApplicationVersion(__version__)
         window = MainWindow(db)

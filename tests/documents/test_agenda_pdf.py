@@ -15,7 +15,7 @@ from sqlalchemy import select
 from kenshu_desk.documents.agenda import agenda_pdf, presenter_lines, venue_text
 from kenshu_desk.documents.fonts import MINCHO, register_fonts
 from kenshu_desk.domain.models import Event, ItemPresenter, Speaker
-from kenshu_desk.services.events import get_event
+from kenshu_desk.services.timetable.events import get_event
 
 LONG_URL = "https://example.jp/zoom/j/81234567890?pwd=QWxhZGRpbjpvcGVuIHNlc2FtZQ-very-long-token"
 LONG_MAIL = "chiiki-houkatsu-kea-tantou.shimazaki@pref.saitama.example.jp"

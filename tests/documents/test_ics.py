@@ -16,7 +16,7 @@ from kenshu_desk.documents.ics import (
     publish_calendar,
 )
 from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem, RecordingLink, Speaker
-from kenshu_desk.services.events import get_event
+from kenshu_desk.services.timetable.events import get_event
 
 TRICKY = "第3回, 研修; \\C:\\共有\\資料\n二行目，全角；も"
 NOW = dt.datetime(2026, 5, 1, 3, 4, 5, tzinfo=dt.UTC)

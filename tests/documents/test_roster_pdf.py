@@ -18,9 +18,9 @@ from kenshu_desk.domain.models import (
     Registration,
 )
 from kenshu_desk.domain.roster import RosterOrder
-from kenshu_desk.services.events import NotFoundError
-from kenshu_desk.services.reference import ensure_municipalities
-from kenshu_desk.services.roster import event_roster
+from kenshu_desk.services.participants.roster import event_roster
+from kenshu_desk.services.shared.reference import ensure_municipalities
+from kenshu_desk.services.timetable.events import NotFoundError
 
 PAGE_LABEL = re.compile(r"(\d+) / (\d+)")
 

@@ -10,16 +10,16 @@ from pypdf import PdfReader
 
 from kenshu_desk.documents.progress_report import progress_chart_pdf, progress_xlsx
 from kenshu_desk.documents.year_schedule import year_schedule_pdf
-from kenshu_desk.services.dispatches import DispatchInput, add_dispatch
-from kenshu_desk.services.municipality_records import (
+from kenshu_desk.services.shared.reference import ensure_municipalities
+from kenshu_desk.services.year.dispatches import DispatchInput, add_dispatch
+from kenshu_desk.services.year.municipality_records import (
     RecordInput,
     municipalities,
     overview,
     save_record,
 )
-from kenshu_desk.services.progress import progress_table
-from kenshu_desk.services.reference import ensure_municipalities
-from kenshu_desk.services.year_view import year_plan
+from kenshu_desk.services.year.progress import progress_table
+from kenshu_desk.services.year.year_view import year_plan
 
 
 def test_a_crowded_month_goes_on_over_pages(db):

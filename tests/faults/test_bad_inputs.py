@@ -19,7 +19,7 @@ from kenshu_desk.database import open_database
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress, compose_calendar_message
 from kenshu_desk.services.demo import load_demo
-from kenshu_desk.services.event_edit import create_event
+from kenshu_desk.services.timetable.event_edit import create_event
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -139,8 +139,8 @@ def test_formula_cells_stay_text_on_the_way_out(office, tmp_path, capsys):
     directory it is kept as typed, and the export writes it as text, so Excel never runs it."""
     from openpyxl import load_workbook
 
-    from kenshu_desk.services.participants import ParticipantData, save_participant
-    from kenshu_desk.services.registrations import register
+    from kenshu_desk.services.participants.participants import ParticipantData, save_participant
+    from kenshu_desk.services.participants.registrations import register
 
     risky_names = ['=HYPERLINK("http://evil.example/")', "+1+1", "@SUM(1+1)"]
     db = open_database(f"sqlite:///{office}")

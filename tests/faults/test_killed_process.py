@@ -22,7 +22,7 @@ from sqlalchemy import func, select, text
 from kenshu_desk.database import open_database
 from kenshu_desk.domain.models import Participant, ProgrammeItem
 from kenshu_desk.services.demo import load_demo
-from kenshu_desk.services.reference import municipalities
+from kenshu_desk.services.shared.reference import municipalities
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -96,7 +96,7 @@ def test_import_killed_while_it_writes_is_all_or_nothing(tmp_path, delay):
 EDITOR = r"""
 import sys
 from kenshu_desk.database import open_database
-from kenshu_desk.services.programme_edit import item_ids, move_item, set_minutes
+from kenshu_desk.services.timetable.programme_edit import item_ids, move_item, set_minutes
 from kenshu_desk.domain.models import ProgrammeItem
 
 db = open_database("sqlite:///" + sys.argv[1])
@@ -168,7 +168,7 @@ def test_programme_edits_killed_mid_way_leave_a_whole_programme(tmp_path):
     # And the database is usable again: the next edit goes through.
     db = open_database(f"sqlite:///{db_path}")
     try:
-        from kenshu_desk.services.programme_edit import item_ids, move_item
+        from kenshu_desk.services.timetable.programme_edit import item_ids, move_item
 
         with db.session() as s:
             ids = item_ids(s, event_id)

@@ -24,8 +24,8 @@ from sqlalchemy import select
 from kenshu_desk.domain.models import Event, OutboxMessage, Participant, Registration
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.transport import Security, SmtpConfig, SmtpTransport
-from kenshu_desk.services.invitations import queue_messages
-from kenshu_desk.services.outbox import RetryPolicy, Status, send_queued
+from kenshu_desk.services.mail.invitations import queue_messages
+from kenshu_desk.services.mail.outbox import RetryPolicy, Status, send_queued
 
 SENDER = MailAddress("埼玉県 福祉部 地域包括ケア課", "chiiki@example.jp")
 FAST = RetryPolicy(max_attempts=2, first_delay=0.01)

@@ -30,13 +30,13 @@ from kenshu_desk.mail.compose import (
     text_to_html,
 )
 from kenshu_desk.mail.templates import MailTemplate, MessageKind
-from kenshu_desk.services.events import get_event
-from kenshu_desk.services.invitations import (
+from kenshu_desk.services.mail.invitations import (
     Recipient,
     RunComposer,
     compose_message,
     recipients_of,
 )
+from kenshu_desk.services.timetable.events import get_event
 
 NOW = dt.datetime(2026, 11, 1, 0, 30, tzinfo=dt.UTC)
 SENDER = MailAddress("埼玉県 福祉部 地域包括ケア課（地域包括ケア担当）", "chiiki@example.jp")
@@ -181,7 +181,7 @@ def test_run_composer_composes_the_slow_way_when_the_frame_cannot_be_built(db, m
     def mismatch(**_kwargs):  # type: ignore[no-untyped-def]
         raise batch.FrameMismatch("a future email package")
 
-    monkeypatch.setattr("kenshu_desk.services.invitations.CalendarMessageFrame", mismatch)
+    monkeypatch.setattr("kenshu_desk.services.mail.invitations.CalendarMessageFrame", mismatch)
     with db.session() as s:
         event = get_event(s, event_id)
         recipient = Recipient(1, "髙橋　美咲", "さいたま市", "m.takahashi@example.jp")

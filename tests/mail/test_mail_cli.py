@@ -147,7 +147,7 @@ def test_missing_server_is_a_one_line_error(capsys, db, db_arg):
 
 
 def test_unreachable_server_keeps_the_queue(capsys, db, db_arg, monkeypatch):
-    from kenshu_desk.services import outbox as outbox_service
+    from kenshu_desk.services.mail import outbox as outbox_service
 
     monkeypatch.setattr(outbox_service, "DEFAULT_RETRY", outbox_service.RetryPolicy(2, 0.01))
     event_id = make_event(db)

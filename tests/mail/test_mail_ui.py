@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from kenshu_desk.mail.settings import MailSettings, keyring_available, load_settings, save_settings
 from kenshu_desk.mail.transport import Security
-from kenshu_desk.ui.invite_dialog import InviteDialog
-from kenshu_desk.ui.mail_settings_dialog import MailSettingsDialog
-from kenshu_desk.ui.main_window import MainWindow
-from kenshu_desk.ui.outbox_view import OutboxModel, OutboxView
+from kenshu_desk.ui.mail.invite_dialog import InviteDialog
+from kenshu_desk.ui.mail.mail_settings_dialog import MailSettingsDialog
+from kenshu_desk.ui.mail.outbox_view import OutboxModel, OutboxView
+from kenshu_desk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -182,7 +182,7 @@ def test_settings_dialog_reports_a_refused_test(qtbot, ui_app, smtp_server):
 def test_main_window_mail_menu_and_calendar_export(qtbot, ui_app, db, tmp_path):
     from ical.calendar_stream import IcsCalendarStream
 
-    from kenshu_desk.ui.mail_menu import export_calendar
+    from kenshu_desk.ui.mail.mail_menu import export_calendar
 
     make_event(db)
     window = MainWindow(db)
@@ -199,7 +199,7 @@ def test_main_window_mail_menu_and_calendar_export(qtbot, ui_app, db, tmp_path):
 
 def test_main_window_says_on_start_that_mail_is_waiting(qtbot, ui_app, db):
     from kenshu_desk.mail.compose import MailAddress
-    from kenshu_desk.services.invitations import queue_messages
+    from kenshu_desk.services.mail.invitations import queue_messages
 
     event_id = make_event(db)
     with db.session() as s:

@@ -26,8 +26,8 @@ from kenshu_desk.domain.models import (
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE
 from kenshu_desk.mail.templates import MailTemplate, TemplateError
-from kenshu_desk.services import recordings as rec
-from kenshu_desk.services.recording_log import delivery_log, follow_up
+from kenshu_desk.services.recordings import recordings as rec
+from kenshu_desk.services.recordings.recording_log import delivery_log, follow_up
 
 ADDRESSES = [p[3] for p in PEOPLE]
 URL = "https://example.jp/rec/abc?pwd=1"

@@ -15,10 +15,10 @@ from kenshu_desk.domain.models import AttendanceState, Event
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, load_recording_template
 from kenshu_desk.mail.settings import MailSettings, save_settings
 from kenshu_desk.mail.transport import Security
-from kenshu_desk.services import recordings as rec
-from kenshu_desk.services.recording_log import delivery_log
-from kenshu_desk.ui.recording_link_form import RecordingLinkForm, parse_extras
-from kenshu_desk.ui.recordings_dialog import RecordingsDialog
+from kenshu_desk.services.recordings import recordings as rec
+from kenshu_desk.services.recordings.recording_log import delivery_log
+from kenshu_desk.ui.recordings.recording_link_form import RecordingLinkForm, parse_extras
+from kenshu_desk.ui.recordings.recordings_dialog import RecordingsDialog
 
 ADDRESSES = [p[3] for p in PEOPLE]
 URL = "https://example.jp/rec/xyz"
@@ -174,7 +174,7 @@ def test_cancel_stops_the_run(qtbot, ui_app, db, event_id, configured):
 
 
 def test_main_window_mail_menu_opens_the_recording_dialog(qtbot, ui_app, db, event_id, monkeypatch):
-    from kenshu_desk.ui.main_window import MainWindow
+    from kenshu_desk.ui.shell.main_window import MainWindow
 
     opened: list[RecordingsDialog] = []
     monkeypatch.setattr(RecordingsDialog, "exec", lambda self: opened.append(self) or 0)

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from kenshu_desk.domain.models import Event, OutboxMessage
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.transport import Security, SmtpConfig, SmtpConfigError, SmtpTransport
-from kenshu_desk.services.calendar import cancel_event
-from kenshu_desk.services.invitations import plan_messages, queue_messages
-from kenshu_desk.services.outbox import RetryPolicy, SendReport, Status, send_queued
+from kenshu_desk.services.mail.invitations import plan_messages, queue_messages
+from kenshu_desk.services.mail.outbox import RetryPolicy, SendReport, Status, send_queued
+from kenshu_desk.services.timetable.calendar import cancel_event
 
 SENDER = MailAddress("埼玉県 福祉部 地域包括ケア課", "chiiki@example.jp")
 FAST = RetryPolicy(max_attempts=4, first_delay=0.01)

@@ -11,8 +11,8 @@ from kenshu_desk.database import open_database
 from kenshu_desk.domain.models import OutboxMessage
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.transport import Security, SmtpConfig, SmtpTransport
-from kenshu_desk.services.invitations import queue_messages
-from kenshu_desk.services.outbox import RetryPolicy, send_queued
+from kenshu_desk.services.mail.invitations import queue_messages
+from kenshu_desk.services.mail.outbox import RetryPolicy, send_queued
 
 SENDER = MailAddress("埼玉県 福祉部 地域包括ケア課", "chiiki@example.jp")
 PEOPLE = [

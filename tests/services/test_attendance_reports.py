@@ -11,14 +11,14 @@ from sqlalchemy import select
 from kenshu_desk.database import Database
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.attendance_matching import (
+from kenshu_desk.services.participants.attendance_matching import (
     apply_attendance,
     merge_intervals,
     name_variants,
     plan_attendance,
     seconds_within,
 )
-from kenshu_desk.services.attendance_reports import (
+from kenshu_desk.services.participants.attendance_reports import (
     parse_datetime,
     parse_duration,
     parse_report_file,

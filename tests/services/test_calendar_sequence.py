@@ -8,7 +8,7 @@ import pytest
 
 from kenshu_desk.domain.calendar_sequence import CalendarState, next_sequence
 from kenshu_desk.domain.models import Event
-from kenshu_desk.services.calendar import (
+from kenshu_desk.services.timetable.calendar import (
     bump_if_schedule_changed,
     cancel_event,
     reinstate_event,

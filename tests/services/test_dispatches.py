@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kenshu_desk.domain.models import Organisation, Speaker, WorkLine
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.dispatches import (
+from kenshu_desk.services.year.dispatches import (
     DispatchInput,
     add_dispatch,
     dispatch_record_text,
@@ -18,7 +18,7 @@ from kenshu_desk.services.dispatches import (
     dispatches_for,
     set_advisers,
 )
-from kenshu_desk.services.municipality_records import find_municipality
+from kenshu_desk.services.year.municipality_records import find_municipality
 
 
 def _speaker(s, name: str) -> int:  # type: ignore[no-untyped-def]
@@ -88,7 +88,7 @@ def test_a_municipality_that_hosted_a_dispatch_cannot_be_deleted(demo_db):
 
 def test_a_recorded_dispatch_is_corrected_over_the_version_read(demo_db):
     from kenshu_desk.database import ConcurrentEditError
-    from kenshu_desk.services.dispatches import get_dispatch, update_dispatch
+    from kenshu_desk.services.year.dispatches import get_dispatch, update_dispatch
 
     with demo_db.session() as s:
         city = find_municipality(s, "行田市")

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem, Registration
 from kenshu_desk.errors import UserError
-from kenshu_desk.services import event_edit as ee
-from kenshu_desk.services.event_view import load_event_view
-from kenshu_desk.services.events import event_to_dict, get_event
+from kenshu_desk.services.timetable import event_edit as ee
+from kenshu_desk.services.timetable.event_view import load_event_view
+from kenshu_desk.services.timetable.events import event_to_dict, get_event
 
 T = dt.time
 

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from kenshu_desk.database import Database
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.column_mapping import Field, detect_mapping, header_field
-from kenshu_desk.services.participant_import import ParticipantImport, RowAction
-from kenshu_desk.services.tabular import Table
+from kenshu_desk.services.participants.column_mapping import Field, detect_mapping, header_field
+from kenshu_desk.services.participants.participant_import import ParticipantImport, RowAction
+from kenshu_desk.services.shared.tabular import Table
 
 
 def counts(db: Database) -> tuple[int, int, int]:

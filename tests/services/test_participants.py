@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from kenshu_desk.database import Database
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
 from kenshu_desk.errors import UserError
-from kenshu_desk.services import participants as svc
-from kenshu_desk.services import registrations as regs
-from kenshu_desk.services.coverage import fiscal_year_coverage
+from kenshu_desk.services.participants import participants as svc
+from kenshu_desk.services.participants import registrations as regs
+from kenshu_desk.services.participants.coverage import fiscal_year_coverage
 
 
 def event_on(db: Database, day: dt.date) -> int:
@@ -65,7 +65,7 @@ def test_search_by_organisation_finds_linked_bodies(demo_db: Database):
 
 def test_save_validates_and_resolves_organisation(db: Database):
     with db.session() as s:
-        from kenshu_desk.services.reference import ensure_municipalities
+        from kenshu_desk.services.shared.reference import ensure_municipalities
 
         ensure_municipalities(s)
     with pytest.raises(UserError, match="氏名"), db.session() as s:
@@ -163,7 +163,7 @@ def test_coverage_of_fiscal_2021(demo_db: Database):
 
 
 def test_an_edit_on_an_older_version_is_merged_field_by_field_for_the_user():
-    from kenshu_desk.services.participants import ParticipantData, merge_edit
+    from kenshu_desk.services.participants.participants import ParticipantData, merge_edit
 
     original = ParticipantData(name="髙橋 美咲", title="主事", phone="", notes="")
     mine = ParticipantData(name="髙橋 美咲", title="主査", phone="", notes="車椅子")

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem, Speaker
 from kenshu_desk.errors import UserError
-from kenshu_desk.services import programme_edit as pe
-from kenshu_desk.services.event_edit import create_event, default_fields
-from kenshu_desk.services.event_view import load_event_view
-from kenshu_desk.services.events import NotFoundError
+from kenshu_desk.services.timetable import programme_edit as pe
+from kenshu_desk.services.timetable.event_edit import create_event, default_fields
+from kenshu_desk.services.timetable.event_view import load_event_view
+from kenshu_desk.services.timetable.events import NotFoundError
 
 T = dt.time
 

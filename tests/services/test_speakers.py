@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from kenshu_desk.domain.models import Event, Speaker
 from kenshu_desk.errors import UserError
-from kenshu_desk.services import event_edit as ee
-from kenshu_desk.services import programme_edit as pe
-from kenshu_desk.services import speakers as sp
-from kenshu_desk.services.conflicts import double_bookings
-from kenshu_desk.services.event_view import load_event_view
+from kenshu_desk.services.timetable import event_edit as ee
+from kenshu_desk.services.timetable import programme_edit as pe
+from kenshu_desk.services.timetable import speakers as sp
+from kenshu_desk.services.timetable.conflicts import double_bookings
+from kenshu_desk.services.timetable.event_view import load_event_view
 
 T = dt.time
 

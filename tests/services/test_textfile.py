@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kenshu_desk.services.tabular import read_table
-from kenshu_desk.services.textfile import (
+from kenshu_desk.services.shared.tabular import read_table
+from kenshu_desk.services.shared.textfile import (
     FileFormatError,
     decode_bytes,
     parse_delimited,

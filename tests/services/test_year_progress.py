@@ -7,7 +7,8 @@ import pytest
 from kenshu_desk.domain.models import MeasureState
 from kenshu_desk.domain.progress import MeasureStatus
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.municipality_records import (
+from kenshu_desk.services.shared.reference import ensure_municipalities
+from kenshu_desk.services.year.municipality_records import (
     RecordInput,
     StaleRecordError,
     carry_forward,
@@ -15,8 +16,7 @@ from kenshu_desk.services.municipality_records import (
     municipalities,
     save_record,
 )
-from kenshu_desk.services.progress import progress_table
-from kenshu_desk.services.reference import ensure_municipalities
+from kenshu_desk.services.year.progress import progress_table
 
 IN = MeasureStatus(MeasureState.IN_PLACE)
 NONE = MeasureStatus()

@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def open_window(qtbot, ui_app):  # type: ignore[no-untyped-def]
     """Open the main window on a database at 1366×768, shown and active, as a user sees it."""
-    from kenshu_desk.ui.main_window import MainWindow
+    from kenshu_desk.ui.shell.main_window import MainWindow
 
     def open_(db):  # type: ignore[no-untyped-def]
         window = MainWindow(db)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kenshu_desk import __version__
 from kenshu_desk.database import Database, backup_sqlite, open_database
-from kenshu_desk.ui.about_dialog import AboutDialog, displayed_location, library_licences
+from kenshu_desk.ui.shell.about_dialog import AboutDialog, displayed_location, library_licences
 
 
 @pytest.mark.sqlite_only
@@ -67,7 +67,7 @@ def test_library_versions_come_from_the_installation() -> None:
 def test_help_menu_opens_the_dialog(ui_app, qtbot, demo_db: Database) -> None:
     from PySide6.QtCore import QTimer
 
-    from kenshu_desk.ui.main_window import MainWindow
+    from kenshu_desk.ui.shell.main_window import MainWindow
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from window_helpers import click_row, drop_row, programme_rows, times, titles
 
 from kenshu_desk.domain.models import Event, Speaker
-from kenshu_desk.services.events import event_to_dict, get_event
+from kenshu_desk.services.timetable.events import event_to_dict, get_event
 
 SEED_TIMES = ["13:30～13:35", "13:35～14:05", "14:05～14:45", "14:45～14:50", "14:50～15:30"]
 MHLW = "厚生労働省 社会・援護局 地域福祉課 地域共生社会推進室"

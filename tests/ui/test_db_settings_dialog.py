@@ -11,7 +11,7 @@ from kenshu_desk import db_settings
 from kenshu_desk.database import open_database
 from kenshu_desk.domain.models import Event
 from kenshu_desk.services.demo import load_demo
-from kenshu_desk.ui.db_settings_dialog import DatabaseSettingsDialog
+from kenshu_desk.ui.shell.db_settings_dialog import DatabaseSettingsDialog
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from window_helpers import answer_next_message_box, programme_rows, times
 
 from kenshu_desk.domain.models import Event, Registration
-from kenshu_desk.services.events import event_to_dict, get_event
-from kenshu_desk.ui.event_dialogs import DuplicateDialog
-from kenshu_desk.ui.event_list import EVENT_ID_ROLE
+from kenshu_desk.services.timetable.events import event_to_dict, get_event
+from kenshu_desk.ui.timetable.event_dialogs import DuplicateDialog
+from kenshu_desk.ui.timetable.event_list import EVENT_ID_ROLE
 
 
 def _event_id(db, day: dt.date) -> int:

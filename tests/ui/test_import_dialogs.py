@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from kenshu_desk.domain.models import Event, Participant, Registration
-from kenshu_desk.services.column_mapping import Field
-from kenshu_desk.ui.attendance_import_dialog import ADD, PICK, AttendanceImportDialog
-from kenshu_desk.ui.coverage_view import CoverageView
-from kenshu_desk.ui.participant_import_dialog import ParticipantImportWizard
+from kenshu_desk.services.participants.column_mapping import Field
+from kenshu_desk.ui.participants.attendance_import_dialog import ADD, PICK, AttendanceImportDialog
+from kenshu_desk.ui.participants.coverage_view import CoverageView
+from kenshu_desk.ui.participants.participant_import_dialog import ParticipantImportWizard
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

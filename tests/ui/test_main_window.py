@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
-from kenshu_desk.ui.event_list import EVENT_ID_ROLE, EventListModel, EventRow
-from kenshu_desk.ui.main_window import MainWindow
+from kenshu_desk.ui.shell.main_window import MainWindow
+from kenshu_desk.ui.timetable.event_list import EVENT_ID_ROLE, EventListModel, EventRow
 
 
 def test_window_lists_demo_events_newest_first(qtbot, ui_app, demo_db):
@@ -71,7 +71,7 @@ def test_bundled_font_is_the_application_font(qtbot, ui_app, demo_db):
 
 
 def test_event_list_model_passes_the_model_tester(qtmodeltester, ui_app, demo_db):
-    from kenshu_desk.services.events import list_events
+    from kenshu_desk.services.timetable.events import list_events
 
     model = EventListModel()
     with demo_db.session() as s:

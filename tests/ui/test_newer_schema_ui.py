@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from kenshu_desk.database import open_database
-from kenshu_desk.ui.db_settings_dialog import DatabaseSettingsDialog
+from kenshu_desk.ui.shell.db_settings_dialog import DatabaseSettingsDialog
 
 
 @pytest.mark.postgres_only

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from kenshu_desk.ui.participant_directory import ParticipantDirectoryWidget
+from kenshu_desk.ui.participants.participant_directory import ParticipantDirectoryWidget
 
 
 def open_directory(qtbot, db) -> ParticipantDirectoryWidget:  # type: ignore[no-untyped-def]
@@ -64,7 +64,7 @@ def test_history_archive_and_no_delete_with_history(qtbot, ui_app, demo_db, ime_
 def test_new_participant_without_history_can_be_deleted(
     qtbot, ui_app, demo_db, ime_type, monkeypatch
 ):
-    from kenshu_desk.services.participants import ParticipantData, save_participant
+    from kenshu_desk.services.participants.participants import ParticipantData, save_participant
 
     with demo_db.session() as s:
         pid = save_participant(s, ParticipantData(name="削除　予定", reading="さくじょ　よてい"))

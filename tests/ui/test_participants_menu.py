@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from kenshu_desk.domain.models import Event
-from kenshu_desk.ui.main_window import MainWindow
-from kenshu_desk.ui.registration_panel import RegistrationPanel
+from kenshu_desk.ui.participants.registration_panel import RegistrationPanel
+from kenshu_desk.ui.shell.main_window import MainWindow
 
 
 def test_menu_opens_views_for_the_selected_event(qtbot, ui_app, demo_db, tmp_path):

@@ -18,14 +18,14 @@ from sqlalchemy import select
 from kenshu_desk.domain.models import Event, Participant, Registration
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.errors import UserError
-from kenshu_desk.ui.document_actions import (
+from kenshu_desk.ui.shell.document_actions import (
     agenda_builder,
     agenda_namer,
     open_agenda_preview,
     open_roster_preview,
 )
-from kenshu_desk.ui.main_window import MainWindow
-from kenshu_desk.ui.pdf_preview import PdfPreviewDialog, PreviewOptions, safe_file_name
+from kenshu_desk.ui.shell.main_window import MainWindow
+from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog, PreviewOptions, safe_file_name
 
 
 def event_id_on(db, date: dt.date) -> int:

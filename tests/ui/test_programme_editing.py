@@ -184,7 +184,7 @@ def test_enter_on_presenters_goes_to_the_presenter_box(qtbot, open_window, demo_
 
 
 def test_the_window_opens_on_the_next_event(qtbot, open_window, demo_db):
-    from kenshu_desk.services import event_edit
+    from kenshu_desk.services.timetable import event_edit
 
     with demo_db.session() as s:
         soon = event_edit.create_event(

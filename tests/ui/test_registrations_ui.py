@@ -8,9 +8,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from sqlalchemy import select
 
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
-from kenshu_desk.services import registrations as regs
-from kenshu_desk.ui.checkin import CheckInWidget
-from kenshu_desk.ui.registration_panel import RegistrationPanel
+from kenshu_desk.services.participants import registrations as regs
+from kenshu_desk.ui.participants.checkin import CheckInWidget
+from kenshu_desk.ui.participants.registration_panel import RegistrationPanel
 
 
 def event_id(db, day: dt.date) -> int:  # type: ignore[no-untyped-def]

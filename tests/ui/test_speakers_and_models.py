@@ -10,12 +10,12 @@ from sqlalchemy import select
 from window_helpers import click_row
 
 from kenshu_desk.domain.models import Event, Speaker
-from kenshu_desk.services.event_view import load_event_view
-from kenshu_desk.services.speakers import list_speakers, speaker_appearances
-from kenshu_desk.ui.event_list import EventFilterProxy, EventListModel, EventRow
-from kenshu_desk.ui.presenters_editor import PresenterModel
-from kenshu_desk.ui.programme_model import ProgrammeModel
-from kenshu_desk.ui.speaker_models import (
+from kenshu_desk.services.timetable.event_view import load_event_view
+from kenshu_desk.services.timetable.speakers import list_speakers, speaker_appearances
+from kenshu_desk.ui.timetable.event_list import EventFilterProxy, EventListModel, EventRow
+from kenshu_desk.ui.timetable.presenters_editor import PresenterModel
+from kenshu_desk.ui.timetable.programme_model import ProgrammeModel
+from kenshu_desk.ui.timetable.speaker_models import (
     AppearanceModel,
     SpeakerChoices,
     SpeakerFilterProxy,
@@ -185,7 +185,7 @@ def test_speaker_models(qtmodeltester, ui_app, demo_db):
 
 
 def test_event_list_models(qtmodeltester, ui_app, demo_db):
-    from kenshu_desk.services.event_view import list_event_summaries
+    from kenshu_desk.services.timetable.event_view import list_event_summaries
 
     model = EventListModel()
     with demo_db.session() as s:

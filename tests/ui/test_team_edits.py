@@ -17,7 +17,7 @@ from window_helpers import click_row, programme_rows, titles
 
 from kenshu_desk.database import open_database
 from kenshu_desk.domain.models import Event, ProgrammeItem, Speaker
-from kenshu_desk.services import speakers
+from kenshu_desk.services.timetable import speakers
 
 REFUSED = "他の方が先に同じ内容を変更しました"
 
@@ -276,7 +276,7 @@ def test_an_event_changed_by_another_is_not_deleted(qtbot, open_window, demo_db,
 
 
 def test_an_undoable_event_delete_checks_versions_too(qtbot, open_window, demo_db, other):
-    from kenshu_desk.services.event_edit import duplicate_event
+    from kenshu_desk.services.timetable.event_edit import duplicate_event
 
     nov, _ = _nov(demo_db)
     with demo_db.session() as s:  # a copy: a programme, no registrations, so undoable

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from kenshu_desk.database import open_database
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
-from kenshu_desk.services import participants
-from kenshu_desk.services import registrations as regs
-from kenshu_desk.ui.participant_dialog import ParticipantDialog
-from kenshu_desk.ui.registration_panel import RegistrationPanel
+from kenshu_desk.services.participants import participants
+from kenshu_desk.services.participants import registrations as regs
+from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog
+from kenshu_desk.ui.participants.registration_panel import RegistrationPanel
 
 REFUSED = "他の方が先に同じ内容を変更しました"
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QWidget
 
-from kenshu_desk.ui import i18n
+from kenshu_desk.ui.shell import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "translations"
@@ -156,12 +156,12 @@ def _laid_out_badly(top: QWidget) -> list[str]:
 
 
 def test_dialogs_lay_out_with_stretched_strings(ui_app, qtbot, demo_db, settings_folder) -> None:
-    from kenshu_desk.ui.about_dialog import AboutDialog
-    from kenshu_desk.ui.event_dialogs import DuplicateDialog
-    from kenshu_desk.ui.invite_dialog import InviteDialog
-    from kenshu_desk.ui.mail_settings_dialog import MailSettingsDialog
-    from kenshu_desk.ui.main_window import MainWindow
-    from kenshu_desk.ui.participant_dialog import ParticipantDialog
+    from kenshu_desk.ui.mail.invite_dialog import InviteDialog
+    from kenshu_desk.ui.mail.mail_settings_dialog import MailSettingsDialog
+    from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog
+    from kenshu_desk.ui.shell.about_dialog import AboutDialog
+    from kenshu_desk.ui.shell.main_window import MainWindow
+    from kenshu_desk.ui.timetable.event_dialogs import DuplicateDialog
 
     stretch = Stretching(ui_app)
     ui_app.installTranslator(stretch)

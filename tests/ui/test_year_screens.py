@@ -11,13 +11,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kenshu_desk.domain.models import Event, MeasureState
-from kenshu_desk.services.municipality_records import find_municipality, get_record
-from kenshu_desk.services.progress import progress_table
-from kenshu_desk.ui.dispatch_dialog import DispatchDialog
-from kenshu_desk.ui.main_window import MainWindow
-from kenshu_desk.ui.municipality_models import ID_ROLE
-from kenshu_desk.ui.progress_view import ProgressView
-from kenshu_desk.ui.year_view import YearViewWidget
+from kenshu_desk.services.year.municipality_records import find_municipality, get_record
+from kenshu_desk.services.year.progress import progress_table
+from kenshu_desk.ui.shell.main_window import MainWindow
+from kenshu_desk.ui.year.dispatch_dialog import DispatchDialog
+from kenshu_desk.ui.year.municipality_models import ID_ROLE
+from kenshu_desk.ui.year.progress_view import ProgressView
+from kenshu_desk.ui.year.year_view import YearViewWidget
 
 
 def _main(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -191,7 +191,7 @@ def test_new_year_from_the_previous_one_and_a_dispatch(qtbot, ui_app, demo_db, m
 
 
 def test_correcting_who_went_on_a_dispatch(qtbot, ui_app, demo_db, monkeypatch):
-    from kenshu_desk.services.dispatches import (
+    from kenshu_desk.services.year.dispatches import (
         DispatchInput,
         add_dispatch,
         get_dispatch,
@@ -277,7 +277,7 @@ def test_progress_view_and_its_exports(qtbot, ui_app, demo_db, tmp_path):
 
 
 def test_fiscal_year_spin_shows_wareki_and_takes_typed_years(qtbot, ui_app):
-    from kenshu_desk.ui.fiscal_year_spin import FiscalYearSpin
+    from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
 
     spin = FiscalYearSpin(2021)
     qtbot.addWidget(spin)

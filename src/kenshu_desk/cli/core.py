@@ -7,7 +7,7 @@ import sys
 
 from kenshu_desk.cli.common import open_db, print_json
 from kenshu_desk.services.demo import load_demo
-from kenshu_desk.services.events import event_to_dict, list_events
+from kenshu_desk.services.timetable.events import event_to_dict, list_events
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

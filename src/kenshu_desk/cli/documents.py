@@ -10,8 +10,8 @@ from kenshu_desk.documents.agenda import agenda_pdf
 from kenshu_desk.documents.files import write_atomically
 from kenshu_desk.documents.roster import document_name, roster_pdf
 from kenshu_desk.domain.roster import RosterOrder
-from kenshu_desk.services.events import get_event
-from kenshu_desk.services.roster import event_roster
+from kenshu_desk.services.participants.roster import event_roster
+from kenshu_desk.services.timetable.events import get_event
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

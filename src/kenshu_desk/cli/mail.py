@@ -25,14 +25,14 @@ from kenshu_desk.mail.settings import (
 )
 from kenshu_desk.mail.templates import MessageKind, kind_label
 from kenshu_desk.mail.transport import Security, SmtpTransport
-from kenshu_desk.services.events import get_event
-from kenshu_desk.services.invitations import (
+from kenshu_desk.services.mail.invitations import (
     InvitationPlan,
     plan_messages,
     queue_messages,
     save_eml_files,
 )
-from kenshu_desk.services.outbox import SendProgress, list_outbox, requeue, send_queued
+from kenshu_desk.services.mail.outbox import SendProgress, list_outbox, requeue, send_queued
+from kenshu_desk.services.timetable.events import get_event
 
 KINDS = ("auto", *(k.value for k in MessageKind))
 
@@ -236,7 +236,7 @@ def run_outbox(args: argparse.Namespace) -> int:
     if args.json:
         print_json([e.to_dict() for e in entries])
         return 0
-    from kenshu_desk.services.outbox import Status
+    from kenshu_desk.services.mail.outbox import Status
 
     for e in entries:
         status = Status(e.status).label if e.status in {s.value for s in Status} else e.status

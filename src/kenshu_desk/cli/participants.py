@@ -22,17 +22,21 @@ from kenshu_desk.cli.common import open_db, print_json
 from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.attendance_matching import (
+from kenshu_desk.services.participants.attendance_matching import (
     DEFAULT_THRESHOLD_PCT,
     AttendancePlan,
     apply_attendance,
     plan_attendance,
 )
-from kenshu_desk.services.attendance_reports import parse_report_file
-from kenshu_desk.services.coverage import fiscal_year_coverage
-from kenshu_desk.services.participant_import import ImportPreview, ParticipantImport, RowAction
-from kenshu_desk.services.participants import search_participants
-from kenshu_desk.services.registrations import event_with_registrations
+from kenshu_desk.services.participants.attendance_reports import parse_report_file
+from kenshu_desk.services.participants.coverage import fiscal_year_coverage
+from kenshu_desk.services.participants.participant_import import (
+    ImportPreview,
+    ParticipantImport,
+    RowAction,
+)
+from kenshu_desk.services.participants.participants import search_participants
+from kenshu_desk.services.participants.registrations import event_with_registrations
 
 MAX_LISTED = 50  # rows of errors/warnings printed; the rest are counted
 

@@ -24,16 +24,16 @@ from kenshu_desk.documents.recording_export import write_log
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.recording_template import load_recording_template
 from kenshu_desk.mail.transport import SmtpTransport
-from kenshu_desk.services.events import get_event
-from kenshu_desk.services.outbox import send_queued
-from kenshu_desk.services.recording_log import delivery_log, follow_up
-from kenshu_desk.services.recordings import (
+from kenshu_desk.services.mail.outbox import send_queued
+from kenshu_desk.services.recordings.recording_log import delivery_log, follow_up
+from kenshu_desk.services.recordings.recordings import (
     MANUAL_METHODS,
     find_or_add_recording,
     plan_recording,
     queue_recording,
     record_manual_delivery,
 )
+from kenshu_desk.services.timetable.events import get_event
 
 
 def _date(text: str) -> dt.date:

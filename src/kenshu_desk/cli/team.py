@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kenshu_desk.cli.common import open_db
-from kenshu_desk.services.copy_database import copy_database
+from kenshu_desk.services.team.copy_database import copy_database
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

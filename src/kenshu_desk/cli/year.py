@@ -62,8 +62,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def run_year(args: argparse.Namespace) -> int:
     from kenshu_desk.documents.year_schedule import year_schedule_pdf
-    from kenshu_desk.services.progress import check_fiscal_year
-    from kenshu_desk.services.year_view import year_plan
+    from kenshu_desk.services.year.progress import check_fiscal_year
+    from kenshu_desk.services.year.year_view import year_plan
 
     check_fiscal_year(args.fiscal_year)
     if args.output.suffix.lower() != ".pdf":
@@ -82,8 +82,8 @@ def run_year(args: argparse.Namespace) -> int:
 
 
 def run_progress(args: argparse.Namespace) -> int:
-    from kenshu_desk.services.municipality_records import overview
-    from kenshu_desk.services.progress import progress_table
+    from kenshu_desk.services.year.municipality_records import overview
+    from kenshu_desk.services.year.progress import progress_table
 
     suffix = args.output.suffix.lower() if args.output else ""
     if args.output and suffix not in (".xlsx", ".pdf"):
@@ -121,9 +121,12 @@ def _print_table(table) -> None:  # type: ignore[no-untyped-def]
 
 
 def run_dispatches(args: argparse.Namespace) -> int:
-    from kenshu_desk.services.dispatches import dispatch_record_text, dispatches_by_municipality
-    from kenshu_desk.services.municipality_records import municipalities
-    from kenshu_desk.services.progress import check_fiscal_year
+    from kenshu_desk.services.year.dispatches import (
+        dispatch_record_text,
+        dispatches_by_municipality,
+    )
+    from kenshu_desk.services.year.municipality_records import municipalities
+    from kenshu_desk.services.year.progress import check_fiscal_year
 
     check_fiscal_year(args.fiscal_year)
     db = open_db(args)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kenshu_desk.documents.attendance_export import FORMULA_PREFIXES, neutralise
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.recording_log import DeliveryEntry
+from kenshu_desk.services.recordings.recording_log import DeliveryEntry
 
 HEADERS = ("氏名", "アドレス", "動画URL", "方法", "結果", "日時", "備考")
 COLUMN_WIDTHS = (20, 32, 40, 14, 14, 18, 40)

@@ -1,0 +1,1 @@
+"""services/mail: see ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""services/participants: see ARCHITECTURE.md."""

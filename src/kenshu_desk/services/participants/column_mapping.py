@@ -1,0 +1,228 @@
+"""Which column of a participant list holds what: recognising the headers people write.
+
+Registration lists come from every municipality's own Excel template: 「氏名」「お名前」,
+「フリガナ」「ふりがな（全角）」, 「所属（市町村名）」「団体名」, 「所属課」「部署」, 「職名」「役職」,
+「メールアドレス（半角）」「E-mail」 … often under a title line or two, sometimes with
+姓 and 名 (and their readings) in separate columns. Headers are compared through
+``match_key`` (full-width/half-width, kana, case and spaces alike) after removing notes such
+as ※ and （必須）.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kenshu_desk.domain.japanese import match_key
+from kenshu_desk.services.shared.tabular import Table
+
+
+class Field(StrEnum):
+    NAME = "name"
+    FAMILY_NAME = "family_name"
+    GIVEN_NAME = "given_name"
+    READING = "reading"
+    FAMILY_READING = "family_reading"
+    GIVEN_READING = "given_reading"
+    ORGANISATION = "organisation"
+    DEPARTMENT = "department"
+    TITLE = "title"
+    EMAIL = "email"
+    PHONE = "phone"
+    NOTES = "notes"
+
+
+FIELD_LABELS: dict[Field, str] = {
+    Field.NAME: "氏名",
+    Field.FAMILY_NAME: "姓",
+    Field.GIVEN_NAME: "名",
+    Field.READING: "ふりがな",
+    Field.FAMILY_READING: "ふりがな（姓）",
+    Field.GIVEN_READING: "ふりがな（名）",
+    Field.ORGANISATION: "所属",
+    Field.DEPARTMENT: "部署",
+    Field.TITLE: "職名",
+    Field.EMAIL: "メールアドレス",
+    Field.PHONE: "電話番号",
+    Field.NOTES: "備考",
+}
+
+# Exact header keys first (after cleaning), for the short headers that a substring rule would
+# mistake: 「名」 is the given name, 「課」 the department, 「職」 the title.
+_EXACT: dict[str, Field] = {}
+# Then substring rules, in this order: the more specific field first (「所属課」 is a department,
+# not an organisation; 「氏名（フリガナ）」 a reading, not a name).
+_CONTAINS: list[tuple[Field, tuple[str, ...]]] = []
+
+
+def _keys(*words: str) -> tuple[str, ...]:
+    return tuple(match_key(w) for w in words)
+
+
+def _build_rules() -> None:
+    exact = {
+        Field.FAMILY_NAME: ("姓", "氏", "苗字", "名字", "last name", "family name", "surname"),
+        Field.GIVEN_NAME: ("名", "first name", "given name"),
+        Field.FAMILY_READING: (
+            "せい",
+            "姓ふりがな",
+            "姓フリガナ",
+            "ふりがな姓",
+            "フリガナ姓",
+            "セイ",
+        ),
+        Field.GIVEN_READING: (
+            "めい",
+            "名ふりがな",
+            "名フリガナ",
+            "ふりがな名",
+            "フリガナ名",
+            "メイ",
+        ),
+        Field.DEPARTMENT: ("課", "係", "課名", "部", "部課"),
+        Field.TITLE: ("職", "職名"),
+        Field.NAME: ("name", "なまえ", "おなまえ", "氏名"),
+        Field.EMAIL: ("mail", "e-mail", "email", "メール"),
+        Field.PHONE: ("tel", "電話", "phone"),
+    }
+    for f, words in exact.items():
+        for k in _keys(*words):
+            _EXACT[k] = f
+    _CONTAINS.extend(
+        [
+            (Field.FAMILY_READING, _keys("ふりがな（姓）", "フリガナ（姓）", "よみ（姓）")),
+            (Field.GIVEN_READING, _keys("ふりがな（名）", "フリガナ（名）", "よみ（名）")),
+            (Field.EMAIL, _keys("メール", "mail", "アドレス")),
+            (
+                Field.READING,
+                _keys("ふりがな", "フリガナ", "ふりかな", "よみ", "カナ", "kana", "reading"),
+            ),
+            (Field.PHONE, _keys("電話", "tel", "phone", "携帯", "内線")),
+            (
+                Field.DEPARTMENT,
+                _keys(
+                    "部署",
+                    "所属課",
+                    "課名",
+                    "担当課",
+                    "部課",
+                    "課・係",
+                    "課係",
+                    "部局",
+                    "所属部",
+                    "department",
+                    "division",
+                    "section",
+                ),
+            ),
+            (Field.TITLE, _keys("職名", "役職", "職位", "職種", "title", "position")),
+            (
+                Field.ORGANISATION,
+                _keys(
+                    "所属",
+                    "団体",
+                    "市町村",
+                    "自治体",
+                    "機関",
+                    "法人",
+                    "組織",
+                    "勤務先",
+                    "事業所",
+                    "施設名",
+                    "organisation",
+                    "organization",
+                    "affiliation",
+                    "company",
+                ),
+            ),
+            (Field.NAME, _keys("氏名", "名前", "参加者名", "受講者名", "name")),
+            (Field.NOTES, _keys("備考", "メモ", "コメント", "連絡事項", "note", "remark")),
+        ]
+    )
+
+
+_build_rules()
+
+# Notes written into headers: ※ remarks, （必須）, (半角), *, ：
+_DECORATION = re.compile(
+    r"[※＊*:：]|[（(](?:必須|任意|半角|全角|半角英数|全角カナ|全角かな|例[^）)]*)[）)]"
+)
+
+
+def header_field(header: str) -> Field | None:
+    """The field a header names, or None when it names none we know."""
+    text = _DECORATION.sub("", header)
+    key = match_key(text)
+    if not key:
+        return None
+    if key in _EXACT:
+        return _EXACT[key]
+    for f, patterns in _CONTAINS:
+        if any(p in key for p in patterns):
+            return f
+    return None
+
+
+@dataclass
+class ColumnMapping:
+    """The header row (index into Table.rows) and the column index of each field."""
+
+    header_row: int
+    columns: dict[Field, int] = field(default_factory=dict)
+
+    def has_name(self) -> bool:
+        return Field.NAME in self.columns or Field.FAMILY_NAME in self.columns
+
+    def column_of(self, f: Field) -> int | None:
+        return self.columns.get(f)
+
+    def describe(self, table: Table) -> str:
+        headers = table.rows[self.header_row] if table.rows else []
+        parts = []
+        for f, col in sorted(self.columns.items(), key=lambda kv: kv[1]):
+            head = headers[col] if col < len(headers) else f"{col + 1} 列目"
+            parts.append(f"{FIELD_LABELS[f]}←「{head}」")
+        return "、".join(parts)
+
+
+def map_header_row(cells: list[str]) -> dict[Field, int]:
+    """Fields recognised in one row; the first column wins when two name the same field."""
+    found: dict[Field, int] = {}
+    for col, cell in enumerate(cells):
+        f = header_field(cell)
+        if f is not None and f not in found:
+            found[f] = col
+    # 「氏名」 and 「姓」「名」 together: keep the full name, the parts are redundant.
+    if Field.NAME in found:
+        found.pop(Field.FAMILY_NAME, None)
+        found.pop(Field.GIVEN_NAME, None)
+    if Field.READING in found:
+        found.pop(Field.FAMILY_READING, None)
+        found.pop(Field.GIVEN_READING, None)
+    # A 「名」 column alone (no 「姓」) is a full name written under a one-kanji header.
+    if Field.GIVEN_NAME in found and Field.FAMILY_NAME not in found:
+        found[Field.NAME] = found.pop(Field.GIVEN_NAME)
+    return found
+
+
+HEADER_SEARCH_ROWS = 30
+
+
+def detect_mapping(table: Table) -> ColumnMapping | None:
+    """The first row (of the first 30) that names a name column and at least one other field.
+
+    A title line such as 「令和3年度 第2回情報交換会 参加者名簿」 names nothing, so a header under
+    it is found; a lone 「氏名」 header (a list of names only) is accepted when no better row is.
+    """
+    best: ColumnMapping | None = None
+    for index, cells in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        found = map_header_row(cells)
+        mapping = ColumnMapping(index, found)
+        if not mapping.has_name():
+            continue
+        if len(found) >= 2:
+            return mapping
+        if best is None:
+            best = mapping
+    return best

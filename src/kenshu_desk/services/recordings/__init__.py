@@ -1,0 +1,1 @@
+"""services/recordings: see ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""services/shared: see ARCHITECTURE.md."""

@@ -1,0 +1,166 @@
+"""A table of cells from a CSV, TSV or XLSX file, whatever the file is called.
+
+The format is decided by the first bytes, not the file name: people rename files, and a
+Zoom report "saved from Excel" may be either. Every cell becomes a string (the importers
+validate text), and every row keeps the line or row number the user sees in Excel or an
+editor, so an error can say "12 行目".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kenshu_desk.services.shared.textfile import (
+    MAX_TEXT_BYTES,
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    FileFormatError,
+    check_size,
+    decode_bytes,
+    parse_delimited,
+    read_bytes,
+    sniff_delimiter,
+)
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class Table:
+    """Rows of text cells, stripped; ``lines[i]`` is the 1-based line/row number of ``rows[i]``."""
+
+    name: str
+    format_label: (
+        str  # e.g. "CSV（Shift_JIS（cp932）、コンマ区切り）" or "Excel ブック（シート: 名簿）"
+    )
+    rows: list[list[str]]
+    lines: list[int]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def is_blank(self) -> bool:
+        return not any(any(c.strip() for c in row) for row in self.rows)
+
+
+def cell_text(value: Any) -> str:
+    """A cell value as the user sees it, without Excel's float noise (4.0 → "4")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        total = int(value.total_seconds())
+        return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+    return str(value)
+
+
+def read_table(path: Path, progress: Progress | None = None) -> Table:
+    """Read ``path`` as a table; FileFormatError (naming the file) when it cannot be read."""
+    size = check_size(path)
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise FileFormatError(f"{path.name} を読み込めません: {exc.strerror}") from exc
+    if size == 0:
+        raise FileFormatError(f"{path.name} は空のファイルです。")
+    if head.startswith(ZIP_MAGIC):
+        table = _read_xlsx(path, progress)
+    elif head.startswith(OLE_MAGIC):
+        raise FileFormatError(
+            f"{path.name} は Excel 97-2003 形式（.xls）かパスワード付きのブックです。"
+            "Excel で開いて .xlsx か CSV で保存し直してください。"
+        )
+    else:
+        table = read_text_table(read_bytes(path), path.name)
+    if table.is_blank():
+        raise FileFormatError(f"{path.name} にはデータがありません。")
+    return table
+
+
+def read_text_table(data: bytes, name: str) -> Table:
+    decoded = decode_bytes(data, name)
+    delimiter = sniff_delimiter(decoded.text)
+    records = parse_delimited(decoded.text, name, delimiter)
+    kind = "タブ区切り" if delimiter == "\t" else "コンマ区切り"
+    return Table(
+        name=name,
+        format_label=f"CSV（{decoded.label}、{kind}）",
+        rows=[[c.strip() for c in row] for _, row in records],
+        lines=[line for line, _ in records],
+    )
+
+
+def _read_xlsx(path: Path, progress: Progress | None) -> Table:
+    # openpyxl is imported here: reading a CSV should not pay for it.
+    from openpyxl import load_workbook
+
+    broken = f"{path.name} は Excel ブックとして読めません（壊れているか、途中までしか保存されていません）。"
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise FileFormatError(broken) from exc
+    except Exception as exc:  # openpyxl raises assorted XML errors for damaged parts
+        raise FileFormatError(broken) from exc
+    try:
+        sheet = _first_sheet_with_data(workbook)
+        if sheet is None:
+            raise FileFormatError(f"{path.name} にはデータのあるシートがありません。")
+        # The stored dimension is often wrong in files written by other tools; ignore it.
+        sheet.reset_dimensions()
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        try:
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                rows.append([cell_text(v).strip() for v in values])
+                lines.append(number)
+                if progress is not None and number % 1000 == 0:
+                    progress(number, 0)
+        except FileFormatError:
+            raise
+        except Exception as exc:
+            raise FileFormatError(broken) from exc
+        # Trailing blank rows (formatted but empty) are not data.
+        while rows and not any(rows[-1]):
+            rows.pop()
+            lines.pop()
+        return Table(
+            name=path.name,
+            format_label=f"Excel ブック（シート: {sheet.title}）",
+            rows=rows,
+            lines=lines,
+        )
+    finally:
+        workbook.close()
+
+
+def _first_sheet_with_data(workbook: Any) -> Any:
+    """The active sheet if it has cells, else the first worksheet that has."""
+    sheets = [workbook.active, *workbook.worksheets]
+    for sheet in sheets:
+        if sheet is None or not hasattr(sheet, "iter_rows"):
+            continue  # chart sheets
+        sheet.reset_dimensions()
+        for values in sheet.iter_rows(values_only=True, max_row=50):
+            if any(v not in (None, "") for v in values):
+                return sheet
+    return None
+
+
+__all__ = ["MAX_TEXT_BYTES", "FileFormatError", "Table", "cell_text", "read_table"]

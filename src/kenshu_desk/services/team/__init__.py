@@ -1,0 +1,1 @@
+"""services/team: see ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""services/timetable: see ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""services/year: see ARCHITECTURE.md."""

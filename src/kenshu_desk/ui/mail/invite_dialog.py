@@ -1,0 +1,376 @@
+"""Send invitations for one event: edit the templates, preview for a participant, send.
+
+The recipient count (and who is left out, and why) is on screen before anything goes out;
+Send asks once more with the number. Sending runs on a worker with a progress bar and
+Cancel; "Save as e-mail files" writes one draft .eml per recipient instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kenshu_desk.database import Database
+from kenshu_desk.errors import UserError
+from kenshu_desk.mail.compose import MailAddress
+from kenshu_desk.mail.settings import MailSettings, get_password, load_settings, load_templates
+from kenshu_desk.mail.settings import save_templates as store_templates
+from kenshu_desk.mail.templates import (
+    DEFAULT_TEMPLATES,
+    MailTemplate,
+    MessageKind,
+    kind_label,
+    render_template,
+)
+from kenshu_desk.services.mail.invitations import (
+    InvitationPlan,
+    Recipient,
+    plan_messages,
+    queue_messages,
+    recipients_of,
+    save_eml_files,
+    template_values,
+)
+from kenshu_desk.services.timetable.events import get_event
+from kenshu_desk.ui.mail.mail_worker import SendWorker, start
+from kenshu_desk.ui.mail.send_run import SendRunMixin
+
+AUTO = "auto"
+
+
+class InviteDialog(SendRunMixin, QDialog):
+    def __init__(self, db: Database, event_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.event_id = event_id
+        self.settings: MailSettings = load_settings()
+        self.templates: dict[MessageKind, MailTemplate] = load_templates()
+        self.worker: SendWorker | None = None
+        self.plan: InvitationPlan | None = None
+        with db.session() as s:
+            event = get_event(s, event_id)
+            self.event_title = event.title
+            self.recipients, _ = recipients_of(event)
+            self.organiser = (event.organiser_name, event.organiser_email)
+        self.setWindowTitle(self.tr("招待メール — {0}").format(self.event_title))
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("自動（初めての人に招待、以前の版を受け取った人に変更）"), AUTO)
+        for kind in MessageKind:
+            self.kind.addItem(self.tr(kind.label), kind.value)
+        self.kind.currentIndexChanged.connect(self.refresh_plan)
+        self.sender_label = QLabel()
+        self.sender_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setWordWrap(True)
+
+        self.template_kind = QComboBox()
+        for kind in MessageKind:
+            self.template_kind.addItem(self.tr(kind.label), kind.value)
+        self.template_kind.currentIndexChanged.connect(self._show_template)
+        self.subject = QLineEdit()
+        self.body = QPlainTextEdit()
+        self.subject.textEdited.connect(self._template_edited)
+        self.body.textChanged.connect(self._template_edited)
+        self.reset_button = QPushButton(self.tr("既定に戻す"))
+        self.reset_button.clicked.connect(self._reset_template)
+        self.template_error = QLabel()
+        self.template_error.setStyleSheet("color: #a00000")
+        self.template_error.setWordWrap(True)
+        self.template_error.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.preview_for = QComboBox()
+        for r in self.recipients:
+            self.preview_for.addItem(f"{r.name}（{r.organisation}）", r.participant_id)
+        self.preview_for.currentIndexChanged.connect(self.update_preview)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+
+        editor = QWidget()
+        editor_layout = QFormLayout(editor)
+        kind_row = QWidget()
+        kind_row_layout = QHBoxLayout(kind_row)
+        kind_row_layout.setContentsMargins(0, 0, 0, 0)
+        kind_row_layout.addWidget(self.template_kind, 1)
+        kind_row_layout.addWidget(self.reset_button)
+        editor_layout.addRow(self.tr("テンプレート(&T)"), kind_row)
+        editor_layout.labelForField(kind_row).setBuddy(self.template_kind)
+        editor_layout.addRow(self.tr("件名(&U)"), self.subject)
+        editor_layout.addRow(self.tr("本文(&B)"), self.body)
+        editor_layout.addRow("", self.template_error)
+        editor_layout.addRow(
+            "",
+            QLabel(
+                self.tr(
+                    "差し込み: {氏名} {所属} {行事名} {日時} {会場} {参加URL} {プログラム} {差出人} {問い合わせ先}"
+                )
+            ),
+        )
+        preview_box = QWidget()
+        preview_layout = QFormLayout(preview_box)
+        preview_layout.addRow(self.tr("プレビュー(&V)"), self.preview_for)
+        preview_layout.addRow(self.preview)
+        splitter = QSplitter()
+        splitter.addWidget(editor)
+        splitter.addWidget(preview_box)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.send_button = QPushButton(self.tr("送信(&S)…"))
+        self.send_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.send_button.clicked.connect(self.send)
+        self.eml_button = QPushButton(self.tr("メールファイルに保存(&E)…"))
+        self.eml_button.clicked.connect(self.save_eml)
+        self.cancel_button = QPushButton(self.tr("キャンセル"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_sending)
+        self.close_button = QPushButton(self.tr("閉じる"))
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        buttons.addWidget(self.eml_button)
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.close_button)
+
+        top = QFormLayout()
+        top.addRow(self.tr("送る内容(&K)"), self.kind)
+        top.addRow(self.tr("差出人"), self.sender_label)
+        top.addRow(self.tr("送信先"), self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(1100, 700)
+
+        self.sender_label.setText(self._sender_text())
+        self._show_template()
+        self.refresh_plan()
+
+    # --- sender and plan -------------------------------------------------------------
+    def sender(self) -> MailAddress:
+        address = self.settings.sender_address or self.organiser[1]
+        name = self.settings.sender_name or self.organiser[0]
+        if not address:
+            raise UserError(self.tr("差出人のアドレスがありません。メール設定で入力してください。"))
+        return MailAddress(name, address)
+
+    def _sender_text(self) -> str:
+        try:
+            s = self.sender()
+        except UserError as exc:
+            return str(exc)
+        return f"{s.name} <{s.address}>"
+
+    def chosen_kind(self) -> MessageKind | None:
+        value = self.kind.currentData()
+        return None if value == AUTO else MessageKind(value)
+
+    def refresh_plan(self) -> None:
+        with self.db.session() as s:
+            self.plan = plan_messages(s, self.event_id, self.chosen_kind())
+        counts = "、".join(f"{kind_label(k)} {n}" for k, n in self.plan.count_by_kind().items())
+        text = self.tr("{0} 人").format(self.plan.count)
+        if counts:
+            text += f"（{counts}）"
+        if self.plan.skipped:
+            text += self.tr("　対象外 {0} 人").format(len(self.plan.skipped))
+            self.count_label.setToolTip("\n".join(f"{w}: {why}" for w, why in self.plan.skipped))
+        else:
+            self.count_label.setToolTip("")
+        self.count_label.setText(text)
+        kinds = list(self.plan.count_by_kind())
+        if len(kinds) == 1:
+            self.template_kind.setCurrentIndex(self.template_kind.findData(kinds[0].value))
+        self._update_buttons()
+        self.update_preview()
+
+    # --- templates and preview -------------------------------------------------------
+    def current_template_kind(self) -> MessageKind:
+        return MessageKind(self.template_kind.currentData())
+
+    def _show_template(self) -> None:
+        template = self.templates[self.current_template_kind()]
+        self.subject.blockSignals(True)
+        self.body.blockSignals(True)
+        self.subject.setText(template.subject)
+        self.body.setPlainText(template.body)
+        self.subject.blockSignals(False)
+        self.body.blockSignals(False)
+        self.update_preview()
+
+    def _template_edited(self) -> None:
+        self.templates[self.current_template_kind()] = MailTemplate(
+            self.subject.text(), self.body.toPlainText()
+        )
+        self.update_preview()
+
+    def _reset_template(self) -> None:
+        self.templates[self.current_template_kind()] = DEFAULT_TEMPLATES[
+            self.current_template_kind()
+        ]
+        self._show_template()
+
+    def preview_recipient(self) -> Recipient | None:
+        pid = self.preview_for.currentData()
+        return next((r for r in self.recipients if r.participant_id == pid), None)
+
+    def update_preview(self) -> None:
+        recipient = self.preview_recipient()
+        if recipient is None:
+            self.preview.setPlainText(self.tr("メールアドレスのある参加者がいません。"))
+            return
+        try:
+            sender = self.sender()
+            with self.db.session() as s:
+                values = template_values(get_event(s, self.event_id), recipient, sender.name)
+            filled = render_template(self.templates[self.current_template_kind()], values)
+        except UserError as exc:
+            self.template_error.setText(str(exc))
+            self.preview.setPlainText("")
+        else:
+            self.template_error.setText("")
+            self.preview.setPlainText(
+                f"宛先: {recipient.name} <{recipient.address}>\n件名: {filled.subject}\n\n{filled.body}"
+            )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.worker is not None
+        ready = bool(self.plan and self.plan.count) and not self.template_error.text() and not busy
+        self.send_button.setEnabled(ready)
+        self.eml_button.setEnabled(ready)
+        self.kind.setEnabled(not busy)
+
+    # --- actions ---------------------------------------------------------------------
+    def _confirm(self, count: int, what: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr("{0} 人に{1}。よろしいですか？").format(count, what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _password(self) -> str | None:
+        password = get_password(self.settings)
+        if self.settings.user and not password:
+            password, ok = QInputDialog.getText(
+                self,
+                self.tr("SMTP のパスワード"),
+                self.tr("{0} のパスワード").format(self.settings.keyring_account),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return None
+        return password
+
+    def send(self) -> None:
+        if self.plan is None or not self.plan.count:
+            return
+        if not self.settings.host:
+            self.show_status(
+                self.tr(
+                    "SMTP サーバーが設定されていません。メール設定を開くか、メールファイルに保存してください。"
+                ),
+                error=True,
+            )
+            return
+        try:
+            sender = self.sender()
+            store_templates(self.templates)
+        except UserError as exc:
+            self.show_status(str(exc), error=True)
+            return
+        if not self._confirm(self.plan.count, self.tr("メールを送信します")):
+            return
+        password = self._password()
+        if password is None:
+            return
+        templates, kind, alarm = (
+            dict(self.templates),
+            self.chosen_kind(),
+            self.settings.alarm_minutes,
+        )
+        db, event_id = self.db, self.event_id
+
+        def prepare() -> None:
+            with db.session() as s:
+                queue_messages(s, event_id, sender, templates, kind=kind, alarm_minutes=alarm)
+
+        self.worker = SendWorker(
+            db, self.settings.smtp_config(password), event_id=event_id, prepare=prepare
+        )
+        self.begin_send_run(self.worker)
+        self._update_buttons()
+        start(self.worker)
+
+    def after_send_run(self) -> None:
+        self.refresh_plan()
+
+    def save_eml(self, folder: str | None = None) -> None:
+        if self.plan is None or not self.plan.count:
+            return
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("メールファイルの保存先"))
+            if not folder:
+                return
+        try:
+            sender = self.sender()
+            store_templates(self.templates)
+            with self.db.session() as s:
+                _report, paths = save_eml_files(
+                    s, self.event_id, sender, Path(folder), self.templates,
+                    kind=self.chosen_kind(), alarm_minutes=self.settings.alarm_minutes,
+                )  # fmt: skip
+        except UserError as exc:
+            self.show_status(str(exc), error=True)
+            return
+        self.refresh_plan()
+        self.show_status(
+            self.tr("{0} 件のメールファイルを {1} に保存しました。").format(len(paths), folder)
+        )
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #a00000" if error else "")
+        self.status.setText(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.worker is not None:
+            # Never leave a worker writing to the outbox behind a closed window.
+            self.cancel_sending()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self.worker is None:
+            super().reject()
+        else:
+            self.cancel_sending()

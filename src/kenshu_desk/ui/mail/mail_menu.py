@@ -1,0 +1,145 @@
+"""The mail features in the main window: File → Export calendar, and a メール menu.
+
+Kept out of main_window.py so that it needs only one call there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from kenshu_desk.database import Database
+from kenshu_desk.services.timetable.events import get_event
+
+# The mail modules (email, smtplib, keyring) load when mail is first needed, after start-up.
+
+
+class HasEvents(Protocol):
+    db: Database
+
+    def current_event_id(self) -> int | None: ...
+
+
+def install_mail_menu(window: QMainWindow) -> None:
+    host: HasEvents = window  # type: ignore[assignment]
+    tr = window.tr
+    file_menu = window.file_menu  # type: ignore[attr-defined]
+    export = QAction(tr("カレンダーを書き出す(&C)…"), window)
+    export.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    export.triggered.connect(lambda: export_calendar(window, host))
+    quit_action = getattr(window, "quit_action", None)
+    file_menu.insertAction(quit_action, export)
+
+    mail = window.mail_menu  # type: ignore[attr-defined]
+    invite = QAction(tr("招待メールを送信(&I)…"), window)
+    invite.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    invite.triggered.connect(lambda: open_invites(window, host))
+    log = QAction(tr("送信済みメール(&L)…"), window)
+    log.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    log.triggered.connect(lambda: open_outbox(window, host))
+    recordings = QAction(tr("録画の送付と配信記録(&R)…"), window)
+    recordings.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    recordings.triggered.connect(lambda: open_recordings(window, host))
+    settings = QAction(tr("メール設定(&S)…"), window)
+    settings.triggered.connect(lambda: open_settings(window))
+    for action in (invite, recordings, log):
+        mail.addAction(action)
+    mail.addSeparator()
+    mail.addAction(settings)
+    # After the window has filled its list (which sets its own status message).
+    QTimer.singleShot(0, window, lambda: announce_pending_mail(window, host))
+
+
+def announce_pending_mail(window: QMainWindow, host: HasEvents) -> None:
+    """After a crash or a stopped run, say on start-up that mail is waiting (no pop-up)."""
+    from kenshu_desk.services.mail.outbox import pending_counts, recover_interrupted
+
+    recover_interrupted(host.db)
+    with host.db.session() as s:
+        counts = pending_counts(s)
+    parts = []
+    if counts["queued"]:
+        parts.append(window.tr("送信待ち {0} 件").format(counts["queued"]))
+    if counts["unknown"]:
+        parts.append(window.tr("送信結果不明 {0} 件").format(counts["unknown"]))
+    if counts["failed"]:
+        parts.append(window.tr("送信失敗 {0} 件").format(counts["failed"]))
+    if parts:
+        window.statusBar().showMessage(
+            window.tr("メール: {0}（メール → 送信済みメール で確認できます）").format(
+                "、".join(parts)
+            ),
+            30000,
+        )
+
+
+def _event_or_say(window: QMainWindow, host: HasEvents) -> int | None:
+    event_id = host.current_event_id()
+    if event_id is None:
+        window.statusBar().showMessage(window.tr("行事を選んでください。"), 5000)
+    return event_id
+
+
+def export_calendar(window: QMainWindow, host: HasEvents, path: str | None = None) -> Path | None:
+    event_id = _event_or_say(window, host)
+    if event_id is None:
+        return None
+    from kenshu_desk.mail.settings import load_settings
+
+    with host.db.session() as s:
+        event = get_event(s, event_id)
+        settings = load_settings()
+        from kenshu_desk.documents.ics import publish_calendar  # icalendar: not at start-up
+
+        data = publish_calendar(event, alarm_minutes=settings.alarm_minutes)
+        suggested = f"{event.date:%Y%m%d}_{event.title}.ics"
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(
+            window, window.tr("カレンダーを書き出す"), suggested, window.tr("カレンダー (*.ics)")
+        )
+        if not path:
+            return None
+    target = Path(path)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        QMessageBox.warning(
+            window,
+            "kenshu-desk",
+            window.tr("{0} に書き込めません: {1}").format(target, exc.strerror),
+        )
+        return None
+    window.statusBar().showMessage(window.tr("{0} に書き出しました").format(target), 8000)
+    return target
+
+
+def open_invites(window: QMainWindow, host: HasEvents) -> None:
+    from kenshu_desk.ui.mail.invite_dialog import InviteDialog
+
+    event_id = _event_or_say(window, host)
+    if event_id is not None:
+        InviteDialog(host.db, event_id, window).exec()
+
+
+def open_recordings(window: QMainWindow, host: HasEvents) -> None:
+    from kenshu_desk.ui.recordings.recordings_dialog import RecordingsDialog
+
+    event_id = _event_or_say(window, host)
+    if event_id is not None:
+        RecordingsDialog(host.db, event_id, window).exec()
+
+
+def open_outbox(window: QMainWindow, host: HasEvents) -> None:
+    from kenshu_desk.ui.mail.outbox_view import OutboxView
+
+    OutboxView(host.db, host.current_event_id(), window).exec()
+
+
+def open_settings(window: QMainWindow) -> None:
+    from kenshu_desk.ui.mail.mail_settings_dialog import MailSettingsDialog
+
+    MailSettingsDialog(window).exec()

@@ -1,0 +1,69 @@
+"""Running a SendWorker from a dialog: progress bar, Cancel, and the closing message.
+
+Shared by the invitation and the recording dialogs. The dialog provides `progress` (a
+QProgressBar), `cancel_button`, `show_status(text, error=...)` and `after_send_run()`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from kenshu_desk.services.mail.outbox import SendReport
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SendRun", text)
+
+
+class SendRunMixin:
+    worker: Any
+    progress: Any
+    cancel_button: Any
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        raise NotImplementedError
+
+    def after_send_run(self) -> None:
+        """Refresh what the dialog shows once a run has ended."""
+
+    def begin_send_run(self, worker: Any) -> None:
+        """Connect the worker and show the progress; the caller then starts it."""
+        self.worker = worker
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.show_status(_tr("送信を始めます…"))
+
+    def _progress(self, done: int, total: int, current: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{done}/{total}")
+        if current:
+            self.show_status(current)
+
+    def _end_run(self) -> None:
+        self.worker = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.after_send_run()
+
+    def _finished(self, report: SendReport) -> None:
+        self._end_run()
+        self.show_status(report.summary(), error=bool(report.failed or report.error))
+
+    def _failed(self, message: str) -> None:
+        self._end_run()
+        self.show_status(message, error=True)
+
+    def cancel_sending(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.show_status(_tr("送信中のメールが終わりしだい中止します…"))

@@ -1,0 +1,1 @@
+"""ui/participants: see ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""ui/recordings: see ARCHITECTURE.md."""

@@ -1,0 +1,169 @@
+"""The 印刷 menu of the main window: previews of the agenda, participant list, sign-in sheet.
+
+Kept out of main_window.py: the window only calls install_document_actions(self).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from kenshu_desk.database import Database
+from kenshu_desk.domain.models import Event
+from kenshu_desk.domain.roster import RosterOrder
+from kenshu_desk.services.participants.roster import event_roster
+from kenshu_desk.services.timetable.events import get_event
+
+# The preview (QtPdf) loads when a document is first previewed, not while the window starts.
+if TYPE_CHECKING:
+    from kenshu_desk.ui.shell.main_window import MainWindow
+    from kenshu_desk.ui.shell.pdf_preview import (
+        Builder,
+        Namer,
+        PdfPreviewDialog,
+        PreviewOptions,
+        Progress,
+    )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentActions", text)
+
+
+def agenda_builder(db: Database, event_id: int) -> Builder:
+    def build(_options: PreviewOptions, progress: Progress) -> bytes:
+        # Runs on the worker thread: its own session, closed before returning.
+        with db.session() as session:
+            from kenshu_desk.documents.agenda import agenda_pdf  # reportlab: not at start-up
+
+            return agenda_pdf(get_event(session, event_id), progress=progress)
+
+    return build
+
+
+def roster_builder(db: Database, event_id: int) -> Builder:
+    def build(options: PreviewOptions, progress: Progress) -> bytes:
+        with db.session() as session:
+            roster = event_roster(session, event_id, options.order)
+        from kenshu_desk.documents.roster import roster_pdf  # reportlab: not at start-up
+
+        return roster_pdf(roster, sign_in=options.sign_in, progress=progress)
+
+    return build
+
+
+def _event_heading(db: Database, event_id: int) -> tuple[str, str]:
+    """(title for windows, "YYYYMMDD_title" for file names)."""
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            return "", f"event-{event_id}"
+        return event.title, f"{event.date:%Y%m%d}_{event.title}"
+
+
+def agenda_namer(db: Database, event_id: int) -> Namer:
+    title, stem = _event_heading(db, event_id)
+
+    def name(_options: PreviewOptions) -> tuple[str, str]:
+        return _tr("次第のプレビュー — ") + title, f"{stem}_次第.pdf"
+
+    return name
+
+
+def roster_namer(db: Database, event_id: int) -> Namer:
+    title, stem = _event_heading(db, event_id)
+
+    def name(options: PreviewOptions) -> tuple[str, str]:
+        from kenshu_desk.documents.roster import document_name
+
+        kind = document_name(options.sign_in)
+        order = options.order.label
+        return (
+            _tr("%1のプレビュー — ").replace("%1", kind) + title,
+            f"{stem}_{kind}_{order}.pdf",
+        )
+
+    return name
+
+
+def open_agenda_preview(window: QWidget, db: Database, event_id: int) -> PdfPreviewDialog:
+    from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
+
+    dialog = PdfPreviewDialog(
+        agenda_builder(db, event_id), agenda_namer(db, event_id), parent=window
+    )
+    _show(dialog)
+    return dialog
+
+
+def open_roster_preview(
+    window: QWidget, db: Database, event_id: int, *, sign_in: bool
+) -> PdfPreviewDialog:
+    from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog, PreviewOptions
+
+    dialog = PdfPreviewDialog(
+        roster_builder(db, event_id),
+        roster_namer(db, event_id),
+        options=PreviewOptions(order=RosterOrder.ORGANISATION, sign_in=sign_in),
+        roster_options=True,
+        parent=window,
+    )
+    _show(dialog)
+    return dialog
+
+
+def _show(dialog: PdfPreviewDialog) -> None:
+    # Non-modal: the organiser can keep the preview open beside the main window.
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+
+
+def install_document_actions(window: MainWindow) -> QMenu:
+    """Add the 印刷 menu; its actions work on window.current_event_id()."""
+    menu = QMenu(_tr("印刷(&R)"), window)
+    # Printing belongs beside the event it prints: right after the 行事 menu when there is one.
+    anchor = getattr(window, "participants_menu", None) or getattr(window, "help_menu", None)
+    if anchor is not None:
+        window.menuBar().insertMenu(anchor.menuAction(), menu)
+    else:
+        window.menuBar().addMenu(menu)
+    agenda = QAction(_tr("次第をプレビュー…"), menu)
+    agenda.setShortcut(QKeySequence.StandardKey.Print)
+    roster = QAction(_tr("参加者名簿をプレビュー…"), menu)
+    sign_in = QAction(_tr("受付簿をプレビュー…"), menu)
+    actions = (agenda, roster, sign_in)
+    for action in actions:
+        menu.addAction(action)
+
+    def with_event(open_preview) -> None:  # type: ignore[no-untyped-def]
+        event_id = window.current_event_id()
+        if event_id is None:
+            window.statusBar().showMessage(_tr("行事を選択してください。"), 5000)
+            return
+        open_preview(event_id)
+
+    agenda.triggered.connect(
+        lambda: with_event(lambda eid: open_agenda_preview(window, window.db, eid))
+    )
+    roster.triggered.connect(
+        lambda: with_event(lambda eid: open_roster_preview(window, window.db, eid, sign_in=False))
+    )
+    sign_in.triggered.connect(
+        lambda: with_event(lambda eid: open_roster_preview(window, window.db, eid, sign_in=True))
+    )
+
+    def refresh() -> None:
+        has_event = window.current_event_id() is not None
+        for action in actions:
+            action.setEnabled(has_event)
+
+    changed = getattr(window, "current_event_changed", None)
+    if changed is not None:  # the event shown in the editor, which outlives a list filter
+        changed.connect(refresh)
+    else:
+        window.events_view.selectionModel().selectionChanged.connect(refresh)
+    refresh()
+    return menu

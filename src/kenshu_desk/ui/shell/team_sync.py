@@ -1,0 +1,153 @@
+"""Team mode: the main window notices changes saved by other organisers (or other windows).
+
+Every committed flush raises the database's change counter (database.py). This watcher
+reads that counter on a timer and when the window is activated — one tiny query — and,
+when it moved by more than this process's own commits, reloads the event list and the
+shown event, keeping the selection, the search text and the scroll positions.
+
+It never reloads under the user's fingers: while a text field of the editor has the focus,
+an editor is open in the programme table or a modal dialog is shown, the reload waits and
+runs as soon as the focus leaves.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from sqlalchemy import event
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from kenshu_desk.database import Database
+from kenshu_desk.errors import UserError
+
+if TYPE_CHECKING:
+    from kenshu_desk.ui.shell.main_window import MainWindow
+
+POLL_INTERVAL_MS = 5000
+_TYPING_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+
+
+class OwnCommits:
+    """Counts the change-counter raises made by this process's own committed transactions.
+
+    The counter goes up once per flush; a flush's raise only counts once its transaction
+    commits (a rolled-back one raised nothing in the database)."""
+
+    def __init__(self, db: Database) -> None:
+        self._lock = threading.Lock()
+        self._total = 0
+        event.listen(db.sessions, "after_flush", self._flushed)
+        event.listen(db.sessions, "after_commit", self._committed)
+        event.listen(db.sessions, "after_rollback", self._rolled_back)
+
+    @property
+    def total(self) -> int:
+        with self._lock:
+            return self._total
+
+    @staticmethod
+    def _flushed(session: Session, _context: object) -> None:
+        session.info["kenshu_flushes"] = session.info.get("kenshu_flushes", 0) + 1
+
+    def _committed(self, session: Session) -> None:
+        with self._lock:
+            self._total += session.info.pop("kenshu_flushes", 0)
+
+    @staticmethod
+    def _rolled_back(session: Session) -> None:
+        session.info.pop("kenshu_flushes", None)
+
+
+class ChangeWatcher(QObject):
+    """Polls the change counter for a main window and reloads it when others changed data."""
+
+    def __init__(self, window: MainWindow, interval_ms: int = POLL_INTERVAL_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.own = OwnCommits(window.db)
+        self._seen = self._read_counter()
+        self._own_seen = self.own.total
+        self._pending = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        window.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _read_counter(self) -> int | None:
+        try:
+            return self.window.db.change_counter()
+        except (SQLAlchemyError, UserError):
+            return None  # the server is unreachable for a moment: try again next time
+
+    def eventFilter(self, watched: QObject, ev: QEvent) -> bool:
+        if watched is self.window and ev.type() == QEvent.Type.WindowActivate:
+            QTimer.singleShot(0, self, self.poll)
+        return False
+
+    def poll(self) -> bool:
+        """Check the counter; reload when others changed something. True if reloaded."""
+        counter = self._read_counter()
+        if counter is None:
+            return False
+        own = self.own.total
+        foreign = (counter - (self._seen or 0)) - (own - self._own_seen)
+        if self._seen is None or foreign <= 0:
+            self._seen, self._own_seen = counter, own
+            return False
+        if self.busy():
+            self._pending = True
+            return False
+        self._seen, self._own_seen = counter, own
+        self._pending = False
+        self.reload_window()
+        return True
+
+    def busy(self) -> bool:
+        """The user is typing in the editor or has a dialog open: do not pull the rug."""
+        if QApplication.activeModalWidget() is not None:
+            return True
+        window = self.window
+        if window.programme.table.state() == QAbstractItemView.State.EditingState:
+            return True
+        focused = QApplication.focusWidget()
+        return isinstance(focused, _TYPING_WIDGETS) and window.editor_splitter.isAncestorOf(focused)
+
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if self._pending:
+            # After the focus change has finished (a field saves on losing the focus).
+            QTimer.singleShot(0, self, self.poll)
+
+    def reload_window(self, note: bool = True) -> None:
+        """Reload the list and the shown event, keeping what the user was looking at."""
+        window = self.window
+        list_bar = window.events_view.verticalScrollBar()
+        table = window.programme.table
+        item_bars = (table.verticalScrollBar(), table.horizontalScrollBar())
+        positions = [list_bar.value(), *(bar.value() for bar in item_bars)]
+        current = window.programme.current_item()
+        column = table.currentIndex().column()
+        window.reload()
+        if current is not None:
+            window.programme.select_item(current.id, max(column, 0))
+        for bar, value in zip((list_bar, *item_bars), positions, strict=True):
+            bar.setValue(value)
+        self._seen, self._own_seen = self._read_counter(), self.own.total
+        if note:
+            window.statusBar().showMessage(self.tr("他の方の変更を読み込みました"), 8000)

@@ -1,0 +1,1 @@
+"""ui/timetable: see ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""ui/year: see ARCHITECTURE.md."""

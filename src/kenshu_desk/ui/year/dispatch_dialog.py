@@ -1,0 +1,186 @@
+"""Recording an adviser dispatch (or a visit of prefecture staff) to a municipality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kenshu_desk.database import ConcurrentEditError, Database
+from kenshu_desk.domain.japanese import day_warning
+from kenshu_desk.domain.models import DISPATCH_KINDS
+from kenshu_desk.errors import UserError
+from kenshu_desk.services.year.dispatches import (
+    DispatchInput,
+    StoredDispatch,
+    add_dispatch,
+    dispatch_choices,
+    get_dispatch,
+    update_dispatch,
+)
+
+
+class DispatchDialog(QDialog):
+    """Date, kind, where (the municipality or one of its bodies) and who went.
+
+    With event_id, the recorded dispatch is shown for correction (who went is the usual
+    change) and saved over the version that was read.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        municipality_id: int,
+        date: dt.date,
+        parent: QWidget | None = None,
+        *,
+        event_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.created_event_id: int | None = None
+        self.saved_event_id: int | None = None
+        self.stored: StoredDispatch | None = None
+        with db.session() as s:
+            choices = dispatch_choices(s, municipality_id)
+            if event_id is not None:
+                self.stored = get_dispatch(s, event_id)
+        self.setWindowTitle(
+            self.tr("派遣の記録を修正") if self.stored else self.tr("アドバイザー派遣を記録")
+        )
+        self.date = QDateEdit(QDate(date.year, date.month, date.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        self.date_warning = QLabel()
+        self.kind = QComboBox()
+        for kind in DISPATCH_KINDS:
+            self.kind.addItem(self.tr(kind.value), kind.value)
+        self.host = QComboBox()
+        for host_id, name in choices.hosts:
+            self.host.addItem(name, host_id)
+        self.start = QTimeEdit(QTime(10, 0))
+        self.end = QTimeEdit(QTime(12, 0))
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("空欄なら「派遣先 種別」"))
+        self.advisers = QListWidget()
+        for speaker_id, name, affiliation in choices.advisers:
+            item = QListWidgetItem(f"{name}　{affiliation}")
+            item.setData(Qt.ItemDataRole.UserRole, speaker_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.advisers.addItem(item)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a00")
+        self.error.setWordWrap(True)
+
+        when = QHBoxLayout()
+        when.addWidget(self.date)
+        when.addWidget(self.start)
+        when.addWidget(QLabel("～"))
+        when.addWidget(self.end)
+        when.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("日付・時刻(&D):"), when)
+        form.addRow("", self.date_warning)
+        form.addRow(self.tr("種別(&K):"), self.kind)
+        form.addRow(self.tr("派遣先(&H):"), self.host)
+        form.addRow(self.tr("件名(&T):"), self.title_edit)
+        form.addRow(
+            self.tr("アドバイザー(&A):"),
+            QLabel(self.tr("派遣したアドバイザーにチェック（なしは県職員のみの訪問）")),
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("保存する") if self.stored else self.tr("記録する")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.advisers, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.date.dateChanged.connect(self._check_day)
+        if self.stored is not None:
+            self._show(self.stored.data)
+        self._check_day()
+        self.resize(560, 520)
+
+    def _show(self, data: DispatchInput) -> None:
+        self.date.setDate(QDate(data.date.year, data.date.month, data.date.day))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
+        self.host.setCurrentIndex(max(0, self.host.findData(data.host_organisation_id)))
+        self.start.setTime(QTime(data.start.hour, data.start.minute))
+        self.end.setTime(QTime(data.end.hour, data.end.minute))
+        self.title_edit.setText(data.title)
+        went = set(data.adviser_ids)
+        for n in range(self.advisers.count()):
+            item = self.advisers.item(n)
+            checked = int(item.data(Qt.ItemDataRole.UserRole)) in went
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _check_day(self) -> None:
+        warning = day_warning(self.date.date().toPython())
+        self.date_warning.setText(self.tr("※ {0}").format(warning) if warning else "")
+
+    def checked_adviser_ids(self) -> tuple[int, ...]:
+        ids = []
+        for n in range(self.advisers.count()):
+            item = self.advisers.item(n)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(ids)
+
+    def value(self) -> DispatchInput:
+        kept = self.stored.data if self.stored is not None else None
+        return DispatchInput(
+            date=self.date.date().toPython(),
+            kind=self.kind.currentData(),
+            host_organisation_id=int(self.host.currentData()),
+            adviser_ids=self.checked_adviser_ids(),
+            title=self.title_edit.text(),
+            start=self.start.time().toPython(),
+            end=self.end.time().toPython(),
+            venue=kept.venue if kept else "",
+            notes=kept.notes if kept else "",
+        )
+
+    def accept(self) -> None:
+        try:
+            with self.db.session() as s:
+                if self.stored is None:
+                    self.created_event_id = add_dispatch(s, self.value()).id
+                    self.saved_event_id = self.created_event_id
+                else:
+                    stored = self.stored
+                    event = update_dispatch(s, stored.event_id, self.value(), stored.version)
+                    self.saved_event_id = event.id
+        except ConcurrentEditError as exc:
+            # Someone else corrected it first: show theirs, so nothing of it is lost.
+            with self.db.session() as s:
+                self.stored = get_dispatch(s, self.stored.event_id)  # type: ignore[union-attr]
+            self._show(self.stored.data)
+            self.error.setText(self.tr("{0}（いま保存されている内容を表示しました）").format(exc))
+            return
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()

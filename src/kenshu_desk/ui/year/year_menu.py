@@ -1,0 +1,169 @@
+"""The 年間 menu: the year at a glance, each municipality's record, the progress table.
+
+The main window calls install_year_menu(self) once; each screen opens in a window of its
+own (so it can sit beside the event list) and clicking an event there selects it in the
+main window through its select_event(id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
+
+from kenshu_desk.domain.japanese import fiscal_year
+
+
+class ToolWindow(QWidget):
+    """A top-level window around one screen; asks the screen before it closes."""
+
+    def __init__(self, title: str, content: QWidget, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(title)
+        self.content = content
+        layout = QVBoxLayout(self)
+        layout.addWidget(content)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        closing = getattr(self.content, "closing", None)
+        if closing is not None and not closing():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+class YearMenu(QObject):
+    """Owns the three windows; created once per main window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        # Closing the main window closes these too: give the records form its save first.
+        window.installEventFilter(self)
+        self.windows: dict[str, ToolWindow] = {}
+        menu = QMenu(window.tr("年間(&Y)"), window)
+        help_menu = getattr(window, "help_menu", None)
+        if help_menu is not None:  # keep ヘルプ last
+            window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            window.menuBar().addMenu(menu)
+        self.menu = menu
+        self.year_action = self._action(
+            menu, window.tr("年間スケジュール(&Y)"), "Ctrl+Shift+Y", self.show_year_view
+        )
+        self.records_action = self._action(
+            menu, window.tr("市町村別の記録(&M)"), "Ctrl+Shift+U", self.show_records
+        )
+        self.progress_action = self._action(
+            menu, window.tr("県内の進捗状況(&P)"), "Ctrl+Shift+P", self.show_progress
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            for tool in self.windows.values():
+                if tool.isVisible() and not tool.close():
+                    event.ignore()
+                    tool.raise_()
+                    return True
+        return False
+
+    def _action(self, menu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.window, shortcut=QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _open(self, key: str, title: str, make: Callable[[], QWidget]) -> ToolWindow:
+        existing = self.windows.get(key)
+        if existing is None:
+            existing = ToolWindow(title, make(), self.window)
+            existing.resize(1280, 760)
+            self.windows[key] = existing
+        existing.show()
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+
+    def _select_in_main(self, event_id: int) -> None:
+        select = getattr(self.window, "select_event", None)
+        if select is not None:
+            select(event_id)
+
+    def _open_in_main(self, event_id: int) -> None:
+        self._select_in_main(event_id)
+        self.window.showNormal() if self.window.isMinimized() else self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _events_changed(self) -> None:
+        reload = getattr(self.window, "reload", None)
+        if reload is not None:
+            reload()
+        year = self.windows.get("year")
+        if year is not None:
+            year.content.reload()  # type: ignore[attr-defined]
+
+    def _selected_event_year(self) -> int | None:
+        """The fiscal year of the event selected in the main window, if any."""
+        current = getattr(self.window, "current_event_id", None)
+        event_id = current() if current is not None else None
+        if event_id is None:
+            return None
+        from kenshu_desk.services.year.year_view import event_fiscal_year
+
+        with self.window.db.session() as session:  # type: ignore[attr-defined]
+            return event_fiscal_year(session, event_id)
+
+    def _records_year(self) -> int:
+        """The latest year with records, up to this one: what the section works on."""
+        from kenshu_desk.services.year.progress import recorded_fiscal_years
+
+        this_year = fiscal_year(dt.date.today())
+        with self.window.db.session() as session:  # type: ignore[attr-defined]
+            years = [y for y in recorded_fiscal_years(session) if y <= this_year]
+        return years[0] if years else this_year
+
+    def show_year_view(self) -> ToolWindow:
+        def make() -> QWidget:
+            # The views are imported when first opened, not while the main window starts.
+            from kenshu_desk.ui.year.year_view import YearViewWidget
+
+            db = self.window.db  # type: ignore[attr-defined]
+            view = YearViewWidget(db, self._selected_event_year())
+            view.eventActivated.connect(self._select_in_main)
+            view.eventOpened.connect(self._open_in_main)
+            return view
+
+        window = self._open("year", self.window.tr("年間スケジュール"), make)
+        window.content.reload()  # type: ignore[attr-defined]  # events may have changed
+        return window
+
+    def show_records(self) -> ToolWindow:
+        def make() -> QWidget:
+            from kenshu_desk.ui.year.municipality_records import MunicipalityRecordsWidget
+
+            view = MunicipalityRecordsWidget(self.window.db, self._records_year())  # type: ignore[attr-defined]
+            view.eventActivated.connect(self._open_in_main)
+            view.eventsChanged.connect(self._events_changed)
+            return view
+
+        window = self._open("records", self.window.tr("市町村別の記録"), make)
+        window.content.reload()  # type: ignore[attr-defined]  # dispatches may have changed
+        return window
+
+    def show_progress(self) -> ToolWindow:
+        def make() -> QWidget:
+            from kenshu_desk.ui.year.progress_view import ProgressView
+
+            return ProgressView(self.window.db, self._records_year())  # type: ignore[attr-defined]
+
+        window = self._open("progress", self.window.tr("県内の進捗状況"), make)
+        window.content.reload()  # type: ignore[attr-defined]  # records may have changed
+        return window
+
+
+def install_year_menu(window: QMainWindow) -> YearMenu:
+    return YearMenu(window)
