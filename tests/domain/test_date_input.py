@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kenshu_desk.domain.date_input import DateInputError, parse_date
+from kenshu_desk.domain.date_input import DateInputError, parse_date, parse_fiscal_year
 
 D = date(2022, 10, 20)
 
@@ -118,3 +118,45 @@ def test_month_and_day_impossible_in_that_fiscal_year():
         parse_date("2/29", fiscal_year=2022)
     with pytest.raises(DateInputError):
         parse_date("13/1", fiscal_year=2022)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021", 2021),
+        ("R3", 2021),
+        ("r3", 2021),
+        ("令和3年度", 2021),
+        ("令和3", 2021),
+        ("令和元年度", 2019),
+        ("R1", 2019),
+        ("平成31年度", 2019),
+        ("H30", 2018),
+        ("平成元年度", 1989),
+        ("２０２１", 2021),
+        ("Ｒ３", 2021),
+        ("令和３年度", 2021),
+        ("2021年度", 2021),
+    ],
+)
+def test_fiscal_year_forms(text, expected):
+    assert parse_fiscal_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("R99", "「R99」は扱える年度の範囲外です（平成元年度～令和82年度"),
+        ("平成32年度", "平成は31年度まで"),
+        ("S64", "昭和は63年度まで"),
+        ("R0", "元年度"),
+        ("1988", "「1988」は扱える年度の範囲外"),
+        ("21", "年度として読めません"),
+        ("令和", "年度として読めません"),
+        ("X3", "年度として読めません"),
+    ],
+)
+def test_fiscal_year_refused_quoting_the_input(text, message):
+    with pytest.raises(DateInputError, match=message) as caught:
+        parse_fiscal_year(text)
+    assert "2117" not in str(caught.value)  # what was typed, not what it was turned into

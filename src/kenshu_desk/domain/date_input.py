@@ -22,7 +22,14 @@ from datetime import date
 
 from kenshu_desk.domain.japanese import ERAS, WEEKDAYS_JA, Era, fiscal_year_label
 
-__all__ = ["DateInputError", "era_by_prefix", "era_date", "normalise", "parse_date"]
+__all__ = [
+    "DateInputError",
+    "era_by_prefix",
+    "era_date",
+    "normalise",
+    "parse_date",
+    "parse_fiscal_year",
+]
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
@@ -150,3 +157,46 @@ def parse_date(text: str, *, fiscal_year: int | None = None) -> date:
     raise DateInputError(
         f"「{typed}」は日付として読めません（例: 2022/10/20、R4.10.20、令和4年10月20日、10/20）。"
     )
+
+
+FIRST_FISCAL_YEAR = 1989  # 平成元年度; the work this program keeps does not go further back
+LAST_FISCAL_YEAR = 2100
+_FISCAL_YEAR = re.compile(rf"({_ERA_PATTERN})\s*(元|\d{{1,3}})\s*(?:年度?)?")
+
+
+def parse_fiscal_year(text: str) -> int:
+    """2021, R3, r3, 令和3, 令和3年度, 令和元年度, 平成31年度 → the fiscal year (2021 …).
+
+    Refused, quoting the input: other forms, an era year that never began (平成32年度,
+    昭和64年度: the era had ended before that April), and years outside 1989–2100.
+    """
+    typed = text.strip()
+    s = normalise(text)
+    m4 = re.fullmatch(r"(\d{4})\s*(?:年度)?", s)
+    m = _FISCAL_YEAR.fullmatch(s)
+    if m4:
+        fy = int(m4.group(1))
+    elif m:
+        era = _ERA_BY_PREFIX[m.group(1)]
+        number = 1 if m.group(2) == "元" else int(m.group(2))
+        if number < 1:
+            raise DateInputError(f"「{typed}」: {era.name}は元年度（1年度）から始まります。")
+        fy = era.start.year + number - 1
+        end = _era_end(era)
+        if end is not None and date(fy, 4, 1) > end:
+            last = end.year if end.month >= 4 else end.year - 1
+            raise DateInputError(
+                f"「{typed}」: {era.name}{number}年度はありません"
+                f"（{era.name}は{last - era.start.year + 1}年度まで、"
+                f"その次は{fiscal_year_label(last + 1)}）。"
+            )
+    else:
+        raise DateInputError(
+            f"「{typed}」は年度として読めません（2021・R3・令和3年度 のように指定してください）。"
+        )
+    if not FIRST_FISCAL_YEAR <= fy <= LAST_FISCAL_YEAR:
+        raise DateInputError(
+            f"「{typed}」は扱える年度の範囲外です（{fiscal_year_label(FIRST_FISCAL_YEAR)}"
+            f"～{fiscal_year_label(LAST_FISCAL_YEAR)}、西暦 {FIRST_FISCAL_YEAR}～{LAST_FISCAL_YEAR}）。"
+        )
+    return fy
