@@ -5,6 +5,11 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。": "Type the date as 2022/10/20, 20221020, R4.10.20 or 令和4年10月20日; with month and day only (10/20) the year comes from the fiscal year.",
+    "カレンダーから選ぶ": "Choose from the calendar",
+    "例: 2022/10/20、R4.10.20": "e.g. 2022/10/20, R4.10.20",
+    "日付として読めません（例: 2022/10/20）。": "This is not a date I can read (e.g. 2022/10/20).",
+    "日付を入力してください。": "Enter a date.",
     '「{0}」を実行できませんでした: {1}': 'Could not do "{0}": {1}',
     '{0} 人は他の方が既に追加していました。': '{0} had already been registered by another organiser.',
     '下の欄は他の方が保存した現在の内容です。': ' The fields below now show what another organiser saved.',

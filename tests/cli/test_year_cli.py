@@ -130,7 +130,7 @@ def test_bad_input(capsys, demo_file, tmp_path):
     code, _, err = run(
         capsys, "--db", demo_file, "year", "2021", "-o", str(tmp_path / "no" / "x.pdf")
     )
-    assert code == 1 and "がありません" in err
+    assert code == 1 and "見つかりません" in err
     code, _, err = run(capsys, "--db", demo_file, "progress", "1800", "--json")
     assert code == 2 and "「1800」" in err and "年度" in err  # refused as typed, before any work
     assert run(capsys, "--db", demo_file, "progress", "二千二十一")[0] == 2

@@ -83,11 +83,11 @@ def test_refused(text):
 
 
 def test_message_quotes_what_was_typed():
-    with pytest.raises(DateInputError, match="「R99.1.1」"):
+    with pytest.raises(DateInputError, match=r"「R99\.1\.1」"):
         parse_date("R99.1.1")
-    with pytest.raises(DateInputError, match="平成は 2019年4月30日まで"):
+    with pytest.raises(DateInputError, match=r"平成は 2019年4月30日まで"):
         parse_date("H31.5.1")
-    with pytest.raises(DateInputError, match="令和は 2019年5月1日から"):
+    with pytest.raises(DateInputError, match=r"令和は 2019年5月1日から"):
         parse_date("令和元年4月30日")
 
 

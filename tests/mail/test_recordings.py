@@ -363,7 +363,9 @@ def test_until_takes_dates_as_people_type_them(
         assert rec.list_recordings(s, event_id)[0].available_until == expected
 
 
-@pytest.mark.parametrize(("typed", "message"), [("2026/2/30", "「2026/2/30」"), ("2/30", "「2/30」")])
+@pytest.mark.parametrize(
+    ("typed", "message"), [("2026/2/30", "「2026/2/30」"), ("2/30", "「2/30」")]
+)
 def test_impossible_until_is_refused_and_nothing_kept(
     capsys, db, db_arg, event_id, tmp_path, smtp_server, typed, message
 ):

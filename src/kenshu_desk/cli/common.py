@@ -50,7 +50,7 @@ ARGPARSE_JA = {
 
 
 def cli_language() -> str:
-    """"ja" when KENSHU_DESK_LANG or the locale says Japanese, else "en"."""
+    """ "ja" when KENSHU_DESK_LANG or the locale says Japanese, else "en"."""
     override = os.environ.get("KENSHU_DESK_LANG", "")
     if override in ("ja", "en"):
         return override

@@ -108,7 +108,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     manual.add_argument("--name", default="", help="氏名（参加者でない人）")
     manual.add_argument("--method", choices=tuple(MANUAL_METHODS), default="phone")
     manual.add_argument(
-        "--date", metavar="DATE", type=date_arg, help="伝えた日（既定: 今日。書き方は --until と同じ）"
+        "--date",
+        metavar="DATE",
+        type=date_arg,
+        help="伝えた日（既定: 今日。書き方は --until と同じ）",
     )
     manual.add_argument("--note", default="", help="備考")
     manual.set_defaults(handler=run_manual)

@@ -11,6 +11,7 @@ from kenshu_desk.documents.output import write_atomically
 from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.errors import UserError
 
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     year = commands.add_parser("year", help="年間スケジュール（事業スケジュール）を PDF に出力")
     year.add_argument(
@@ -29,7 +30,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     progress = commands.add_parser("progress", help="県内の進捗状況（市町村数・累計）")
     progress.add_argument(
-        "fiscal_year", metavar="FISCAL_YEAR", type=fiscal_year_arg, help="年度（2021 / R3 / 令和3年度）"
+        "fiscal_year",
+        metavar="FISCAL_YEAR",
+        type=fiscal_year_arg,
+        help="年度（2021 / R3 / 令和3年度）",
     )
     progress.add_argument("--json", action="store_true", help="JSON で出力")
     progress.add_argument(
@@ -39,7 +43,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     dispatches = commands.add_parser("dispatches", help="市町村別のアドバイザー派遣実績")
     dispatches.add_argument(
-        "fiscal_year", metavar="FISCAL_YEAR", type=fiscal_year_arg, help="年度（2021 / R3 / 令和3年度）"
+        "fiscal_year",
+        metavar="FISCAL_YEAR",
+        type=fiscal_year_arg,
+        help="年度（2021 / R3 / 令和3年度）",
     )
     dispatches.add_argument("--json", action="store_true", help="JSON で出力")
     dispatches.set_defaults(handler=run_dispatches)

@@ -35,7 +35,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise UserError(f"{target} はフォルダです。ファイル名を指定してください。")
     folder = target.parent
     if not folder.is_dir():
-        raise UserError(f"{target} に書き込めません: フォルダ {folder} がありません。")
+        raise UserError(f"{target} に書き込めません: フォルダ {folder} が見つかりません。")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:

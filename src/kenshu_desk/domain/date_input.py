@@ -108,7 +108,9 @@ def _valid(year: int, month: int, day: int, typed: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateInputError(f"「{typed}」: {year}年{month}月{day}日という日はありません。") from None
+        raise DateInputError(
+            f"「{typed}」: {year}年{month}月{day}日という日はありません。"
+        ) from None
 
 
 def _check_weekday(d: date, weekday: str | None, typed: str) -> date:
