@@ -111,9 +111,7 @@ def test_calendar_pick_commits(qtbot, field):
     assert committed == [dt.date(2022, 12, 1)] and edit.line.text() == "2022/12/01"
 
 
-def test_event_form_date_typed_over_the_selection_is_saved_as_typed(
-    qtbot, open_window, demo_db
-):
+def test_event_form_date_typed_over_the_selection_is_saved_as_typed(qtbot, open_window, demo_db):
     window = open_window(demo_db)
     with demo_db.session() as s:
         event_id = s.scalar(select(Event.id).where(Event.date == dt.date(2021, 11, 25)))
