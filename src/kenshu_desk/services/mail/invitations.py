@@ -51,7 +51,7 @@ from kenshu_desk.mail.templates import (
 )
 from kenshu_desk.services.mail.outbox import Status
 from kenshu_desk.services.shared.bulk import insert_in_order
-from kenshu_desk.services.timetable.events import get_event
+from kenshu_desk.services.timetable.events import get_event_with_registrants
 
 CALENDAR_KINDS = (MessageKind.INVITATION, MessageKind.UPDATE)
 # Statuses after which the participant has (or may have) the calendar entry.
@@ -140,7 +140,7 @@ def plan_messages(
     session: Session, event_id: int, kind: MessageKind | None = None
 ) -> InvitationPlan:
     """Who would get what now; nothing is written."""
-    event = get_event(session, event_id)
+    event = get_event_with_registrants(session, event_id)
     sequence = event.calendar_sequence
     plan = InvitationPlan(event_id, sequence)
     recipients, plan.skipped = recipients_of(event)
@@ -344,7 +344,7 @@ def queue_messages(
     New rows go in with one multi-row INSERT (the ORM's one flush per row took 2 s for
     1,000); rows reused from an earlier queue are updated through the ORM, one flush.
     """
-    event = get_event(session, event_id)
+    event = get_event_with_registrants(session, event_id)
     plan = plan_messages(session, event_id, kind)
     report = QueueReport(plan)
     composer = RunComposer(
@@ -394,9 +394,13 @@ def queue_messages(
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def eml_file_name(index: int, row: OutboxMessage) -> str:
-    who = _UNSAFE.sub("_", f"{row.recipient_name}_{row.recipient_address}").strip(" ._")
+def eml_name(index: int, name: str, address: str) -> str:
+    who = _UNSAFE.sub("_", f"{name}_{address}").strip(" ._")
     return f"{index:03d}_{who[:80]}.eml"
+
+
+def eml_file_name(index: int, row: OutboxMessage) -> str:
+    return eml_name(index, row.recipient_name, row.recipient_address)
 
 
 def save_eml_files(

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, selectinload
 
 from kenshu_desk.domain.japanese import reading_sort_key, wareki
 from kenshu_desk.domain.models import (
@@ -52,7 +52,8 @@ from kenshu_desk.mail.compose import (
 )
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
-from kenshu_desk.services.mail.invitations import eml_file_name
+from kenshu_desk.services.mail.invitations import eml_name as _eml_name
+from kenshu_desk.services.shared.bulk import insert_in_order
 from kenshu_desk.services.mail.outbox import STATUS_LABELS, Status
 from kenshu_desk.services.timetable.events import get_event
 
@@ -122,7 +123,13 @@ def add_recording(
 
 
 def _recording(session: Session, recording_id: int) -> RecordingLink:
-    row = session.get(RecordingLink, recording_id)
+    # The event's registrations and people come along: choosing recipients reads each one.
+    people = (
+        selectinload(RecordingLink.event)
+        .selectinload(Event.registrations)
+        .selectinload(Registration.participant)
+    )
+    row = session.get(RecordingLink, recording_id, options=[people])
     if row is None:
         raise UserError(f"動画リンク {recording_id} が見つかりません。")
     return row
@@ -370,43 +377,87 @@ def queue_recording(
     link = _recording(session, recording_id)
     plan = plan_recording(session, recording_id, group, picked, extras, resend=resend)
     report = RecordingQueueReport(plan)
+    # A fixed number of statements, not a few per recipient: across an office network each
+    # statement is a round trip. Fresh rows go in with multi-row INSERTs, reused ones (a queue
+    # not yet sent) are updated through the ORM in one flush.
+    method = "email" if eml_dir is None else "eml"
+    status = Status.QUEUED.value if eml_dir is None else Status.SAVED.value
+    ids: list[int] = []
+    fresh: list[dict[str, object]] = []
+    fresh_at: list[int] = []
+    people: list[dict[str, object]] = []
     for index, planned in enumerate(plan.messages, start=1):
         subject, message_id, payload = compose_recording(link, planned.recipient, sender, template)
-        row = session.get(OutboxMessage, planned.existing_id) if planned.existing_id else None
-        if row is None:
-            row = OutboxMessage(event_id=link.event_id, dedup_key=planned.dedup_key, attempts=0)
-            session.add(row)
-        row.participant_id = planned.recipient.participant_id
-        row.kind = KIND
-        row.recipient_name = planned.recipient.name
-        row.recipient_address = planned.recipient.address
-        row.subject, row.message_id, row.payload = subject, message_id, payload
-        row.status = Status.QUEUED.value if eml_dir is None else Status.SAVED.value
-        row.last_error = ""
-        row.next_attempt_at = None
-        session.flush()
-        delivery = session.scalars(
-            select(RecordingDelivery).where(RecordingDelivery.outbox_message_id == row.id)
-        ).first()
-        if delivery is None:
-            delivery = RecordingDelivery(recording_id=recording_id, outbox_message_id=row.id)
-            session.add(delivery)
-        delivery.participant_id = planned.recipient.participant_id
-        delivery.recipient_name = planned.recipient.name
-        delivery.address = planned.recipient.address
-        delivery.method = "email" if eml_dir is None else "eml"
-        delivery.status = row.status  # as queued; read-time status comes from the outbox row
+        values: dict[str, object] = {
+            "participant_id": planned.recipient.participant_id,
+            "kind": KIND,
+            "recipient_name": planned.recipient.name,
+            "recipient_address": planned.recipient.address,
+            "subject": subject,
+            "message_id": message_id,
+            "payload": payload,
+            "status": status,
+            "last_error": "",
+            "next_attempt_at": None,
+        }
+        delivery: dict[str, object] = {
+            "participant_id": planned.recipient.participant_id,
+            "recipient_name": planned.recipient.name,
+            "address": planned.recipient.address,
+            "method": method,
+            "status": status,  # as queued; read-time status comes from the outbox row
+            "delivered_at": None,
+        }
         if eml_dir is not None:
-            path = eml_dir / eml_file_name(index, row)
+            path = eml_dir / _eml_name(index, planned.recipient.name, planned.recipient.address)
             try:
                 path.write_bytes(as_draft(payload))
             except OSError as exc:
                 raise MessageError(f"{path} に書き込めません: {exc.strerror}") from exc
-            row.sent_at = delivery.delivered_at = utcnow()
-            row.server_reply = f"保存先: {path}"
+            values["sent_at"] = delivery["delivered_at"] = utcnow()
+            values["server_reply"] = f"保存先: {path}"
             report.paths.append(path)
-        session.flush()
-        report.ids.append(row.id)
+        people.append(delivery)
+        # plan_recording loaded the existing rows: this get reads the identity map.
+        row = session.get(OutboxMessage, planned.existing_id) if planned.existing_id else None
+        if row is None:
+            fresh_at.append(len(ids))
+            ids.append(0)
+            fresh.append(
+                {"event_id": link.event_id, "dedup_key": planned.dedup_key, "attempts": 0, **values}
+            )
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+            ids.append(row.id)
+    session.flush()
+    for position, row_id in zip(fresh_at, insert_in_order(session, OutboxMessage, fresh), strict=True):
+        ids[position] = row_id
+    known = (
+        {
+            d.outbox_message_id: d
+            for d in session.scalars(
+                select(RecordingDelivery).where(RecordingDelivery.outbox_message_id.in_(ids))
+            )
+        }
+        if ids
+        else {}
+    )
+    new_deliveries = []
+    for row_id, values in zip(ids, people, strict=True):
+        existing = known.get(row_id)
+        if existing is None:
+            new_deliveries.append(
+                {"recording_id": recording_id, "outbox_message_id": row_id, **values}
+            )
+            continue
+        for name, value in values.items():
+            if name != "delivered_at" or value is not None:
+                setattr(existing, name, value)
+    session.flush()
+    if new_deliveries:
+        session.execute(insert(RecordingDelivery), new_deliveries)
+    report.ids.extend(ids)
     return report
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kenshu_desk.domain.japanese import fiscal_year
-from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem
+from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem, Registration
 from kenshu_desk.domain.programme import Schedule, SlotInput, compute_schedule
 from kenshu_desk.errors import UserError
 
@@ -45,6 +45,16 @@ def list_events(session: Session) -> list[Event]:
 
 def get_event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id, options=[_with_programme()])
+    if event is None:
+        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+    return event
+
+
+def get_event_with_registrants(session: Session, event_id: int) -> Event:
+    """The event with its programme and every registration's person loaded in a fixed number
+    of queries (mail runs read each recipient; one query per person is a round trip each)."""
+    people = selectinload(Event.registrations).selectinload(Registration.participant)
+    event = session.get(Event, event_id, options=[_with_programme(), people])
     if event is None:
         raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
     return event
