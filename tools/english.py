@@ -501,6 +501,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "（アーカイブ済み）": "(archived)",
     "（中止）": " (cancelled)",
     "（列の見出し: 月/日と参加した市町村の数。● の横は人数）": "(Column headings: month/day and number of municipalities taking part. The number beside ● is the headcount.)",
+    "（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）": "(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)",
     "（申込はしない）": "(do not register)",
     "（申込者）": "(registrants)",
     "＋追加": "+ Add",

@@ -436,8 +436,8 @@
             <translation>&amp;Year</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>(Column headings: month/day and number of municipalities taking part. The number beside ● is the headcount.)</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -2575,8 +2575,8 @@ Subject: {1}
             <translation>&amp;Year</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>(Column headings: month/day and number of municipalities taking part. The number beside ● is the headcount.)</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>

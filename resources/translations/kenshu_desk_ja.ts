@@ -436,8 +436,8 @@
             <translation>年度(&amp;Y)</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -2574,8 +2574,8 @@
             <translation>年度(&amp;Y)</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
