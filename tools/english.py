@@ -5,6 +5,8 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "派遣を表示": "Show visits",
+    "アドバイザー派遣（市町村への訪問）を一覧に表示します": "Show the adviser visits to municipalities in the list",
     "2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。": "Type the date as 2022/10/20, 20221020, R4.10.20 or 令和4年10月20日; with month and day only (10/20) the year comes from the fiscal year.",
     "カレンダーから選ぶ": "Choose from the calendar",
     "例: 2022/10/20、R4.10.20": "e.g. 2022/10/20, R4.10.20",

@@ -692,6 +692,14 @@
             <translation>Search events (title, type, year, venue)</translation>
         </message>
         <message>
+            <source>派遣を表示</source>
+            <translation>Show visits</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>Show the adviser visits to municipalities in the list</translation>
+        </message>
+        <message>
             <source>すべての年度</source>
             <translation>All years</translation>
         </message>
@@ -2867,6 +2875,14 @@ Subject: {1}
         <message>
             <source>行事を検索（行事名・種別・年度・会場）</source>
             <translation>Search events (title, type, year, venue)</translation>
+        </message>
+        <message>
+            <source>派遣を表示</source>
+            <translation>Show visits</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>Show the adviser visits to municipalities in the list</translation>
         </message>
         <message>
             <source>すべての年度</source>

@@ -692,6 +692,14 @@
             <translation>行事を検索（行事名・種別・年度・会場）</translation>
         </message>
         <message>
+            <source>派遣を表示</source>
+            <translation>派遣を表示</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>アドバイザー派遣（市町村への訪問）を一覧に表示します</translation>
+        </message>
+        <message>
             <source>すべての年度</source>
             <translation>すべての年度</translation>
         </message>
@@ -2866,6 +2874,14 @@
         <message>
             <source>行事を検索（行事名・種別・年度・会場）</source>
             <translation>行事を検索（行事名・種別・年度・会場）</translation>
+        </message>
+        <message>
+            <source>派遣を表示</source>
+            <translation>派遣を表示</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>アドバイザー派遣（市町村への訪問）を一覧に表示します</translation>
         </message>
         <message>
             <source>すべての年度</source>
