@@ -87,7 +87,8 @@ class DateEdit(QWidget):
         )
         self.setFocusProxy(self.line)
         self.calendar_button = QToolButton()
-        self.calendar_button.setText("📅")
+        # An arrow, as a combo box opens its list (an emoji glyph is missing on many systems).
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
         self.calendar_button.setToolTip(self.tr("カレンダーから選ぶ"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
