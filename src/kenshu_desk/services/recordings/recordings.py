@@ -53,8 +53,8 @@ from kenshu_desk.mail.compose import (
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
 from kenshu_desk.services.mail.invitations import eml_name as _eml_name
-from kenshu_desk.services.shared.bulk import insert_in_order
 from kenshu_desk.services.mail.outbox import STATUS_LABELS, Status
+from kenshu_desk.services.shared.bulk import insert_in_order
 from kenshu_desk.services.timetable.events import get_event
 
 KIND = "recording"
@@ -128,6 +128,7 @@ def _recording(session: Session, recording_id: int) -> RecordingLink:
         selectinload(RecordingLink.event)
         .selectinload(Event.registrations)
         .selectinload(Registration.participant)
+        .selectinload(Participant.organisation)
     )
     row = session.get(RecordingLink, recording_id, options=[people])
     if row is None:
@@ -431,7 +432,9 @@ def queue_recording(
                 setattr(row, name, value)
             ids.append(row.id)
     session.flush()
-    for position, row_id in zip(fresh_at, insert_in_order(session, OutboxMessage, fresh), strict=True):
+    for position, row_id in zip(
+        fresh_at, insert_in_order(session, OutboxMessage, fresh), strict=True
+    ):
         ids[position] = row_id
     known = (
         {
