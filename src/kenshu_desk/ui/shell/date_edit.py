@@ -114,10 +114,7 @@ class DateEdit(QWidget):
         self.line.textEdited.connect(self._typed)
         self.line.returnPressed.connect(self._finish)
         self.line.left.connect(self._finish)
-        if day is not None:
-            self.setDate(day)
-        else:
-            self._typed(self.line.text())
+        self.setDate(day)  # an empty new field is not an error until the user leaves it empty
 
     # --- value ---------------------------------------------------------------------------
 
