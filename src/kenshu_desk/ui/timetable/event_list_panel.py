@@ -33,7 +33,6 @@ from kenshu_desk.ui.timetable.event_list import (
     EventListModel,
 )
 
-
 SHOW_DISPATCHES_KEY = "events/show_dispatches"
 
 
