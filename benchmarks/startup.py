@@ -117,7 +117,7 @@ def run(db_path: Path, repeat: int = 5) -> list[Figure]:
             statistics.median(a["mainWindow"][0] for a in app),
             baseline_name="bare PySide6 window",
             baseline=bare_ms,
-            max_ratio=1.5,
+            max_ratio=4,  # issue 19: ≤ 4× a bare window in the same run
         ),
         Figure(
             "peak memory, main window on the large database",

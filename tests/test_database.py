@@ -200,3 +200,16 @@ def test_a_server_that_never_answers_is_given_up_on(tmp_path):
     assert not worker.is_alive(), "still waiting for a server that never answers"
     assert isinstance(outcome[0], DatabaseError)
     assert "応答がありません" in str(outcome[0]) and f"127.0.0.1:{port}" in str(outcome[0])
+
+
+def test_a_shared_database_without_the_team_extra_says_how_to_add_it(monkeypatch):  # type: ignore[no-untyped-def]
+    import sys
+
+    from kenshu_desk.database import DatabaseError, open_database, probe_database
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if kenshu-desk[team] were not installed
+    url = "postgresql+psycopg://kenshu@127.0.0.1:9/kenshu"
+    for attempt in (open_database, probe_database):
+        with pytest.raises(DatabaseError) as info:
+            attempt(url)
+        assert "pip install 'kenshu-desk[team]'" in str(info.value)

@@ -270,7 +270,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     except NoSuchModuleError as exc:
         raise DatabaseError(f"このデータベースの種類には対応していません: {url}") from exc
     except ImportError as exc:
-        raise DatabaseError(f"データベースのドライバーがありません: {exc.name}") from exc
+        raise DatabaseError(missing_driver_message(exc)) from exc
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
     db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
@@ -290,6 +290,19 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     return db
 
 
+TEAM_EXTRA = "pip install 'kenshu-desk[team]'"
+
+
+def missing_driver_message(exc: ImportError) -> str:
+    """What to do when the driver of the chosen database is not installed."""
+    if (exc.name or "").startswith("psycopg"):
+        return (
+            "共有データベース（PostgreSQL）を使う部品が入っていません。"
+            f"{TEAM_EXTRA} で追加してから、もう一度開いてください。"
+        )
+    return f"データベースのドライバーがありません: {exc.name}"
+
+
 def probe_database(url: str) -> str:
     """One line for a connection test: the server and whether the schema is current.
 
@@ -297,7 +310,9 @@ def probe_database(url: str) -> str:
 
     try:
         engine = _create_engine(make_url(url))
-    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+    except ImportError as exc:
+        raise DatabaseError(missing_driver_message(exc)) from exc
+    except (ArgumentError, NoSuchModuleError) as exc:
         raise DatabaseError(f"データベースの指定が正しくありません: {url}") from exc
     try:
         with engine.connect() as conn:

@@ -63,9 +63,16 @@ def drop_row(qtbot, view, from_row: int, before_row: int) -> None:  # type: igno
     buttons = Qt.MouseButton.LeftButton
     mods = Qt.KeyboardModifier.NoModifier
     viewport = view.viewport()
-    enter = QDragEnterEvent(QPointF(pos), actions, mime, buttons, mods)
+    def event(cls, point):  # type: ignore[no-untyped-def]
+        # PySide6 ≤ 6.11 takes a QPoint for drag enter/move, 6.12 a QPointF.
+        try:
+            return cls(point, actions, mime, buttons, mods)
+        except TypeError:
+            return cls(QPointF(point), actions, mime, buttons, mods)
+
+    enter = event(QDragEnterEvent, pos)
     QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(QPointF(pos), actions, mime, buttons, mods)
+    move = event(QDragMoveEvent, pos)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted(), "the table refused the drag"
     drop = QDropEvent(QPointF(pos), actions, mime, buttons, mods)

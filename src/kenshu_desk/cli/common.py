@@ -11,10 +11,12 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kenshu_desk.database import Database, open_database, resolve_url
 from kenshu_desk.domain.date_input import DateInputError, normalise, parse_date, parse_fiscal_year
+
+if TYPE_CHECKING:
+    from kenshu_desk.database import Database
 
 # argparse's own words (Python 3.11–3.13 spellings) in Japanese. Each key is exactly the
 # msgid argparse passes to gettext; the %-placeholders must stay the same.
@@ -138,6 +140,9 @@ def date_arg(text: str) -> dt.date | MonthDay:
 
 
 def open_db(args: argparse.Namespace) -> Database:
+    # Imported here: `kenshu-desk` with no command opens a window before SQLAlchemy loads.
+    from kenshu_desk.database import open_database, resolve_url
+
     db = open_database(resolve_url(args.db))
     if db.backup is not None:
         print(f"データベースを更新しました（更新前のコピー: {db.backup}）", file=sys.stderr)
