@@ -63,6 +63,7 @@ def drop_row(qtbot, view, from_row: int, before_row: int) -> None:  # type: igno
     buttons = Qt.MouseButton.LeftButton
     mods = Qt.KeyboardModifier.NoModifier
     viewport = view.viewport()
+
     def event(cls, point):  # type: ignore[no-untyped-def]
         # PySide6 ≤ 6.11 takes a QPoint for drag enter/move, 6.12 a QPointF.
         try:
