@@ -124,10 +124,10 @@ class _SilentOnSecondData:
         return "250 OK"
 
 
-def test_server_silent_after_data_is_retried_on_a_new_connection_and_counted_once(db):
-    """No 250 within the timeout: not counted as sent then; retried on a new connection, as
-    MTAs do (RFC 1047: the server may have kept the first copy; the .ics has the same UID and
-    SEQUENCE, so a calendar merges a duplicate instead of showing two meetings)."""
+def test_server_silent_after_data_marks_unknown_and_never_resends(db):
+    """No 250 within the timeout after the whole message went over: the server may have kept
+    it, so the message is `unknown` (送信結果不明, with what happened), never sent again by
+    itself; the others go out on a new connection."""
     handler = _SilentOnSecondData()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -137,12 +137,15 @@ def test_server_silent_after_data_is_retried_on_a_new_connection_and_counted_onc
     try:
         _queue_three(db)
         report = _send(db, port, timeout=1.0)
+        again = _send(db, port, timeout=1.0)
     finally:
         handler.release.set()
         controller.stop()
-    assert report.sent == 3 and report.retried == 1 and report.connections == 2
+    assert (report.sent, report.unknown, report.retried, report.connections) == (2, 1, 0, 2)
+    assert again.sent == 0
     with db.session() as s:
         rows = list(s.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
-    assert [r.status for r in rows] == [Status.SENT] * 3
-    assert [r.attempts for r in rows] == [1, 2, 1]
-    assert handler.data == 4  # the silent DATA, its retry, and the two others
+    assert [r.status for r in rows] == [Status.SENT, Status.UNKNOWN, Status.SENT]
+    assert "待ち時間が過ぎました" in rows[1].last_error and "再送" in rows[1].last_error
+    assert [r.attempts for r in rows] == [1, 1, 1]
+    assert handler.data == 3  # no duplicate of the silent one
