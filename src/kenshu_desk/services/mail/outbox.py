@@ -296,8 +296,8 @@ def _mark_sent(db: Database, row: _Claimed, reply: str) -> None:
     try:
         _finish(db, outcome)
         return
-    except (SQLAlchemyError, OSError) as exc:
-        cause = type(getattr(exc, "orig", None) or exc).__name__
+    except Exception as exc:  # whatever stopped the commit, the 250 must not be lost
+        cause = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
     try:
         path = write_accepted(db, Accepted(row.id, row.message_id, reply, now))
     except OSError as exc:
