@@ -34,7 +34,7 @@ from kenshu_desk.services.mail.invitations import (
 from kenshu_desk.services.mail.outbox import SendProgress, list_outbox, requeue, send_queued
 from kenshu_desk.services.timetable.events import get_event
 
-KINDS = ("auto", *(k.value for k in MessageKind))
+KINDS = ("auto", *(k.value for k in MessageKind if k != MessageKind.WITHDRAWAL))
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

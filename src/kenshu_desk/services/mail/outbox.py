@@ -476,5 +476,3 @@ def requeue(db: Database, ids: Iterable[int]) -> int:
             .values(status=Status.QUEUED.value, next_attempt_at=None, attempts=0)
         )
         return int(result.rowcount)
-
-
