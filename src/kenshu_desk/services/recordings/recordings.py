@@ -36,7 +36,6 @@ from kenshu_desk.domain.models import (
     AttendanceState,
     Event,
     OutboxMessage,
-    Participant,
     RecordingDelivery,
     RecordingLink,
     Registration,
@@ -53,7 +52,13 @@ from kenshu_desk.mail.compose import (
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
 from kenshu_desk.services.mail.invitations import eml_file_name
-from kenshu_desk.services.mail.outbox import STATUS_LABELS, Status
+from kenshu_desk.services.mail.queueing import (
+    Skip,
+    insert_messages,
+    record_skipped,
+    take_over_queued,
+)
+from kenshu_desk.services.mail.status import STATUS_LABELS, Status
 from kenshu_desk.services.timetable.events import get_event
 
 KIND = "recording"
@@ -196,6 +201,7 @@ class RecordingPlan:
     recording_id: int
     messages: list[PlannedRecording] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (who, why)
+    unusable: list[Skip] = field(default_factory=list)  # also in skipped; recorded as rows
 
     @property
     def count(self) -> int:
@@ -238,23 +244,35 @@ def choose_recipients(
     """The recipients of a group plus extra (name, address) pairs; and who was left out, why."""
     if group not in GROUPS:
         raise UserError(f"送信先の指定が正しくありません: {group}（absent / all / picked）")
+    found, unusable = _choose(event, group, picked, extras)
+    return found, [(s.name, s.reason) for s in unusable]
+
+
+def _choose(
+    event: Event,
+    group: str,
+    picked: Iterable[int],
+    extras: Iterable[tuple[str, str]],
+) -> tuple[list[Recipient], list[Skip]]:
+    if group not in GROUPS:
+        raise UserError(f"送信先の指定が正しくありません: {group}（absent / all / picked）")
     chosen = set(picked)
     found: list[Recipient] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skip] = []
     seen: set[str] = set()
 
     def take(name: str, address: str, pid: int | None) -> None:
         address = address.strip()
         if not address:
-            skipped.append((name, "メールアドレスがありません"))
+            skipped.append(Skip(name, "", "メールアドレスがありません", pid))
             return
         try:
             MailAddress(name, address)
         except MessageError as exc:
-            skipped.append((name, str(exc)))
+            skipped.append(Skip(name, address, str(exc), pid))
             return
         if address.lower() in seen:
-            skipped.append((name, f"{address} は既に送信先に含まれています"))
+            skipped.append(Skip(name, address, f"{address} は既に送信先に含まれています", pid))
             return
         seen.add(address.lower())
         found.append(Recipient(name, address, pid))
@@ -282,8 +300,10 @@ def plan_recording(
 ) -> RecordingPlan:
     """Who would get the link now; nothing is written."""
     link = _recording(session, recording_id)
-    recipients, skipped = choose_recipients(link.event, group, picked, extras)
-    plan = RecordingPlan(recording_id, skipped=skipped)
+    recipients, unusable = _choose(link.event, group, picked, extras)
+    plan = RecordingPlan(
+        recording_id, skipped=[(s.name, s.reason) for s in unusable], unusable=unusable
+    )
     rows = session.scalars(
         select(OutboxMessage).where(
             OutboxMessage.dedup_key.like(dedup_prefix(link.event_id, link.url) + "%")
@@ -350,6 +370,7 @@ class RecordingQueueReport:
     plan: RecordingPlan
     ids: list[int] = field(default_factory=list)  # outbox rows ready
     paths: list[Path] = field(default_factory=list)  # .eml files written
+    skipped_ids: list[int] = field(default_factory=list)  # `skipped` rows written
 
 
 def queue_recording(
@@ -372,19 +393,26 @@ def queue_recording(
     report = RecordingQueueReport(plan)
     for index, planned in enumerate(plan.messages, start=1):
         subject, message_id, payload = compose_recording(link, planned.recipient, sender, template)
-        row = session.get(OutboxMessage, planned.existing_id) if planned.existing_id else None
-        if row is None:
-            row = OutboxMessage(event_id=link.event_id, dedup_key=planned.dedup_key, attempts=0)
-            session.add(row)
-        row.participant_id = planned.recipient.participant_id
-        row.kind = KIND
-        row.recipient_name = planned.recipient.name
-        row.recipient_address = planned.recipient.address
-        row.subject, row.message_id, row.payload = subject, message_id, payload
-        row.status = Status.QUEUED.value if eml_dir is None else Status.SAVED.value
-        row.last_error = ""
-        row.next_attempt_at = None
-        session.flush()
+        values: dict[str, object] = {
+            "participant_id": planned.recipient.participant_id,
+            "kind": KIND,
+            "recipient_name": planned.recipient.name,
+            "recipient_address": planned.recipient.address,
+            "subject": subject,
+            "message_id": message_id,
+            "payload": payload,
+            "status": Status.QUEUED.value if eml_dir is None else Status.SAVED.value,
+            "last_error": "",
+            "next_attempt_at": None,
+        }
+        if planned.existing_id is not None:  # only while still queued (queueing.py)
+            take_over_queued(session, planned.existing_id, values)
+            row_id = planned.existing_id
+        else:
+            new = {"event_id": link.event_id, "dedup_key": planned.dedup_key, "attempts": 0}
+            row_id = insert_messages(session, [{**new, **values}])[0]
+        row = session.get(OutboxMessage, row_id)
+        assert row is not None
         delivery = session.scalars(
             select(RecordingDelivery).where(RecordingDelivery.outbox_message_id == row.id)
         ).first()
@@ -407,56 +435,18 @@ def queue_recording(
             report.paths.append(path)
         session.flush()
         report.ids.append(row.id)
+    prefix = f"recskip:ev{link.event_id}:{_digest(link.url.strip())}:"
+    report.skipped_ids = record_skipped(
+        session, link.event_id, KIND,
+        [(prefix + _skip_who(skip), skip) for skip in plan.unusable],
+    )  # fmt: skip
     return report
 
 
-def record_manual_delivery(
-    session: Session,
-    recording_id: int,
-    *,
-    method: str,
-    participant_id: int | None = None,
-    name: str = "",
-    address: str = "",
-    when: dt.datetime | None = None,
-    note: str = "",
-) -> int:
-    """ "Told by phone" or "handed over": entered by hand, with its date and a note."""
-    if method not in MANUAL_METHODS:
-        raise UserError(f"伝達方法は {' / '.join(MANUAL_METHODS)} のいずれかです: {method}")
-    _recording(session, recording_id)
-    if participant_id is not None:
-        person = session.get(Participant, participant_id)
-        if person is None:
-            raise UserError(f"参加者 {participant_id} が見つかりません。")
-        name = name or person.name
-        address = address or person.email
-    if not name.strip():
-        raise UserError("伝えた相手の氏名を入力してください。")
-    row = RecordingDelivery(
-        recording_id=recording_id,
-        participant_id=participant_id,
-        recipient_name=name.strip(),
-        address=address.strip(),
-        method=method,
-        status=MANUAL,
-        delivered_at=when or utcnow(),
-        note=note,
-    )
-    session.add(row)
-    session.flush()
-    return row.id
-
-
-def delete_delivery(session: Session, delivery_id: int) -> None:
-    """Only a manual entry can be removed; e-mail deliveries are the outbox's record."""
-    row = session.get(RecordingDelivery, delivery_id)
-    if row is None:
-        raise UserError(f"配信記録 {delivery_id} が見つかりません。")
-    if row.outbox_message_id is not None or row.status != MANUAL:
-        raise UserError("メールの配信記録は削除できません。")
-    session.delete(row)
-    session.flush()
+def _skip_who(skip: Skip) -> str:
+    if skip.participant_id is not None:
+        return f"p{skip.participant_id}"
+    return "x" + _digest(f"{skip.name}\n{skip.address.strip().lower()}")
 
 
 def outbox_ids(session: Session, ids: Sequence[int]) -> list[int]:
@@ -468,3 +458,10 @@ def outbox_ids(session: Session, ids: Sequence[int]) -> list[int]:
             )
         )
     )
+
+
+# Manual deliveries (phone, handed over) live in manual.py; imported last (it uses this module).
+from kenshu_desk.services.recordings.manual import (  # noqa: E402, F401
+    delete_delivery,
+    record_manual_delivery,
+)
