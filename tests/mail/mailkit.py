@@ -99,6 +99,15 @@ class Handler:
             await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 60)
         return f"250 2.0.0 Ok: queued as Q{n}"
 
+    def reset_faults(self) -> None:
+        """Behave from now on (what arrived stays recorded)."""
+        self.reject.clear()
+        self.refuse_once.clear()
+        self.drop_on_data.clear()
+        self.drop_on_rcpt.clear()
+        self.hold_on_data = None
+        self.release.set()
+
     def by_recipient(self) -> dict[str, list[Arrived]]:
         result: dict[str, list[Arrived]] = {}
         for a in self.arrived:
