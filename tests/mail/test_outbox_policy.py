@@ -102,7 +102,7 @@ def test_whole_event_cancellation_only_for_a_cancelled_event(capsys, db, db_arg,
     event_id = make_event(db)
     send(capsys, db_arg, event_id, smtp_server)
     before = len(outbox(capsys, db_arg))
-    code, out, err = send(capsys, db_arg, event_id, smtp_server, "--kind", "cancellation", "--yes")
+    code, _, err = send(capsys, db_arg, event_id, smtp_server, "--kind", "cancellation", "--yes")
     assert code == 1 and "中止になっていません" in err and len(err.strip().splitlines()) == 1
     assert len(smtp_server.handler.arrived) == 5 and len(outbox(capsys, db_arg)) == before
 
