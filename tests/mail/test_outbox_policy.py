@@ -180,7 +180,7 @@ def test_a_dead_run_is_told_apart_from_a_live_one_with_psutil(db):
     me = outbox_service._runner_id()
     host, pid, _, started = me.split("|")
     assert outbox_service._process_alive(int(pid), started)
-    assert not outbox_service._process_alive(int(pid), str(int(started) - 1000))  # reused pid
+    assert not outbox_service._process_alive(int(pid), str(float(started) - 1000))  # reused pid
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert not outbox_service._claim_is_dead(me, now, now)
     assert outbox_service._claim_is_dead(f"{host}|{child.pid}|x|", now, now)

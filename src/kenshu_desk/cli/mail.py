@@ -31,6 +31,7 @@ from kenshu_desk.services.mail.invitations import (
     queue_messages,
     save_eml_files,
 )
+from kenshu_desk.services.mail.journal import apply_journal
 from kenshu_desk.services.mail.outbox import SendProgress, list_outbox, requeue, send_queued
 from kenshu_desk.services.timetable.events import get_event
 
@@ -253,6 +254,7 @@ def run_outbox(args: argparse.Namespace) -> int:
             count = requeue(db, args.resend)
             print(f"{count} 件を送信待ちに戻しました。")
             return 0
+        apply_journal(db)  # 250s the database missed last time (services/mail/journal.py)
         with db.session() as session:
             entries = list_outbox(session, args.event)
     finally:

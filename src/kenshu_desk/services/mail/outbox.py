@@ -129,7 +129,7 @@ class SendReport:
 
 def _process_start(pid: int) -> str:
     try:
-        return f"{psutil.Process(pid).create_time():.0f}"
+        return f"{psutil.Process(pid).create_time():.1f}"
     except (psutil.Error, OSError):
         return ""
 
@@ -147,7 +147,13 @@ def _process_alive(pid: int, started: str = "") -> bool:
             return False
     except (psutil.Error, OSError):
         return True  # cannot tell: be conservative
-    return not started or _process_start(pid) in ("", started)  # a reused pid is not us
+    now_started = _process_start(pid)
+    if not started or not now_started:
+        return True
+    try:  # a pid reused by another program started at another time is not the run
+        return abs(float(now_started) - float(started)) < 2.0
+    except ValueError:
+        return True
 
 
 def _claim_is_dead(claimed_by: str, claimed_at: dt.datetime | None, now: dt.datetime) -> bool:
@@ -281,6 +287,19 @@ def _claim(db: Database, row_id: int, runner: str) -> _Claimed | None:
         return _Claimed(row_id, row.recipient_address, row.payload, row.attempts, row.message_id)
 
 
+_SENT = (
+    update(_TABLE)
+    .where(
+        _TABLE.c.id == bindparam("row_id"),
+        _TABLE.c.status.in_([Status.SENDING.value, Status.UNKNOWN.value]),
+    )
+    .values({
+        name: bindparam(f"new_{name}")
+        for name in ("status", "sent_at", "server_reply", "last_error", "next_attempt_at")
+    })
+)  # fmt: skip
+
+
 class SentNotRecorded(Exception):
     """The server took a message (250) but the database did not take the `sent` mark."""
 
@@ -294,7 +313,11 @@ def _mark_sent(db: Database, row: _Claimed, reply: str) -> None:
         "last_error": "", "next_attempt_at": None,
     })  # fmt: skip
     try:
-        _finish(db, outcome)
+        with db.session() as s:
+            # Also over `unknown`: had another run wrongly given this claim up, the 250 wins.
+            s.execute(
+                _SENT, {"row_id": row.id, **{f"new_{k}": v for k, v in outcome.values.items()}}
+            )
         return
     except Exception as exc:  # whatever stopped the commit, the 250 must not be lost
         cause = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
