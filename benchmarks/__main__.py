@@ -14,12 +14,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from benchmarks import bigdb
 
 # Each module has run(db_path) -> list[Figure].
-MODULES = ("startup", "editor", "participants", "documents", "mail", "year_documents")
+MODULES = ("startup", "editor", "participants", "documents", "mail", "year_documents", "network")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--only", nargs="*", help="run only these modules")
+    parser.add_argument(
+        "--rtt-ms",
+        nargs="+",
+        type=float,
+        default=[20.0],
+        help="network: round-trip times to add in front of PostgreSQL (e.g. 0 5 20)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.sqlite3"
@@ -31,7 +38,8 @@ def main() -> None:
         )
         for name in args.only or MODULES:
             module = importlib.import_module(f"benchmarks.{name}")
-            for figure in module.run(path):
+            extra = {"rtt_ms": tuple(args.rtt_ms)} if name == "network" else {}
+            for figure in module.run(path, **extra):
                 print(figure.line(), flush=True)
 
 

@@ -5,6 +5,13 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "派遣を表示": "Show visits",
+    "アドバイザー派遣（市町村への訪問）を一覧に表示します": "Show the adviser visits to municipalities in the list",
+    "2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。": "Type the date as 2022/10/20, 20221020, R4.10.20 or 令和4年10月20日; with month and day only (10/20) the year comes from the fiscal year.",
+    "カレンダーから選ぶ": "Choose from the calendar",
+    "例: 2022/10/20、R4.10.20": "e.g. 2022/10/20, R4.10.20",
+    "日付として読めません（例: 2022/10/20）。": "This is not a date I can read (e.g. 2022/10/20).",
+    "日付を入力してください。": "Enter a date.",
     '「{0}」を実行できませんでした: {1}': 'Could not do "{0}": {1}',
     '{0} 人は他の方が既に追加していました。': '{0} had already been registered by another organiser.',
     '下の欄は他の方が保存した現在の内容です。': ' The fields below now show what another organiser saved.',
@@ -496,6 +503,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "（アーカイブ済み）": "(archived)",
     "（中止）": " (cancelled)",
     "（列の見出し: 月/日と参加した市町村の数。● の横は人数）": "(Column headings: month/day and number of municipalities taking part. The number beside ● is the headcount.)",
+    "（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）": "(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)",
     "（申込はしない）": "(do not register)",
     "（申込者）": "(registrants)",
     "＋追加": "+ Add",

@@ -4,18 +4,6 @@
     <context>
         <name />
         <message>
-            <source>表示言語(&amp;L)</source>
-            <translation>&amp;Language</translation>
-        </message>
-        <message>
-            <source>自動（システムの言語に合わせる）</source>
-            <translation>Automatic (follow the system language)</translation>
-        </message>
-        <message>
-            <source>表示言語は次の起動から切り替わります。 / The language changes at the next start.</source>
-            <translation>The language changes at the next start. / 表示言語は次の起動から切り替わります。</translation>
-        </message>
-        <message>
             <source>カレンダーを書き出す(&amp;C)…</source>
             <translation>Export &amp;calendar…</translation>
         </message>
@@ -34,6 +22,50 @@
         <message>
             <source>メール設定(&amp;S)…</source>
             <translation>Mail &amp;settings…</translation>
+        </message>
+        <message>
+            <source>参加者(&amp;P)</source>
+            <translation>&amp;Participants</translation>
+        </message>
+        <message>
+            <source>参加者名簿(&amp;L)</source>
+            <translation>Participant &amp;list</translation>
+        </message>
+        <message>
+            <source>申込・出欠(&amp;R)</source>
+            <translation>&amp;Registrations and attendance</translation>
+        </message>
+        <message>
+            <source>受付(&amp;K)</source>
+            <translation>Chec&amp;k-in</translation>
+        </message>
+        <message>
+            <source>参加者名簿の取り込み(&amp;I)…</source>
+            <translation>&amp;Import participant list…</translation>
+        </message>
+        <message>
+            <source>出席レポートの取り込み（Zoom・Teams）(&amp;Z)…</source>
+            <translation>Import attendance report (Zoom, Teams) (&amp;Z)…</translation>
+        </message>
+        <message>
+            <source>出欠の書き出し(&amp;X)…</source>
+            <translation>E&amp;xport attendance…</translation>
+        </message>
+        <message>
+            <source>市町村の参加状況(&amp;C)</source>
+            <translation>Municipal parti&amp;cipation</translation>
+        </message>
+        <message>
+            <source>表示言語(&amp;L)</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>自動（システムの言語に合わせる）</source>
+            <translation>Automatic (follow the system language)</translation>
+        </message>
+        <message>
+            <source>表示言語は次の起動から切り替わります。 / The language changes at the next start.</source>
+            <translation>The language changes at the next start. / 表示言語は次の起動から切り替わります。</translation>
         </message>
         <message>
             <source>新しい行事(&amp;N)</source>
@@ -70,10 +102,6 @@
         <message>
             <source>行事(&amp;V)</source>
             <translation>E&amp;vent</translation>
-        </message>
-        <message>
-            <source>参加者(&amp;P)</source>
-            <translation>&amp;Participants</translation>
         </message>
         <message>
             <source>メール(&amp;M)</source>
@@ -114,34 +142,6 @@
         <message>
             <source>kenshu-desk について(&amp;A)</source>
             <translation>&amp;About kenshu-desk</translation>
-        </message>
-        <message>
-            <source>参加者名簿(&amp;L)</source>
-            <translation>Participant &amp;list</translation>
-        </message>
-        <message>
-            <source>申込・出欠(&amp;R)</source>
-            <translation>&amp;Registrations and attendance</translation>
-        </message>
-        <message>
-            <source>受付(&amp;K)</source>
-            <translation>Chec&amp;k-in</translation>
-        </message>
-        <message>
-            <source>参加者名簿の取り込み(&amp;I)…</source>
-            <translation>&amp;Import participant list…</translation>
-        </message>
-        <message>
-            <source>出席レポートの取り込み（Zoom・Teams）(&amp;Z)…</source>
-            <translation>Import attendance report (Zoom, Teams) (&amp;Z)…</translation>
-        </message>
-        <message>
-            <source>出欠の書き出し(&amp;X)…</source>
-            <translation>E&amp;xport attendance…</translation>
-        </message>
-        <message>
-            <source>市町村の参加状況(&amp;C)</source>
-            <translation>Municipal parti&amp;cipation</translation>
         </message>
         <message>
             <source>項目を追加(&amp;A)</source>
@@ -436,8 +436,8 @@
             <translation>&amp;Year</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>(Column headings: month/day and number of municipalities taking part. The number beside ● is the headcount.)</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -498,6 +498,26 @@
         <message>
             <source>次回の起動から、このサーバーを使うように設定しますか？</source>
             <translation>Use this server from the next start?</translation>
+        </message>
+        <message>
+            <source>例: 2022/10/20、R4.10.20</source>
+            <translation>e.g. 2022/10/20, R4.10.20</translation>
+        </message>
+        <message>
+            <source>2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。</source>
+            <translation>Type the date as 2022/10/20, 20221020, R4.10.20 or 令和4年10月20日; with month and day only (10/20) the year comes from the fiscal year.</translation>
+        </message>
+        <message>
+            <source>カレンダーから選ぶ</source>
+            <translation>Choose from the calendar</translation>
+        </message>
+        <message>
+            <source>日付を入力してください。</source>
+            <translation>Enter a date.</translation>
+        </message>
+        <message>
+            <source>日付として読めません（例: 2022/10/20）。</source>
+            <translation>This is not a date I can read (e.g. 2022/10/20).</translation>
         </message>
         <message>
             <source>派遣の記録を修正</source>
@@ -670,6 +690,14 @@
         <message>
             <source>行事を検索（行事名・種別・年度・会場）</source>
             <translation>Search events (title, type, year, venue)</translation>
+        </message>
+        <message>
+            <source>派遣を表示</source>
+            <translation>Show visits</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>Show the adviser visits to municipalities in the list</translation>
         </message>
         <message>
             <source>すべての年度</source>
@@ -2005,10 +2033,6 @@ Subject: {1}
             <translation>Check in {0}</translation>
         </message>
         <message>
-            <source>データベースの設定(&amp;D)…</source>
-            <translation>&amp;Database settings…</translation>
-        </message>
-        <message>
             <source>送信待ち {0} 件</source>
             <translation>{0} waiting</translation>
         </message>
@@ -2045,6 +2069,10 @@ Subject: {1}
             <translation>Written to {0}</translation>
         </message>
         <message>
+            <source>データベースの設定(&amp;D)…</source>
+            <translation>&amp;Database settings…</translation>
+        </message>
+        <message>
             <source>年間(&amp;Y)</source>
             <translation>&amp;Year</translation>
         </message>
@@ -2059,78 +2087,6 @@ Subject: {1}
         <message>
             <source>県内の進捗状況(&amp;P)</source>
             <translation>&amp;Progress in the prefecture</translation>
-        </message>
-        <message>
-            <source>データベースに保存できませんでした: </source>
-            <translation>Could not save to the database: </translation>
-        </message>
-        <message>
-            <source>「%1」を実行できませんでした: %2</source>
-            <translation>Could not do "%1": %2</translation>
-        </message>
-        <message>
-            <source>印刷(&amp;R)</source>
-            <translation>P&amp;rint</translation>
-        </message>
-        <message>
-            <source>次第をプレビュー…</source>
-            <translation>Preview agenda…</translation>
-        </message>
-        <message>
-            <source>参加者名簿をプレビュー…</source>
-            <translation>Preview participant list…</translation>
-        </message>
-        <message>
-            <source>受付簿をプレビュー…</source>
-            <translation>Preview sign-in sheet…</translation>
-        </message>
-        <message>
-            <source>次第のプレビュー — </source>
-            <translation>Agenda preview — </translation>
-        </message>
-        <message>
-            <source>行事を選択してください。</source>
-            <translation>Select an event.</translation>
-        </message>
-        <message>
-            <source>%1のプレビュー — </source>
-            <translation>Preview of %1 — </translation>
-        </message>
-        <message>
-            <source>（中止）</source>
-            <translation> (cancelled)</translation>
-        </message>
-        <message>
-            <source>団体コード</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>市町村</source>
-            <translation>Municipality</translation>
-        </message>
-        <message>
-            <source>新規・継続</source>
-            <translation>New / continuing</translation>
-        </message>
-        <message>
-            <source>①窓口</source>
-            <translation>① Contact point</translation>
-        </message>
-        <message>
-            <source>②チーム</source>
-            <translation>② Team</translation>
-        </message>
-        <message>
-            <source>重層</source>
-            <translation>Multi-layered</translation>
-        </message>
-        <message>
-            <source>移行準備</source>
-            <translation>Transition</translation>
-        </message>
-        <message>
-            <source>派遣希望</source>
-            <translation>Visit wanted</translation>
         </message>
         <message>
             <source>状態</source>
@@ -2165,6 +2121,14 @@ Subject: {1}
             <translation>Server reply / error</translation>
         </message>
         <message>
+            <source>送信を始めます…</source>
+            <translation>Starting to send…</translation>
+        </message>
+        <message>
+            <source>送信中のメールが終わりしだい中止します…</source>
+            <translation>Stopping after the message being sent…</translation>
+        </message>
+        <message>
             <source>行</source>
             <translation>Row</translation>
         </message>
@@ -2187,6 +2151,78 @@ Subject: {1}
         <message>
             <source>オンライン（分）</source>
             <translation>Online (min)</translation>
+        </message>
+        <message>
+            <source>動画URL</source>
+            <translation>Recording URL</translation>
+        </message>
+        <message>
+            <source>パスコード</source>
+            <translation>Passcode</translation>
+        </message>
+        <message>
+            <source>公開期限</source>
+            <translation>Available until</translation>
+        </message>
+        <message>
+            <source>方法</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>動画の送付</source>
+            <translation>Send recording</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <source>印刷(&amp;R)</source>
+            <translation>P&amp;rint</translation>
+        </message>
+        <message>
+            <source>次第をプレビュー…</source>
+            <translation>Preview agenda…</translation>
+        </message>
+        <message>
+            <source>参加者名簿をプレビュー…</source>
+            <translation>Preview participant list…</translation>
+        </message>
+        <message>
+            <source>受付簿をプレビュー…</source>
+            <translation>Preview sign-in sheet…</translation>
+        </message>
+        <message>
+            <source>次第のプレビュー — </source>
+            <translation>Agenda preview — </translation>
+        </message>
+        <message>
+            <source>行事を選択してください。</source>
+            <translation>Select an event.</translation>
+        </message>
+        <message>
+            <source>%1のプレビュー — </source>
+            <translation>Preview of %1 — </translation>
+        </message>
+        <message>
+            <source>データベースに保存できませんでした: </source>
+            <translation>Could not save to the database: </translation>
+        </message>
+        <message>
+            <source>「%1」を実行できませんでした: %2</source>
+            <translation>Could not do "%1": %2</translation>
+        </message>
+        <message>
+            <source>（中止）</source>
+            <translation> (cancelled)</translation>
         </message>
         <message>
             <source>発表者</source>
@@ -2277,48 +2313,40 @@ Subject: {1}
             <translation>Start fixed at %1</translation>
         </message>
         <message>
-            <source>動画URL</source>
-            <translation>Recording URL</translation>
-        </message>
-        <message>
-            <source>パスコード</source>
-            <translation>Passcode</translation>
-        </message>
-        <message>
-            <source>公開期限</source>
-            <translation>Available until</translation>
-        </message>
-        <message>
-            <source>方法</source>
-            <translation>Method</translation>
-        </message>
-        <message>
-            <source>結果</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <source>日時</source>
-            <translation>Date and time</translation>
-        </message>
-        <message>
-            <source>動画の送付</source>
-            <translation>Send recording</translation>
-        </message>
-        <message>
-            <source>次の対応</source>
-            <translation>Next step</translation>
-        </message>
-        <message>
-            <source>送信を始めます…</source>
-            <translation>Starting to send…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>Stopping after the message being sent…</translation>
-        </message>
-        <message>
             <source>所属・職名</source>
             <translation>Organisation / title</translation>
+        </message>
+        <message>
+            <source>団体コード</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>市町村</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>新規・継続</source>
+            <translation>New / continuing</translation>
+        </message>
+        <message>
+            <source>①窓口</source>
+            <translation>① Contact point</translation>
+        </message>
+        <message>
+            <source>②チーム</source>
+            <translation>② Team</translation>
+        </message>
+        <message>
+            <source>重層</source>
+            <translation>Multi-layered</translation>
+        </message>
+        <message>
+            <source>移行準備</source>
+            <translation>Transition</translation>
+        </message>
+        <message>
+            <source>派遣希望</source>
+            <translation>Visit wanted</translation>
         </message>
     </context>
     <context>
@@ -2555,8 +2583,8 @@ Subject: {1}
             <translation>&amp;Year</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>(Column headings: month/day and number of municipalities taking part. The number beside ● is the headcount.)</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -2620,6 +2648,29 @@ Subject: {1}
         <message>
             <source>次回の起動から、このサーバーを使うように設定しますか？</source>
             <translation>Use this server from the next start?</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEdit</name>
+        <message>
+            <source>例: 2022/10/20、R4.10.20</source>
+            <translation>e.g. 2022/10/20, R4.10.20</translation>
+        </message>
+        <message>
+            <source>2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。</source>
+            <translation>Type the date as 2022/10/20, 20221020, R4.10.20 or 令和4年10月20日; with month and day only (10/20) the year comes from the fiscal year.</translation>
+        </message>
+        <message>
+            <source>カレンダーから選ぶ</source>
+            <translation>Choose from the calendar</translation>
+        </message>
+        <message>
+            <source>日付を入力してください。</source>
+            <translation>Enter a date.</translation>
+        </message>
+        <message>
+            <source>日付として読めません（例: 2022/10/20）。</source>
+            <translation>This is not a date I can read (e.g. 2022/10/20).</translation>
         </message>
     </context>
     <context>
@@ -2824,6 +2875,14 @@ Subject: {1}
         <message>
             <source>行事を検索（行事名・種別・年度・会場）</source>
             <translation>Search events (title, type, year, venue)</translation>
+        </message>
+        <message>
+            <source>派遣を表示</source>
+            <translation>Show visits</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>Show the adviser visits to municipalities in the list</translation>
         </message>
         <message>
             <source>すべての年度</source>

@@ -4,18 +4,6 @@
     <context>
         <name />
         <message>
-            <source>表示言語(&amp;L)</source>
-            <translation>表示言語(&amp;L)</translation>
-        </message>
-        <message>
-            <source>自動（システムの言語に合わせる）</source>
-            <translation>自動（システムの言語に合わせる）</translation>
-        </message>
-        <message>
-            <source>表示言語は次の起動から切り替わります。 / The language changes at the next start.</source>
-            <translation>表示言語は次の起動から切り替わります。 / The language changes at the next start.</translation>
-        </message>
-        <message>
             <source>カレンダーを書き出す(&amp;C)…</source>
             <translation>カレンダーを書き出す(&amp;C)…</translation>
         </message>
@@ -34,6 +22,50 @@
         <message>
             <source>メール設定(&amp;S)…</source>
             <translation>メール設定(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>参加者(&amp;P)</source>
+            <translation>参加者(&amp;P)</translation>
+        </message>
+        <message>
+            <source>参加者名簿(&amp;L)</source>
+            <translation>参加者名簿(&amp;L)</translation>
+        </message>
+        <message>
+            <source>申込・出欠(&amp;R)</source>
+            <translation>申込・出欠(&amp;R)</translation>
+        </message>
+        <message>
+            <source>受付(&amp;K)</source>
+            <translation>受付(&amp;K)</translation>
+        </message>
+        <message>
+            <source>参加者名簿の取り込み(&amp;I)…</source>
+            <translation>参加者名簿の取り込み(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>出席レポートの取り込み（Zoom・Teams）(&amp;Z)…</source>
+            <translation>出席レポートの取り込み（Zoom・Teams）(&amp;Z)…</translation>
+        </message>
+        <message>
+            <source>出欠の書き出し(&amp;X)…</source>
+            <translation>出欠の書き出し(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>市町村の参加状況(&amp;C)</source>
+            <translation>市町村の参加状況(&amp;C)</translation>
+        </message>
+        <message>
+            <source>表示言語(&amp;L)</source>
+            <translation>表示言語(&amp;L)</translation>
+        </message>
+        <message>
+            <source>自動（システムの言語に合わせる）</source>
+            <translation>自動（システムの言語に合わせる）</translation>
+        </message>
+        <message>
+            <source>表示言語は次の起動から切り替わります。 / The language changes at the next start.</source>
+            <translation>表示言語は次の起動から切り替わります。 / The language changes at the next start.</translation>
         </message>
         <message>
             <source>新しい行事(&amp;N)</source>
@@ -70,10 +102,6 @@
         <message>
             <source>行事(&amp;V)</source>
             <translation>行事(&amp;V)</translation>
-        </message>
-        <message>
-            <source>参加者(&amp;P)</source>
-            <translation>参加者(&amp;P)</translation>
         </message>
         <message>
             <source>メール(&amp;M)</source>
@@ -114,34 +142,6 @@
         <message>
             <source>kenshu-desk について(&amp;A)</source>
             <translation>kenshu-desk について(&amp;A)</translation>
-        </message>
-        <message>
-            <source>参加者名簿(&amp;L)</source>
-            <translation>参加者名簿(&amp;L)</translation>
-        </message>
-        <message>
-            <source>申込・出欠(&amp;R)</source>
-            <translation>申込・出欠(&amp;R)</translation>
-        </message>
-        <message>
-            <source>受付(&amp;K)</source>
-            <translation>受付(&amp;K)</translation>
-        </message>
-        <message>
-            <source>参加者名簿の取り込み(&amp;I)…</source>
-            <translation>参加者名簿の取り込み(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>出席レポートの取り込み（Zoom・Teams）(&amp;Z)…</source>
-            <translation>出席レポートの取り込み（Zoom・Teams）(&amp;Z)…</translation>
-        </message>
-        <message>
-            <source>出欠の書き出し(&amp;X)…</source>
-            <translation>出欠の書き出し(&amp;X)…</translation>
-        </message>
-        <message>
-            <source>市町村の参加状況(&amp;C)</source>
-            <translation>市町村の参加状況(&amp;C)</translation>
         </message>
         <message>
             <source>項目を追加(&amp;A)</source>
@@ -436,8 +436,8 @@
             <translation>年度(&amp;Y)</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -498,6 +498,26 @@
         <message>
             <source>次回の起動から、このサーバーを使うように設定しますか？</source>
             <translation>次回の起動から、このサーバーを使うように設定しますか？</translation>
+        </message>
+        <message>
+            <source>例: 2022/10/20、R4.10.20</source>
+            <translation>例: 2022/10/20、R4.10.20</translation>
+        </message>
+        <message>
+            <source>2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。</source>
+            <translation>2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。</translation>
+        </message>
+        <message>
+            <source>カレンダーから選ぶ</source>
+            <translation>カレンダーから選ぶ</translation>
+        </message>
+        <message>
+            <source>日付を入力してください。</source>
+            <translation>日付を入力してください。</translation>
+        </message>
+        <message>
+            <source>日付として読めません（例: 2022/10/20）。</source>
+            <translation>日付として読めません（例: 2022/10/20）。</translation>
         </message>
         <message>
             <source>派遣の記録を修正</source>
@@ -670,6 +690,14 @@
         <message>
             <source>行事を検索（行事名・種別・年度・会場）</source>
             <translation>行事を検索（行事名・種別・年度・会場）</translation>
+        </message>
+        <message>
+            <source>派遣を表示</source>
+            <translation>派遣を表示</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>アドバイザー派遣（市町村への訪問）を一覧に表示します</translation>
         </message>
         <message>
             <source>すべての年度</source>
@@ -2004,10 +2032,6 @@
             <translation>{0} さんの受付</translation>
         </message>
         <message>
-            <source>データベースの設定(&amp;D)…</source>
-            <translation>データベースの設定(&amp;D)…</translation>
-        </message>
-        <message>
             <source>送信待ち {0} 件</source>
             <translation>送信待ち {0} 件</translation>
         </message>
@@ -2044,6 +2068,10 @@
             <translation>{0} に書き出しました</translation>
         </message>
         <message>
+            <source>データベースの設定(&amp;D)…</source>
+            <translation>データベースの設定(&amp;D)…</translation>
+        </message>
+        <message>
             <source>年間(&amp;Y)</source>
             <translation>年間(&amp;Y)</translation>
         </message>
@@ -2058,78 +2086,6 @@
         <message>
             <source>県内の進捗状況(&amp;P)</source>
             <translation>県内の進捗状況(&amp;P)</translation>
-        </message>
-        <message>
-            <source>データベースに保存できませんでした: </source>
-            <translation>データベースに保存できませんでした: </translation>
-        </message>
-        <message>
-            <source>「%1」を実行できませんでした: %2</source>
-            <translation>「%1」を実行できませんでした: %2</translation>
-        </message>
-        <message>
-            <source>印刷(&amp;R)</source>
-            <translation>印刷(&amp;R)</translation>
-        </message>
-        <message>
-            <source>次第をプレビュー…</source>
-            <translation>次第をプレビュー…</translation>
-        </message>
-        <message>
-            <source>参加者名簿をプレビュー…</source>
-            <translation>参加者名簿をプレビュー…</translation>
-        </message>
-        <message>
-            <source>受付簿をプレビュー…</source>
-            <translation>受付簿をプレビュー…</translation>
-        </message>
-        <message>
-            <source>次第のプレビュー — </source>
-            <translation>次第のプレビュー — </translation>
-        </message>
-        <message>
-            <source>行事を選択してください。</source>
-            <translation>行事を選択してください。</translation>
-        </message>
-        <message>
-            <source>%1のプレビュー — </source>
-            <translation>%1のプレビュー — </translation>
-        </message>
-        <message>
-            <source>（中止）</source>
-            <translation>（中止）</translation>
-        </message>
-        <message>
-            <source>団体コード</source>
-            <translation>団体コード</translation>
-        </message>
-        <message>
-            <source>市町村</source>
-            <translation>市町村</translation>
-        </message>
-        <message>
-            <source>新規・継続</source>
-            <translation>新規・継続</translation>
-        </message>
-        <message>
-            <source>①窓口</source>
-            <translation>①窓口</translation>
-        </message>
-        <message>
-            <source>②チーム</source>
-            <translation>②チーム</translation>
-        </message>
-        <message>
-            <source>重層</source>
-            <translation>重層</translation>
-        </message>
-        <message>
-            <source>移行準備</source>
-            <translation>移行準備</translation>
-        </message>
-        <message>
-            <source>派遣希望</source>
-            <translation>派遣希望</translation>
         </message>
         <message>
             <source>状態</source>
@@ -2164,6 +2120,14 @@
             <translation>サーバーの応答・エラー</translation>
         </message>
         <message>
+            <source>送信を始めます…</source>
+            <translation>送信を始めます…</translation>
+        </message>
+        <message>
+            <source>送信中のメールが終わりしだい中止します…</source>
+            <translation>送信中のメールが終わりしだい中止します…</translation>
+        </message>
+        <message>
             <source>行</source>
             <translation>行</translation>
         </message>
@@ -2186,6 +2150,78 @@
         <message>
             <source>オンライン（分）</source>
             <translation>オンライン（分）</translation>
+        </message>
+        <message>
+            <source>動画URL</source>
+            <translation>動画URL</translation>
+        </message>
+        <message>
+            <source>パスコード</source>
+            <translation>パスコード</translation>
+        </message>
+        <message>
+            <source>公開期限</source>
+            <translation>公開期限</translation>
+        </message>
+        <message>
+            <source>方法</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>動画の送付</source>
+            <translation>動画の送付</translation>
+        </message>
+        <message>
+            <source>次の対応</source>
+            <translation>次の対応</translation>
+        </message>
+        <message>
+            <source>印刷(&amp;R)</source>
+            <translation>印刷(&amp;R)</translation>
+        </message>
+        <message>
+            <source>次第をプレビュー…</source>
+            <translation>次第をプレビュー…</translation>
+        </message>
+        <message>
+            <source>参加者名簿をプレビュー…</source>
+            <translation>参加者名簿をプレビュー…</translation>
+        </message>
+        <message>
+            <source>受付簿をプレビュー…</source>
+            <translation>受付簿をプレビュー…</translation>
+        </message>
+        <message>
+            <source>次第のプレビュー — </source>
+            <translation>次第のプレビュー — </translation>
+        </message>
+        <message>
+            <source>行事を選択してください。</source>
+            <translation>行事を選択してください。</translation>
+        </message>
+        <message>
+            <source>%1のプレビュー — </source>
+            <translation>%1のプレビュー — </translation>
+        </message>
+        <message>
+            <source>データベースに保存できませんでした: </source>
+            <translation>データベースに保存できませんでした: </translation>
+        </message>
+        <message>
+            <source>「%1」を実行できませんでした: %2</source>
+            <translation>「%1」を実行できませんでした: %2</translation>
+        </message>
+        <message>
+            <source>（中止）</source>
+            <translation>（中止）</translation>
         </message>
         <message>
             <source>発表者</source>
@@ -2276,48 +2312,40 @@
             <translation>開始時刻を %1 に固定しています</translation>
         </message>
         <message>
-            <source>動画URL</source>
-            <translation>動画URL</translation>
-        </message>
-        <message>
-            <source>パスコード</source>
-            <translation>パスコード</translation>
-        </message>
-        <message>
-            <source>公開期限</source>
-            <translation>公開期限</translation>
-        </message>
-        <message>
-            <source>方法</source>
-            <translation>方法</translation>
-        </message>
-        <message>
-            <source>結果</source>
-            <translation>結果</translation>
-        </message>
-        <message>
-            <source>日時</source>
-            <translation>日時</translation>
-        </message>
-        <message>
-            <source>動画の送付</source>
-            <translation>動画の送付</translation>
-        </message>
-        <message>
-            <source>次の対応</source>
-            <translation>次の対応</translation>
-        </message>
-        <message>
-            <source>送信を始めます…</source>
-            <translation>送信を始めます…</translation>
-        </message>
-        <message>
-            <source>送信中のメールが終わりしだい中止します…</source>
-            <translation>送信中のメールが終わりしだい中止します…</translation>
-        </message>
-        <message>
             <source>所属・職名</source>
             <translation>所属・職名</translation>
+        </message>
+        <message>
+            <source>団体コード</source>
+            <translation>団体コード</translation>
+        </message>
+        <message>
+            <source>市町村</source>
+            <translation>市町村</translation>
+        </message>
+        <message>
+            <source>新規・継続</source>
+            <translation>新規・継続</translation>
+        </message>
+        <message>
+            <source>①窓口</source>
+            <translation>①窓口</translation>
+        </message>
+        <message>
+            <source>②チーム</source>
+            <translation>②チーム</translation>
+        </message>
+        <message>
+            <source>重層</source>
+            <translation>重層</translation>
+        </message>
+        <message>
+            <source>移行準備</source>
+            <translation>移行準備</translation>
+        </message>
+        <message>
+            <source>派遣希望</source>
+            <translation>派遣希望</translation>
         </message>
     </context>
     <context>
@@ -2554,8 +2582,8 @@
             <translation>年度(&amp;Y)</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</source>
-            <translation>（列の見出し: 月/日と参加した市町村の数。● の横は人数）</translation>
+            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -2619,6 +2647,29 @@
         <message>
             <source>次回の起動から、このサーバーを使うように設定しますか？</source>
             <translation>次回の起動から、このサーバーを使うように設定しますか？</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEdit</name>
+        <message>
+            <source>例: 2022/10/20、R4.10.20</source>
+            <translation>例: 2022/10/20、R4.10.20</translation>
+        </message>
+        <message>
+            <source>2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。</source>
+            <translation>2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。</translation>
+        </message>
+        <message>
+            <source>カレンダーから選ぶ</source>
+            <translation>カレンダーから選ぶ</translation>
+        </message>
+        <message>
+            <source>日付を入力してください。</source>
+            <translation>日付を入力してください。</translation>
+        </message>
+        <message>
+            <source>日付として読めません（例: 2022/10/20）。</source>
+            <translation>日付として読めません（例: 2022/10/20）。</translation>
         </message>
     </context>
     <context>
@@ -2823,6 +2874,14 @@
         <message>
             <source>行事を検索（行事名・種別・年度・会場）</source>
             <translation>行事を検索（行事名・種別・年度・会場）</translation>
+        </message>
+        <message>
+            <source>派遣を表示</source>
+            <translation>派遣を表示</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣（市町村への訪問）を一覧に表示します</source>
+            <translation>アドバイザー派遣（市町村への訪問）を一覧に表示します</translation>
         </message>
         <message>
             <source>すべての年度</source>

@@ -181,7 +181,8 @@ class Database:
 
     def change_counter(self) -> int:
         """Raised by every committed change from any window or process on this database."""
-        with self.engine.connect() as conn:
+        # Autocommit: one round trip on a server (no BEGIN before the read, no ROLLBACK after).
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             return int(conn.execute(select(ChangeStamp.counter)).scalar() or 0)
 
     def dispose(self) -> None:

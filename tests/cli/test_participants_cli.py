@@ -168,3 +168,14 @@ def test_broken_reports_exit_1_with_one_line(capsys, demo: str, tmp_path: Path, 
     path.write_bytes(content)
     code, _, err = run(capsys, "--db", demo, "attendance", "import", str(path), "--event", eid)
     assert code == 1 and message in err and err.count("\n") == 1
+
+
+def test_coverage_json_has_short_titles(capsys, db_arg):
+    from kenshu_desk.cli import main
+
+    assert main(["--db", db_arg, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db_arg, "participants", "coverage", "令和3年度", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert events and all(0 < len(e["short_title"]) <= 12 for e in events)
+    assert any(e["short_title"].startswith("第2回市町村情報交換") for e in events)

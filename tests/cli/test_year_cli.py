@@ -132,7 +132,7 @@ def test_bad_input(capsys, demo_file, tmp_path):
     )
     assert code == 1 and "見つかりません" in err
     code, _, err = run(capsys, "--db", demo_file, "progress", "1800", "--json")
-    assert code == 1 and "年度" in err
+    assert code == 2 and "「1800」" in err and "年度" in err  # refused as typed, before any work
     assert run(capsys, "--db", demo_file, "progress", "二千二十一")[0] == 2
     assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
 

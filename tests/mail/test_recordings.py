@@ -340,3 +340,48 @@ def test_a_link_deleted_and_added_again_is_not_sent_twice(
     args[args.index(URL)] = URL + "&v=2"
     assert run(capsys, *args)[0] == 0
     assert len(smtp_server.handler.arrived) == 4
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("R8.12.25", dt.date(2026, 12, 25)),
+        ("令和9年1月15日", dt.date(2027, 1, 15)),
+        ("２０２７／２／１", dt.date(2027, 2, 1)),
+        ("12/25", dt.date(2026, 12, 25)),  # the event (2026-11-25) is in 令和8年度
+        ("1/15", dt.date(2027, 1, 15)),  # January of that fiscal year is in 2027
+    ],
+)
+def test_until_takes_dates_as_people_type_them(
+    capsys, db, db_arg, event_id, tmp_path, smtp_server, typed, expected
+):
+    args = send_args(db_arg, event_id, smtp_server, "--eml-dir", str(tmp_path))
+    args[args.index("2026-12-25")] = typed
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    with db.session() as s:
+        assert rec.list_recordings(s, event_id)[0].available_until == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"), [("2026/2/30", "「2026/2/30」"), ("2/30", "「2/30」")]
+)
+def test_impossible_until_is_refused_and_nothing_kept(
+    capsys, db, db_arg, event_id, tmp_path, smtp_server, typed, message
+):
+    args = send_args(db_arg, event_id, smtp_server, "--eml-dir", str(tmp_path))
+    args[args.index("2026-12-25")] = typed
+    code, _, err = run(capsys, *args)
+    assert code in (1, 2) and message in err and "Traceback" not in err
+    assert not list(tmp_path.glob("*.eml"))
+    with db.session() as s:
+        assert rec.list_recordings(s, event_id) == []
+
+
+def test_manual_date_month_and_day(capsys, db, db_arg, event_id):
+    code, _, err = run(
+        capsys, "--db", db_arg, "recordings", "manual", str(event_id), "--url", URL,
+        "--name", "川越 太郎", "--date", "11/30",
+    )  # fmt: skip
+    assert code == 0, err
+    assert any(e["sent_at"].startswith("2026-11-30") for e in log(capsys, db_arg, event_id))

@@ -63,6 +63,15 @@ def test_search_by_organisation_finds_linked_bodies(demo_db: Database):
     assert {"川越市", "川越市社会福祉協議会"} <= found
 
 
+@pytest.mark.parametrize("typed", ["かわごえ", "カワゴエ", "ｶﾜｺﾞｴ", "かわごえし"])
+def test_search_by_the_organisations_reading(demo_db: Database, typed: str):
+    """Issue 18: searching かわごえ found nobody; the municipality list has the readings."""
+    with demo_db.session() as s:
+        found = {r.organisation for r in svc.search_participants(s, typed)}
+    assert "川越市" in found and "川越市社会福祉協議会" in found  # its 社協 belongs to it
+    assert all(org.startswith("川越市") for org in found), found
+
+
 def test_save_validates_and_resolves_organisation(db: Database):
     with db.session() as s:
         from kenshu_desk.services.shared.reference import ensure_municipalities

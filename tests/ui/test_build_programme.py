@@ -82,9 +82,10 @@ def test_build_the_may_programme_then_drag_undo_and_redo(qtbot, open_window, dem
     ime_type(kind.lineEdit(), "情報交換会")
     qtbot.keyClick(kind.lineEdit(), Qt.Key.Key_Return)
 
-    window.form.date.setFocus()
-    qtbot.keyClicks(window.form.date, "20210524")
-    qtbot.keyClick(window.form.date, Qt.Key.Key_Tab)
+    window.form.date.line.setFocus()
+    window.form.date.line.selectAll()  # as Tab into the field leaves it
+    qtbot.keyClicks(window.form.date.line, "20210524")
+    qtbot.keyClick(window.form.date.line, Qt.Key.Key_Tab)
     assert window.form.date_label.text().startswith("令和3年5月24日（月）")
     assert window.form.date_warning.text() == ""
     window.form.end.setFocus()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
-from window_helpers import answer_next_message_box, programme_rows, times
+from window_helpers import answer_next_message_box, programme_rows, times, type_date
 
 from kenshu_desk.domain.models import Event, Registration
 from kenshu_desk.services.timetable.events import event_to_dict, get_event
@@ -93,12 +93,12 @@ def test_weekend_and_holiday_warnings_beside_the_date(qtbot, open_window, demo_d
     window = open_window(demo_db)
     window.select_event(_event_id(demo_db, dt.date(2021, 11, 25)))
     form = window.form
-    form.date.setDate(QDate(2021, 11, 23))
+    type_date(qtbot, form.date, "2021/11/23")
     assert form.date_label.text().startswith("令和3年11月23日（火）")
     assert form.date_warning.text() == "▲ 祝日（勤労感謝の日）です"
-    form.date.setDate(QDate(2021, 11, 27))
+    type_date(qtbot, form.date, "R3.11.27")
     assert form.date_warning.text() == "▲ 土曜日です"
-    form.date.setDate(QDate(2021, 11, 26))
+    type_date(qtbot, form.date, "令和3年11月26日")
     assert form.date_warning.text() == ""
     assert window.undo_stack.count() == 3
 
@@ -109,7 +109,7 @@ def test_moving_an_event_to_another_year_keeps_it_selected_and_in_order(
     window = open_window(demo_db)
     event_id = _event_id(demo_db, dt.date(2021, 11, 25))
     window.select_event(event_id)
-    window.form.date.setDate(QDate(2028, 6, 1))
+    type_date(qtbot, window.form.date, "2028-06-01")
     proxy = window.events_proxy
     assert proxy.index(0, 3).data() == "第2回市町村情報交換会"
     assert proxy.index(0, 0).data() == "令和10年度"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kenshu_desk.domain.models import Event
@@ -31,6 +32,16 @@ def test_menu_opens_views_for_the_selected_event(qtbot, ui_app, demo_db, tmp_pat
     qtbot.waitUntil(lambda: directory.model.total() > 0)
     coverage = menu.open_coverage()
     assert coverage.model.rowCount() == 63
+    # Issue 18: it opens on the selected event's fiscal year (not the newest), and each
+    # column carries the event's title, not only its date (two events on one day differ).
+    assert coverage.year.currentData() == 2021
+    headers = [
+        coverage.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(1, coverage.model.columnCount() - 1)
+    ]
+    nov = next(h for h in headers if h.startswith("11/25\n"))
+    assert "第2回市町" in nov.replace("\n", "")
+    assert all(len(h.split("\n")) >= 3 for h in headers)
     out = tmp_path / "出欠.xlsx"
     menu.export(str(out))
     assert load_workbook(out).active["B3"].value == "氏名"

@@ -217,7 +217,7 @@ def test_correcting_who_went_on_a_dispatch(qtbot, ui_app, demo_db, monkeypatch):
 
     def tick_nomura_and_save(dialog: DispatchDialog) -> int:
         assert dialog.windowTitle() == "派遣の記録を修正"
-        assert dialog.date.date().toPython() == dt.date(2021, 9, 7)
+        assert dialog.date.date() == dt.date(2021, 9, 7)
         for n in range(dialog.advisers.count()):
             item = dialog.advisers.item(n)
             if item.text().startswith("野村"):
@@ -230,7 +230,7 @@ def test_correcting_who_went_on_a_dispatch(qtbot, ui_app, demo_db, monkeypatch):
             dialog.accept()
             seen.append(dialog.error.text())
             # Refused; the form now shows their day, and this user's tick is still to redo.
-            assert dialog.date.date().toPython() == dt.date(2021, 9, 8)
+            assert dialog.date.date() == dt.date(2021, 9, 8)
             for n in range(dialog.advisers.count()):
                 item = dialog.advisers.item(n)
                 if item.text().startswith("野村"):

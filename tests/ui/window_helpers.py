@@ -70,3 +70,20 @@ def drop_row(qtbot, view, from_row: int, before_row: int) -> None:  # type: igno
     assert move.isAccepted(), "the table refused the drag"
     drop = QDropEvent(QPointF(pos), actions, mime, buttons, mods)
     QApplication.sendEvent(viewport, drop)
+
+
+def type_date(qtbot, date_edit, text: str, finish=Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
+    """Type into a DateEdit as a user does after Tab (the old text selected), then finish."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    date_edit.line.setFocus()
+    date_edit.line.selectAll()
+    for ch in text:  # key by key; non-ASCII arrives as an input method commits it
+        if ch.isascii():
+            qtbot.keyClicks(date_edit.line, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(date_edit.line, event)
+    if finish is not None:
+        qtbot.keyClick(date_edit.line, finish)

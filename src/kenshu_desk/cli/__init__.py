@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
+from kenshu_desk.cli.common import Parser, cli_language
 from kenshu_desk.errors import UserError
 
 # Each module (kenshu_desk.cli.<name>) adds its sub-commands; a new feature adds a name here,
@@ -20,13 +22,18 @@ COMMAND_MODULES = ("core", "documents", "mail", "participants", "recordings", "t
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="kenshu-desk",
         description="研修・情報交換会の時間割、次第、招待、出欠、動画配信の管理",
     )
     from kenshu_desk import __version__
 
-    parser.add_argument("--version", action="version", version=f"kenshu-desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kenshu-desk {__version__}",
+        help="バージョンを表示して終了" if cli_language() == "ja" else "show the version and exit",
+    )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -62,13 +69,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db_arg)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except BrokenPipeError:
+        return quiet_broken_pipe()
     except UserError as exc:
         print(f"kenshu-desk: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("kenshu-desk: 中断しました。", file=sys.stderr)
         return 130
+
+
+def quiet_broken_pipe() -> int:
+    """The reader (`| head`, `| more`) stopped reading: end without a word, as `cat` does."""
+    # Python flushes stdout once more at exit; point it at /dev/null so that flush cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests capture it)
+        pass
+    finally:
+        os.close(devnull)
+    return 141  # 128 + SIGPIPE, what a shell reports for a command stopped by a closed pipe
 
 
 if __name__ == "__main__":  # pragma: no cover

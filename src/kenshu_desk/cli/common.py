@@ -1,13 +1,140 @@
-"""Helpers shared by the sub-command modules."""
+"""Helpers shared by the sub-command modules: the Japanese-speaking parser, argument types."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import json
+import locale
+import os
+import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from kenshu_desk.database import Database, open_database, resolve_url
+from kenshu_desk.domain.date_input import DateInputError, normalise, parse_date, parse_fiscal_year
+
+# argparse's own words (Python 3.11–3.13 spellings) in Japanese. Each key is exactly the
+# msgid argparse passes to gettext; the %-placeholders must stay the same.
+ARGPARSE_JA = {
+    "usage: ": "使い方: ",
+    "positional arguments": "引数",
+    "options": "オプション",
+    "optional arguments": "オプション",
+    "show this help message and exit": "このヘルプを表示して終了",
+    "show program's version number and exit": "バージョンを表示して終了",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: エラー: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "引数 %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "「%(value)s」は数値として読めません",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "「%(value)s」は選べません（%(choices)s のどれか）",
+    "the following arguments are required: %s": "次の引数が必要です: %s",
+    "unrecognized arguments: %s": "知らない引数です: %s",
+    "expected one argument": "値を一つ指定してください",
+    "expected at most one argument": "値は一つまでです",
+    "expected at least one argument": "値を一つ以上指定してください",
+    "expected %s argument": "値を %s 個指定してください",
+    "expected %s arguments": "値を %s 個指定してください",
+    "not allowed with argument %s": "引数 %s と一緒には使えません",
+    "one of the arguments %s is required": "引数 %s のどれかが必要です",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "オプション %(option)s があいまいです（候補: %(matches)s）",
+    "ignored explicit argument %r": "値 %r は使われません",
+    "unexpected option string: %s": "思いがけないオプションです: %s",
+    "can't open '%(filename)s': %(error)s": "%(filename)s を開けません: %(error)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "「%(parser_name)s」というコマンドはありません（%(choices)s のどれか）",
+}  # fmt: skip
+
+
+def cli_language() -> str:
+    """ "ja" when KENSHU_DESK_LANG or the locale says Japanese, else "en"."""
+    override = os.environ.get("KENSHU_DESK_LANG", "")
+    if override in ("ja", "en"):
+        return override
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "ja" if value.lower().startswith(("ja", "japanese")) else "en"
+    with contextlib.suppress(ValueError):
+        code = locale.getlocale()[0] or ""  # Windows: "Japanese_Japan"
+        if code.lower().startswith(("ja", "japanese")):
+            return "ja"
+    return "en"
+
+
+def _translate(message: str) -> str:
+    return ARGPARSE_JA.get(message, message) if cli_language() == "ja" else message
+
+
+def _ntranslate(singular: str, plural: str, n: int) -> str:
+    return _translate(singular if n == 1 else plural)
+
+
+@contextlib.contextmanager
+def argparse_language() -> Iterator[None]:
+    """argparse's messages in the user's language while the block runs (then restored)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _translate, _ntranslate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Japanese on a Japanese system (sub-parsers too)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with argparse_language():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        with argparse_language():
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        with argparse_language():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_help(self) -> str:
+        with argparse_language():
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with argparse_language():
+            return super().format_usage()
+
+    def error(self, message: str):  # type: ignore[no-untyped-def]
+        with argparse_language():
+            super().error(message)
+
+
+def fiscal_year_arg(text: str) -> int:
+    """argparse type for every FISCAL_YEAR: 2021 / R3 / 令和3年度 (a bad one exits 2)."""
+    try:
+        return parse_fiscal_year(text)
+    except DateInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+class MonthDay(str):
+    """A date typed without its year ("10/20"): the command completes it from the event."""
+
+    def resolve(self, fiscal_year: int) -> dt.date:
+        return parse_date(self, fiscal_year=fiscal_year)
+
+
+def date_arg(text: str) -> dt.date | MonthDay:
+    """argparse type for dates: 2022/10/20, 2022-10-20, 20221020, R4.10.20, 令和4年10月20日 …"""
+    if re.fullmatch(r"\d{1,2}\s*(?:/|月)\s*\d{1,2}\s*日?", normalise(text)):
+        return MonthDay(text)
+    try:
+        return parse_date(text)
+    except DateInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def open_db(args: argparse.Namespace) -> Database:

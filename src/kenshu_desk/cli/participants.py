@@ -18,7 +18,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json
 from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.errors import UserError
@@ -62,7 +62,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     lst.set_defaults(handler=run_participants_list)
 
     cov = sub.add_parser("coverage", help="年度の市町村ごとの参加状況")
-    cov.add_argument("fiscal_year", type=int, nargs="?", metavar="FISCAL_YEAR", help="年度（西暦）")
+    cov.add_argument(
+        "fiscal_year",
+        type=fiscal_year_arg,
+        nargs="?",
+        metavar="FISCAL_YEAR",
+        help="年度（2021 / R3 / 令和3年度）。既定は今年度",
+    )
     cov.add_argument("--registered", action="store_true", help="出席ではなく申込で数える")
     cov.add_argument("--json", action="store_true", help="JSON で出力")
     cov.set_defaults(handler=run_coverage)

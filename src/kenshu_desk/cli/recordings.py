@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.cli.common import MonthDay, date_arg, open_db, print_json
 from kenshu_desk.cli.mail import (
     add_smtp_options,
     progress_printer,
@@ -36,11 +36,17 @@ from kenshu_desk.services.recordings.recordings import (
 from kenshu_desk.services.timetable.events import get_event
 
 
-def _date(text: str) -> dt.date:
+def _event_date(session, event_id: int, value):  # type: ignore[no-untyped-def]
+    """A full date as given; "10/20" completed from the event's fiscal year."""
+    if not isinstance(value, MonthDay):
+        return value
+    from kenshu_desk.domain.date_input import DateInputError
+    from kenshu_desk.domain.japanese import fiscal_year
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日付は YYYY-MM-DD で指定してください: {text}") from exc
+        return value.resolve(fiscal_year(get_event(session, event_id).date))
+    except DateInputError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _extra(text: str) -> tuple[str, str]:
@@ -56,7 +62,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     send.add_argument("event_id", metavar="EVENT_ID", type=int)
     send.add_argument("--url", required=True, help="動画の URL")
     send.add_argument("--passcode", metavar="P", help="パスコード")
-    send.add_argument("--until", metavar="YYYY-MM-DD", type=_date, help="公開期限")
+    send.add_argument(
+        "--until",
+        metavar="DATE",
+        type=date_arg,
+        help="公開期限（2022/10/20・R4.10.20・令和4年10月20日、10/20 なら行事の年度）",
+    )
     send.add_argument(
         "--to",
         choices=("absent", "all"),
@@ -96,7 +107,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     manual.add_argument("--participant", metavar="ID", type=int, help="参加者 ID")
     manual.add_argument("--name", default="", help="氏名（参加者でない人）")
     manual.add_argument("--method", choices=tuple(MANUAL_METHODS), default="phone")
-    manual.add_argument("--date", metavar="YYYY-MM-DD", type=_date, help="伝えた日（既定: 今日）")
+    manual.add_argument(
+        "--date",
+        metavar="DATE",
+        type=date_arg,
+        help="伝えた日（既定: 今日。書き方は --until と同じ）",
+    )
     manual.add_argument("--note", default="", help="備考")
     manual.set_defaults(handler=run_manual)
 
@@ -118,9 +134,8 @@ def run_send(args: argparse.Namespace) -> int:
             return 0
         password = "" if args.eml_dir is not None else smtp_password(settings)
         with db.session() as session:
-            link = find_or_add_recording(
-                session, args.event_id, args.url, args.passcode, args.until
-            )
+            until = _event_date(session, args.event_id, args.until)
+            link = find_or_add_recording(session, args.event_id, args.url, args.passcode, until)
             queued = queue_recording(
                 session, link.id, sender, load_recording_template(),
                 group=args.to, extras=args.extra,
@@ -216,7 +231,8 @@ def run_manual(args: argparse.Namespace) -> int:
     try:
         with db.session() as session:
             link = find_or_add_recording(session, args.event_id, args.url)
-            when = dt.datetime.combine(args.date, dt.time(12, 0)) if args.date is not None else None
+            day = _event_date(session, args.event_id, args.date)
+            when = dt.datetime.combine(day, dt.time(12, 0)) if day is not None else None
             record_manual_delivery(
                 session, link.id, method=args.method, participant_id=args.participant,
                 name=args.name, when=when, note=args.note,

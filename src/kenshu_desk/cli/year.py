@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json
 from kenshu_desk.documents.output import write_atomically
-from kenshu_desk.domain.japanese import ERAS, fiscal_year_label
+from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.errors import UserError
-
-_ERA_PREFIX = {era.name: era for era in ERAS} | {era.initial: era for era in ERAS}
-
-
-def fiscal_year_arg(text: str) -> int:
-    """2021, R3, r3, 令和3, 令和3年度, 令和元年度 → 2021 (argparse type: a bad form exits 2)."""
-    value = text.strip()
-    if re.fullmatch(r"\d{4}", value):
-        return int(value)
-    m = re.fullmatch(r"(令和|平成|昭和|[RHSrhs])\s*(元|\d{1,2})(?:年度?)?", value)
-    if m:
-        era = _ERA_PREFIX[m.group(1).upper() if m.group(1).isascii() else m.group(1)]
-        number = 1 if m.group(2) == "元" else int(m.group(2))
-        return era.start.year + number - 1
-    raise argparse.ArgumentTypeError(
-        f"年度は 2021 のような西暦か R3・令和3年度 の形で指定してください: {text}"
-    )
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,7 +29,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     year.set_defaults(handler=run_year)
 
     progress = commands.add_parser("progress", help="県内の進捗状況（市町村数・累計）")
-    progress.add_argument("fiscal_year", metavar="FISCAL_YEAR", type=fiscal_year_arg)
+    progress.add_argument(
+        "fiscal_year",
+        metavar="FISCAL_YEAR",
+        type=fiscal_year_arg,
+        help="年度（2021 / R3 / 令和3年度）",
+    )
     progress.add_argument("--json", action="store_true", help="JSON で出力")
     progress.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="XLSX（.xlsx）または PDF（.pdf）に出力"
@@ -55,7 +42,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     progress.set_defaults(handler=run_progress)
 
     dispatches = commands.add_parser("dispatches", help="市町村別のアドバイザー派遣実績")
-    dispatches.add_argument("fiscal_year", metavar="FISCAL_YEAR", type=fiscal_year_arg)
+    dispatches.add_argument(
+        "fiscal_year",
+        metavar="FISCAL_YEAR",
+        type=fiscal_year_arg,
+        help="年度（2021 / R3 / 令和3年度）",
+    )
     dispatches.add_argument("--json", action="store_true", help="JSON で出力")
     dispatches.set_defaults(handler=run_dispatches)
 
@@ -100,7 +92,7 @@ def run_progress(args: argparse.Namespace) -> int:
 
         data = progress_xlsx(table, rows) if suffix == ".xlsx" else progress_pdf(table)
         write_atomically(args.output, data)
-        print(f"{args.output} に{table.label}の進捗状況を出力しました。", file=sys.stderr)
+        print(f"{args.output} に{table.label}の進捗状況を出力しました。")
     if args.json:
         print_json(table.to_dict())
     elif not args.output:

@@ -12,6 +12,7 @@ import threading
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from kenshu_desk.paths import GOTHIC_FONT, MINCHO_FONT, font_path
 
@@ -40,3 +41,13 @@ def register_fonts() -> None:
                 for italic in (0, 1):
                     addMapping(name, bold, italic, name)
         _registered = True
+
+
+class EmbeddedFontCanvas(Canvas):
+    """A canvas whose pages start in IPAexGothic: reportlab's default first selects
+    Helvetica on every page, a font that is never embedded (print shops and PDF/A reject it)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        register_fonts()
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or GOTHIC
+        super().__init__(*args, **kwargs)

@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from kenshu_desk.documents.fonts import GOTHIC, build_lock, register_fonts
+from kenshu_desk.documents.fonts import GOTHIC, EmbeddedFontCanvas, build_lock, register_fonts
 from kenshu_desk.domain.japanese import fiscal_year_label, wareki
 from kenshu_desk.domain.progress import Measure, MunicipalityOverview, ProgressTable
 
@@ -66,7 +66,7 @@ def progress_chart(table: ProgressTable, font: str | None = None) -> Drawing:
     register_fonts()
     font = font or GOTHIC
     width, height = 780, 320
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font)  # not reportlab's Helvetica
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     labels = _column_short(table)
     base, plot_h = 70, 200
@@ -289,7 +289,7 @@ def progress_pdf(table: ProgressTable, created: dt.date | None = None) -> bytes:
         Paragraph(escape(_basis(table, created)), note),
     ]
     with build_lock:  # reportlab's fonts keep per-document subset state
-        doc.build(story)
+        doc.build(story, canvasmaker=EmbeddedFontCanvas)
     return buffer.getvalue()
 
 

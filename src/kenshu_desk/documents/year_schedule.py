@@ -1,12 +1,15 @@
 """The year at a glance as a landscape PDF, laid out like the seed's "R3事業スケジュール".
 
 Months April…March across, one row per line of work, each event a box with its date and
-short title in its month, in date order. A row taller than what is left of the page goes
-on in the next page under the repeated header, so nothing is ever cut off.
+short title in its month, in date order and set along the month by its day (early days to
+the left, late ones to the right). Box text breaks as Japanese is broken (never ヒアリ|ング),
+at 7 pt or more on A4. A row taller than what is left of the page goes on in the next page
+under the repeated header, so nothing is ever cut off. Only the embedded IPAex fonts are used.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -16,10 +19,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from kenshu_desk.documents.fonts import GOTHIC, build_lock, register_fonts
+from kenshu_desk.documents.fonts import GOTHIC, EmbeddedFontCanvas, build_lock, register_fonts
+from kenshu_desk.documents.japanese_wrap import wrap
 from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import WorkLine
 from kenshu_desk.domain.year_plan import YearEntry, YearPlan
@@ -49,10 +54,13 @@ class _Metrics:
     min_row: float
 
 
+# label_width is the least; the widest line name (アドバイザー派遣) widens it so it never wraps.
 _METRICS = {
     "A3": _Metrics(12 * mm, 34 * mm, 8.0, 18, 7 * mm, 1.2 * mm, 1.0 * mm, 16 * mm),
-    "A4": _Metrics(9 * mm, 24 * mm, 6.0, 14, 5.5 * mm, 0.8 * mm, 0.7 * mm, 12 * mm),
+    "A4": _Metrics(8 * mm, 26 * mm, 7.0, 14, 5.5 * mm, 0.6 * mm, 0.6 * mm, 12 * mm),
 }
+MIN_FONT_SIZE = 7.0  # the smallest text on either paper; tests hold every page to it
+BOX_SHARE = 0.84  # a box's width in its month column; the rest is where its day moves it
 
 
 @dataclass
@@ -81,21 +89,46 @@ def _box_style(font: str, size: float, cancelled: bool) -> ParagraphStyle:
     )
 
 
+def box_width(m: _Metrics, col_width: float) -> float:
+    return (col_width - 2 * m.gap) * BOX_SHARE
+
+
+def day_offset(day: dt.date, m: _Metrics, col_width: float) -> float:
+    """How far right of its column's left edge the box of ``day`` starts (1st: 0, last: all)."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return (col_width - 2 * m.gap - box_width(m, col_width)) * (day.day - 1) / (last - 1)
+
+
+def _box_markup(entry: YearEntry, font: str, size: float, width: float) -> str:
+    """The box text broken into lines here (Japanese rules), the date in blue."""
+    head = entry.date_label
+    text = f"{head} {entry.title}" + ("（中止）" if entry.cancelled else "")
+    lines = wrap(text, width - 0.5, lambda t: stringWidth(t, font, size))
+    out, done = [], 0
+    for line in lines:
+        start = text.index(line, done)
+        done = start + len(line)
+        dated = max(0, min(len(head) - start, len(line)))
+        part = (f'<font color="#1F3F7A">{escape(line[:dated])}</font>' if dated else "") + escape(
+            line[dated:]
+        )
+        if entry.with_adviser:  # the seed underlines adviser dispatches
+            part = f"<u>{part}</u>"
+        if entry.cancelled:
+            part = f"<strike>{part}</strike>"
+        out.append(part)
+    return "<br/>".join(out)
+
+
 def _boxes(plan: YearPlan, font: str, m: _Metrics, col_width: float) -> dict[str, list[list[_Box]]]:
-    inner = col_width - 2 * m.gap - 2 * m.padding
+    inner = box_width(m, col_width) - 2 * m.padding
     result: dict[str, list[list[_Box]]] = {}
     for line in plan.lines:
         months: list[list[_Box]] = []
         for entries in line.by_month():
             boxes = []
             for entry in entries:
-                text = (
-                    f'<font color="#1F3F7A">{escape(entry.date_label)}</font> {escape(entry.title)}'
-                )
-                if entry.with_adviser:  # the seed underlines adviser dispatches
-                    text = f"<u>{text}</u>"
-                if entry.cancelled:
-                    text = f"<strike>{text}</strike>（中止）"
+                text = _box_markup(entry, font, m.font_size, inner)
                 para = Paragraph(text, _box_style(font, m.font_size, entry.cancelled))
                 _, h = para.wrap(inner, 10_000)
                 boxes.append(_Box(entry, para, h + 2 * m.padding))
@@ -165,6 +198,11 @@ def year_schedule_pdf(
     width, height = PAPERS[paper]
     title = title or f"{plan.label} 事業スケジュール"
     created = created or dt.date.today()
+    label_size = m.font_size + 2
+    widest = max((stringWidth(line.name, gothic, label_size) for line in plan.lines), default=0)
+    m = _Metrics(
+        **{**vars(m), "label_width": max(m.label_width, widest + 2 * (m.gap + m.padding) + 2)}
+    )
     col_width = (width - 2 * m.margin - m.label_width) / 12
     title_block = m.title_size * 1.8
     footer = 8 * mm
@@ -174,7 +212,7 @@ def year_schedule_pdf(
 
     with build_lock:  # reportlab's fonts keep per-document subset state
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+        canvas = EmbeddedFontCanvas(buffer, pagesize=(width, height), pageCompression=1)
         canvas.setTitle(title)
         canvas.setAuthor("kenshu-desk")
         canvas.setCreator("kenshu-desk")
@@ -240,7 +278,7 @@ def _draw_row(
     canvas.setFillColor(HEADER_FILL)
     canvas.rect(m.margin, top - chunk.height, m.label_width, chunk.height, fill=1)
     canvas.setFillColor(colors.black)
-    label = chunk.line + ("（続き）" if chunk.continued else "")
+    label = escape(chunk.line) + ("<br/>（続き）" if chunk.continued else "")
     style = ParagraphStyle(
         "line",
         fontName=font,
@@ -248,7 +286,7 @@ def _draw_row(
         leading=(m.font_size + 2) * 1.3,
         wordWrap="CJK",
     )
-    para = Paragraph(escape(label), style)
+    para = Paragraph(label, style)
     _, ph = para.wrap(m.label_width - 2 * m.padding - 2 * m.gap, chunk.height)
     para.drawOn(canvas, m.margin + m.gap + m.padding, top - chunk.height / 2 - ph / 2)
     for n in range(1, 12):
@@ -257,14 +295,14 @@ def _draw_row(
         canvas.line(x, top, x, top - chunk.height)
     fill, stroke = LINE_COLOURS.get(chunk.line, OTHER_COLOURS)
     for n, boxes in enumerate(chunk.months):
-        x = left + n * col_width + m.gap
         y = top - m.gap
         for box in boxes:
+            x = left + n * col_width + m.gap + day_offset(box.entry.date, m, col_width)
             canvas.setFillColor(colors.white if box.entry.cancelled else colors.HexColor(fill))
             canvas.setStrokeColor(colors.HexColor(stroke))
             canvas.setDash(2, 2) if box.entry.cancelled else canvas.setDash()
             canvas.roundRect(
-                x, y - box.height, col_width - 2 * m.gap, box.height, 1.2 * mm, fill=1, stroke=1
+                x, y - box.height, box_width(m, col_width), box.height, 1.2 * mm, fill=1, stroke=1
             )
             canvas.setDash()
             box.paragraph.drawOn(canvas, x + m.padding, y - box.height + m.padding)

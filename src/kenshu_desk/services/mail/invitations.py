@@ -48,11 +48,11 @@ from kenshu_desk.services.mail.queueing import (
     take_over_queued,
 )
 from kenshu_desk.services.mail.status import Status
-from kenshu_desk.services.timetable.events import get_event
+from kenshu_desk.services.timetable.events import get_event_with_registrants
 
 __all__ = [
     "InvitationPlan", "PlannedMessage", "QueueReport", "Recipient", "RunComposer",
-    "compose_message", "dedup_key", "eml_file_name", "plan_messages", "queue_messages",
+    "compose_message", "dedup_key", "eml_file_name", "eml_name", "plan_messages", "queue_messages",
     "recipients_of", "save_eml_files", "template_values",
 ]  # fmt: skip
 
@@ -148,7 +148,7 @@ def plan_messages(
     session: Session, event_id: int, kind: MessageKind | None = None
 ) -> InvitationPlan:
     """Who would get what now; nothing is written."""
-    event = get_event(session, event_id)
+    event = get_event_with_registrants(session, event_id)
     if kind == MessageKind.CANCELLATION and not event.cancelled:
         raise UserError(
             f"行事「{event.title}」は中止になっていません。中止のお知らせは、行事を中止にして"
@@ -267,7 +267,7 @@ def queue_messages(
     New rows go in with one multi-row INSERT (the ORM's one flush per row took 2 s for
     1,000); rows reused from an earlier queue are updated through the ORM, one flush.
     """
-    event = get_event(session, event_id)
+    event = get_event_with_registrants(session, event_id)
     plan = plan_messages(session, event_id, kind)
     report = QueueReport(plan)
     composer = RunComposer(
@@ -319,9 +319,13 @@ def queue_messages(
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def eml_file_name(index: int, row: OutboxMessage) -> str:
-    who = _UNSAFE.sub("_", f"{row.recipient_name}_{row.recipient_address}").strip(" ._")
+def eml_name(index: int, name: str, address: str) -> str:
+    who = _UNSAFE.sub("_", f"{name}_{address}").strip(" ._")
     return f"{index:03d}_{who[:80]}.eml"
+
+
+def eml_file_name(index: int, row: OutboxMessage) -> str:
+    return eml_name(index, row.recipient_name, row.recipient_address)
 
 
 def save_eml_files(

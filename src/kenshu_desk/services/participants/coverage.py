@@ -26,6 +26,9 @@ from kenshu_desk.domain.models import (
 Basis = Literal["attended", "registered"]
 
 
+SHORT_TITLE = 12
+
+
 @dataclass(frozen=True)
 class CoverageEvent:
     id: int
@@ -33,6 +36,12 @@ class CoverageEvent:
     title: str
     kind: str
     cancelled: bool
+
+    @property
+    def short_title(self) -> str:
+        """The title for a narrow column heading: at most SHORT_TITLE characters."""
+        title = self.title.strip()
+        return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1] + "…"
 
 
 @dataclass
@@ -77,7 +86,7 @@ class Coverage:
         return {
             "fiscal_year": self.fiscal_year,
             "basis": self.basis,
-            "events": [e.__dict__ for e in self.events],
+            "events": [{**e.__dict__, "short_title": e.short_title} for e in self.events],
             "municipalities": [
                 {
                     "name": r.name,

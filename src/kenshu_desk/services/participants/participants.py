@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kenshu_desk.domain.japanese import match_key, sort_key_from_match_keys
 from kenshu_desk.domain.models import (
@@ -73,6 +73,7 @@ def directory_rows(
         .group_by(Registration.participant_id)
         .subquery()
     )
+    parent = aliased(Organisation)
     stmt = (
         select(
             Participant.id,
@@ -86,8 +87,12 @@ def directory_rows(
             Participant.archived,
             counts.c.registered,
             counts.c.attended,
+            Organisation.kana,
+            parent.kana,
         )
         .outerjoin(Organisation, Participant.organisation_id == Organisation.id)
+        # A 社協 or centre belongs to its municipality: かわごえ finds 川越市社会福祉協議会 too.
+        .outerjoin(parent, Organisation.municipality_id == parent.id)
         .outerjoin(counts, counts.c.pid == Participant.id)
     )
     if not include_archived:
@@ -96,13 +101,14 @@ def directory_rows(
         stmt = stmt.where(Participant.id.in_(ids))
     rows = []
     org_keys: dict[str, str] = {}  # a few hundred organisations for thousands of people
-    for pid, name, reading, org, dept, title, email, phone, archived, reg, att in session.execute(
-        stmt
-    ):
+    for (
+        pid, name, reading, org, dept, title, email, phone, archived, reg, att, kana, parent_kana,
+    ) in session.execute(stmt):  # fmt: skip
         org = org or ""
         org_key = org_keys.get(org)
         if org_key is None:
-            org_key = org_keys[org] = match_key(org)
+            # The organisation's name and its reading (and its municipality's): 川越市, かわごえし.
+            org_key = org_keys[org] = search_key(org, kana or "", parent_kana or "")
         name_key, reading_key = match_key(name), match_key(reading)
         rows.append(
             DirectoryRow(

@@ -21,14 +21,13 @@ The passcode only ever goes into these mails: documents/ics.py never reads recor
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from kenshu_desk.domain.japanese import reading_sort_key, wareki
@@ -51,7 +50,7 @@ from kenshu_desk.mail.compose import (
 )
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
-from kenshu_desk.services.mail.invitations import eml_file_name
+from kenshu_desk.services.mail.invitations import eml_name as _eml_name
 from kenshu_desk.services.mail.queueing import (
     Skip,
     insert_messages,
@@ -59,7 +58,15 @@ from kenshu_desk.services.mail.queueing import (
     take_over_queued,
 )
 from kenshu_desk.services.mail.status import STATUS_LABELS, Status
-from kenshu_desk.services.timetable.events import get_event
+from kenshu_desk.services.recordings.links import (  # noqa: F401  (the module's API)
+    RecordingInfo,
+    _recording,
+    add_recording,
+    delete_recording,
+    edit_recording,
+    find_or_add_recording,
+    list_recordings,
+)
 
 KIND = "recording"
 GROUPS = ("absent", "all", "picked")
@@ -72,112 +79,6 @@ STATUS_TEXT = {**{s.value: label for s, label in STATUS_LABELS.items()}, MANUAL:
 RECEIVED = (Status.SENT.value, MANUAL)
 # Statuses after which a plain re-run leaves the address alone (resend to override).
 DONE = (Status.SENT, Status.SAVED, Status.UNKNOWN, Status.SENDING, Status.FAILED)
-
-# ---------------------------------------------------------------- recording links
-
-
-@dataclass(frozen=True)
-class RecordingInfo:
-    id: int
-    event_id: int
-    url: str
-    passcode: str
-    available_until: dt.date | None
-    note: str
-
-    @classmethod
-    def of(cls, row: RecordingLink) -> RecordingInfo:
-        return cls(row.id, row.event_id, row.url, row.passcode, row.available_until, row.note)
-
-
-def _check_url(url: str) -> str:
-    url = url.strip()
-    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
-        raise UserError(f"動画の URL は http:// または https:// で始めてください: {url}")
-    return url
-
-
-def list_recordings(session: Session, event_id: int) -> list[RecordingInfo]:
-    get_event(session, event_id)
-    rows = session.scalars(
-        select(RecordingLink).where(RecordingLink.event_id == event_id).order_by(RecordingLink.id)
-    )
-    return [RecordingInfo.of(r) for r in rows]
-
-
-def add_recording(
-    session: Session,
-    event_id: int,
-    url: str,
-    passcode: str = "",
-    available_until: dt.date | None = None,
-    note: str = "",
-) -> RecordingInfo:
-    get_event(session, event_id)
-    row = RecordingLink(
-        event_id=event_id,
-        url=_check_url(url),
-        passcode=passcode.strip(),
-        available_until=available_until,
-        note=note,
-    )
-    session.add(row)
-    session.flush()
-    return RecordingInfo.of(row)
-
-
-def _recording(session: Session, recording_id: int) -> RecordingLink:
-    row = session.get(RecordingLink, recording_id)
-    if row is None:
-        raise UserError(f"動画リンク {recording_id} が見つかりません。")
-    return row
-
-
-def edit_recording(
-    session: Session,
-    recording_id: int,
-    *,
-    url: str,
-    passcode: str,
-    available_until: dt.date | None,
-    note: str,
-) -> RecordingInfo:
-    row = _recording(session, recording_id)
-    row.url = _check_url(url)
-    row.passcode = passcode.strip()
-    row.available_until = available_until
-    row.note = note
-    session.flush()
-    return RecordingInfo.of(row)
-
-
-def delete_recording(session: Session, recording_id: int) -> None:
-    """Deletes the link and its delivery log (the outbox keeps the mails themselves)."""
-    session.delete(_recording(session, recording_id))
-    session.flush()
-
-
-def find_or_add_recording(
-    session: Session,
-    event_id: int,
-    url: str,
-    passcode: str | None = None,
-    available_until: dt.date | None = None,
-) -> RecordingInfo:
-    """The event's link with this URL (updated with a passcode/date given), or a new one."""
-    url = _check_url(url)
-    row = session.scalars(
-        select(RecordingLink).where(RecordingLink.event_id == event_id, RecordingLink.url == url)
-    ).first()
-    if row is None:
-        return add_recording(session, event_id, url, passcode or "", available_until)
-    if passcode is not None:
-        row.passcode = passcode.strip()
-    if available_until is not None:
-        row.available_until = available_until
-    session.flush()
-    return RecordingInfo.of(row)
-
 
 # ---------------------------------------------------------------- recipients and plan
 
@@ -391,6 +292,15 @@ def queue_recording(
     link = _recording(session, recording_id)
     plan = plan_recording(session, recording_id, group, picked, extras, resend=resend)
     report = RecordingQueueReport(plan)
+    # A fixed number of statements, not a few per recipient: across an office network each
+    # statement is a round trip. Fresh rows go in with multi-row INSERTs, reused ones (a queue
+    # not yet sent) are updated through the ORM in one flush.
+    method = "email" if eml_dir is None else "eml"
+    status = Status.QUEUED.value if eml_dir is None else Status.SAVED.value
+    ids: list[int] = []
+    fresh: list[dict[str, object]] = []
+    fresh_at: list[int] = []
+    people: list[dict[str, object]] = []
     for index, planned in enumerate(plan.messages, start=1):
         subject, message_id, payload = compose_recording(link, planned.recipient, sender, template)
         values: dict[str, object] = {
@@ -401,40 +311,66 @@ def queue_recording(
             "subject": subject,
             "message_id": message_id,
             "payload": payload,
-            "status": Status.QUEUED.value if eml_dir is None else Status.SAVED.value,
+            "status": status,
             "last_error": "",
             "next_attempt_at": None,
         }
-        if planned.existing_id is not None:  # only while still queued (queueing.py)
-            take_over_queued(session, planned.existing_id, values)
-            row_id = planned.existing_id
-        else:
-            new = {"event_id": link.event_id, "dedup_key": planned.dedup_key, "attempts": 0}
-            row_id = insert_messages(session, [{**new, **values}])[0]
-        row = session.get(OutboxMessage, row_id)
-        assert row is not None
-        delivery = session.scalars(
-            select(RecordingDelivery).where(RecordingDelivery.outbox_message_id == row.id)
-        ).first()
-        if delivery is None:
-            delivery = RecordingDelivery(recording_id=recording_id, outbox_message_id=row.id)
-            session.add(delivery)
-        delivery.participant_id = planned.recipient.participant_id
-        delivery.recipient_name = planned.recipient.name
-        delivery.address = planned.recipient.address
-        delivery.method = "email" if eml_dir is None else "eml"
-        delivery.status = row.status  # as queued; read-time status comes from the outbox row
+        delivery: dict[str, object] = {
+            "participant_id": planned.recipient.participant_id,
+            "recipient_name": planned.recipient.name,
+            "address": planned.recipient.address,
+            "method": method,
+            "status": status,  # as queued; read-time status comes from the outbox row
+            "delivered_at": None,
+        }
         if eml_dir is not None:
-            path = eml_dir / eml_file_name(index, row)
+            path = eml_dir / _eml_name(index, planned.recipient.name, planned.recipient.address)
             try:
                 path.write_bytes(as_draft(payload))
             except OSError as exc:
                 raise MessageError(f"{path} に書き込めません: {exc.strerror}") from exc
-            row.sent_at = delivery.delivered_at = utcnow()
-            row.server_reply = f"保存先: {path}"
+            values["sent_at"] = delivery["delivered_at"] = utcnow()
+            values["server_reply"] = f"保存先: {path}"
             report.paths.append(path)
-        session.flush()
-        report.ids.append(row.id)
+        people.append(delivery)
+        # plan_recording loaded the existing rows: this get reads the identity map.
+        if planned.existing_id is None:
+            fresh_at.append(len(ids))
+            ids.append(0)
+            fresh.append(
+                {"event_id": link.event_id, "dedup_key": planned.dedup_key, "attempts": 0, **values}
+            )
+        else:  # only while still queued: never a row another run has claimed or sent
+            take_over_queued(session, planned.existing_id, values)
+            ids.append(planned.existing_id)
+    session.flush()
+    for position, row_id in zip(fresh_at, insert_messages(session, fresh), strict=True):
+        ids[position] = row_id
+    known = (
+        {
+            d.outbox_message_id: d
+            for d in session.scalars(
+                select(RecordingDelivery).where(RecordingDelivery.outbox_message_id.in_(ids))
+            )
+        }
+        if ids
+        else {}
+    )
+    new_deliveries = []
+    for row_id, values in zip(ids, people, strict=True):
+        existing = known.get(row_id)
+        if existing is None:
+            new_deliveries.append(
+                {"recording_id": recording_id, "outbox_message_id": row_id, **values}
+            )
+            continue
+        for name, value in values.items():
+            if name != "delivered_at" or value is not None:
+                setattr(existing, name, value)
+    session.flush()
+    if new_deliveries:
+        session.execute(insert(RecordingDelivery), new_deliveries)
+    report.ids.extend(ids)
     prefix = f"recskip:ev{link.event_id}:{_digest(link.url.strip())}:"
     report.skipped_ids = record_skipped(
         session, link.event_id, KIND,

@@ -18,7 +18,7 @@ from kenshu_desk.domain.models import Event, SpeakerKind
 from kenshu_desk.domain.programme import IssueKind
 from kenshu_desk.services.timetable.conflicts import double_bookings
 from kenshu_desk.services.timetable.event_edit import EVENT_FIELDS
-from kenshu_desk.services.timetable.events import event_schedule, get_event
+from kenshu_desk.services.timetable.events import event_schedule, get_event_joined
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class EventView:
 
 
 def load_event_view(session: Session, event_id: int) -> EventView:
-    event = get_event(session, event_id)
+    event = get_event_joined(session, event_id)
     schedule = event_schedule(event)
     items = []
     for item, slot in zip(event.items, schedule.slots, strict=True):

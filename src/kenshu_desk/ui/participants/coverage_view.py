@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from kenshu_desk.database import Database
+from kenshu_desk.documents.japanese_wrap import wrap
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label
 from kenshu_desk.domain.models import Event
 from kenshu_desk.services.participants.coverage import Coverage, fiscal_year_coverage
@@ -63,7 +64,9 @@ class CoverageModel(QAbstractTableModel):
                 return "参加回数"
             e = cov.events[section - 1]
             month, day = int(e.date[5:7]), int(e.date[8:10])
-            return f"{month}/{day}\n{cov.per_event(e.id)}"
+            # Two short lines of the title, broken as Japanese is (a column stays narrow).
+            title = "\n".join(wrap(e.short_title, 7, len)[:2])
+            return f"{month}/{day}\n{title}\n{cov.per_event(e.id)}"
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < last:
             e = cov.events[section - 1]
             return f"{e.date} {e.title}（{e.kind}）: {cov.per_event(e.id)} 市町村"
@@ -154,7 +157,8 @@ class CoverageView(QWidget):
             coverage = fiscal_year_coverage(session, fy, basis=basis)
         self.model.set_coverage(coverage)
         self.summary.setText(
-            coverage.summary() + self.tr("（列の見出し: 月/日と参加した市町村の数。● の横は人数）")
+            coverage.summary()
+            + self.tr("（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）")
         )
         names = "、".join(r.name for r in coverage.uncovered)
         self.none_label.setText(

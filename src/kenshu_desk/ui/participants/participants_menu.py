@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
+from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.errors import UserError
 
 # The windows and dialogs behind this menu are imported when first opened: the main window
@@ -207,7 +208,11 @@ class ParticipantsMenu:
     def open_coverage(self) -> CoverageView:
         from kenshu_desk.ui.participants.coverage_view import CoverageView
 
-        return self._show("coverage", lambda: CoverageView(self.db))  # type: ignore[return-value]
+        view = self._show("coverage", lambda: CoverageView(self.db))
+        event = getattr(self.window, "_view", None)  # the selected event's fiscal year first
+        if event is not None:
+            view.select_year(fiscal_year(event.fields["date"]))  # type: ignore[attr-defined]
+        return view  # type: ignore[return-value]
 
 
 def install_participants_menu(window: QMainWindow) -> ParticipantsMenu:

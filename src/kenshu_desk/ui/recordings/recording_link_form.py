@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.services.recordings import recordings as rec
+from kenshu_desk.ui.shell.date_edit import DateEdit
 
 
 def parse_extras(text: str) -> list[tuple[str, str]]:
@@ -43,11 +42,10 @@ class RecordingLinkForm(QDialog):
         self.url = QLineEdit(info.url if info else "")
         self.passcode = QLineEdit(info.passcode if info else "")
         self.has_until = QCheckBox(self.tr("公開期限あり"))
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
         until = info.available_until if info else None
-        self.until.setDate(QDate(until) if until else QDate.currentDate().addMonths(1))
+        today = dt.date.today()
+        month_later = today + dt.timedelta(days=30)
+        self.until = DateEdit(until or month_later)
         self.has_until.setChecked(until is not None)
         self.until.setEnabled(until is not None)
         self.has_until.toggled.connect(self.until.setEnabled)
@@ -65,9 +63,21 @@ class RecordingLinkForm(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.until.dateChanged.connect(self._check)
+        self.has_until.toggled.connect(self._check)
         form.addRow(buttons)
         self.resize(560, 0)
 
+    def _check(self, *_args: object) -> None:
+        self._ok.setEnabled(not self.has_until.isChecked() or self.until.date() is not None)
+
+    def accept(self) -> None:
+        if self.has_until.isChecked() and self.until.date() is None:
+            self.until.setFocus()  # unreadable: stays marked, nothing saved
+            return
+        super().accept()
+
     def values(self) -> tuple[str, str, dt.date | None, str]:
-        until = self.until.date().toPython() if self.has_until.isChecked() else None
+        until = self.until.date() if self.has_until.isChecked() else None
         return self.url.text(), self.passcode.text(), until, self.note.text()  # type: ignore[return-value]

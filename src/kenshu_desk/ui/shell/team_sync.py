@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
+from kenshu_desk.ui.shell.workers import TaskRunner
 
 if TYPE_CHECKING:
     from kenshu_desk.ui.shell.main_window import MainWindow
@@ -83,7 +84,10 @@ class ChangeWatcher(QObject):
         self._pending = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.poll)
+        # The timer's read runs on a worker: across an office network a query costs a round
+        # trip or more, and the window must not wait for it (poll() itself stays synchronous).
+        self._reader = TaskRunner(self)
+        self.timer.timeout.connect(self.poll_in_background)
         self.timer.start()
         window.installEventFilter(self)
         app = QApplication.instance()
@@ -98,12 +102,42 @@ class ChangeWatcher(QObject):
 
     def eventFilter(self, watched: QObject, ev: QEvent) -> bool:
         if watched is self.window and ev.type() == QEvent.Type.WindowActivate:
-            QTimer.singleShot(0, self, self.poll)
+            QTimer.singleShot(0, self, self.poll_in_background)
         return False
 
+    def poll_in_background(self) -> None:
+        """Read the counter on a worker; the result is applied on the GUI thread."""
+        if self._reader.busy:
+            return  # the last read has not come back yet (a slow network): skip this tick
+        db, own = self.window.db, self.own
+
+        def read(_progress: object, _cancelled: object) -> tuple[int, int, int] | None:
+            before = own.total
+            try:
+                counter = db.change_counter()
+            except (SQLAlchemyError, UserError):
+                return None  # the server is unreachable for a moment: try again next time
+            return before, counter, own.total
+
+        self._reader.start(
+            read,
+            self._apply_read,
+            lambda _message: None,
+        )
+
+    def _apply_read(self, result: tuple[int, int, int] | None) -> None:
+        if result is None:
+            return
+        before, counter, after = result
+        if before != after or after != self.own.total:
+            return  # one of our own commits landed during the read: ask again next time
+        self._apply(counter)
+
     def poll(self) -> bool:
-        """Check the counter; reload when others changed something. True if reloaded."""
-        counter = self._read_counter()
+        """Check the counter now; reload when others changed something. True if reloaded."""
+        return self._apply(self._read_counter())
+
+    def _apply(self, counter: int | None) -> bool:
         if counter is None:
             return False
         own = self.own.total

@@ -80,15 +80,17 @@ class TaskRunner(QObject):
         task.signals.failed.connect(on_failure)
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
-        task.signals.finished.connect(lambda t=task: self._finished(t))
+        # A bound slot (not a lambda): Qt drops the connection when this runner is deleted
+        # first (its window closed while the task was still running).
+        task.signals.finished.connect(self._on_finished)
         self.task = task
         self.busy_changed.emit(True)
         self.pool.start(task)
         return task
 
-    def _finished(self, task: Task) -> None:
+    def _on_finished(self) -> None:
         # An earlier task may finish after a new one started (its signals are queued).
-        if self.task is task:
+        if self.task is not None and self.sender() is self.task.signals:
             self.task = None
             self.busy_changed.emit(False)
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.domain.japanese import day_warning, wareki
+from kenshu_desk.domain.japanese import day_warning, fiscal_year, wareki
+from kenshu_desk.ui.shell.date_edit import DateEdit
 
 
 def same_weekday_next_year(day: dt.date) -> dt.date:
@@ -29,9 +28,9 @@ class DuplicateDialog(QDialog):
     def __init__(self, title: str, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("行事を複製"))
-        self.date = QDateEdit(calendarPopup=True)
-        self.date.setDisplayFormat("yyyy/MM/dd")
-        self.date.setDate(QDate(same_weekday_next_year(day)))
+        proposed = same_weekday_next_year(day)
+        self.date = DateEdit(proposed, show_hint=False)
+        self.date.fiscal_year_for_short = lambda: fiscal_year(proposed)
         self.date_label = QLabel()
         self.date.dateChanged.connect(self._show_date)
         self.title = QLineEdit(title)
@@ -43,6 +42,7 @@ class DuplicateDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form = QFormLayout(self)
         form.addRow(
             QLabel(
@@ -55,13 +55,27 @@ class DuplicateDialog(QDialog):
         form.addRow(buttons)
         self._show_date()
 
-    def _show_date(self) -> None:
-        day = self.new_date()
+    def _show_date(self, *_args: object) -> None:
+        day = self.date.date()
+        self._ok.setEnabled(day is not None)  # an unreadable date copies nothing
+        if day is None:
+            self.date_label.setStyleSheet("color: #b00020;")
+            self.date_label.setText("✖ " + self.date.error())
+            return
+        self.date_label.setStyleSheet("")
         warning = day_warning(day)
         self.date_label.setText(f"{wareki(day)}　▲ {warning}" if warning else wareki(day))
 
+    def accept(self) -> None:
+        if self.date.date() is None:
+            self.date.setFocus()
+            return
+        super().accept()
+
     def new_date(self) -> dt.date:
-        return self.date.date().toPython()
+        day = self.date.date()
+        assert day is not None  # accept() lets no unreadable date through
+        return day
 
     def new_title(self) -> str:
         return self.title.text().strip()

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTime, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from kenshu_desk.domain.japanese import day_warning, fiscal_year, fiscal_year_label
 from kenshu_desk.services.timetable.event_edit import EVENT_KINDS
 from kenshu_desk.services.timetable.event_view import EventView
-from kenshu_desk.ui.shell.i18n import long_date
+from kenshu_desk.ui.shell.date_edit import DateEdit
 from kenshu_desk.ui.shell.widgets import SavingTextEdit, set_combo_text, set_line
 
 
@@ -66,13 +65,12 @@ class EventForm(QWidget):
         self.cancelled.setToolTip(self.tr("行事を中止にします（一覧に「中止」と表示されます）"))
         self.cancelled.toggled.connect(lambda on: self._commit("cancelled", on))
 
-        self.date = QDateEdit(calendarPopup=True)
-        self.date.setDisplayFormat("yyyy/MM/dd")
-        self.date.setMinimumDate(QDate(2000, 1, 1))
-        self.date.setMaximumDate(QDate(2100, 12, 31))
-        self.date.setKeyboardTracking(False)  # one save when the date is complete
-        self.date.dateChanged.connect(lambda d: self._commit("date", d.toPython()))
-        self.date_label = QLabel()
+        # Typed freely (2022/10/20, R4.10.20, 10/20 …); saved only when it is a real date.
+        self.date = DateEdit()
+        self.date.fiscal_year_for_short = self._fiscal_year
+        self.date.dateCommitted.connect(lambda d: self._commit("date", d))
+        self.date.dateChanged.connect(self._date_typed)
+        self.date_label = self.date.hint  # 令和3年11月25日（木）, or in red why it cannot be read
         self.date_warning = QLabel()
         self.date_warning.setStyleSheet("color: #b45309; font-weight: bold;")
 
@@ -125,7 +123,6 @@ class EventForm(QWidget):
 
         date_row = QHBoxLayout()
         date_row.addWidget(self.date)
-        date_row.addWidget(self.date_label)
         date_row.addWidget(self.date_warning)
         date_row.addStretch(1)
         time_row = QHBoxLayout()
@@ -186,7 +183,7 @@ class EventForm(QWidget):
             self.setEnabled(False)
             for edit in (self.title, self.venue, self.online_url):
                 set_line(edit, "")
-            self.date_label.clear()
+            self.date.setDate(None)
             self.date_warning.clear()
             return
         self.setEnabled(True)
@@ -196,8 +193,12 @@ class EventForm(QWidget):
         set_line(self.title, f["title"])
         with QSignalBlocker(self.cancelled):
             self.cancelled.setChecked(bool(f["cancelled"]))
-        with QSignalBlocker(self.date):
-            self.date.setDate(QDate(f["date"]))
+        if self.date.line.hasFocus() and self.date.date() != f["date"]:
+            self.date.set_stored(
+                f["date"]
+            )  # the user's typing stays; a later save compares to this
+        else:
+            self.date.setDate(f["date"])
         with QSignalBlocker(self.start):
             self.start.setTime(QTime(f["start_time"].hour, f["start_time"].minute))
         with QSignalBlocker(self.end):
@@ -210,8 +211,18 @@ class EventForm(QWidget):
         self.agenda_notes.set_stored(f["agenda_notes"])
         self._show_date(f["date"])
 
+    def _fiscal_year(self) -> int:
+        """The year of "10/20": the fiscal year of the event's stored date."""
+        stored = self._stored.get("date")
+        return fiscal_year(stored if isinstance(stored, dt.date) else dt.date.today())
+
+    def _date_typed(self, day: dt.date | None) -> None:
+        if day is None:
+            self.date_warning.clear()
+        else:
+            self._show_date(day)
+
     def _show_date(self, day: dt.date) -> None:
-        self.date_label.setText(long_date(day))
         self.date_label.setToolTip(fiscal_year_label(fiscal_year(day)))
         warning = day_warning(day)
         self.date_warning.setText(f"▲ {warning}" if warning else "")

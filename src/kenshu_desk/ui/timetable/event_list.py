@@ -50,6 +50,7 @@ class EventRow:
     cancelled: bool
     search_key: str
     sort_key: str
+    dispatch: bool = False  # an adviser visit to one municipality (派遣), which the list can hide
 
     @classmethod
     def of(cls, event: Event) -> EventRow:
@@ -83,6 +84,7 @@ class EventRow:
                 )
             ),
             sort_key=f"{iso_date} {start_label} {event.id:010d}",
+            dispatch=event.host_organisation_id is not None,
         )
 
 
@@ -183,6 +185,7 @@ class EventFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self._fiscal_year: int | None = None
+        self._hide_dispatches = False
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
         self.sort(0, Qt.SortOrder.DescendingOrder)
@@ -202,6 +205,18 @@ class EventFilterProxy(QSortFilterProxyModel):
         self._fiscal_year = fiscal_year
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_hide_dispatches(self, hide: bool) -> None:
+        """Hide (or show again) the adviser visits; a preference, kept by clear_filters."""
+        if hide == self._hide_dispatches:
+            return
+        self.beginFilterChange()
+        self._hide_dispatches = hide
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def hides_dispatches(self) -> bool:
+        return self._hide_dispatches
+
     @property
     def filtering(self) -> bool:
         return bool(self._words) or self._fiscal_year is not None
@@ -213,12 +228,14 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._words and self._fiscal_year is None:
+        if not self._words and self._fiscal_year is None and not self._hide_dispatches:
             return True
         model = self.sourceModel()
         if isinstance(model, EventListModel):
             row = model.row_at(source_row)
             key, fy = row.search_key, row.fiscal_year
+            if self._hide_dispatches and row.dispatch:
+                return False
         else:  # pragma: no cover - any other source model
             index = model.index(source_row, 0, source_parent)
             key, fy = index.data(SEARCH_ROLE) or "", index.data(FISCAL_YEAR_ROLE)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QSignalBlocker, Signal
+from PySide6.QtCore import QItemSelection, QSettings, QSignalBlocker, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +32,8 @@ from kenshu_desk.ui.timetable.event_list import (
     EventFilterProxy,
     EventListModel,
 )
+
+SHOW_DISPATCHES_KEY = "events/show_dispatches"
 
 
 class EventListPanel(QWidget):
@@ -52,6 +55,16 @@ class EventListPanel(QWidget):
         self.search = QLineEdit(placeholderText=self.tr("行事を検索（行事名・種別・年度・会場）"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+
+        # The adviser visits (派遣) are many small events; the organiser can put them aside.
+        self.show_dispatches = QCheckBox(self.tr("派遣を表示"))
+        self.show_dispatches.setToolTip(
+            self.tr("アドバイザー派遣（市町村への訪問）を一覧に表示します")
+        )
+        show = QSettings().value(SHOW_DISPATCHES_KEY, True, type=bool)
+        self.show_dispatches.setChecked(bool(show))
+        self.proxy.set_hide_dispatches(not show)
+        self.show_dispatches.toggled.connect(self._on_show_dispatches)
 
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -91,6 +104,7 @@ class EventListPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.fiscal_year)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.show_dispatches)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -133,6 +147,8 @@ class EventListPanel(QWidget):
             return
         if not self._proxy_index(event_id).isValid():
             self.clear_filters()
+        if not self._proxy_index(event_id).isValid() and self.proxy.hides_dispatches:
+            self.show_dispatches.setChecked(True)  # a visit chosen elsewhere is shown
         self._sync_selection()
         index = self._proxy_index(event_id)
         if index.isValid():
@@ -188,6 +204,10 @@ class EventListPanel(QWidget):
 
     def _on_search(self, text: str) -> None:
         self._filtered(lambda: self.proxy.set_search(text))
+
+    def _on_show_dispatches(self, show: bool) -> None:
+        QSettings().setValue(SHOW_DISPATCHES_KEY, show)
+        self._filtered(lambda: self.proxy.set_hide_dispatches(not show))
 
     def _on_fiscal_year(self, _index: int) -> None:
         self._filtered(lambda: self.proxy.set_fiscal_year(self.fiscal_year.currentData()))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,6 +32,7 @@ from kenshu_desk.services.year.dispatches import (
     get_dispatch,
     update_dispatch,
 )
+from kenshu_desk.ui.shell.date_edit import DateEdit
 
 
 class DispatchDialog(QDialog):
@@ -63,9 +63,7 @@ class DispatchDialog(QDialog):
         self.setWindowTitle(
             self.tr("派遣の記録を修正") if self.stored else self.tr("アドバイザー派遣を記録")
         )
-        self.date = QDateEdit(QDate(date.year, date.month, date.day))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
+        self.date = DateEdit(date)
         self.date_warning = QLabel()
         self.kind = QComboBox()
         for kind in DISPATCH_KINDS:
@@ -125,7 +123,7 @@ class DispatchDialog(QDialog):
         self.resize(560, 520)
 
     def _show(self, data: DispatchInput) -> None:
-        self.date.setDate(QDate(data.date.year, data.date.month, data.date.day))
+        self.date.setDate(data.date)
         self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
         self.host.setCurrentIndex(max(0, self.host.findData(data.host_organisation_id)))
         self.start.setTime(QTime(data.start.hour, data.start.minute))
@@ -137,8 +135,9 @@ class DispatchDialog(QDialog):
             checked = int(item.data(Qt.ItemDataRole.UserRole)) in went
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def _check_day(self) -> None:
-        warning = day_warning(self.date.date().toPython())
+    def _check_day(self, *_args: object) -> None:
+        day = self.date.date()
+        warning = day_warning(day) if day is not None else None
         self.date_warning.setText(self.tr("※ {0}").format(warning) if warning else "")
 
     def checked_adviser_ids(self) -> tuple[int, ...]:
@@ -152,7 +151,7 @@ class DispatchDialog(QDialog):
     def value(self) -> DispatchInput:
         kept = self.stored.data if self.stored is not None else None
         return DispatchInput(
-            date=self.date.date().toPython(),
+            date=self.date.date(),  # type: ignore[arg-type]  (accept() checked it)
             kind=self.kind.currentData(),
             host_organisation_id=int(self.host.currentData()),
             adviser_ids=self.checked_adviser_ids(),
@@ -164,6 +163,10 @@ class DispatchDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if self.date.date() is None:
+            self.error.setText(self.date.error())
+            self.date.setFocus()
+            return
         try:
             with self.db.session() as s:
                 if self.stored is None:
