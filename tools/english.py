@@ -5,6 +5,10 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    " 秒": " s",
+    "。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）": ". For {0} of them this changes an entry already in their calendar (update or cancellation)",
+    "サーバーが応答しないとき、この時間であきらめます（1 段階ごと）": "When the server does not answer, give up after this long (for each step)",
+    "応答を待つ時間(&W)": "&Wait for an answer",
     "派遣を表示": "Show visits",
     "アドバイザー派遣（市町村への訪問）を一覧に表示します": "Show the adviser visits to municipalities in the list",
     "2022/10/20・20221020・R4.10.20・令和4年10月20日 などの書き方で入力できます。月日だけ（10/20）なら年度から年を補います。": "Type the date as 2022/10/20, 20221020, R4.10.20 or 令和4年10月20日; with month and day only (10/20) the year comes from the fiscal year.",

@@ -76,7 +76,8 @@ class InviteDialog(SendRunMixin, QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("自動（初めての人に招待、以前の版を受け取った人に変更）"), AUTO)
         for kind in MessageKind:
-            self.kind.addItem(self.tr(kind.label), kind.value)
+            if kind != MessageKind.WITHDRAWAL:  # only ever chosen per person, by 自動
+                self.kind.addItem(self.tr(kind.label), kind.value)
         self.kind.currentIndexChanged.connect(self.refresh_plan)
         self.sender_label = QLabel()
         self.sender_label.setTextFormat(Qt.TextFormat.PlainText)
