@@ -161,7 +161,7 @@ def test_queueing_never_takes_back_a_row_another_run_has(db):
     with db.session() as s:
         s.execute(update(OutboxMessage).where(OutboxMessage.id == ids[0]).values(status="sent"))
     with pytest.raises(QueueRaceLost), db.session() as s:
-        take_over_queued(s, ids[0], {"status": "queued", "message_id": "<new@x>"})
+        take_over_queued(s, [(ids[0], {"status": "queued", "message_id": "<new@x>"})])
     with db.session() as s:
         row = s.get(OutboxMessage, ids[0])
         assert row.status == "sent" and row.message_id != "<new@x>"

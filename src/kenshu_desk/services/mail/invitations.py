@@ -275,6 +275,7 @@ def queue_messages(
     )
     fresh: list[dict[str, object]] = []
     fresh_at: list[int] = []  # where each fresh row's id goes in report.ids
+    taken: list[tuple[int, dict[str, object]]] = []  # queued rows rebuilt, written last
     for planned in plan.messages:
         subject, message_id, payload = composer.compose(planned.recipient, planned.kind)
         # A queued row not yet sent is rebuilt: today's template, a fresh DTSTAMP.
@@ -302,8 +303,9 @@ def queue_messages(
                 }
             )
         else:  # only while still queued: never a row another run has claimed or sent
-            take_over_queued(session, planned.existing_id, values)
+            taken.append((planned.existing_id, values))
             report.ids.append(planned.existing_id)
+    take_over_queued(session, taken)
     session.flush()
     if fresh:
         inserted = insert_messages(session, fresh)

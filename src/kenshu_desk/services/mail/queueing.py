@@ -37,16 +37,20 @@ class QueueRaceLost(UserError):
         )
 
 
-def take_over_queued(session: Session, row_id: int, values: dict[str, Any]) -> None:
-    """Rewrite a row that is still `queued`; QueueRaceLost if another run got there first."""
-    result: Any = session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == row_id, OutboxMessage.status == Status.QUEUED.value)
-        .values(**values)
-        .execution_options(synchronize_session="evaluate")
-    )
-    if result.rowcount != 1:
-        raise QueueRaceLost()
+def take_over_queued(session: Session, rows: Sequence[tuple[int, dict[str, Any]]]) -> None:
+    """Rewrite rows that are still `queued`; QueueRaceLost if another run got there first.
+
+    Called once, after every message is composed: on SQLite the first write takes the
+    database's write lock, and a send run elsewhere must not wait while we compose."""
+    for row_id, values in rows:
+        result: Any = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.status == Status.QUEUED.value)
+            .values(**values)
+            .execution_options(synchronize_session="evaluate")
+        )
+        if result.rowcount != 1:
+            raise QueueRaceLost()
 
 
 def insert_messages(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:

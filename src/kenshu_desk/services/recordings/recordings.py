@@ -300,6 +300,7 @@ def queue_recording(
     ids: list[int] = []
     fresh: list[dict[str, object]] = []
     fresh_at: list[int] = []
+    taken: list[tuple[int, dict[str, object]]] = []  # queued rows rebuilt, written last
     people: list[dict[str, object]] = []
     for index, planned in enumerate(plan.messages, start=1):
         subject, message_id, payload = compose_recording(link, planned.recipient, sender, template)
@@ -341,8 +342,9 @@ def queue_recording(
                 {"event_id": link.event_id, "dedup_key": planned.dedup_key, "attempts": 0, **values}
             )
         else:  # only while still queued: never a row another run has claimed or sent
-            take_over_queued(session, planned.existing_id, values)
+            taken.append((planned.existing_id, values))
             ids.append(planned.existing_id)
+    take_over_queued(session, taken)
     session.flush()
     for position, row_id in zip(fresh_at, insert_messages(session, fresh), strict=True):
         ids[position] = row_id
