@@ -328,6 +328,10 @@ def test_a_port_outside_the_range_is_refused_at_once(capsys, db):
     err = capsys.readouterr().err
     assert code == 1 and "1～65535" in err and len(err.strip().splitlines()) == 1
     assert time.monotonic() - started < 5
+    code = main(["--db", db.url, "invites", "send", str(event_id), "--smtp-host", "127.0.0.1",
+                 "--smtp-timeout", "0", "--smtp-security", "none"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1 and "待ち時間" in err and len(err.strip().splitlines()) == 1
     with db.session() as s:
         assert s.scalars(select(OutboxMessage)).all() == []
 

@@ -72,13 +72,6 @@ DEFAULT_TIMEOUT = 20.0
 MAX_TIMEOUT = 600.0
 
 
-def check_port(port: int) -> int:
-    """A port number as given by the user: 0 (the usual one) or 1–65535."""
-    if not 0 <= port <= 65535:
-        raise SmtpConfigError(f"SMTP のポート番号は 1～65535 で指定してください: {port}")
-    return port
-
-
 def check_timeout(seconds: float) -> float:
     if not 1 <= seconds <= MAX_TIMEOUT:
         raise SmtpConfigError(
