@@ -29,14 +29,11 @@ import datetime as dt
 import functools
 import heapq
 import os
-import re
 import socket
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from email.parser import BytesHeaderParser
-from email.utils import parseaddr
 from typing import Any, Protocol
 
 import psutil
@@ -46,6 +43,7 @@ from sqlalchemy.orm import Session
 
 from kenshu_desk.database import Database
 from kenshu_desk.domain.models import OutboxMessage, utcnow
+from kenshu_desk.mail.envelope import envelope_sender
 from kenshu_desk.mail.transport import DeliveryError, SmtpConfigError
 from kenshu_desk.services.mail.journal import Accepted, apply_journal, write_accepted
 from kenshu_desk.services.mail.outbox_log import (
@@ -57,8 +55,19 @@ from kenshu_desk.services.mail.outbox_log import (
 from kenshu_desk.services.mail.status import RESENDABLE, STATUS_LABELS, Status
 
 __all__ = [
-    "RESENDABLE", "STATUS_LABELS", "OutboxEntry", "RetryPolicy", "SendProgress", "SendReport",
-    "Status", "list_outbox", "payload_of", "pending_counts", "recover_interrupted", "requeue",
+    "RESENDABLE",
+    "STATUS_LABELS",
+    "OutboxEntry",
+    "RetryPolicy",
+    "SendProgress",
+    "SendReport",
+    "Status",
+    "envelope_sender",
+    "list_outbox",
+    "payload_of",
+    "pending_counts",
+    "recover_interrupted",
+    "requeue",
     "send_queued",
 ]  # fmt: skip
 
@@ -182,24 +191,6 @@ def recover_interrupted(db: Database) -> int:
                 row.last_error = INTERRUPTED_NOTE
                 count += 1
     return count
-
-
-_FROM_FIELD = re.compile(rb"^From:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.MULTILINE | re.IGNORECASE)
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-
-
-def envelope_sender(payload: bytes) -> str:
-    """The From address of a stored message (what it was composed with)."""
-    end = _HEADER_END.search(payload)
-    found = _FROM_FIELD.search(payload, 0, end.start() if end else len(payload))
-    return _address_of_from_field(found.group()) if found else ""
-
-
-@functools.lru_cache(maxsize=32)
-def _address_of_from_field(field: bytes) -> str:
-    # Every message of a run has the same From: parsed once, not once per message.
-    headers = BytesHeaderParser().parsebytes(field + b"\r\n\r\n")
-    return parseaddr(str(headers.get("From", "")))[1]
 
 
 def _queued_ids(db: Database, event_id: int | None, ids: Sequence[int] | None) -> list[int]:
@@ -381,7 +372,7 @@ def send_queued(
                 sleep(min(wait, 0.2))  # short slices, so Cancel is honoured promptly
                 continue
             if not getattr(transport, "is_open", False):
-                tell("サーバーに接続しています（応答を待っています）")
+                tell(f"サーバーに接続しています（応答を待っています{_at_most(transport)}）")
             try:
                 transport.open()
                 connect_failures = 0
@@ -401,7 +392,9 @@ def send_queued(
             if row is None:  # another run took it, or it was cancelled meanwhile
                 done += 1
                 continue
-            tell(row.recipient_address)
+            tell(
+                f"{row.recipient_address} に送信しています（応答を待っています{_at_most(transport)}）"
+            )
             try:
                 reply = transport.send(
                     envelope_sender(row.payload), row.recipient_address, row.payload
@@ -482,6 +475,11 @@ def send_queued(
             raise
     tell("")
     return report
+
+
+def _at_most(transport: Transport) -> str:
+    timeout = getattr(getattr(transport, "config", None), "timeout", None)
+    return f"、最長 {timeout:.0f} 秒" if timeout else ""
 
 
 def _wait(seconds: float, sleep: Callable[[float], None], cancelled: Callable[[], bool]) -> None:
