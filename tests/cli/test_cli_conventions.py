@@ -111,6 +111,11 @@ def test_every_fiscal_year_argument_takes_three_forms(capsys, demo_file, command
 def test_progress_output_file_reports_on_stdout(capsys, demo_file, tmp_path):
     code, out, err = run(capsys, "--db", demo_file, "progress", "R3", "-o", str(tmp_path / "p.pdf"))
     assert code == 0 and "p.pdf に令和3年度の進捗状況を出力しました" in out and err == ""
+    # With --json, stdout is the JSON alone (the report moves aside to stderr).
+    code, out, err = run(
+        capsys, "--db", demo_file, "progress", "R3", "--json", "-o", str(tmp_path / "p.xlsx")
+    )
+    assert code == 0 and json.loads(out)["fiscal_year"] == 2021 and "p.xlsx" in err
 
 
 @pytest.fixture

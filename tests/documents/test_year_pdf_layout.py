@@ -94,3 +94,22 @@ def test_each_event_sits_on_its_day_within_the_month(demo_db):
         plan = year_plan(s, 2021)
     lefts = _box_lefts(year_schedule_pdf(plan, paper="A4"))
     assert len(set(round(x) for x in lefts)) > 12  # not one left edge per month column
+
+
+def test_box_markup_marks_the_date_the_visit_and_the_cancellation():
+    from kenshu_desk.documents.year_schedule import _box_markup
+    from kenshu_desk.domain.year_plan import YearEntry
+
+    entry = YearEntry(
+        event_id=1, date=dt.date(2021, 8, 19), kind="ヒアリング", title="白岡市 ヒアリング（県職員）",
+        detail="", cancelled=True, is_dispatch=True, with_adviser=True,
+    )  # fmt: skip
+    register_fonts()
+    markup = _box_markup(entry, GOTHIC, 7.0, 7.0 * 6)
+    lines = markup.split("<br/>")
+    assert lines[0].startswith('<strike><u><font color="#1F3F7A">8/19</font>')
+    plain = "".join(re.sub(r"<[^>]+>", "", line) for line in lines)
+    assert plain.replace(" ", "") == "8/19白岡市ヒアリング（県職員）（中止）"
+    assert lines[-1].endswith("</strike>（中止）") or lines[-1] == "（中止）"
+    assert not any("ヒアリ" in re.sub(r"<[^>]+>", "", ln) and "ヒアリング" not in
+                   re.sub(r"<[^>]+>", "", ln) for ln in lines)  # fmt: skip

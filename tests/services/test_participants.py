@@ -185,3 +185,16 @@ def test_an_edit_on_an_older_version_is_merged_field_by_field_for_the_user():
     assert merged.taken == ("phone",)
     same = merge_edit(original, mine, ParticipantData(**{**vars(theirs), "title": "主査"}))
     assert same.clashes == ()  # both made the same change: nothing to decide
+
+
+def test_registrations_of_an_event_match_the_organisations_reading(demo_db: Database):
+    """The registration list and the 受付 desk search the same way as the directory."""
+    from kenshu_desk.services.participants.participants import search_words
+
+    eid = event_on(demo_db, dt.date(2021, 11, 25))
+    with demo_db.session() as s:
+        rows = regs.registration_rows(s, eid)
+    words = search_words("かわごえ")
+    found = {r.organisation for r in rows if all(w in r.search_key for w in words)}
+    assert found and all(org.startswith("川越市") for org in found), found
+    assert {r.organisation for r in rows if r.organisation.startswith("川越市")} == found

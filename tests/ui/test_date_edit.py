@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from window_helpers import type_date
 
@@ -167,3 +168,23 @@ def test_recording_until_blocks_an_unreadable_date(qtbot, ui_app):
     assert form.values()[2] == dt.date(2026, 12, 25)
     form.has_until.setChecked(False)
     assert form.values()[2] is None
+
+
+def test_tab_into_the_date_and_type_as_in_the_report(qtbot, open_window, demo_db):
+    """Issue 18's steps: Tab into 開催日, type 2022/10/20 key by key: 2022-10-20 is saved."""
+    window = open_window(demo_db)
+    with demo_db.session() as s:
+        event_id = s.scalar(select(Event.id).where(Event.date == dt.date(2021, 11, 25)))
+    window.select_event(event_id)
+    form = window.form
+    form.cancelled.setFocus()
+    qtbot.keyClick(form.cancelled, Qt.Key.Key_Tab)
+    assert form.date.line.hasFocus(), QApplication.focusWidget()
+    assert form.date.line.selectedText() == "2021/11/25"  # Tab selects the whole text
+    for ch in "2022/10/20":
+        qtbot.keyClicks(QApplication.focusWidget(), ch)
+    assert form.date.line.text() == "2022/10/20"
+    assert form.date_label.text() == "令和4年10月20日（木）"
+    qtbot.keyClick(form.date.line, Qt.Key.Key_Tab)
+    with demo_db.session() as s:
+        assert s.get(Event, event_id).date == dt.date(2022, 10, 20)

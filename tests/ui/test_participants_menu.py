@@ -42,6 +42,9 @@ def test_menu_opens_views_for_the_selected_event(qtbot, ui_app, demo_db, tmp_pat
     nov = next(h for h in headers if h.startswith("11/25\n"))
     assert "第2回市町" in nov.replace("\n", "")
     assert all(len(h.split("\n")) >= 3 for h in headers)
+    column = 1 + next(i for i, h in enumerate(headers) if h.startswith("11/25\n"))
+    tip = coverage.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("令和3年11月25日（木） 第2回市町村情報交換会")
     out = tmp_path / "出欠.xlsx"
     menu.export(str(out))
     assert load_workbook(out).active["B3"].value == "氏名"

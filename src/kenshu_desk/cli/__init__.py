@@ -62,7 +62,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     window, db_arg = window_request(argv)
     if not window:
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser().parse_args(argv)  # -h prints here
+        except BrokenPipeError:
+            return quiet_broken_pipe()
+        except SystemExit:  # after -h / --version / a usage error: flush while we can catch it
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                quiet_broken_pipe()
+            raise
         window, db_arg = args.command is None, args.db
     if window:
         from kenshu_desk.app import run_gui  # PySide6 only when a window is wanted

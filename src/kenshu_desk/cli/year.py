@@ -92,7 +92,11 @@ def run_progress(args: argparse.Namespace) -> int:
 
         data = progress_xlsx(table, rows) if suffix == ".xlsx" else progress_pdf(table)
         write_atomically(args.output, data)
-        print(f"{args.output} に{table.label}の進捗状況を出力しました。")
+        # On stdout like every command's report, unless stdout carries the JSON.
+        print(
+            f"{args.output} に{table.label}の進捗状況を出力しました。",
+            file=sys.stderr if args.json else sys.stdout,
+        )
     if args.json:
         print_json(table.to_dict())
     elif not args.output:

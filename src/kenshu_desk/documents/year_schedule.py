@@ -100,23 +100,26 @@ def day_offset(day: dt.date, m: _Metrics, col_width: float) -> float:
 
 
 def _box_markup(entry: YearEntry, font: str, size: float, width: float) -> str:
-    """The box text broken into lines here (Japanese rules), the date in blue."""
+    """The box text broken into lines here (Japanese rules): the date in blue, an adviser
+    visit underlined (as the seed does), a cancelled event struck through but its （中止） not."""
     head = entry.date_label
-    text = f"{head} {entry.title}" + ("（中止）" if entry.cancelled else "")
+    body = f"{head} {entry.title}"
+    text = body + ("（中止）" if entry.cancelled else "")
     lines = wrap(text, width - 0.5, lambda t: stringWidth(t, font, size))
     out, done = [], 0
     for line in lines:
         start = text.index(line, done)
         done = start + len(line)
         dated = max(0, min(len(head) - start, len(line)))
-        part = (f'<font color="#1F3F7A">{escape(line[:dated])}</font>' if dated else "") + escape(
-            line[dated:]
-        )
-        if entry.with_adviser:  # the seed underlines adviser dispatches
+        marked = max(0, min(len(body) - start, len(line)))  # the part before （中止）
+        part = escape(line[dated:marked])
+        if dated:
+            part = f'<font color="#1F3F7A">{escape(line[:dated])}</font>' + part
+        if entry.with_adviser and marked:
             part = f"<u>{part}</u>"
-        if entry.cancelled:
+        if entry.cancelled and marked:
             part = f"<strike>{part}</strike>"
-        out.append(part)
+        out.append(part + escape(line[marked:]))
     return "<br/>".join(out)
 
 

@@ -189,8 +189,7 @@ def parse_fiscal_year(text: str) -> int:
             last = end.year if end.month >= 4 else end.year - 1
             raise DateInputError(
                 f"「{typed}」: {era.name}{number}年度はありません"
-                f"（{era.name}は{last - era.start.year + 1}年度まで、"
-                f"その次は{fiscal_year_label(last + 1)}）。"
+                f"（{era.name}は{last - era.start.year + 1}年度（{last}年度）まで）。"
             )
     else:
         raise DateInputError(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import reading_sort_key
@@ -85,14 +85,16 @@ def event_with_registrations(session: Session, event_id: int) -> Event:
 def registration_rows(session: Session, event_id: int) -> list[RegistrationRow]:
     """The event's registrations in 五十音 order of the reading."""
     get_event(session, event_id)
+    parent = aliased(Organisation)  # a 社協's municipality: かわごえ finds its people too
     stmt = (
-        select(Registration, Participant, Organisation.name)
+        select(Registration, Participant, Organisation.name, Organisation.kana, parent.kana)
         .join(Registration.participant)
         .outerjoin(Organisation, Participant.organisation_id == Organisation.id)
+        .outerjoin(parent, Organisation.municipality_id == parent.id)
         .where(Registration.event_id == event_id)
     )
     rows = []
-    for reg, p, org in session.execute(stmt):
+    for reg, p, org, kana, parent_kana in session.execute(stmt):
         rows.append(
             RegistrationRow(
                 reg.id,
@@ -106,7 +108,7 @@ def registration_rows(session: Session, event_id: int) -> list[RegistrationRow]:
                 reg.state,
                 reg.minutes_online,
                 reg.note,
-                search_key(p.name, p.reading, org or "", p.email),
+                search_key(p.name, p.reading, org or "", kana or "", parent_kana or "", p.email),
                 reg.version,
             )
         )

@@ -24,6 +24,7 @@ from kenshu_desk.documents.japanese_wrap import wrap
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label
 from kenshu_desk.domain.models import Event
 from kenshu_desk.services.participants.coverage import Coverage, fiscal_year_coverage
+from kenshu_desk.ui.shell.i18n import long_date
 
 _Index = QModelIndex | QPersistentModelIndex
 NONE_COLOUR = QColor("#fbe9e7")
@@ -69,7 +70,8 @@ class CoverageModel(QAbstractTableModel):
             return f"{month}/{day}\n{title}\n{cov.per_event(e.id)}"
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < last:
             e = cov.events[section - 1]
-            return f"{e.date} {e.title}（{e.kind}）: {cov.per_event(e.id)} 市町村"
+            day = long_date(dt.date.fromisoformat(e.date))
+            return f"{day} {e.title}（{e.kind}）: {cov.per_event(e.id)} 市町村"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -87,7 +87,8 @@ class DateEdit(QWidget):
         )
         self.setFocusProxy(self.line)
         self.calendar_button = QToolButton()
-        self.calendar_button.setText("📅")
+        # An arrow, as a combo box opens its list (an emoji glyph is missing on many systems).
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
         self.calendar_button.setToolTip(self.tr("カレンダーから選ぶ"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -113,10 +114,7 @@ class DateEdit(QWidget):
         self.line.textEdited.connect(self._typed)
         self.line.returnPressed.connect(self._finish)
         self.line.left.connect(self._finish)
-        if day is not None:
-            self.setDate(day)
-        else:
-            self._typed(self.line.text())
+        self.setDate(day)  # an empty new field is not an error until the user leaves it empty
 
     # --- value ---------------------------------------------------------------------------
 
