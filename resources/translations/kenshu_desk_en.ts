@@ -868,6 +868,10 @@
             <translation>Sending mail</translation>
         </message>
         <message>
+            <source>。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）</source>
+            <translation>. For {0} of them this changes an entry already in their calendar (update or cancellation)</translation>
+        </message>
+        <message>
             <source>メールファイルの保存先</source>
             <translation>Folder for the mail files</translation>
         </message>
@@ -882,6 +886,14 @@
         <message>
             <source>自動</source>
             <translation>Automatic</translation>
+        </message>
+        <message>
+            <source> 秒</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>サーバーが応答しないとき、この時間であきらめます（1 段階ごと）</source>
+            <translation>When the server does not answer, give up after this long (for each step)</translation>
         </message>
         <message>
             <source>なし</source>
@@ -922,6 +934,10 @@
         <message>
             <source>パスワード(&amp;P)</source>
             <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>&amp;Wait for an answer</translation>
         </message>
         <message>
             <source>招待の通知(&amp;R)</source>
@@ -3081,6 +3097,10 @@ Subject: {1}
             <translation>Sending mail</translation>
         </message>
         <message>
+            <source>。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）</source>
+            <translation>. For {0} of them this changes an entry already in their calendar (update or cancellation)</translation>
+        </message>
+        <message>
             <source>メールファイルの保存先</source>
             <translation>Folder for the mail files</translation>
         </message>
@@ -3098,6 +3118,14 @@ Subject: {1}
         <message>
             <source>自動</source>
             <translation>Automatic</translation>
+        </message>
+        <message>
+            <source> 秒</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>サーバーが応答しないとき、この時間であきらめます（1 段階ごと）</source>
+            <translation>When the server does not answer, give up after this long (for each step)</translation>
         </message>
         <message>
             <source>なし</source>
@@ -3138,6 +3166,10 @@ Subject: {1}
         <message>
             <source>パスワード(&amp;P)</source>
             <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>&amp;Wait for an answer</translation>
         </message>
         <message>
             <source>招待の通知(&amp;R)</source>

@@ -868,6 +868,10 @@
             <translation>メールを送信します</translation>
         </message>
         <message>
+            <source>。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）</source>
+            <translation>。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）</translation>
+        </message>
+        <message>
             <source>メールファイルの保存先</source>
             <translation>メールファイルの保存先</translation>
         </message>
@@ -882,6 +886,14 @@
         <message>
             <source>自動</source>
             <translation>自動</translation>
+        </message>
+        <message>
+            <source> 秒</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>サーバーが応答しないとき、この時間であきらめます（1 段階ごと）</source>
+            <translation>サーバーが応答しないとき、この時間であきらめます（1 段階ごと）</translation>
         </message>
         <message>
             <source>なし</source>
@@ -922,6 +934,10 @@
         <message>
             <source>パスワード(&amp;P)</source>
             <translation>パスワード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>応答を待つ時間(&amp;W)</translation>
         </message>
         <message>
             <source>招待の通知(&amp;R)</source>
@@ -3080,6 +3096,10 @@
             <translation>メールを送信します</translation>
         </message>
         <message>
+            <source>。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）</source>
+            <translation>。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）</translation>
+        </message>
+        <message>
             <source>メールファイルの保存先</source>
             <translation>メールファイルの保存先</translation>
         </message>
@@ -3097,6 +3117,14 @@
         <message>
             <source>自動</source>
             <translation>自動</translation>
+        </message>
+        <message>
+            <source> 秒</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>サーバーが応答しないとき、この時間であきらめます（1 段階ごと）</source>
+            <translation>サーバーが応答しないとき、この時間であきらめます（1 段階ごと）</translation>
         </message>
         <message>
             <source>なし</source>
@@ -3137,6 +3165,10 @@
         <message>
             <source>パスワード(&amp;P)</source>
             <translation>パスワード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>応答を待つ時間(&amp;W)</translation>
         </message>
         <message>
             <source>招待の通知(&amp;R)</source>

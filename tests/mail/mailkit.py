@@ -46,6 +46,10 @@ class Handler:
     reject: dict[str, str] = field(default_factory=dict)  # address → permanent reply
     refuse_once: dict[str, str] = field(default_factory=dict)  # address → temporary reply
     drop_on_data: set[int] = field(default_factory=set)  # n-th DATA (1-based) drops the line
+    # n-th RCPT (1-based) drops the line: before the message, so certainly not delivered
+    drop_on_rcpt: set[int] = field(default_factory=set)
+    rcpt_commands: int = 0
+    delay: float = 0.0  # seconds before each 250 to DATA: a slow server
     hold_on_data: int | None = None  # n-th DATA is accepted, then the reply waits for release
     held: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
@@ -67,6 +71,12 @@ class Handler:
             return self.reject[address]
         if address in self.refuse_once:
             return self.refuse_once.pop(address)
+        with self.lock:
+            self.rcpt_commands += 1
+            n = self.rcpt_commands
+        if n in self.drop_on_rcpt:
+            server.transport.close()
+            return "421 dropped"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -81,11 +91,22 @@ class Handler:
             self.arrived.append(
                 Arrived(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
             )
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if n == self.hold_on_data:
             # The server has the message; the client is still waiting for the 250.
             self.held.set()
             await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 60)
         return f"250 2.0.0 Ok: queued as Q{n}"
+
+    def reset_faults(self) -> None:
+        """Behave from now on (what arrived stays recorded)."""
+        self.reject.clear()
+        self.refuse_once.clear()
+        self.drop_on_data.clear()
+        self.drop_on_rcpt.clear()
+        self.hold_on_data = None
+        self.release.set()
 
     def by_recipient(self) -> dict[str, list[Arrived]]:
         result: dict[str, list[Arrived]] = {}

@@ -181,7 +181,7 @@ def test_run_composer_composes_the_slow_way_when_the_frame_cannot_be_built(db, m
     def mismatch(**_kwargs):  # type: ignore[no-untyped-def]
         raise batch.FrameMismatch("a future email package")
 
-    monkeypatch.setattr("kenshu_desk.services.mail.invitations.CalendarMessageFrame", mismatch)
+    monkeypatch.setattr("kenshu_desk.services.mail.composer.CalendarMessageFrame", mismatch)
     with db.session() as s:
         event = get_event(s, event_id)
         recipient = Recipient(1, "髙橋　美咲", "さいたま市", "m.takahashi@example.jp")

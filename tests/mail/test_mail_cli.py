@@ -117,7 +117,7 @@ def test_eml_files_are_drafts_and_count_as_given(capsys, db, db_arg, tmp_path, s
     assert "送信先 0 人" in out  # an update of the same version is the same calendar
     with db.session() as s:
         s.get(Event, event_id).start_time = dt.time(15, 0)
-    code, out, _ = run(capsys, *send_args(db_arg, event_id, smtp_server))
+    code, out, _ = run(capsys, *send_args(db_arg, event_id, smtp_server, "--yes"))
     assert "送信先 5 人（変更のお知らせ 5）" in out and len(smtp_server.handler.arrived) == 5
 
 
@@ -210,7 +210,10 @@ def test_update_via_cli_after_place_change(capsys, db, db_arg, smtp_server):
     run(capsys, *send_args(db_arg, event_id, smtp_server))
     with db.session() as s:
         s.get(Event, event_id).venue = "さいたま市民会館"
-    code, out, _ = run(capsys, *send_args(db_arg, event_id, smtp_server))
+    code, out, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
+    assert code == 1 and "--yes" in err and "5 人の予定表" in err  # the count, nothing sent
+    assert len(smtp_server.handler.arrived) == 5
+    code, out, _ = run(capsys, *send_args(db_arg, event_id, smtp_server, "--yes"))
     assert code == 0 and "送信先 5 人（変更のお知らせ 5）" in out
     kinds = [e["kind"] for e in outbox(capsys, db_arg)]
     assert kinds == ["invitation"] * 5 + ["update"] * 5

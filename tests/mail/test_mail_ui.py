@@ -207,3 +207,39 @@ def test_main_window_says_on_start_that_mail_is_waiting(qtbot, ui_app, db):
     window = MainWindow(db)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "送信待ち 5 件" in window.statusBar().currentMessage())
+
+
+def test_calendar_changes_are_confirmed_and_a_no_sends_nothing(
+    qtbot, ui_app, db, configured, monkeypatch
+):
+    from kenshu_desk.domain.models import Event, Registration
+    from kenshu_desk.mail.compose import MailAddress
+    from kenshu_desk.mail.transport import SmtpConfig, SmtpTransport
+    from kenshu_desk.services.mail.invitations import queue_messages
+    from kenshu_desk.services.mail.outbox import send_queued
+
+    event_id = make_event(db)
+    with db.session() as s:
+        queue_messages(s, event_id, MailAddress("課", "chiiki@example.jp"))
+    config = SmtpConfig(configured.host, configured.port, Security.NONE, timeout=10)
+    assert send_queued(db, SmtpTransport(config)).sent == 5
+    with db.session() as s:
+        s.get(Event, event_id).venue = "さいたま市民会館"
+        reg = s.query(Registration).filter_by(event_id=event_id).first()
+        s.delete(reg)
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    dialog = InviteDialog(db, event_id)
+    qtbot.addWidget(dialog)
+    assert dialog.count_label.text() == "5 人（変更のお知らせ 4、参加取り消しのお知らせ 1）"
+    dialog.send_button.click()
+    assert len(asked) == 1 and "5 人は、すでにある予定表の予定を書き換えます" in asked[0]
+    assert dialog.worker is None and len(configured.handler.arrived) == 5
+    dialog.kind.setCurrentIndex(dialog.kind.findData("cancellation"))
+    assert "中止になっていません" in dialog.count_label.text()
+    assert not dialog.send_button.isEnabled()

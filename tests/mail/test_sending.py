@@ -127,7 +127,7 @@ def test_misbehaving_server_every_participant_ends_sent_once_or_failed(db, smtp_
     refused, flaky = ADDRESSES[1], ADDRESSES[3]
     handler.reject[refused] = f"550 5.1.1 <{refused}>: Recipient address rejected"
     handler.refuse_once[flaky] = "451 4.7.1 Greylisted, try again"
-    handler.drop_on_data.add(2)  # the connection dies in the middle of the second message
+    handler.drop_on_rcpt.add(2)  # the connection dies before the second message is handed over
     event_id = make_event(db)
     queue(db, event_id)
     progress = []

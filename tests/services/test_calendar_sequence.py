@@ -53,10 +53,16 @@ def test_each_schedule_change_raises_by_one_per_transaction(db, event_id, field,
     assert sequence(db, event_id) == 1
 
 
+def test_a_new_title_raises_the_sequence(db, event_id):
+    """The title is in the invitation: a change must reach calendars as an update."""
+    with db.session() as s:
+        s.get(Event, event_id).title = "研修（改題）"
+    assert sequence(db, event_id) == 1
+
+
 def test_other_edits_leave_the_sequence(db, event_id):
     with db.session() as s:
         event = s.get(Event, event_id)
-        event.title = "研修（改題）"
         event.notes = "メモ"
         event.start_time = dt.time(13, 30)  # same value
     assert sequence(db, event_id) == 0
@@ -114,3 +120,21 @@ def test_pure_rule():
     assert next_sequence(base, moved) == 5
     assert next_sequence(base, CalendarState(**{**moved.__dict__, "sequence": 9})) == 9
     assert next_sequence(base, CalendarState(**{**base.__dict__, "sequence": 1})) == 4
+
+
+def test_a_programme_change_raises_the_sequence_once_per_transaction(db, event_id):
+    """The programme is in the invitation too: adding, editing or removing an item."""
+    from kenshu_desk.domain.models import ProgrammeItem
+
+    with db.session() as s:
+        event = s.get(Event, event_id)
+        event.items.append(ProgrammeItem(position=0, item_type="講演", title="講義", minutes=60))
+        event.items.append(ProgrammeItem(position=1, item_type="挨拶", title="閉会", minutes=5))
+    assert sequence(db, event_id) == 1
+    with db.session() as s:
+        s.get(Event, event_id).items[0].title = "講義（差し替え）"
+    assert sequence(db, event_id) == 2
+    with db.session() as s:
+        event = s.get(Event, event_id)
+        s.delete(event.items[1])
+    assert sequence(db, event_id) == 3

@@ -57,7 +57,7 @@ def test_update_returns_previous_values_and_bumps_sequence_on_time_or_place(db):
     with db.session() as s:
         assert ee.update_event(s, event_id, {"title": "第1回研修"}) == {"title": "新しい行事"}
     with db.session() as s:
-        assert s.get(Event, event_id).calendar_sequence == 0  # a title is not a reschedule
+        assert s.get(Event, event_id).calendar_sequence == 1  # the title is in the invitation
     with db.session() as s:
         previous = ee.update_event(s, event_id, {"start_time": T(14, 0)})
     with db.session() as s:
@@ -65,7 +65,7 @@ def test_update_returns_previous_values_and_bumps_sequence_on_time_or_place(db):
     with db.session() as s:
         event = s.get(Event, event_id)
         assert event.start_time == T(13, 30)
-        assert event.calendar_sequence == 2  # never lower, not even on undo
+        assert event.calendar_sequence == 3  # never lower, not even on undo
 
 
 def test_duplicate_copies_programme_presenters_and_pins_to_a_new_date(demo_db):

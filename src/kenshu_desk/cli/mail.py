@@ -24,17 +24,18 @@ from kenshu_desk.mail.settings import (
     load_templates,
 )
 from kenshu_desk.mail.templates import MessageKind, kind_label
-from kenshu_desk.mail.transport import Security, SmtpTransport
+from kenshu_desk.mail.transport import Security, SmtpTransport, check_timeout
 from kenshu_desk.services.mail.invitations import (
     InvitationPlan,
     plan_messages,
     queue_messages,
     save_eml_files,
 )
+from kenshu_desk.services.mail.journal import apply_journal
 from kenshu_desk.services.mail.outbox import SendProgress, list_outbox, requeue, send_queued
 from kenshu_desk.services.timetable.events import get_event
 
-KINDS = ("auto", *(k.value for k in MessageKind))
+KINDS = ("auto", *(k.value for k in MessageKind if k != MessageKind.WITHDRAWAL))
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,6 +64,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--eml-dir", metavar="DIR", type=Path, help="送信せず、宛先ごとの .eml をこのフォルダに保存"
     )
     send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
+    send.add_argument(
+        "--yes",
+        action="store_true",
+        help="変更・取り消しのお知らせ（受信者の予定表を書き換えるメール）を確認なしで送る",
+    )
     send.set_defaults(handler=run_invites_send)
 
     outbox = commands.add_parser("outbox", help="送信済みメールの記録")
@@ -84,6 +90,12 @@ def add_smtp_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--smtp-port", metavar="P", type=int)
     parser.add_argument("--smtp-security", choices=[s.value for s in Security])
     parser.add_argument("--smtp-user", metavar="U")
+    parser.add_argument(
+        "--smtp-timeout",
+        metavar="SECONDS",
+        type=float,
+        help="サーバーの応答を待つ時間（1 段階あたりの上限、既定 20 秒）",
+    )
     parser.add_argument("--from", dest="sender", metavar="ADDRESS", help="差出人アドレス")
     parser.add_argument("--from-name", metavar="NAME", help="差出人名")
 
@@ -104,6 +116,11 @@ def run_ics(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> MailSettings:
+    if args.smtp_port is not None and not 1 <= args.smtp_port <= 65535:
+        raise UserError(f"--smtp-port は 1～65535 で指定してください: {args.smtp_port}")
+    timeout = getattr(args, "smtp_timeout", None)
+    if timeout is not None:
+        check_timeout(timeout)
     base = load_settings()
     security = Security(args.smtp_security) if args.smtp_security else base.security
     port = args.smtp_port if args.smtp_port is not None else base.port
@@ -116,7 +133,7 @@ def _settings(args: argparse.Namespace) -> MailSettings:
         port=port,
         security=security,
         user=args.smtp_user if args.smtp_user is not None else base.user,
-        timeout=base.timeout,
+        timeout=timeout if timeout is not None else base.timeout,
         alarm_minutes=alarm
         if (alarm := getattr(args, "alarm", None)) is not None
         else base.alarm_minutes,
@@ -168,6 +185,14 @@ def run_invites_send(args: argparse.Namespace) -> int:
             print(f"{len(paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
             return 0
         password = smtp_password(settings)
+        with db.session() as session:
+            plan = plan_messages(session, args.event_id, kind)
+        if plan.changing and not args.yes:
+            _print_plan(plan, details=False)
+            raise UserError(
+                f"{plan.changing} 人の予定表を書き換えるメール（変更・取り消し）を送ります。"
+                "確かめてから --yes を付けて実行してください（何も送っていません）。"
+            )
         with db.session() as session:
             queued = queue_messages(
                 session, args.event_id, sender, templates,
@@ -229,6 +254,7 @@ def run_outbox(args: argparse.Namespace) -> int:
             count = requeue(db, args.resend)
             print(f"{count} 件を送信待ちに戻しました。")
             return 0
+        apply_journal(db)  # 250s the database missed last time (services/mail/journal.py)
         with db.session() as session:
             entries = list_outbox(session, args.event)
     finally:

@@ -1,4 +1,5 @@
-"""The calendar SEQUENCE rule: raised on every change of date, time or place and on cancel.
+"""The calendar SEQUENCE rule: raised on every change an invitation shows (title, date, time,
+place, URL, programme) and on cancel.
 
 Calendar clients (Outlook, Google, Apple) apply an update only if its SEQUENCE is higher than
 the one they hold, so the number must go up whenever what a participant's calendar shows
@@ -23,7 +24,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import inspect
 
 # What a calendar entry shows that, when changed, calls for an update to every invitee.
-SCHEDULE_FIELDS = ("date", "start_time", "end_time", "venue", "online_url", "cancelled")
+SCHEDULE_FIELDS = ("title", "date", "start_time", "end_time", "venue", "online_url", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,12 @@ class CalendarState:
     online_url: str
     cancelled: bool
     sequence: int
+    title: str = ""
 
     @classmethod
     def of(cls, event: Any) -> CalendarState:
         return cls(
+            title=event.title or "",
             date=event.date,
             start_time=event.start_time,
             end_time=event.end_time,
@@ -84,6 +87,7 @@ def _before_update(_mapper: Any, _connection: Any, target: Any) -> None:
     state = inspect(target)
     loaded = {name: _loaded_value(state, name) for name in SCHEDULE_FIELDS}
     before = CalendarState(
+        title=loaded["title"] or "",
         date=loaded["date"],
         start_time=loaded["start_time"],
         end_time=loaded["end_time"],
@@ -97,7 +101,51 @@ def _before_update(_mapper: Any, _connection: Any, target: Any) -> None:
         target.calendar_sequence = wanted
 
 
+_CREATED = "kenshu_created_events"
+
+
+def _forget_created(session: Any, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_CREATED, None)
+
+
+def _programme_changed(session: Any, _context: Any, _instances: Any) -> None:
+    """A programme item (or its presenters) added, changed or removed: the invitation's
+    programme changed, so its event's sequence goes up (once per flush and event)."""
+    # Events created in this transaction have never been sent: their sequence stays.
+    created = session.info.setdefault(_CREATED, [])
+    created.extend(obj for obj in session.new if hasattr(obj, "calendar_sequence"))
+    created_ids = {obj.id for obj in created} - {None}
+    events = []
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        item = getattr(obj, "item", None) if hasattr(obj, "speaker_id") else obj
+        if item is None or not hasattr(item, "presenters") or not hasattr(item, "event"):
+            continue
+        if obj in session.dirty and not session.is_modified(obj):
+            continue
+        event = item.event
+        if (
+            event is not None
+            and event not in session.new
+            and event.id not in created_ids
+            and event not in events
+        ):
+            events.append(event)
+    for event in events:
+        if event in session.deleted:
+            continue
+        loaded = _loaded_value(inspect(event), "calendar_sequence") or 0
+        if (event.calendar_sequence or 0) <= loaded:
+            event.calendar_sequence = loaded + 1
+
+
 def install_sequence_rule(event_class: type) -> None:
-    """Attach the rule to the Event mapper (idempotent)."""
+    """Attach the rule to the Event mapper and the programme hook to every Session
+    (idempotent)."""
+    from sqlalchemy.orm import Session
+
     if not sa_event.contains(event_class, "before_update", _before_update):
         sa_event.listen(event_class, "before_update", _before_update)
+    if not sa_event.contains(Session, "before_flush", _programme_changed):
+        sa_event.listen(Session, "before_flush", _programme_changed)
+        sa_event.listen(Session, "after_transaction_end", _forget_created)

@@ -45,7 +45,7 @@ class MailSettings:
     port: int = 0  # 0 = the usual port for the security mode
     security: Security = Security.STARTTLS
     user: str = ""
-    timeout: float = 60.0
+    timeout: float = 20.0  # seconds per SMTP step (transport.DEFAULT_TIMEOUT)
     alarm_minutes: int | None = None  # reminder in invitations; None = none
 
     @property

@@ -20,6 +20,7 @@ class MessageKind(StrEnum):
     INVITATION = "invitation"
     UPDATE = "update"
     CANCELLATION = "cancellation"
+    WITHDRAWAL = "withdrawal"  # a CANCEL to one attendee whose registration ended
 
     @property
     def label(self) -> str:
@@ -30,7 +31,11 @@ KIND_LABELS = {
     MessageKind.INVITATION: "招待",
     MessageKind.UPDATE: "変更のお知らせ",
     MessageKind.CANCELLATION: "中止のお知らせ",
+    MessageKind.WITHDRAWAL: "参加取り消しのお知らせ",
 }
+
+# Kinds sent as METHOD:CANCEL (the calendar entry is removed).
+CANCEL_KINDS = (MessageKind.CANCELLATION, MessageKind.WITHDRAWAL)
 
 KIND_LABELS_BY_VALUE = {kind.value: label for kind, label in KIND_LABELS.items()}
 
@@ -115,10 +120,23 @@ _CANCELLATION_BODY = """\
 {問い合わせ先}
 """
 
+_WITHDRAWAL_BODY = """\
+{所属}
+{氏名} 様
+
+いつもお世話になっております。{差出人}です。
+{日時}の「{行事名}」へのお申し込みは、取り消されました。
+お使いのカレンダーの予定は、このメールで取り消されます。
+お心当たりのない場合は、お手数ですが下記までご連絡ください。
+
+{問い合わせ先}
+"""
+
 DEFAULT_TEMPLATES: dict[MessageKind, MailTemplate] = {
     MessageKind.INVITATION: MailTemplate("【ご案内】{行事名}（{日時}）", _INVITATION_BODY),
     MessageKind.UPDATE: MailTemplate("【変更】{行事名}（{日時}）", _UPDATE_BODY),
     MessageKind.CANCELLATION: MailTemplate("【中止】{行事名}（{日時}）", _CANCELLATION_BODY),
+    MessageKind.WITHDRAWAL: MailTemplate("【参加取り消し】{行事名}（{日時}）", _WITHDRAWAL_BODY),
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")

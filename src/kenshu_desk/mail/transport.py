@@ -4,6 +4,12 @@ A message goes out as MAIL FROM / RCPT TO / DATA on an open connection, so a ref
 one recipient (550) leaves the connection usable for the next. Failures become
 `DeliveryError` with `temporary` (4xx, a dropped connection: worth retrying later) or not
 (5xx: retrying will not help), and `connection_lost` when the connection must be reopened.
+A failure after the whole message went to the server (the end-of-data dot sent) with no
+reply — a timeout or a dropped connection — is `uncertain`: the server may have kept it.
+
+Every SMTP step (connecting and the greeting, each command and its whole reply, the message
+and the reply to it) has a total deadline of `timeout` seconds, not only a limit per read:
+a server that trickles a continuation line now and then cannot keep a step going.
 
 Security: STARTTLS by default (the certificate is verified), SSL/TLS on connect, or none —
 only when chosen explicitly, e.g. for a relay on the office network.
@@ -13,8 +19,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import io
+import re
 import smtplib
+import socket
 import ssl
+import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import TracebackType
@@ -47,7 +57,7 @@ class SmtpConfig:
     security: Security = Security.STARTTLS
     user: str = ""
     password: str = field(default="", repr=False)
-    timeout: float = 60.0
+    timeout: float = 20.0  # seconds a whole SMTP step may take (DEFAULT_TIMEOUT)
     ssl_context: ssl.SSLContext | None = field(default=None, repr=False)
 
     @property
@@ -58,6 +68,18 @@ class SmtpConfig:
         return f"{self.host}:{self.effective_port}（{self.security.label}）"
 
 
+DEFAULT_TIMEOUT = 20.0
+MAX_TIMEOUT = 600.0
+
+
+def check_timeout(seconds: float) -> float:
+    if not 1 <= seconds <= MAX_TIMEOUT:
+        raise SmtpConfigError(
+            f"SMTP の待ち時間は 1～{MAX_TIMEOUT:.0f} 秒で指定してください: {seconds:g}"
+        )
+    return seconds
+
+
 class SmtpConfigError(UserError):
     """The server cannot be used at all with these settings (login refused, no TLS …)."""
 
@@ -66,13 +88,99 @@ class DeliveryError(Exception):
     """One message could not be handed over; `temporary` says whether to retry."""
 
     def __init__(
-        self, reply: str, *, code: int | None, temporary: bool, connection_lost: bool = False
+        self,
+        reply: str,
+        *,
+        code: int | None,
+        temporary: bool,
+        connection_lost: bool = False,
+        uncertain: bool = False,
     ) -> None:
         super().__init__(reply)
         self.code = code
         self.reply = reply
         self.temporary = temporary
         self.connection_lost = connection_lost
+        self.uncertain = uncertain  # the message was handed over; no answer came back
+        self.timed_out = False  # the server stopped answering (not worth reconnecting at once)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """The socket's reading side, each read bounded by what is left of the step's time."""
+
+    def __init__(self, owner: _DeadlineSMTP) -> None:
+        self._owner = owner
+        self._sock = owner.sock
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+        left = self._owner.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("timed out (応答が時間内に終わりませんでした)")
+        self._sock.settimeout(left)
+        return self._sock.recv_into(buffer)
+
+
+class _DeadlineMixin:
+    """smtplib with one total deadline per step (see the module's docstring)."""
+
+    timeout: float
+    sock: socket.socket
+    file: object
+    deadline: float = float("inf")
+
+    def start_step(self) -> None:
+        self.deadline = time.monotonic() + self.timeout
+        if getattr(self, "sock", None) is not None:
+            self.sock.settimeout(self.timeout)
+
+    def connect(self, host="localhost", port=0, source_address=None):  # type: ignore[no-untyped-def]
+        self.start_step()
+        return super().connect(host, port, source_address)  # type: ignore[misc]
+
+    def send(self, s):  # type: ignore[no-untyped-def]
+        self.start_step()
+        return super().send(s)  # type: ignore[misc]
+
+    def getreply(self):  # type: ignore[no-untyped-def]
+        if self.file is None and getattr(self, "sock", None) is not None:
+            self.file = io.BufferedReader(_DeadlineReader(self))  # type: ignore[arg-type]
+        return super().getreply()  # type: ignore[misc]
+
+
+class _DeadlineSMTP(_DeadlineMixin, smtplib.SMTP):
+    pass
+
+
+class _DeadlineSMTP_SSL(_DeadlineMixin, smtplib.SMTP_SSL):
+    pass
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+def _data(smtp: smtplib.SMTP, payload: bytes) -> tuple[int, bytes]:
+    """smtplib.SMTP.data, with a failure after the end-of-data dot made `uncertain`."""
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    body = _LEADING_DOT.sub(b"..", payload)
+    if not body.endswith(b"\r\n"):
+        body += b"\r\n"
+    smtp.send(body + b".\r\n")
+    try:
+        return smtp.getreply()
+    except (OSError, smtplib.SMTPServerDisconnected) as exc:
+        raise _Uncertain(exc) from exc
+
+
+class _Uncertain(Exception):
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
 def _reply_text(code: int, message: bytes | str) -> str:
@@ -123,11 +231,11 @@ class SmtpTransport:
         smtp: smtplib.SMTP | None = None
         try:
             if cfg.security == Security.SSL:
-                smtp = smtplib.SMTP_SSL(
+                smtp = _DeadlineSMTP_SSL(
                     cfg.host, cfg.effective_port, timeout=cfg.timeout, context=self._context()
                 )
             else:
-                smtp = smtplib.SMTP(cfg.host, cfg.effective_port, timeout=cfg.timeout)
+                smtp = _DeadlineSMTP(cfg.host, cfg.effective_port, timeout=cfg.timeout)
             smtp.ehlo()
             if cfg.security == Security.STARTTLS:
                 if not smtp.has_extn("starttls"):
@@ -167,12 +275,14 @@ class SmtpTransport:
             raise _refusal("接続", exc.smtp_code, exc.smtp_error) from exc
         except (OSError, smtplib.SMTPException) as exc:
             _quietly_close(smtp)
-            raise DeliveryError(
+            error = DeliveryError(
                 f"{cfg.describe()} に接続できません: {exc}",
                 code=None,
                 temporary=True,
                 connection_lost=True,
-            ) from exc
+            )
+            error.timed_out = _timed_out(exc)
+            raise error from exc
         self._smtp = smtp
         self.connections_opened += 1
 
@@ -205,7 +315,7 @@ class SmtpTransport:
             if code not in (250, 251):
                 self._reset()
                 raise _refusal("RCPT TO", code, message)
-            code, message = smtp.data(payload)
+            code, message = _data(smtp, payload)
             if code != 250:
                 self._reset()
                 raise _refusal("DATA", code, message)
@@ -214,6 +324,12 @@ class SmtpTransport:
             if exc.connection_lost:
                 self._drop()
             raise
+        except _Uncertain as exc:
+            self._drop()
+            raise DeliveryError(
+                f"メール本文を渡した後、サーバーの応答がないまま{_what_happened(exc.cause)}",
+                code=None, temporary=False, connection_lost=True, uncertain=True,
+            ) from exc.cause  # fmt: skip
         except smtplib.SMTPDataError as exc:  # DATA itself refused (no 354)
             self._reset()
             raise _refusal("DATA", exc.smtp_code, exc.smtp_error) from exc
@@ -238,6 +354,16 @@ class SmtpTransport:
                 self._drop()
         except (OSError, smtplib.SMTPException):
             self._drop()
+
+
+def _timed_out(exc: BaseException) -> bool:
+    return isinstance(exc, TimeoutError) or "timed out" in str(exc)
+
+
+def _what_happened(exc: BaseException) -> str:
+    if _timed_out(exc):
+        return f"待ち時間が過ぎました（{exc}）"
+    return f"接続が切れました（{exc or type(exc).__name__}）"
 
 
 def _sender_refused(envelope_from: str, code: int, message: bytes | str) -> str:

@@ -4,11 +4,18 @@ Which kind a participant gets (when the caller does not insist on one):
 - the event is cancelled → a cancellation (METHOD:CANCEL) to every registered participant;
 - the participant was already sent (or given, as an .eml) an invitation or update for an
   earlier SEQUENCE of the event → an update (METHOD:REQUEST, same UID, higher SEQUENCE);
+  the SEQUENCE goes up with every change the invitation shows (domain.calendar_sequence);
 - otherwise → an invitation.
+And someone whose registration was cancelled or removed after they got the calendar gets a
+cancellation of their own (RFC 5546: a CANCEL to that attendee), once.
+
+A whole-event cancellation is only for a cancelled event: `kind=CANCELLATION` on an event
+that is not cancelled is refused (it would empty everyone's calendar).
 
 Each message has a dedup key (event, participant, kind, sequence, address), unique in the
 outbox, so running the same step twice never queues anything twice; a message that already
 went out (or failed permanently, or whose fate is unknown) is reported, not queued again.
+Recipients left out (no usable address) get a `skipped` row saying why (queueing.py).
 """
 
 from __future__ import annotations
@@ -18,56 +25,42 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email.utils import make_msgid
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kenshu_desk.documents.ics import (
-    CalendarPerson,
-    InvitationCalendars,
-    invitation_calendar,
-    programme_text,
-    when_text,
-)
 from kenshu_desk.domain.japanese import reading_sort_key
-from kenshu_desk.domain.models import AttendanceState, Event, OutboxMessage, utcnow
-from kenshu_desk.mail.batch import CalendarMessageFrame, FrameMismatch
-from kenshu_desk.mail.compose import (
-    MailAddress,
-    MessageError,
-    as_draft,
-    compose_calendar_message,
-    message_bytes,
-    text_to_html,
+from kenshu_desk.domain.models import AttendanceState, Event, OutboxMessage, Participant, utcnow
+from kenshu_desk.errors import UserError
+from kenshu_desk.mail.compose import MailAddress, MessageError, as_draft
+from kenshu_desk.mail.templates import CANCEL_KINDS, MailTemplate, MessageKind, kind_label
+from kenshu_desk.services.mail.composer import (
+    Recipient,
+    RunComposer,
+    compose_message,
+    template_values,
 )
-from kenshu_desk.mail.templates import (
-    DEFAULT_TEMPLATES,
-    MailTemplate,
-    MessageKind,
-    kind_label,
-    render_template,
+from kenshu_desk.services.mail.queueing import (
+    Skip,
+    insert_messages,
+    record_skipped,
+    take_over_queued,
 )
-from kenshu_desk.services.mail.outbox import Status
-from kenshu_desk.services.shared.bulk import insert_in_order
+from kenshu_desk.services.mail.status import Status
 from kenshu_desk.services.timetable.events import get_event_with_registrants
+
+__all__ = [
+    "InvitationPlan", "PlannedMessage", "QueueReport", "Recipient", "RunComposer",
+    "compose_message", "dedup_key", "eml_file_name", "eml_name", "plan_messages", "queue_messages",
+    "recipients_of", "save_eml_files", "template_values",
+]  # fmt: skip
 
 CALENDAR_KINDS = (MessageKind.INVITATION, MessageKind.UPDATE)
 # Statuses after which the participant has (or may have) the calendar entry.
 DELIVERED = (Status.SENT, Status.SAVED, Status.UNKNOWN, Status.SENDING)
-
-
-@dataclass(frozen=True)
-class Recipient:
-    participant_id: int
-    name: str
-    organisation: str
-    address: str
-
-    @property
-    def mail_address(self) -> MailAddress:
-        return MailAddress(self.name, self.address)
+# Kinds that change a calendar the recipient already has: confirmed before sending.
+CHANGING_KINDS = (MessageKind.UPDATE, *CANCEL_KINDS)
 
 
 @dataclass(frozen=True)
@@ -85,6 +78,7 @@ class InvitationPlan:
     sequence: int
     messages: list[PlannedMessage] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (who, why)
+    unusable: list[Skip] = field(default_factory=list)  # also in skipped; recorded as rows
 
     @property
     def count(self) -> int:
@@ -96,28 +90,42 @@ class InvitationPlan:
             counts[m.kind] = counts.get(m.kind, 0) + 1
         return counts
 
+    @property
+    def changing(self) -> int:
+        """Messages that would change calendars people already have (updates, cancels)."""
+        return sum(1 for m in self.messages if m.kind in CHANGING_KINDS)
+
 
 def dedup_key(event_id: int, participant_id: int, kind: str, sequence: int, address: str) -> str:
     digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()[:16]
     return f"ev{event_id}:p{participant_id}:{kind}:seq{sequence}:{digest}"
 
 
+def skip_key(event_id: int, participant_id: int | None) -> str:
+    return f"skip:ev{event_id}:p{participant_id}"
+
+
 def recipients_of(event: Event) -> tuple[list[Recipient], list[tuple[str, str]]]:
     """Registered participants with an address, in 五十音 order; and who was left out, why."""
+    found, unusable = _recipients(event)
+    return found, [(s.name, s.reason) for s in unusable]
+
+
+def _recipients(event: Event) -> tuple[list[Recipient], list[Skip]]:
     found: list[tuple[tuple, Recipient]] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skip] = []
     for reg in event.registrations:
         person = reg.participant
         if reg.state == AttendanceState.CANCELLED:
             continue
         address = person.email.strip()
         if not address:
-            skipped.append((person.name, "メールアドレスがありません"))
+            skipped.append(Skip(person.name, "", "メールアドレスがありません", person.id))
             continue
         try:
             MailAddress(person.name, address)
         except MessageError as exc:
-            skipped.append((person.name, str(exc)))
+            skipped.append(Skip(person.name, address, str(exc), person.id))
             continue
         recipient = Recipient(person.id, person.name, person.organisation_name, address)
         found.append((reading_sort_key(person.reading, person.name), recipient))
@@ -131,7 +139,7 @@ def _history(session: Session, event_id: int) -> dict[int, list[OutboxMessage]]:
     )
     by_person: dict[int, list[OutboxMessage]] = {}
     for row in rows:
-        if row.participant_id is not None:
+        if row.participant_id is not None and row.status != Status.SKIPPED:
             by_person.setdefault(row.participant_id, []).append(row)
     return by_person
 
@@ -141,30 +149,76 @@ def plan_messages(
 ) -> InvitationPlan:
     """Who would get what now; nothing is written."""
     event = get_event_with_registrants(session, event_id)
+    if kind == MessageKind.CANCELLATION and not event.cancelled:
+        raise UserError(
+            f"行事「{event.title}」は中止になっていません。中止のお知らせは、行事を中止にして"
+            "から送ってください（参加を取り消した人には --kind auto で個別に届きます）。"
+        )
     sequence = event.calendar_sequence
     plan = InvitationPlan(event_id, sequence)
-    recipients, plan.skipped = recipients_of(event)
+    recipients, plan.unusable = _recipients(event)
+    plan.skipped = [(s.name, s.reason) for s in plan.unusable]
     history = _history(session, event_id)
     for r in recipients:
         rows = history.get(r.participant_id, [])
         chosen = kind or _automatic_kind(event, rows)
-        key = dedup_key(event_id, r.participant_id, chosen, sequence, r.address)
-        same = next((row for row in rows if row.dedup_key == key), None)
-        if chosen in CALENDAR_KINDS:
-            # An invitation and an update for the same sequence carry the same calendar.
-            other = dedup_key(event_id, r.participant_id, _other(chosen), sequence, r.address)
-            same = same or next((row for row in rows if row.dedup_key == other), None)
-        if same is not None and same.status != Status.QUEUED:
-            plan.skipped.append((r.name, _already(same)))
-            continue
-        if same is None:
-            # A message still waiting from an earlier version of the event is replaced by
-            # this one (it takes the row over), so nobody gets a stale calendar too.
-            same = next((row for row in rows if row.status == Status.QUEUED), None)
-        plan.messages.append(
-            PlannedMessage(r, chosen, sequence, key, same.id if same is not None else None)
-        )
+        _plan_one(plan, event_id, r, chosen, rows)
+    if kind in (None, MessageKind.CANCELLATION):
+        active = {r.participant_id for r in recipients} | {s.participant_id for s in plan.unusable}
+        for person_id, rows in history.items():
+            if person_id not in active:
+                withdrawn = _withdrawn(session, person_id, rows)
+                if withdrawn is not None:
+                    _plan_one(plan, event_id, withdrawn, MessageKind.WITHDRAWAL, rows)
     return plan
+
+
+def _plan_one(
+    plan: InvitationPlan,
+    event_id: int,
+    r: Recipient,
+    chosen: MessageKind,
+    rows: list[OutboxMessage],
+) -> None:
+    sequence = plan.sequence
+    key = dedup_key(event_id, r.participant_id, chosen, sequence, r.address)
+    same = next((row for row in rows if row.dedup_key == key), None)
+    if chosen in CALENDAR_KINDS:
+        # An invitation and an update for the same sequence carry the same calendar.
+        other = dedup_key(event_id, r.participant_id, _other(chosen), sequence, r.address)
+        same = same or next((row for row in rows if row.dedup_key == other), None)
+    if same is not None and same.status != Status.QUEUED:
+        plan.skipped.append((r.name, _already(same)))
+        return
+    if same is None:
+        # A message still waiting from an earlier version of the event is replaced by
+        # this one (it takes the row over), so nobody gets a stale calendar too.
+        same = next((row for row in rows if row.status == Status.QUEUED), None)
+    plan.messages.append(
+        PlannedMessage(r, chosen, sequence, key, same.id if same is not None else None)
+    )
+
+
+def _withdrawn(session: Session, person_id: int, rows: list[OutboxMessage]) -> Recipient | None:
+    """Someone no longer registered whose calendar still holds the event: their address."""
+    relevant = [
+        row for row in rows
+        if row.kind in (*CALENDAR_KINDS, *CANCEL_KINDS)
+        and row.status in (*DELIVERED, Status.QUEUED)
+    ]  # fmt: skip
+    if not relevant:
+        return None
+    last = relevant[-1]
+    if last.kind in CANCEL_KINDS and last.status != Status.QUEUED:
+        return None  # already told
+    if last.kind in CANCEL_KINDS:
+        last = next((row for row in reversed(relevant) if row.kind in CALENDAR_KINDS), last)
+    if last.kind in CALENDAR_KINDS and last.status not in DELIVERED:
+        return None  # only ever queued: nothing in their calendar
+    person = session.get(Participant, person_id)
+    name = person.name if person is not None else last.recipient_name
+    organisation = person.organisation_name if person is not None else ""
+    return Recipient(person_id, name, organisation, last.recipient_address)
 
 
 def _other(kind: MessageKind) -> MessageKind:
@@ -191,142 +245,11 @@ def _already(row: OutboxMessage) -> str:
             return f"{label}は送信済みです"
 
 
-def template_values(event: Event, recipient: Recipient, sender_name: str) -> dict[str, str]:
-    return {**_event_values(event, sender_name), **_recipient_values(recipient)}
-
-
-def _event_values(event: Event, sender_name: str) -> dict[str, str]:
-    venue = event.venue or ("オンライン開催" if event.online_url else "")
-    return {
-        "行事名": event.title,
-        "日時": when_text(event),
-        "会場": venue,
-        "参加URL": event.online_url,
-        "プログラム": programme_text(event),
-        "差出人": sender_name or event.organiser_name,
-        "問い合わせ先": event.organiser_contact.strip(),
-    }
-
-
-def _recipient_values(recipient: Recipient) -> dict[str, str]:
-    return {"氏名": recipient.name, "所属": recipient.organisation}
-
-
-def compose_message(
-    event: Event,
-    recipient: Recipient,
-    kind: MessageKind,
-    sender: MailAddress,
-    templates: Mapping[MessageKind, MailTemplate] | None = None,
-    *,
-    alarm_minutes: int | None = None,
-    now: dt.datetime | None = None,
-) -> tuple[str, str, bytes]:
-    """(subject, Message-ID, payload bytes) of one participant's message.
-
-    The reference composition, entirely through icalendar and the email package. A send
-    run uses `RunComposer`, which gives the same message (tests/mail/test_batch.py) in a
-    tenth of the time, and falls back to this if its frame cannot be built.
-    """
-    template = (templates or DEFAULT_TEMPLATES).get(kind) or DEFAULT_TEMPLATES[kind]
-    filled = render_template(template, template_values(event, recipient, sender.name))
-    calendar = invitation_calendar(
-        event,
-        organizer=CalendarPerson(sender.name, sender.address),
-        attendee=CalendarPerson(recipient.name, recipient.address),
-        cancel=kind == MessageKind.CANCELLATION,
-        now=now,
-        alarm_minutes=alarm_minutes,
-    )
-    message_id = make_msgid(domain=sender.domain)
-    msg = compose_calendar_message(
-        sender=sender,
-        recipient=recipient.mail_address,
-        subject=filled.subject,
-        text=filled.body,
-        calendar=calendar,
-        method="CANCEL" if kind == MessageKind.CANCELLATION else "REQUEST",
-        date=now,
-        message_id=message_id,
-    )
-    return filled.subject, message_id, message_bytes(msg)
-
-
-class RunComposer:
-    """compose_message() for every recipient of one run, the shared work done once.
-
-    Per run: the template values of the event (programme, date, place), one calendar per
-    method with only the ATTENDEE line left to fill (InvitationCalendars), and one MIME
-    frame per method with the From and Date headers and every part header already encoded
-    (CalendarMessageFrame). Per recipient: the template, the ATTENDEE line, To, Subject
-    (cached when it does not name the person), Message-ID and the bodies.
-    """
-
-    def __init__(
-        self,
-        event: Event,
-        sender: MailAddress,
-        templates: Mapping[MessageKind, MailTemplate] | None = None,
-        *,
-        alarm_minutes: int | None = None,
-        now: dt.datetime,
-    ) -> None:
-        self.event = event
-        self.sender = sender
-        self.templates = templates
-        self.alarm_minutes = alarm_minutes
-        self.now = now
-        self._values = _event_values(event, sender.name)
-        self._calendars: dict[bool, InvitationCalendars] = {}
-        self._frames: dict[str, CalendarMessageFrame | None] = {}
-
-    def compose(self, recipient: Recipient, kind: MessageKind) -> tuple[str, str, bytes]:
-        """(subject, Message-ID, payload bytes), as compose_message() returns them."""
-        cancel = kind == MessageKind.CANCELLATION
-        method = "CANCEL" if cancel else "REQUEST"
-        frame = self._frame(method)
-        if frame is None:
-            return compose_message(
-                self.event, recipient, kind, self.sender, self.templates,
-                alarm_minutes=self.alarm_minutes, now=self.now,
-            )  # fmt: skip
-        template = (self.templates or DEFAULT_TEMPLATES).get(kind) or DEFAULT_TEMPLATES[kind]
-        filled = render_template(template, {**self._values, **_recipient_values(recipient)})
-        calendars = self._calendars.get(cancel)
-        if calendars is None:
-            calendars = self._calendars[cancel] = InvitationCalendars(
-                self.event,
-                organizer=CalendarPerson(self.sender.name, self.sender.address),
-                cancel=cancel,
-                now=self.now,
-                alarm_minutes=self.alarm_minutes,
-            )
-        message_id = make_msgid(domain=self.sender.domain)
-        payload = frame.message(
-            recipient=recipient.mail_address,
-            subject=filled.subject,
-            text=filled.body,
-            html_body=text_to_html(filled.body),
-            calendar=calendars.for_attendee(CalendarPerson(recipient.name, recipient.address)),
-            message_id=message_id,
-        )
-        return filled.subject, message_id, payload
-
-    def _frame(self, method: str) -> CalendarMessageFrame | None:
-        if method not in self._frames:
-            try:
-                self._frames[method] = CalendarMessageFrame(
-                    sender=self.sender, method=method, date=self.now
-                )
-            except FrameMismatch:
-                self._frames[method] = None  # this Python's email package: the slow way
-        return self._frames[method]
-
-
 @dataclass
 class QueueReport:
     plan: InvitationPlan
     ids: list[int] = field(default_factory=list)  # outbox rows ready (new or reused)
+    skipped_ids: list[int] = field(default_factory=list)  # `skipped` rows written
 
 
 def queue_messages(
@@ -352,6 +275,7 @@ def queue_messages(
     )
     fresh: list[dict[str, object]] = []
     fresh_at: list[int] = []  # where each fresh row's id goes in report.ids
+    taken: list[tuple[int, dict[str, object]]] = []  # queued rows rebuilt, written last
     for planned in plan.messages:
         subject, message_id, payload = composer.compose(planned.recipient, planned.kind)
         # A queued row not yet sent is rebuilt: today's template, a fresh DTSTAMP.
@@ -367,8 +291,7 @@ def queue_messages(
             "last_error": "",
             "next_attempt_at": None,
         }
-        row = session.get(OutboxMessage, planned.existing_id) if planned.existing_id else None
-        if row is None:
+        if planned.existing_id is None:
             fresh_at.append(len(report.ids))
             report.ids.append(0)
             fresh.append(
@@ -379,15 +302,19 @@ def queue_messages(
                     **values,
                 }
             )
-        else:
-            for name, value in values.items():
-                setattr(row, name, value)
-            report.ids.append(row.id)
+        else:  # only while still queued: never a row another run has claimed or sent
+            taken.append((planned.existing_id, values))
+            report.ids.append(planned.existing_id)
+    take_over_queued(session, taken)
     session.flush()
     if fresh:
-        inserted = insert_in_order(session, OutboxMessage, fresh)
+        inserted = insert_messages(session, fresh)
         for position, row_id in zip(fresh_at, inserted, strict=True):
             report.ids[position] = row_id
+    report.skipped_ids = record_skipped(
+        session, event_id, (kind or MessageKind.INVITATION).value,
+        [(skip_key(event_id, skip.participant_id), skip) for skip in plan.unusable],
+    )  # fmt: skip
     return report
 
 

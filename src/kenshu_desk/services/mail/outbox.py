@@ -1,25 +1,26 @@
 """The outbox: every message queued in the database, then sent over one SMTP connection.
 
-States: queued → sending → sent | failed, plus `saved` (written as an .eml instead) and
-`unknown` (see below). Each step is its own committed transaction, so the record survives a
-crash at any point.
+States: queued → sending → sent | failed | unknown, plus `saved` (written as an .eml
+instead) and `skipped` (a recipient left out, with the reason). Each step is its own
+committed transaction, so the record survives a crash at any point.
 
-Crash safety. A message is marked `sending` (committed) just before MAIL/RCPT/DATA and
-`sent` right after the server's 250. If the process dies in between, the row stays
-`sending` and nobody can tell from our side whether the server took it: SMTP has no way to
-ask "did you get Message-ID X?". Resending would risk a duplicate invitation; not sending
-would risk a missing one. The issue asks never to send twice, so the next run marks such
-rows `unknown` (送信結果不明) and does not resend them; the outbox view and
-`kenshu-desk outbox` show them, and the organiser decides ("send again"). The window is
-small: only the message in flight at the moment of the crash.
+One policy for every uncertain outcome. A message is marked `sending` (committed) just
+before MAIL/RCPT/DATA and `sent` (committed by itself) right after the server's 250. When
+the outcome cannot be known — the process died in between, or the connection timed out or
+dropped after the whole message was handed over — nobody can tell from our side whether
+the server took it: SMTP has no way to ask "did you get Message-ID X?". Resending would
+risk a duplicate; so such a message is marked `unknown` (送信結果不明, with what happened)
+and never resent by itself; the organiser decides ("send again"). Temporary refusals
+before the end of the message (4xx, a connection dropped before the message was complete)
+go back to `queued` with a back-off and are retried; permanent ones (5xx) are `failed`.
+
+Should the `sent` commit itself fail, the 250 goes to a local journal (journal.py), the run
+stops, and the next run records the row as sent from the journal.
 
 A row is only declared interrupted when the run that claimed it is gone: the claim names
-host and process; on this host a dead process is detected at once, a claim from another
-host (a shared PostgreSQL database) only after STALE_AFTER.
-
-Temporary failures (4xx, a dropped connection) go back to `queued` with a back-off and are
-retried in the same run, on a new connection if needed; permanent ones (5xx) are marked
-`failed` with the server's answer and the run goes on with the next recipient.
+host, process and its start time; on this host a dead process is detected at once (psutil,
+on Windows too), a claim from another host (a shared PostgreSQL database) only after
+STALE_AFTER.
 """
 
 from __future__ import annotations
@@ -28,53 +29,56 @@ import datetime as dt
 import functools
 import heapq
 import os
-import re
 import socket
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from email.parser import BytesHeaderParser
-from email.utils import parseaddr
-from enum import StrEnum
+from dataclasses import dataclass
 from typing import Any, Protocol
 
+import psutil
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kenshu_desk.database import Database
 from kenshu_desk.domain.models import OutboxMessage, utcnow
+from kenshu_desk.mail.envelope import envelope_sender
 from kenshu_desk.mail.transport import DeliveryError, SmtpConfigError
+from kenshu_desk.services.mail.journal import Accepted, apply_journal, write_accepted
+from kenshu_desk.services.mail.outbox_log import (
+    OutboxEntry,
+    list_outbox,
+    payload_of,
+    pending_counts,
+)
+from kenshu_desk.services.mail.status import RESENDABLE, STATUS_LABELS, Status
 
+__all__ = [
+    "RESENDABLE",
+    "STATUS_LABELS",
+    "OutboxEntry",
+    "RetryPolicy",
+    "SendProgress",
+    "SendReport",
+    "Status",
+    "envelope_sender",
+    "list_outbox",
+    "payload_of",
+    "pending_counts",
+    "recover_interrupted",
+    "requeue",
+    "send_queued",
+]  # fmt: skip
 
-class Status(StrEnum):
-    QUEUED = "queued"
-    SENDING = "sending"
-    SENT = "sent"
-    FAILED = "failed"
-    UNKNOWN = "unknown"
-    SAVED = "saved"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS = {
-    Status.QUEUED: "送信待ち",
-    Status.SENDING: "送信中",
-    Status.SENT: "送信済み",
-    Status.FAILED: "送信失敗",
-    Status.UNKNOWN: "送信結果不明",
-    Status.SAVED: "ファイルに保存",
-}
-
-RESENDABLE = (Status.FAILED, Status.UNKNOWN, Status.SAVED, Status.SENT)
 STALE_AFTER = dt.timedelta(minutes=15)
 INTERRUPTED_NOTE = (
     "送信中にアプリケーションが終了しました。届いているかどうか分かりません。"
     "受信者に確認するか、「再送」を選んでください。"
 )
+UNCERTAIN_NOTE = "届いているかどうか分かりません。受信者に確認するか、「再送」を選んでください。"
+# After this many uncertain outcomes in a row the server is not answering: stop the run.
+UNCERTAIN_IN_A_ROW = 2
 
 
 class Transport(Protocol):
@@ -111,17 +115,19 @@ class SendReport:
     failed: int = 0
     retried: int = 0
     interrupted: int = 0  # rows found `sending` from a dead run, now `unknown`
+    unknown: int = 0  # handed over in this run, no answer: now `unknown`
     left_queued: int = 0
     cancelled: bool = False
     error: str = ""  # why the run stopped early (cannot connect, login refused …)
     connections: int = 0
+    recovered: int = 0  # 250s recorded from the local journal at the start
 
     def summary(self) -> str:
         parts = [f"送信 {self.sent} 件", f"失敗 {self.failed} 件"]
         if self.left_queued:
             parts.append(f"未送信 {self.left_queued} 件")
-        if self.interrupted:
-            parts.append(f"送信結果不明 {self.interrupted} 件")
+        if self.interrupted + self.unknown:
+            parts.append(f"送信結果不明 {self.interrupted + self.unknown} 件")
         text = "、".join(parts)
         if self.cancelled:
             text += "（中止しました）"
@@ -130,34 +136,51 @@ class SendReport:
         return text
 
 
-def _runner_id() -> str:
-    return f"{socket.gethostname()[:60]}|{os.getpid()}|{uuid.uuid4().hex[:12]}"
-
-
-def _process_alive(pid: int) -> bool:
+def _process_start(pid: int) -> str:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
+        return f"{psutil.Process(pid).create_time():.1f}"
+    except (psutil.Error, OSError):
+        return ""
+
+
+def _runner_id() -> str:
+    pid = os.getpid()
+    return f"{socket.gethostname()[:60]}|{pid}|{uuid.uuid4().hex[:12]}|{_process_start(pid)}"
+
+
+def _process_alive(pid: int, started: str = "") -> bool:
+    """Whether process `pid` (started at `started`, when known) still runs. psutil: on
+    Windows os.kill(pid, 0) would send Ctrl+C to the console's process group."""
+    try:
+        if not psutil.pid_exists(pid):
+            return False
+    except (psutil.Error, OSError):
+        return True  # cannot tell: be conservative
+    now_started = _process_start(pid)
+    if not started or not now_started:
         return True
-    except OSError:
-        return True  # Windows raises for pids it cannot signal; be conservative
-    return True
+    try:  # a pid reused by another program started at another time is not the run
+        return abs(float(now_started) - float(started)) < 2.0
+    except ValueError:
+        return True
 
 
 def _claim_is_dead(claimed_by: str, claimed_at: dt.datetime | None, now: dt.datetime) -> bool:
     if claimed_at is None or now - claimed_at > STALE_AFTER:
         return True
     host, _, rest = claimed_by.partition("|")
-    pid_text = rest.partition("|")[0]
+    fields = rest.split("|")
+    pid_text = fields[0]
+    started = fields[2] if len(fields) > 2 else ""
     if host != socket.gethostname()[:60] or not pid_text.isdigit():
         return False
-    return not _process_alive(int(pid_text))
+    return not _process_alive(int(pid_text), started)
 
 
 def recover_interrupted(db: Database) -> int:
-    """Mark rows left `sending` by a run that died as `unknown`. Never resends them."""
+    """Record the journal's 250s, then mark rows left `sending` by a run that died as
+    `unknown`. Never resends them."""
+    apply_journal(db)
     now = utcnow()
     with db.session() as s:
         rows = s.scalars(select(OutboxMessage).where(OutboxMessage.status == Status.SENDING))
@@ -168,24 +191,6 @@ def recover_interrupted(db: Database) -> int:
                 row.last_error = INTERRUPTED_NOTE
                 count += 1
     return count
-
-
-_FROM_FIELD = re.compile(rb"^From:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.MULTILINE | re.IGNORECASE)
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-
-
-def envelope_sender(payload: bytes) -> str:
-    """The From address of a stored message (what it was composed with)."""
-    end = _HEADER_END.search(payload)
-    found = _FROM_FIELD.search(payload, 0, end.start() if end else len(payload))
-    return _address_of_from_field(found.group()) if found else ""
-
-
-@functools.lru_cache(maxsize=32)
-def _address_of_from_field(field: bytes) -> str:
-    # Every message of a run has the same From: parsed once, not once per message.
-    headers = BytesHeaderParser().parsebytes(field + b"\r\n\r\n")
-    return parseaddr(str(headers.get("From", "")))[1]
 
 
 def _queued_ids(db: Database, event_id: int | None, ids: Sequence[int] | None) -> list[int]:
@@ -199,7 +204,9 @@ def _queued_ids(db: Database, event_id: int | None, ids: Sequence[int] | None) -
 
 
 _TABLE = OutboxMessage.__table__
-_CLAIMED_COLUMNS = (_TABLE.c.recipient_address, _TABLE.c.payload, _TABLE.c.attempts)
+_CLAIMED_COLUMNS = (
+    _TABLE.c.recipient_address, _TABLE.c.payload, _TABLE.c.attempts, _TABLE.c.message_id
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -208,11 +215,12 @@ class _Claimed:
     recipient_address: str
     payload: bytes
     attempts: int
+    message_id: str
 
 
 @dataclass(frozen=True)
 class _Outcome:
-    """What became of a message: the row's new values, not yet written."""
+    """What became of a message: the row's new values."""
 
     row_id: int
     values: dict[str, Any]
@@ -220,11 +228,12 @@ class _Outcome:
 
 @functools.cache
 def _update_statement(columns: tuple[str, ...]) -> Any:
-    """UPDATE … SET the given columns WHERE id = :row_id, built once per set of columns
-    (building a statement per message cost as much as executing it)."""
+    """UPDATE … SET the given columns WHERE id = :row_id AND status = 'sending', built once
+    per set of columns (building a statement per message cost as much as executing it).
+    Only the run's own claimed row is written: never one somebody has changed since."""
     return (
         update(_TABLE)
-        .where(_TABLE.c.id == bindparam("row_id"))
+        .where(_TABLE.c.id == bindparam("row_id"), _TABLE.c.status == Status.SENDING.value)
         .values({name: bindparam(f"new_{name}") for name in columns})
     )
 
@@ -252,19 +261,11 @@ _CLAIM = (
 )
 
 
-def _claim(
-    db: Database, row_id: int, runner: str, previous: _Outcome | None = None
-) -> _Claimed | None:
+def _claim(db: Database, row_id: int, runner: str) -> _Claimed | None:
     """Atomically queued → sending (committed), so no two runs send the same row.
-
-    `previous` (the last message's "sent") is written in the same transaction: one commit
-    per message instead of two, and "sent" is still committed before the next message
-    starts. Core statements with RETURNING: the ORM's bookkeeping cost more than SMTP.
-    """
+    Core statements with RETURNING: the ORM's bookkeeping cost more than SMTP."""
     params = {"row_id": row_id, "runner": runner, "now": utcnow()}
     with db.session() as s:
-        if previous is not None:
-            _record(s, previous)
         if db.engine.dialect.update_returning:
             row = s.execute(_CLAIM.returning(*_CLAIMED_COLUMNS), params).first()
         else:  # an SQLite older than 3.35
@@ -274,7 +275,56 @@ def _claim(
                 row = s.execute(select(*_CLAIMED_COLUMNS).where(_TABLE.c.id == row_id)).first()
         if row is None:
             return None
-        return _Claimed(row_id, row.recipient_address, row.payload, row.attempts)
+        return _Claimed(row_id, row.recipient_address, row.payload, row.attempts, row.message_id)
+
+
+_SENT = (
+    update(_TABLE)
+    .where(
+        _TABLE.c.id == bindparam("row_id"),
+        _TABLE.c.status.in_([Status.SENDING.value, Status.UNKNOWN.value]),
+    )
+    .values({
+        name: bindparam(f"new_{name}")
+        for name in ("status", "sent_at", "server_reply", "last_error", "next_attempt_at")
+    })
+)  # fmt: skip
+
+
+class SentNotRecorded(Exception):
+    """The server took a message (250) but the database did not take the `sent` mark."""
+
+
+def _mark_sent(db: Database, row: _Claimed, reply: str) -> None:
+    """`sent`, committed by itself at once; if that fails, the local journal keeps the 250
+    and the run stops (SentNotRecorded, with a message for the user)."""
+    now = utcnow()
+    outcome = _Outcome(row.id, {
+        "status": Status.SENT.value, "sent_at": now, "server_reply": reply,
+        "last_error": "", "next_attempt_at": None,
+    })  # fmt: skip
+    try:
+        with db.session() as s:
+            # Also over `unknown`: had another run wrongly given this claim up, the 250 wins.
+            s.execute(
+                _SENT, {"row_id": row.id, **{f"new_{k}": v for k, v in outcome.values.items()}}
+            )
+        return
+    except Exception as exc:  # whatever stopped the commit, the 250 must not be lost
+        cause = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+    try:
+        path = write_accepted(db, Accepted(row.id, row.message_id, reply, now))
+    except OSError as exc:
+        raise SentNotRecorded(
+            f"サーバーが受け付けたメール（番号 {row.id}）を送信済みと記録できず（{cause}）、"
+            f"控えも書けませんでした（{exc.strerror}）。送信を止めました。このメールは届いて"
+            "います。「送信結果不明」と表示されても再送しないでください。"
+        ) from None
+    raise SentNotRecorded(
+        f"サーバーが受け付けたメール（番号 {row.id}）を送信済みとデータベースに記録できません"
+        f"でした（{cause}）。送信を止めました。控えを {path} に残したので、次に送信するか"
+        "記録を開いたときに送信済みと記録します。"
+    ) from None
 
 
 def send_queued(
@@ -292,7 +342,7 @@ def send_queued(
 
     Cancel stops before the next message, never in the middle of one. A connection that
     cannot be opened (or a login refused) stops the run with `error` set; the messages stay
-    queued for the next run.
+    queued for the next run. A server that does not answer at all is not tried again.
     """
     retry = retry or DEFAULT_RETRY
     cancelled = should_cancel or (lambda: False)
@@ -303,20 +353,12 @@ def send_queued(
     heapq.heapify(due)
     runner = _runner_id()
     connect_failures = 0
+    uncertain_in_a_row = 0
     done = 0
-    # The last message's outcome, written together with the next claim (see _claim) when
-    # that follows at once on an open connection; otherwise written on its own first.
-    unwritten: _Outcome | None = None
 
     def tell(current: str) -> None:
         if progress is not None:
             progress(SendProgress(done, total, report.sent, report.failed, current))
-
-    def write_outcome() -> None:
-        nonlocal unwritten
-        if unwritten is not None:
-            outcome, unwritten = unwritten, None
-            _finish(db, outcome)
 
     tell("")
     try:
@@ -326,12 +368,11 @@ def send_queued(
                 break
             wait = due[0][0] - time.monotonic()
             if wait > 0:
-                write_outcome()
                 tell(f"再試行まで {wait:.0f} 秒待っています")
                 sleep(min(wait, 0.2))  # short slices, so Cancel is honoured promptly
                 continue
             if not getattr(transport, "is_open", False):
-                write_outcome()  # connecting may take long: "sent" must not wait for it
+                tell(f"サーバーに接続しています（応答を待っています{_at_most(transport)}）")
             try:
                 transport.open()
                 connect_failures = 0
@@ -340,19 +381,20 @@ def send_queued(
                 break
             except DeliveryError as exc:
                 connect_failures += 1
-                if connect_failures >= retry.max_attempts:
+                if exc.timed_out or connect_failures >= retry.max_attempts:
                     report.error = exc.reply
                     break
                 tell(f"接続を再試行します: {exc.reply}")
                 _wait(retry.delay(connect_failures), sleep, cancelled)
                 continue
             _, row_id = heapq.heappop(due)
-            previous, unwritten = unwritten, None
-            row = _claim(db, row_id, runner, previous)
+            row = _claim(db, row_id, runner)
             if row is None:  # another run took it, or it was cancelled meanwhile
                 done += 1
                 continue
-            tell(row.recipient_address)
+            tell(
+                f"{row.recipient_address} に送信しています（応答を待っています{_at_most(transport)}）"
+            )
             try:
                 reply = transport.send(
                     envelope_sender(row.payload), row.recipient_address, row.payload
@@ -365,6 +407,26 @@ def send_queued(
                 report.error = str(exc)
                 break
             except DeliveryError as exc:
+                if exc.uncertain:
+                    _finish(
+                        db,
+                        _Outcome(row_id, {
+                            "status": Status.UNKNOWN.value,
+                            "last_error": f"{exc.reply}。{UNCERTAIN_NOTE}",
+                            "server_reply": "", "next_attempt_at": None,
+                        }),
+                    )  # fmt: skip
+                    report.unknown += 1
+                    done += 1
+                    uncertain_in_a_row += 1
+                    if uncertain_in_a_row >= UNCERTAIN_IN_A_ROW:
+                        report.error = (
+                            "サーバーがメールを受け取った後に応答しません。送信を止めました: "
+                            + exc.reply
+                        )
+                        break
+                    continue
+                uncertain_in_a_row = 0
                 if exc.temporary and row.attempts < retry.max_attempts:
                     delay = retry.delay(row.attempts)
                     _finish(
@@ -392,22 +454,32 @@ def send_queued(
                 )  # fmt: skip
                 report.failed += 1
             else:
-                unwritten = _Outcome(row_id, {
-                    "status": Status.SENT.value, "sent_at": utcnow(), "server_reply": reply,
-                    "last_error": "", "next_attempt_at": None,
-                })  # fmt: skip
+                uncertain_in_a_row = 0
+                try:
+                    _mark_sent(db, row, reply)
+                except SentNotRecorded as exc:
+                    report.sent += 1
+                    report.error = str(exc)
+                    done += 1
+                    break
                 report.sent += 1
             done += 1
             tell(row.recipient_address)
     finally:
-        try:
-            write_outcome()
-        finally:
-            report.connections = getattr(transport, "connections_opened", 0)
-            transport.close()
-    report.left_queued = len(_queued_ids(db, event_id, ids))
+        report.connections = getattr(transport, "connections_opened", 0)
+        transport.close()
+    try:
+        report.left_queued = len(_queued_ids(db, event_id, ids))
+    except SQLAlchemyError:
+        if not report.error:
+            raise
     tell("")
     return report
+
+
+def _at_most(transport: Transport) -> str:
+    timeout = getattr(getattr(transport, "config", None), "timeout", None)
+    return f"、最長 {timeout:.0f} 秒" if timeout else ""
 
 
 def _wait(seconds: float, sleep: Callable[[float], None], cancelled: Callable[[], bool]) -> None:
@@ -425,85 +497,3 @@ def requeue(db: Database, ids: Iterable[int]) -> int:
             .values(status=Status.QUEUED.value, next_attempt_at=None, attempts=0)
         )
         return int(result.rowcount)
-
-
-@dataclass(frozen=True)
-class OutboxEntry:
-    """A plain snapshot of one outbox row, for the command line and the log view."""
-
-    id: int
-    event_id: int | None
-    participant_id: int | None
-    recipient: str
-    recipient_name: str
-    kind: str
-    status: str
-    attempts: int
-    created_at: dt.datetime
-    sent_at: dt.datetime | None
-    error: str
-    server_reply: str
-    subject: str
-    message_id: str
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, row: OutboxMessage) -> OutboxEntry:
-        return cls(
-            id=row.id,
-            event_id=row.event_id,
-            participant_id=row.participant_id,
-            recipient=row.recipient_address,
-            recipient_name=row.recipient_name,
-            kind=row.kind,
-            status=row.status,
-            attempts=row.attempts,
-            created_at=row.created_at,
-            sent_at=row.sent_at,
-            error=row.last_error,
-            server_reply=row.server_reply,
-            subject=row.subject,
-            message_id=row.message_id,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        def iso(value: dt.datetime | None) -> str | None:
-            return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
-
-        return {
-            "id": self.id,
-            "event_id": self.event_id,
-            "recipient": self.recipient,
-            "recipient_name": self.recipient_name,
-            "kind": self.kind,
-            "status": self.status,
-            "attempts": self.attempts,
-            "created_at": iso(self.created_at),
-            "sent_at": iso(self.sent_at),
-            "error": self.error,
-            "server_reply": self.server_reply,
-            "subject": self.subject,
-            "message_id": self.message_id,
-        }
-
-
-def list_outbox(session: Session, event_id: int | None = None) -> list[OutboxEntry]:
-    stmt = select(OutboxMessage).order_by(OutboxMessage.id)
-    if event_id is not None:
-        stmt = stmt.where(OutboxMessage.event_id == event_id)
-    return [OutboxEntry.of(row) for row in session.scalars(stmt)]
-
-
-def pending_counts(session: Session) -> dict[str, int]:
-    """How many messages wait (queued) or need a decision (failed, unknown)."""
-    counts = dict.fromkeys((Status.QUEUED.value, Status.FAILED.value, Status.UNKNOWN.value), 0)
-    for status in session.scalars(
-        select(OutboxMessage.status).where(OutboxMessage.status.in_(list(counts)))
-    ):
-        counts[status] += 1
-    return counts
-
-
-def payload_of(session: Session, row_id: int) -> bytes:
-    row = session.get(OutboxMessage, row_id)
-    return b"" if row is None else row.payload

@@ -21,7 +21,6 @@ The passcode only ever goes into these mails: documents/ics.py never reads recor
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,14 +28,13 @@ from email.utils import make_msgid
 from pathlib import Path
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from kenshu_desk.domain.japanese import reading_sort_key, wareki
 from kenshu_desk.domain.models import (
     AttendanceState,
     Event,
     OutboxMessage,
-    Participant,
     RecordingDelivery,
     RecordingLink,
     Registration,
@@ -53,9 +51,22 @@ from kenshu_desk.mail.compose import (
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
 from kenshu_desk.services.mail.invitations import eml_name as _eml_name
-from kenshu_desk.services.mail.outbox import STATUS_LABELS, Status
-from kenshu_desk.services.shared.bulk import insert_in_order
-from kenshu_desk.services.timetable.events import get_event
+from kenshu_desk.services.mail.queueing import (
+    Skip,
+    insert_messages,
+    record_skipped,
+    take_over_queued,
+)
+from kenshu_desk.services.mail.status import STATUS_LABELS, Status
+from kenshu_desk.services.recordings.links import (  # noqa: F401  (the module's API)
+    RecordingInfo,
+    _recording,
+    add_recording,
+    delete_recording,
+    edit_recording,
+    find_or_add_recording,
+    list_recordings,
+)
 
 KIND = "recording"
 GROUPS = ("absent", "all", "picked")
@@ -68,119 +79,6 @@ STATUS_TEXT = {**{s.value: label for s, label in STATUS_LABELS.items()}, MANUAL:
 RECEIVED = (Status.SENT.value, MANUAL)
 # Statuses after which a plain re-run leaves the address alone (resend to override).
 DONE = (Status.SENT, Status.SAVED, Status.UNKNOWN, Status.SENDING, Status.FAILED)
-
-# ---------------------------------------------------------------- recording links
-
-
-@dataclass(frozen=True)
-class RecordingInfo:
-    id: int
-    event_id: int
-    url: str
-    passcode: str
-    available_until: dt.date | None
-    note: str
-
-    @classmethod
-    def of(cls, row: RecordingLink) -> RecordingInfo:
-        return cls(row.id, row.event_id, row.url, row.passcode, row.available_until, row.note)
-
-
-def _check_url(url: str) -> str:
-    url = url.strip()
-    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
-        raise UserError(f"動画の URL は http:// または https:// で始めてください: {url}")
-    return url
-
-
-def list_recordings(session: Session, event_id: int) -> list[RecordingInfo]:
-    get_event(session, event_id)
-    rows = session.scalars(
-        select(RecordingLink).where(RecordingLink.event_id == event_id).order_by(RecordingLink.id)
-    )
-    return [RecordingInfo.of(r) for r in rows]
-
-
-def add_recording(
-    session: Session,
-    event_id: int,
-    url: str,
-    passcode: str = "",
-    available_until: dt.date | None = None,
-    note: str = "",
-) -> RecordingInfo:
-    get_event(session, event_id)
-    row = RecordingLink(
-        event_id=event_id,
-        url=_check_url(url),
-        passcode=passcode.strip(),
-        available_until=available_until,
-        note=note,
-    )
-    session.add(row)
-    session.flush()
-    return RecordingInfo.of(row)
-
-
-def _recording(session: Session, recording_id: int) -> RecordingLink:
-    # The event's registrations and people come along: choosing recipients reads each one.
-    people = (
-        selectinload(RecordingLink.event)
-        .selectinload(Event.registrations)
-        .selectinload(Registration.participant)
-        .selectinload(Participant.organisation)
-    )
-    row = session.get(RecordingLink, recording_id, options=[people])
-    if row is None:
-        raise UserError(f"動画リンク {recording_id} が見つかりません。")
-    return row
-
-
-def edit_recording(
-    session: Session,
-    recording_id: int,
-    *,
-    url: str,
-    passcode: str,
-    available_until: dt.date | None,
-    note: str,
-) -> RecordingInfo:
-    row = _recording(session, recording_id)
-    row.url = _check_url(url)
-    row.passcode = passcode.strip()
-    row.available_until = available_until
-    row.note = note
-    session.flush()
-    return RecordingInfo.of(row)
-
-
-def delete_recording(session: Session, recording_id: int) -> None:
-    """Deletes the link and its delivery log (the outbox keeps the mails themselves)."""
-    session.delete(_recording(session, recording_id))
-    session.flush()
-
-
-def find_or_add_recording(
-    session: Session,
-    event_id: int,
-    url: str,
-    passcode: str | None = None,
-    available_until: dt.date | None = None,
-) -> RecordingInfo:
-    """The event's link with this URL (updated with a passcode/date given), or a new one."""
-    url = _check_url(url)
-    row = session.scalars(
-        select(RecordingLink).where(RecordingLink.event_id == event_id, RecordingLink.url == url)
-    ).first()
-    if row is None:
-        return add_recording(session, event_id, url, passcode or "", available_until)
-    if passcode is not None:
-        row.passcode = passcode.strip()
-    if available_until is not None:
-        row.available_until = available_until
-    session.flush()
-    return RecordingInfo.of(row)
-
 
 # ---------------------------------------------------------------- recipients and plan
 
@@ -204,6 +102,7 @@ class RecordingPlan:
     recording_id: int
     messages: list[PlannedRecording] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (who, why)
+    unusable: list[Skip] = field(default_factory=list)  # also in skipped; recorded as rows
 
     @property
     def count(self) -> int:
@@ -246,23 +145,35 @@ def choose_recipients(
     """The recipients of a group plus extra (name, address) pairs; and who was left out, why."""
     if group not in GROUPS:
         raise UserError(f"送信先の指定が正しくありません: {group}（absent / all / picked）")
+    found, unusable = _choose(event, group, picked, extras)
+    return found, [(s.name, s.reason) for s in unusable]
+
+
+def _choose(
+    event: Event,
+    group: str,
+    picked: Iterable[int],
+    extras: Iterable[tuple[str, str]],
+) -> tuple[list[Recipient], list[Skip]]:
+    if group not in GROUPS:
+        raise UserError(f"送信先の指定が正しくありません: {group}（absent / all / picked）")
     chosen = set(picked)
     found: list[Recipient] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skip] = []
     seen: set[str] = set()
 
     def take(name: str, address: str, pid: int | None) -> None:
         address = address.strip()
         if not address:
-            skipped.append((name, "メールアドレスがありません"))
+            skipped.append(Skip(name, "", "メールアドレスがありません", pid))
             return
         try:
             MailAddress(name, address)
         except MessageError as exc:
-            skipped.append((name, str(exc)))
+            skipped.append(Skip(name, address, str(exc), pid))
             return
         if address.lower() in seen:
-            skipped.append((name, f"{address} は既に送信先に含まれています"))
+            skipped.append(Skip(name, address, f"{address} は既に送信先に含まれています", pid))
             return
         seen.add(address.lower())
         found.append(Recipient(name, address, pid))
@@ -290,8 +201,10 @@ def plan_recording(
 ) -> RecordingPlan:
     """Who would get the link now; nothing is written."""
     link = _recording(session, recording_id)
-    recipients, skipped = choose_recipients(link.event, group, picked, extras)
-    plan = RecordingPlan(recording_id, skipped=skipped)
+    recipients, unusable = _choose(link.event, group, picked, extras)
+    plan = RecordingPlan(
+        recording_id, skipped=[(s.name, s.reason) for s in unusable], unusable=unusable
+    )
     rows = session.scalars(
         select(OutboxMessage).where(
             OutboxMessage.dedup_key.like(dedup_prefix(link.event_id, link.url) + "%")
@@ -358,6 +271,7 @@ class RecordingQueueReport:
     plan: RecordingPlan
     ids: list[int] = field(default_factory=list)  # outbox rows ready
     paths: list[Path] = field(default_factory=list)  # .eml files written
+    skipped_ids: list[int] = field(default_factory=list)  # `skipped` rows written
 
 
 def queue_recording(
@@ -386,6 +300,7 @@ def queue_recording(
     ids: list[int] = []
     fresh: list[dict[str, object]] = []
     fresh_at: list[int] = []
+    taken: list[tuple[int, dict[str, object]]] = []  # queued rows rebuilt, written last
     people: list[dict[str, object]] = []
     for index, planned in enumerate(plan.messages, start=1):
         subject, message_id, payload = compose_recording(link, planned.recipient, sender, template)
@@ -420,21 +335,18 @@ def queue_recording(
             report.paths.append(path)
         people.append(delivery)
         # plan_recording loaded the existing rows: this get reads the identity map.
-        row = session.get(OutboxMessage, planned.existing_id) if planned.existing_id else None
-        if row is None:
+        if planned.existing_id is None:
             fresh_at.append(len(ids))
             ids.append(0)
             fresh.append(
                 {"event_id": link.event_id, "dedup_key": planned.dedup_key, "attempts": 0, **values}
             )
-        else:
-            for name, value in values.items():
-                setattr(row, name, value)
-            ids.append(row.id)
+        else:  # only while still queued: never a row another run has claimed or sent
+            taken.append((planned.existing_id, values))
+            ids.append(planned.existing_id)
+    take_over_queued(session, taken)
     session.flush()
-    for position, row_id in zip(
-        fresh_at, insert_in_order(session, OutboxMessage, fresh), strict=True
-    ):
+    for position, row_id in zip(fresh_at, insert_messages(session, fresh), strict=True):
         ids[position] = row_id
     known = (
         {
@@ -461,56 +373,18 @@ def queue_recording(
     if new_deliveries:
         session.execute(insert(RecordingDelivery), new_deliveries)
     report.ids.extend(ids)
+    prefix = f"recskip:ev{link.event_id}:{_digest(link.url.strip())}:"
+    report.skipped_ids = record_skipped(
+        session, link.event_id, KIND,
+        [(prefix + _skip_who(skip), skip) for skip in plan.unusable],
+    )  # fmt: skip
     return report
 
 
-def record_manual_delivery(
-    session: Session,
-    recording_id: int,
-    *,
-    method: str,
-    participant_id: int | None = None,
-    name: str = "",
-    address: str = "",
-    when: dt.datetime | None = None,
-    note: str = "",
-) -> int:
-    """ "Told by phone" or "handed over": entered by hand, with its date and a note."""
-    if method not in MANUAL_METHODS:
-        raise UserError(f"伝達方法は {' / '.join(MANUAL_METHODS)} のいずれかです: {method}")
-    _recording(session, recording_id)
-    if participant_id is not None:
-        person = session.get(Participant, participant_id)
-        if person is None:
-            raise UserError(f"参加者 {participant_id} が見つかりません。")
-        name = name or person.name
-        address = address or person.email
-    if not name.strip():
-        raise UserError("伝えた相手の氏名を入力してください。")
-    row = RecordingDelivery(
-        recording_id=recording_id,
-        participant_id=participant_id,
-        recipient_name=name.strip(),
-        address=address.strip(),
-        method=method,
-        status=MANUAL,
-        delivered_at=when or utcnow(),
-        note=note,
-    )
-    session.add(row)
-    session.flush()
-    return row.id
-
-
-def delete_delivery(session: Session, delivery_id: int) -> None:
-    """Only a manual entry can be removed; e-mail deliveries are the outbox's record."""
-    row = session.get(RecordingDelivery, delivery_id)
-    if row is None:
-        raise UserError(f"配信記録 {delivery_id} が見つかりません。")
-    if row.outbox_message_id is not None or row.status != MANUAL:
-        raise UserError("メールの配信記録は削除できません。")
-    session.delete(row)
-    session.flush()
+def _skip_who(skip: Skip) -> str:
+    if skip.participant_id is not None:
+        return f"p{skip.participant_id}"
+    return "x" + _digest(f"{skip.name}\n{skip.address.strip().lower()}")
 
 
 def outbox_ids(session: Session, ids: Sequence[int]) -> list[int]:
@@ -522,3 +396,10 @@ def outbox_ids(session: Session, ids: Sequence[int]) -> list[int]:
             )
         )
     )
+
+
+# Manual deliveries (phone, handed over) live in manual.py; imported last (it uses this module).
+from kenshu_desk.services.recordings.manual import (  # noqa: E402, F401
+    delete_delivery,
+    record_manual_delivery,
+)

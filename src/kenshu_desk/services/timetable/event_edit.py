@@ -52,7 +52,9 @@ EVENT_FIELDS: tuple[str, ...] = (
     "cancelled",
 )
 # A change to one of these makes invitations already sent out of date.
-CALENDAR_FIELDS = frozenset({"date", "start_time", "end_time", "venue", "online_url", "cancelled"})
+CALENDAR_FIELDS = frozenset(
+    {"title", "date", "start_time", "end_time", "venue", "online_url", "cancelled"}
+)
 _TEXT_LIMITS = {
     "kind": 40,
     "title": 300,

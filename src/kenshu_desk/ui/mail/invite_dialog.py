@@ -76,7 +76,8 @@ class InviteDialog(SendRunMixin, QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("自動（初めての人に招待、以前の版を受け取った人に変更）"), AUTO)
         for kind in MessageKind:
-            self.kind.addItem(self.tr(kind.label), kind.value)
+            if kind != MessageKind.WITHDRAWAL:  # only ever chosen per person, by 自動
+                self.kind.addItem(self.tr(kind.label), kind.value)
         self.kind.currentIndexChanged.connect(self.refresh_plan)
         self.sender_label = QLabel()
         self.sender_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -192,8 +193,15 @@ class InviteDialog(SendRunMixin, QDialog):
         return None if value == AUTO else MessageKind(value)
 
     def refresh_plan(self) -> None:
-        with self.db.session() as s:
-            self.plan = plan_messages(s, self.event_id, self.chosen_kind())
+        try:
+            with self.db.session() as s:
+                self.plan = plan_messages(s, self.event_id, self.chosen_kind())
+        except UserError as exc:  # e.g. a whole-event cancellation of an event not cancelled
+            self.plan = None
+            self.count_label.setText(str(exc))
+            self.count_label.setToolTip("")
+            self._update_buttons()
+            return
         counts = "、".join(f"{kind_label(k)} {n}" for k, n in self.plan.count_by_kind().items())
         text = self.tr("{0} 人").format(self.plan.count)
         if counts:
@@ -308,7 +316,12 @@ class InviteDialog(SendRunMixin, QDialog):
         except UserError as exc:
             self.show_status(str(exc), error=True)
             return
-        if not self._confirm(self.plan.count, self.tr("メールを送信します")):
+        what = self.tr("メールを送信します")
+        if self.plan.changing:
+            what += self.tr(
+                "。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）"
+            ).format(self.plan.changing)
+        if not self._confirm(self.plan.count, what):
             return
         password = self._password()
         if password is None:

@@ -59,6 +59,13 @@ class MailSettingsDialog(QDialog):
         self.user = QLineEdit(settings.user)
         self.password = QLineEdit(get_password(settings))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.timeout = QSpinBox()
+        self.timeout.setRange(1, 600)
+        self.timeout.setSuffix(self.tr(" 秒"))
+        self.timeout.setValue(max(1, min(600, round(settings.timeout))))
+        self.timeout.setToolTip(
+            self.tr("サーバーが応答しないとき、この時間であきらめます（1 段階ごと）")
+        )
         self.alarm = QSpinBox()
         self.alarm.setRange(-1, 10080)
         self.alarm.setSpecialValueText(self.tr("なし"))
@@ -85,6 +92,7 @@ class MailSettingsDialog(QDialog):
         form.addRow(self.tr("ユーザー名(&U)"), self.user)
         form.addRow(self.tr("パスワード(&P)"), self.password)
         form.addRow("", self.keyring_note)
+        form.addRow(self.tr("応答を待つ時間(&W)"), self.timeout)
         form.addRow(self.tr("招待の通知(&R)"), self.alarm)
 
         self.test_button = QPushButton(self.tr("テストメールを送信(&T)"))
@@ -118,6 +126,7 @@ class MailSettingsDialog(QDialog):
             port=self.port.value(),
             security=Security(self.security.currentData()),
             user=self.user.text().strip(),
+            timeout=float(self.timeout.value()),
             alarm_minutes=None if alarm < 0 else alarm,
         )
 

@@ -25,7 +25,9 @@ class WorkerSignals(QObject):
 
 
 class SendWorker(QRunnable):
-    """Optionally prepare (queue messages in its own transaction), then send the queue."""
+    """Optionally prepare (queue messages in its own transaction), then send the queue.
+
+    `prepare` may return the outbox ids it queued: then exactly those are sent."""
 
     def __init__(
         self,
@@ -58,21 +60,30 @@ class SendWorker(QRunnable):
 
     def run(self) -> None:
         try:
+            ids = self._ids
             if self._prepare is not None:
                 self.signals.progress.emit(0, 0, "メールを作成しています")
-                self._prepare()
+                prepared = self._prepare()
+                if isinstance(prepared, list):
+                    ids = prepared
+            if self._cancelled:
+                self.signals.finished.emit(SendReport(cancelled=True))
+                return
             report: SendReport = send_queued(
                 self._db,
                 SmtpTransport(self._config),
                 event_id=self._event_id,
-                ids=self._ids,
+                ids=ids,
                 progress=self._progress,
                 should_cancel=lambda: self._cancelled,
             )
         except UserError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:
-            self.signals.failed.emit(f"送信中に予期しないエラーが起きました: {exc!r}")
+            # Only the kind of error: its text may carry names, addresses or the message.
+            self.signals.failed.emit(
+                f"送信中に予期しないエラーが起きました（{type(exc).__name__}）"
+            )
         else:
             self.signals.finished.emit(report)
 

@@ -386,11 +386,26 @@ class RecordingsDialog(SendRunMixin, QDialog):
             if not ok:
                 return
         try:
-            ids = self._queue().ids  # queued in one transaction here; the worker only sends
+            sender = self.sender()
+            save_recording_template(self.template)  # what went out is what opens next time
         except UserError as exc:
             self.show_status(str(exc), error=True)
             return
-        self.worker = SendWorker(self.db, self.settings.smtp_config(password), ids=ids)
+        db, template, link_id = self.db, self.template, self.link_choice.currentData()
+        group, picked = self.chosen_group(), self.picked_ids()
+        extras = parse_extras(self.extras.toPlainText())
+
+        def prepare() -> list[int]:
+            # On the worker, like invitations: composing many messages must not freeze the
+            # window, and Cancel stays available.
+            with db.session() as s:
+                return rec.queue_recording(
+                    s, link_id, sender, template, group=group, picked=picked, extras=extras
+                ).ids
+
+        self.worker = SendWorker(
+            self.db, self.settings.smtp_config(password), ids=[], prepare=prepare
+        )
         self.begin_send_run(self.worker)
         self.update_preview()
         start(self.worker)

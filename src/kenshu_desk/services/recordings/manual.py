@@ -1,0 +1,60 @@
+"""Recording-link deliveries the organiser enters by hand: told by phone, handed over."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from kenshu_desk.domain.models import Participant, RecordingDelivery, utcnow
+from kenshu_desk.errors import UserError
+from kenshu_desk.services.recordings.recordings import MANUAL, MANUAL_METHODS, _recording
+
+
+def record_manual_delivery(
+    session: Session,
+    recording_id: int,
+    *,
+    method: str,
+    participant_id: int | None = None,
+    name: str = "",
+    address: str = "",
+    when: dt.datetime | None = None,
+    note: str = "",
+) -> int:
+    """ "Told by phone" or "handed over": entered by hand, with its date and a note."""
+    if method not in MANUAL_METHODS:
+        raise UserError(f"伝達方法は {' / '.join(MANUAL_METHODS)} のいずれかです: {method}")
+    _recording(session, recording_id)
+    if participant_id is not None:
+        person = session.get(Participant, participant_id)
+        if person is None:
+            raise UserError(f"参加者 {participant_id} が見つかりません。")
+        name = name or person.name
+        address = address or person.email
+    if not name.strip():
+        raise UserError("伝えた相手の氏名を入力してください。")
+    row = RecordingDelivery(
+        recording_id=recording_id,
+        participant_id=participant_id,
+        recipient_name=name.strip(),
+        address=address.strip(),
+        method=method,
+        status=MANUAL,
+        delivered_at=when or utcnow(),
+        note=note,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def delete_delivery(session: Session, delivery_id: int) -> None:
+    """Only a manual entry can be removed; e-mail deliveries are the outbox's record."""
+    row = session.get(RecordingDelivery, delivery_id)
+    if row is None:
+        raise UserError(f"配信記録 {delivery_id} が見つかりません。")
+    if row.outbox_message_id is not None or row.status != MANUAL:
+        raise UserError("メールの配信記録は削除できません。")
+    session.delete(row)
+    session.flush()
