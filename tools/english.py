@@ -170,6 +170,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "ライブラリ": "Library",
     "ライブラリのライセンス": "Library licences",
     "レポートにいない申込者を欠席にする": "Mark registrants missing from the report absent",
+    "記録済みの出席（オンライン）を欠席にしてよい": "Allow recorded online attendance to become absent",
     "一覧で選んだ行事について": "For the event selected in the list",
     "並び順: ": "Sort: ",
     "中止": "Cancelled",

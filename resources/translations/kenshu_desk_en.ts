@@ -312,6 +312,10 @@
             <translation>Mark registrants missing from the report absent</translation>
         </message>
         <message>
+            <source>記録済みの出席（オンライン）を欠席にしてよい</source>
+            <translation>Allow recorded online attendance to become absent</translation>
+        </message>
+        <message>
             <source>行事の時間の何％以上で出席(&amp;T)</source>
             <translation>Present at leas&amp;t this % of the event</translation>
         </message>
@@ -2457,6 +2461,10 @@ Subject: {1}
         <message>
             <source>レポートにいない申込者を欠席にする</source>
             <translation>Mark registrants missing from the report absent</translation>
+        </message>
+        <message>
+            <source>記録済みの出席（オンライン）を欠席にしてよい</source>
+            <translation>Allow recorded online attendance to become absent</translation>
         </message>
         <message>
             <source>ファイル(&amp;F)</source>

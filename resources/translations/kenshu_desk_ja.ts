@@ -312,6 +312,10 @@
             <translation>レポートにいない申込者を欠席にする</translation>
         </message>
         <message>
+            <source>記録済みの出席（オンライン）を欠席にしてよい</source>
+            <translation>記録済みの出席（オンライン）を欠席にしてよい</translation>
+        </message>
+        <message>
             <source>行事の時間の何％以上で出席(&amp;T)</source>
             <translation>行事の時間の何％以上で出席(&amp;T)</translation>
         </message>
@@ -2456,6 +2460,10 @@
         <message>
             <source>レポートにいない申込者を欠席にする</source>
             <translation>レポートにいない申込者を欠席にする</translation>
+        </message>
+        <message>
+            <source>記録済みの出席（オンライン）を欠席にしてよい</source>
+            <translation>記録済みの出席（オンライン）を欠席にしてよい</translation>
         </message>
         <message>
             <source>ファイル(&amp;F)</source>

@@ -179,3 +179,79 @@ def test_coverage_json_has_short_titles(capsys, db_arg):
     events = json.loads(capsys.readouterr().out)["events"]
     assert events and all(0 < len(e["short_title"]) <= 12 for e in events)
     assert any(e["short_title"].startswith("第2回市町村情報交換") for e in events)
+
+
+def _plan(capsys, demo: str, eid: str, report: str, *extra: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+    code, out, err = run(
+        capsys, "--db", demo, "attendance", "import", report, "--event", eid, "--json", *extra
+    )
+    return code, json.loads(out), err
+
+
+def test_attendance_import_json_gives_every_row_and_change(capsys, demo: str):
+    eid = event_id(capsys, demo, "2021-11-25")
+    report = str(DATA / "zoom_participants_en.csv")
+    code, plan, _ = _plan(capsys, demo, eid, report, "--dry-run")
+    assert code == 0 and plan["applied"] is False
+    rows = {r["name"]: r for r in plan["rows"]}
+    assert rows["髙橋 美咲"]["decision"] == "matched" and rows["髙橋 美咲"]["reason"] == "email"
+    assert rows["山口"]["decision"] == "needs_decision"
+    assert [c["name"] for c in rows["山口"]["candidates"]] == ["山口\u3000香織"]
+    assert {"participant_id", "old_state", "new_state", "minutes", "kept"} <= set(
+        plan["changes"][0]
+    )
+    # Nothing was written by the dry run.
+    again = _plan(capsys, demo, eid, report, "--dry-run")[1]
+    assert again["changes"] == plan["changes"]
+
+
+def test_attendance_import_assigns_a_row_by_its_name(capsys, demo: str):
+    eid = event_id(capsys, demo, "2021-11-25")
+    report = str(DATA / "zoom_participants_en.csv")
+    yamaguchi = _plan(capsys, demo, eid, report, "--dry-run")[1]
+    pid = next(r for r in yamaguchi["rows"] if r["name"] == "山口")["candidates"][0][
+        "participant_id"
+    ]
+    code, plan, _ = _plan(capsys, demo, eid, report, "--assign", f"山口={pid}")
+    assert code == 0 and plan["applied"] is True
+    row = next(r for r in plan["rows"] if r["name"] == "山口")
+    assert row["decision"] == "matched" and row["participant_id"] == pid
+    code, _, err = run(
+        capsys, "--db", demo, "attendance", "import", report, "--event", eid,
+        "--assign", "いない人=1",
+    )  # fmt: skip
+    assert code == 1 and "いない人" in err and err.count("\n") == 1
+
+
+def test_a_report_matching_nobody_is_refused_and_changes_nothing(capsys, demo: str, tmp_path: Path):
+    eid = event_id(capsys, demo, "2021-11-25")
+    strangers = tmp_path / "strangers.csv"
+    lines = (DATA / "zoom_participants_en.csv").read_text(encoding="utf-8").splitlines()[:4]
+    lines += [
+        f"見知らぬ 人{n},x{n}@example.com,11/25/2021 02:30:00 PM,11/25/2021 04:30:00 PM,120,Yes,Yes,No"
+        for n in range(5)
+    ]
+    strangers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _plan(capsys, demo, eid, str(DATA / "zoom_participants_en.csv"), "--dry-run")[1]
+    code, _, err = run(capsys, "--db", demo, "attendance", "import", str(strangers), "--event", eid)
+    assert code == 1 and "照合できませんでした" in err and err.count("\n") == 1
+    after = _plan(capsys, demo, eid, str(DATA / "zoom_participants_en.csv"), "--dry-run")[1]
+    assert after["changes"] == before["changes"]
+
+
+def test_a_later_partial_report_never_lowers_an_attendee(capsys, demo: str, tmp_path: Path):
+    eid = event_id(capsys, demo, "2021-11-25")
+    full = str(DATA / "zoom_participants_en.csv")
+    assert run(capsys, "--db", demo, "attendance", "import", full, "--event", eid)[0] == 0
+    partial = tmp_path / "partial.csv"
+    lines = (DATA / "zoom_participants_en.csv").read_text(encoding="utf-8").splitlines()
+    # Only 五十嵐 彩's second stay (53 minutes) is in this partial export: under the threshold.
+    partial.write_text("\n".join(lines[:4] + lines[11:12]) + "\n", encoding="utf-8")
+    code, plan, _ = _plan(capsys, demo, eid, str(partial), "--dry-run")
+    assert code == 0
+    igarashi = next(c for c in plan["changes"] if c["name"] == "五十嵐\u3000彩")
+    assert igarashi["old_state"] == "attended_online" == igarashi["new_state"]
+    assert igarashi["kept"] is True
+    _, plan, _ = _plan(capsys, demo, eid, str(partial), "--dry-run", "--allow-lower")
+    igarashi = next(c for c in plan["changes"] if c["name"] == "五十嵐\u3000彩")
+    assert igarashi["new_state"] == "absent" and igarashi["kept"] is False

@@ -76,9 +76,9 @@ def test_interval_union_never_adds_overlaps():
 
 
 def test_name_variants_of_zoom_display_names():
-    assert "髙橋美咲" in name_variants("iPad (髙橋 美咲)")
-    assert "髙橋美咲" in name_variants("さいたま市_髙橋美咲")
-    assert "髙橋美咲" in name_variants("さいたま市 髙橋 美咲")  # Not only the whole
+    assert "高橋美咲" in name_variants("iPad (髙橋 美咲)")  # variants folded: 髙 → 高
+    assert "高橋美咲" in name_variants("さいたま市_髙橋美咲")
+    assert "高橋美咲" in name_variants("さいたま市 髙橋 美咲")  # Not only the whole
 
 
 def test_zoom_english_with_preamble(data_dir: Path):
@@ -232,3 +232,98 @@ def test_not_a_report(tmp_path: Path):
     path.write_text("氏名,所属\n髙橋,川越市\n", encoding="utf-8")
     with pytest.raises(UserError, match="参加者の表が見つかりません"):
         parse_report_file(path)
+
+
+def _report_of(*rows: tuple[str, str]):  # type: ignore[no-untyped-def]
+    """A report as the readers build it: (display name, e-mail), each in the whole meeting."""
+    from kenshu_desk.services.participants.attendance_reports import (
+        AttendanceReport,
+        ReportEntry,
+        ReportPerson,
+    )
+
+    start, end = dt.datetime(2021, 11, 25, 14, 30), dt.datetime(2021, 11, 25, 16, 30)
+    people = [
+        ReportPerson(name, email, [ReportEntry(n + 2, name, email, start, end, 7200)])
+        for n, (name, email) in enumerate(rows)
+    ]
+    return AttendanceReport("test.csv", "Zoom", "Zoom", meeting_start=start, meeting_end=end,
+                            people=people)  # fmt: skip
+
+
+def _registrant(db: Database, event_id: int, name: str, reading: str, organisation: str) -> int:
+    from kenshu_desk.domain.models import Organisation
+
+    with db.session() as s:
+        org = s.scalars(select(Organisation).where(Organisation.name == organisation)).first()
+        person = Participant(
+            name=name, reading=reading, organisation=org or Organisation(name=organisation)
+        )
+        s.add(Registration(event_id=event_id, participant=person))
+        s.flush()
+        return person.id
+
+
+@pytest.mark.parametrize(
+    "display",
+    ["石井 翔（さいたま市）", "石井翔＠さいたま市", "さいたま市_石井翔", "石井 翔/さいたま市"],
+)
+def test_a_namesake_from_another_organisation_is_never_matched(demo_db, kokan2, display):  # type: ignore[no-untyped-def]
+    ishii = _registrant(demo_db, kokan2, "石井　翔", "いしい　しょう", "東秩父村")
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, _report_of((display, "")))
+    outcome = plan.outcomes[0]
+    assert outcome.participant_id is None  # listed for the organiser, not taken
+    assert [c.participant_id for c in outcome.candidates] == [ishii]
+    change = next(c for c in plan.changes if c.participant_id == ishii)
+    assert change.new_state != AttendanceState.ATTENDED_ONLINE.value
+
+
+def test_the_same_name_with_the_persons_own_organisation_matches(demo_db, kokan2):  # type: ignore[no-untyped-def]
+    ishii = _registrant(demo_db, kokan2, "石井　翔", "いしい　しょう", "東秩父村")
+    with demo_db.session() as s:
+        plan = plan_attendance(
+            s, kokan2, _report_of(("石井 翔（東秩父村）", ""), ("Guest (External)", ""))
+        )
+    assert plan.outcomes[0].participant_id == ishii
+
+
+@pytest.mark.parametrize(
+    ("registered", "typed"),
+    [("髙橋　一平", "高橋 一平"), ("山﨑　聡", "山崎 聡"), ("渡邊　学", "渡辺 学"), ("齋藤　光", "斎藤 光"),
+     ("濱田　誠", "浜田 誠"), ("澤井　哲", "沢井 哲"), ("嶋田　亮", "島田 亮"), ("廣瀬　葵", "広瀬 葵"),
+     ("國井　守", "国井 守"), ("德永　陸", "徳永 陸"), ("渡邉　力", "渡辺 力")],
+)  # fmt: skip
+def test_variant_kanji_match_and_the_stored_name_stays(demo_db, kokan2, registered, typed):  # type: ignore[no-untyped-def]
+    pid = _registrant(demo_db, kokan2, registered, "", "川越市")
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, _report_of((typed, "")))
+    assert plan.outcomes[0].participant_id == pid
+    with demo_db.session() as s:
+        assert s.get(Participant, pid).name == registered
+
+
+@pytest.mark.parametrize(
+    ("display", "name", "reading"),
+    [("コバヤシ ショウ", "小林　翔", "こばやし　しょう"), ("Megumi Kato", "加藤　恵", "かとう　めぐみ"),
+     ("YAMAGUCHI Misaki", "山口　美咲", "やまぐち　みさき"), ("Ohno Shota", "大野　翔太", "おおの　しょうた"),
+     ("Syouta Oono", "大野　翔太", "おおの　しょうた"), ("しょうじ ゆうこ", "東海林　優子", "しょうじ　ゆうこ"),
+     ("Honma Jun-ichi (Kawagoe)", "本間　純一", "ほんま　じゅんいち")],
+)  # fmt: skip
+def test_kana_and_romaji_display_names_match_the_stored_reading(  # type: ignore[no-untyped-def]
+    demo_db, kokan2, display, name, reading
+):
+    pid = _registrant(demo_db, kokan2, name, reading, "川越市")
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, _report_of((display, "")))
+    assert plan.outcomes[0].participant_id == pid
+    assert plan.outcomes[0].how == "reading"
+
+
+def test_a_reading_shared_by_two_registrants_is_not_guessed(demo_db, kokan2):  # type: ignore[no-untyped-def]
+    a = _registrant(demo_db, kokan2, "加藤　恵", "かとう　めぐみ", "川越市")
+    b = _registrant(demo_db, kokan2, "加藤　恵美", "かとう　めぐみ", "鳩山町")
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, _report_of(("Megumi Kato", "")))
+    assert plan.outcomes[0].participant_id is None
+    assert {c.participant_id for c in plan.outcomes[0].candidates} == {a, b}

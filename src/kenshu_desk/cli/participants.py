@@ -24,11 +24,16 @@ from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.attendance_matching import (
     DEFAULT_THRESHOLD_PCT,
+    NOTHING_MATCHED,
     AttendancePlan,
+    Outcome,
     apply_attendance,
     plan_attendance,
 )
-from kenshu_desk.services.participants.attendance_reports import parse_report_file
+from kenshu_desk.services.participants.attendance_reports import (
+    AttendanceReport,
+    parse_report_file,
+)
 from kenshu_desk.services.participants.coverage import fiscal_year_coverage
 from kenshu_desk.services.participants.participant_import import (
     ImportPreview,
@@ -96,6 +101,19 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="レポートにいない申込者: absent=欠席にする、keep=そのまま、"
         "auto=会場のないオンライン行事なら欠席（既定）",
     )
+    aimp.add_argument(
+        "--assign",
+        action="append",
+        default=[],
+        metavar="ROW_NAME=PARTICIPANT_ID",
+        help="レポートの行（表示名）を参加者に割り当てる（くり返し指定できる）",
+    )
+    aimp.add_argument(
+        "--allow-lower",
+        action="store_true",
+        help="記録済みの出席（オンライン）を、このレポートで基準に届かない人は欠席にしてよい",
+    )
+    aimp.add_argument("--json", action="store_true", help="照合の結果と変更を JSON で出力")
     aimp.add_argument("--dry-run", action="store_true", help="確認だけして何も変更しない")
     aimp.set_defaults(handler=run_attendance_import)
 
@@ -218,15 +236,101 @@ def _print_plan(plan: AttendancePlan) -> None:
         out.write(f"  未照合: {o.person.name}{email}（{lines} 行目、{o.minutes} 分）{hint}\n")
 
 
+def _assignments(report: AttendanceReport, written: list[str]) -> dict[int, int]:
+    """--assign "ROW_NAME=PARTICIPANT_ID": the report's row by its display name."""
+    out: dict[int, int] = {}
+    for item in written:
+        row_name, sep, pid = item.rpartition("=")
+        if not sep or not row_name.strip() or not pid.strip().isdigit():
+            raise UserError(f"--assign は「表示名=参加者ID」の形で指定してください: {item}")
+        wanted = row_name.strip()
+        rows = [i for i, p in enumerate(report.people) if wanted in (p.name, *p.names)]
+        if not rows:
+            raise UserError(f"レポートに「{wanted}」という行はありません（--assign {item}）。")
+        if len(rows) > 1:
+            raise UserError(
+                f"レポートに「{wanted}」の行が {len(rows)} つあります（--assign {item}）。"
+            )
+        out[rows[0]] = int(pid)
+    return out
+
+
+def _plan_json(plan: AttendancePlan, applied: bool) -> dict[str, object]:
+    def row(o: Outcome) -> dict[str, object]:
+        if o.is_organiser and not o.matched:
+            decision, reason = "set_aside", "organiser"
+        elif o.how == "new":
+            decision, reason = "new", "added to the directory"
+        elif o.matched:
+            decision, reason = "matched", o.how
+        else:
+            decision = "needs_decision"
+            reason = "several candidates" if len(o.candidates) > 1 else "no match"
+            if len(o.candidates) == 1:
+                reason = "candidate contradicted by the name or organisation"
+        return {
+            "index": o.index,
+            "name": o.person.name,
+            "email": o.person.email,
+            "lines": o.person.lines,
+            "minutes": o.minutes,
+            "decision": decision,
+            "reason": reason,
+            "participant_id": o.participant_id,
+            "candidates": [
+                {"participant_id": c.participant_id, "name": c.name, "organisation": c.organisation}
+                for c in o.candidates
+            ],
+        }
+
+    return {
+        "event_id": plan.event_id,
+        "event_title": plan.event_title,
+        "threshold_pct": plan.threshold_pct,
+        "threshold_minutes": round(plan.threshold_minutes),
+        "rows": [row(o) for o in plan.outcomes],
+        "changes": [
+            {
+                "participant_id": c.participant_id,
+                "name": c.name,
+                "organisation": c.organisation,
+                "old_state": c.old_state,
+                "new_state": c.new_state,
+                "minutes": c.minutes,
+                "kept": c.kept,
+            }
+            for c in plan.changes
+        ],
+        "warnings": plan.warnings,
+        "applied": applied,
+    }
+
+
 def run_attendance_import(args: argparse.Namespace) -> int:
     report = parse_report_file(args.file)
     missing = {"auto": None, "absent": True, "keep": False}[args.missing]
-    options = {"threshold_pct": args.threshold, "mark_missing_absent": missing}
+    options = {
+        "threshold_pct": args.threshold,
+        "mark_missing_absent": missing,
+        "assignments": _assignments(report, args.assign),
+        "allow_lower": args.allow_lower,
+    }
     db = open_db(args)
     try:
         with db.session() as session:
             plan = plan_attendance(session, args.event, report, **options)
+        if args.json:
+            ok = not plan.nothing_matched
+            if ok and not args.dry_run:
+                with db.session() as session:
+                    apply_attendance(session, args.event, report, **options)
+            print_json(_plan_json(plan, applied=ok and not args.dry_run))
+            if not ok:
+                sys.stderr.write(NOTHING_MATCHED + "\n")
+            return 0 if ok else 1
         _print_plan(plan)
+        if plan.nothing_matched:
+            raise UserError(NOTHING_MATCHED)
         if args.dry_run:
             return 0
         with db.session() as session:

@@ -29,7 +29,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kenshu_desk.domain.japanese import match_key
+from kenshu_desk.domain.kanji_variants import fold_variants
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
+from kenshu_desk.domain.romaji import looks_romaji, reading_skeletons, romaji_skeleton
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.attendance_reports import (
     AttendanceReport,
@@ -38,6 +40,10 @@ from kenshu_desk.services.participants.attendance_reports import (
 )
 
 DEFAULT_THRESHOLD_PCT = 50
+NOTHING_MATCHED = (
+    "このレポートの参加者は、申込者・名簿の誰とも照合できませんでした。別の行事のレポートか、"
+    "読み取れない形式の可能性があります。何も変更していません。"
+)
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
@@ -69,12 +75,42 @@ _BRACKETS = re.compile(r"[(（\[［【〔「](.*?)[)）\]］】〕」]")
 _SEPARATORS = re.compile(r"[_＿/／|｜,，、@＠]+|\s+[-－ー―]\s+")
 
 
+def name_key(text: str) -> str:
+    """The key names are matched by: match_key with old and variant kanji folded (髙 → 高)."""
+    return fold_variants(match_key(text))
+
+
+# A part of a display name that names an organisation rather than a person.
+_ORGANISATION_WORD = re.compile(
+    r"(都|道|府|県|市|区|町|村|役場|役所|庁|省|社協|協議会|センター|事業所|法人|病院|大学)$"
+)
+
+
+def organisations_mentioned(display: str, known: set[str]) -> set[str]:
+    """Keys of the organisations a display name names: 「石井 翔（さいたま市）」 → {さいたま市},
+    「所属_名前」, 「名前＠所属」, 「名前/所属」; Teams' (External) is not one."""
+    pieces = [*_BRACKETS.findall(display)]
+    outside = _BRACKETS.sub(" ", display)
+    parts = [p for p in _SEPARATORS.split(outside) if p.strip()]
+    if len(parts) > 1:
+        pieces += parts
+    words = outside.split()
+    if len(words) >= 3 or (len(words) == 2 and len(parts) == 1):
+        pieces += [words[0], words[-1]]
+    found = set()
+    for piece in pieces:
+        key = name_key(piece)
+        if len(key) >= 2 and (key in known or _ORGANISATION_WORD.search(key)):
+            found.add(key)
+    return found
+
+
 def name_variants(display: str) -> list[str]:
-    """match_keys a display name may stand for: whole, outside brackets, each part."""
+    """Name keys a display name may stand for: whole, outside brackets, each part."""
     out: list[str] = []
 
     def add(text: str) -> None:
-        key = match_key(text)
+        key = name_key(text)
         if len(key) >= 2 and key not in out:
             out.append(key)
 
@@ -142,6 +178,7 @@ class Change:
     new_state: str
     minutes: int
     outcome_index: int | None = None
+    kept: bool = False  # would have been lowered (出席 → 欠席); kept as recorded
 
     @property
     def changed(self) -> bool:
@@ -158,6 +195,12 @@ class AttendancePlan:
     outcomes: list[Outcome]
     changes: list[Change]
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def nothing_matched(self) -> bool:
+        """The report has people, and not one of them is anyone of ours."""
+        people = [o for o in self.outcomes if not o.is_organiser]
+        return bool(people) and not any(o.matched for o in people)
 
     @property
     def event_minutes(self) -> int:
@@ -192,6 +235,7 @@ class _Person:
     email: str
     organisation: str
     municipality: str
+    reading: str = ""
 
 
 def event_window(event: Event) -> Interval:
@@ -210,18 +254,50 @@ class _Matcher:
         self.registered = registered
         self.by_email: dict[str, list[int]] = {}
         self.by_name: dict[str, list[int]] = {}
+        self.organisations: set[str] = set()
+        self._readings: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         for p in people:
             if p.email:
                 self.by_email.setdefault(p.email.casefold(), []).append(p.id)
-            name = match_key(p.name)
+            name = name_key(p.name)
             keys = {name}
             for org in (p.organisation, p.municipality):
                 if org:
-                    keys |= {match_key(org) + name, name + match_key(org)}
+                    keys |= {name_key(org) + name, name + name_key(org)}
+                    self.organisations.add(name_key(org))
             for key in keys:
                 ids = self.by_name.setdefault(key, [])
                 if p.id not in ids:
                     ids.append(p.id)
+
+    def _reading_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Registrants by their reading: in kana (family name first or last) and as romaji.
+
+        Only the event's registrants: a display name in katakana or romaji is compared with
+        the people expected in the meeting, not with the whole directory."""
+        if self._readings is None:
+            kana: dict[str, list[int]] = {}
+            latin: dict[str, list[int]] = {}
+            for pid in self.registered:
+                reading = self.people[pid].reading if pid in self.people else ""
+                words = reading.replace("\u3000", " ").split()
+                if not words:
+                    continue
+                for key in {match_key("".join(words)), match_key("".join(reversed(words)))}:
+                    kana.setdefault(key, []).append(pid)
+                for key in reading_skeletons(reading):
+                    latin.setdefault(key, []).append(pid)
+            self._readings = (kana, latin)
+        return self._readings
+
+    def _by_reading(self, person: ReportPerson, variants: list[str]) -> list[int]:
+        kana, latin = self._reading_index()
+        ids = [i for v in variants for i in kana.get(v, [])]
+        for name in person.names:
+            for piece in (_BRACKETS.sub(" ", name), *_BRACKETS.findall(name)):
+                if looks_romaji(piece):
+                    ids += latin.get(romaji_skeleton(piece), [])
+        return ids
 
     def candidate(self, pid: int) -> Candidate:
         p = self.people[pid]
@@ -246,22 +322,43 @@ class _Matcher:
             if found is not None:
                 return found, "email", []
             if ambiguous:  # a shared address (課の共用アドレス): the name decides among them
-                by_name = [i for i in ambiguous if match_key(self.people[i].name) in variants]
+                by_name = [i for i in ambiguous if name_key(self.people[i].name) in variants]
                 if len(by_name) == 1:
                     return by_name[0], "email", []
         ids = [i for v in variants for i in self.by_name.get(v, [])]
+        how = "name"
+        if not ids:  # 「コバヤシ ショウ」, 「Megumi Kato」: the stored reading
+            ids, how = self._by_reading(person, variants), "reading"
         found, ambiguous = self._pick(ids)
+        mentioned = {
+            o for name in person.names for o in organisations_mentioned(name, self.organisations)
+        }
+        if found is not None and not self._belongs(found, mentioned):
+            # A namesake from another organisation (「石井 翔（さいたま市）」 against 石井 翔 of
+            # 東秩父村) is never taken for the registrant: the organiser decides.
+            return None, "", [found]
         if found is not None:
-            return found, "name", []
+            return found, how, []
         if ambiguous:
+            fitting = [i for i in ambiguous if self._belongs(i, mentioned)]
+            if mentioned and len(fitting) == 1:
+                return fitting[0], how, []
             return None, "", ambiguous
         return None, "", self._suggest(variants)
+
+    def _belongs(self, pid: int, mentioned: set[str]) -> bool:
+        """No organisation named, or one that is the person's own (or its municipality)."""
+        if not mentioned:
+            return True
+        p = self.people[pid]
+        own = {name_key(o) for o in (p.organisation, p.municipality) if o}
+        return any(m in o or o in m for m in mentioned for o in own)
 
     def _suggest(self, variants: list[str]) -> list[int]:
         """Registrants whose name begins with a part of the display name (「髙橋」→ 髙橋 美咲)."""
         out = []
         for pid in self.registered:
-            name = match_key(self.people[pid].name)
+            name = name_key(self.people[pid].name)
             if any(name.startswith(v) or v.startswith(name) for v in variants):
                 out.append(pid)
         return out[:8]
@@ -284,6 +381,7 @@ def _load(session: Session, event_id: int) -> tuple[Event, dict[int, Registratio
             p.organisation.municipality.name
             if p.organisation and p.organisation.municipality
             else "",
+            p.reading or "",
         )
         for p in session.scalars(
             select(Participant)
@@ -303,10 +401,13 @@ def plan_attendance(
     mark_missing_absent: bool | None = None,
     assignments: dict[int, int] | None = None,
     additions: Iterable[int] = (),
+    allow_lower: bool = False,
 ) -> AttendancePlan:
     """What applying ``report`` would change. ``assignments`` maps report person index →
     participant id (the organiser's choice); ``additions`` are report person indexes to add
-    to the directory. ``mark_missing_absent`` None means: yes for an online-only event."""
+    to the directory. ``mark_missing_absent`` None means: yes for an online-only event.
+    ``allow_lower``: a person already recorded 出席（オンライン） may become 欠席 (a partial or
+    later report never lowers anyone unless the organiser says so for this import)."""
     if not 0 < threshold_pct <= 100:
         raise UserError("出席とみなす割合は 1～100% で指定してください。")
     event, regs, people = _load(session, event_id)
@@ -361,10 +462,17 @@ def plan_attendance(
             new = old
         else:
             new = AttendanceState.ABSENT.value
+        minutes = o.minutes
+        kept = False
+        if old == AttendanceState.ATTENDED_ONLINE and new != old and not allow_lower:
+            new, kept = old, True
+            minutes = max(minutes, reg.minutes_online or 0) if reg is not None else minutes
         if o.participant_id is not None:
             seen.add(o.participant_id)
             p = matcher.people[o.participant_id]
-            changes.append(Change(p.id, p.name, p.organisation, old, new, o.minutes, o.index))
+            changes.append(
+                Change(p.id, p.name, p.organisation, old, new, minutes, o.index, kept=kept)
+            )
         else:
             changes.append(Change(None, o.person.name, "", None, new, o.minutes, o.index))
     if mark_missing_absent:
@@ -373,6 +481,12 @@ def plan_attendance(
                 p = matcher.people.get(pid)
                 name, org = (p.name, p.organisation) if p else ("", "")
                 changes.append(Change(pid, name, org, reg.state, AttendanceState.ABSENT.value, 0))
+    lowered = [c for c in changes if c.kept]
+    if lowered:
+        warnings.append(
+            f"{len(lowered)} 人は記録済みの出席（オンライン）のままにします（このレポートでは基準に"
+            "届きません）。欠席にするには、この取り込みで「出席を取り消してよい」を選んでください。"
+        )
     return AttendancePlan(
         event_id=event.id,
         event_title=event.title,
@@ -432,8 +546,13 @@ def apply_attendance(
     report: AttendanceReport,
     **options: Any,
 ) -> AttendanceResult:
-    """Plan again inside the caller's transaction and apply the whole plan."""
+    """Plan again inside the caller's transaction and apply the whole plan.
+
+    A report of which no row matches anyone is refused: applied, it would only mark every
+    registrant absent (a wrong file, or a layout read wrongly)."""
     plan = plan_attendance(session, event_id, report, **options)
+    if plan.nothing_matched:
+        raise UserError(NOTHING_MATCHED)
     result = AttendanceResult(unmatched=len(plan.unmatched))
     regs = {
         r.participant_id: r

@@ -33,6 +33,7 @@ from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.attendance_matching import (
     DEFAULT_THRESHOLD_PCT,
+    NOTHING_MATCHED,
     AttendancePlan,
     AttendanceResult,
     Outcome,
@@ -87,10 +88,14 @@ class AttendanceImportDialog(QDialog):
         self.missing_absent = QCheckBox(self.tr("レポートにいない申込者を欠席にする"))
         self.missing_absent.setChecked(online_only)
         self.missing_absent.toggled.connect(self.replan)
+        # A partial or later report never lowers anyone unless the organiser says so here.
+        self.allow_lower = QCheckBox(self.tr("記録済みの出席（オンライン）を欠席にしてよい"))
+        self.allow_lower.toggled.connect(self.replan)
         form = QFormLayout()
         form.addRow(self.tr("ファイル(&F)"), file_row)
         form.addRow(self.tr("行事の時間の何％以上で出席(&T)"), self.threshold)
         form.addRow("", self.missing_absent)
+        form.addRow("", self.allow_lower)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -199,6 +204,7 @@ class AttendanceImportDialog(QDialog):
             "mark_missing_absent": self.missing_absent.isChecked(),
             "assignments": dict(self.assignments),
             "additions": set(self.additions),
+            "allow_lower": self.allow_lower.isChecked(),
         }
 
     def _show_plan(self) -> None:
@@ -228,7 +234,11 @@ class AttendanceImportDialog(QDialog):
         self._show_unmatched(
             plan.unmatched + [o for o in plan.outcomes if o.how in ("assigned", "new")]
         )
-        self.apply_button.setEnabled(True)
+        # Nobody matched: applying would only mark everyone absent. The organiser can still
+        # assign rows below, which makes the plan applicable.
+        self.apply_button.setEnabled(not plan.nothing_matched)
+        if plan.nothing_matched:
+            self.status.setText(NOTHING_MATCHED)
 
     def _show_unmatched(self, outcomes: list[Outcome]) -> None:
         outcomes = sorted(outcomes, key=lambda o: o.index)
