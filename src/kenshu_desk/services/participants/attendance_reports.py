@@ -33,12 +33,17 @@ Interval = tuple[dt.datetime, dt.datetime]
 
 _DATE_YMD = r"(?P<y>\d{4})\s*[/\-.年]\s*(?P<m>\d{1,2})\s*[/\-.月]\s*(?P<d>\d{1,2})\s*日?"
 _DATE_MDY = r"(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{2,4})"
+# Zoom's webinar reports: "Nov 25, 2021 14:28:13" (English month names).
+_DATE_NAMED = r"(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d3>\d{1,2}),?\s+(?P<y3>\d{4})"
+_MONTHS = {m: n for n, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+)}  # fmt: skip
 _TIME = (
     r"(?P<ampm1>午前|午後|AM|PM|am|pm)?\s*(?P<H>\d{1,2})[:時](?P<M>\d{2})(?:[:分](?P<S>\d{2}))?"
     r"(?:\.\d+)?秒?\s*(?P<ampm2>AM|PM|am|pm|午前|午後)?"
 )
 _DATETIME = re.compile(
-    rf"^\s*(?:{_DATE_YMD}|{_DATE_MDY})\s*(?:T|,)?\s*{_TIME}\s*(?:JST|\+09:?00)?\s*$"
+    rf"^\s*(?:{_DATE_YMD}|{_DATE_MDY}|{_DATE_NAMED})\s*(?:T|,)?\s*{_TIME}\s*(?:JST|\+09:?00)?\s*$"
 )
 
 
@@ -56,6 +61,11 @@ def parse_datetime(text: str) -> dt.datetime | None:
     g = m.groupdict()
     if g["y"]:
         year, month, day = int(g["y"]), int(g["m"]), int(g["d"])
+    elif g["mon"]:
+        month = _MONTHS.get(g["mon"].lower(), 0)
+        year, day = int(g["y3"]), int(g["d3"])
+        if not month:
+            return None
     else:
         month, day, year = int(g["m2"]), int(g["d2"]), int(g["y2"])
         if year < 100:
@@ -110,8 +120,16 @@ _COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("leave", ("leave", "退出", "退室")),
     ("email", ("email", "e-mail", "メール", "mail")),
     ("role", ("role", "役割")),
+    ("first", ("first name", "given name", "名（名前）")),
+    ("last", ("last name", "family name", "surname", "姓")),
     ("name", ("name", "名前", "氏名", "表示名")),
 )  # fmt: skip
+# Headers about the meeting, not the person (Webex' "Meeting Name", Zoom's "Topic").
+_MEETING_WORDS = tuple(
+    match_key(w) for w in ("meeting", "webinar", "session name", "topic", "会議", "ミーティング",
+                           "ウェビナー", "トピック")
+)  # fmt: skip
+_ORIGINAL_NAME = tuple(match_key(w) for w in ("original name", "元の名前"))
 _COLUMN_KEYS = tuple((col, tuple(match_key(w) for w in words)) for col, words in _COLUMN_RULES)
 
 
@@ -119,23 +137,33 @@ def column_kind(header: str) -> str | None:
     key = match_key(header)
     if not key:
         return None
+    if key in ("attended", "出席", "出席済み"):
+        return "attended"
     for col, words in _COLUMN_KEYS:
         if any(w in key for w in words):
+            if col in ("name", "first", "last") and any(m in key for m in _MEETING_WORDS):
+                return None  # the meeting's name: Webex writes it in every row
             return col
     return None
 
 
 def map_columns(cells: list[str]) -> dict[str, int]:
+    """Which column holds what. Zoom's flat export with meeting data repeats User Email and
+    Duration (Minutes): the host's in the meeting columns, then the participant's after
+    "Name (Original Name)" — from there on the participant's columns win."""
     found: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        kind = column_kind(cell)
+    keys = [match_key(c) for c in cells]
+    start = next((i for i, k in enumerate(keys) if any(w in k for w in _ORIGINAL_NAME)), 0)
+    for index in [*range(start, len(cells)), *range(start)]:
+        kind = column_kind(cells[index])
         if kind is not None and kind not in found:
             found[kind] = index
     return found
 
 
 def _is_participant_header(cols: dict[str, int]) -> bool:
-    return "name" in cols and bool({"join", "duration"} & cols.keys())
+    named = "name" in cols or ("first" in cols and "last" in cols)
+    return named and bool({"join", "duration"} & cols.keys())
 
 
 # --- the report ---------------------------------------------------------------------------
@@ -234,6 +262,44 @@ _ZOOM_MARKS = tuple(
 )
 
 
+# Zoom webinar reports: one table per section, each with its own header row.
+_WEBINAR_SECTIONS = {
+    **{match_key(w): "host" for w in ("Host Details", "ホストの詳細", "ホスト詳細")},
+    **{match_key(w): "panelist" for w in ("Panelist Details", "パネリストの詳細", "パネリスト詳細")},
+    **{match_key(w): "attendee" for w in ("Attendee Details", "出席者の詳細", "出席者詳細",
+                                           "Other Attended", "その他の出席者")},
+}  # fmt: skip
+_WEBINAR_ROLES = {"host": "Host", "panelist": "Panelist", "attendee": ""}
+
+
+def _webinar_section(cells: list[str]) -> str | None:
+    filled = [c for c in cells if c.strip()]
+    if len(filled) != 1 or not cells[0].strip():
+        return None
+    return _WEBINAR_SECTIONS.get(match_key(cells[0]))
+
+
+def _parse_webinar(table: Table, sections: list[tuple[int, str]]) -> AttendanceReport:
+    report = AttendanceReport(table.name, "Zoom", "Zoom ウェビナーの出席者レポート")
+    _zoom_preamble(table, sections[0][0], report)
+    report.kind = "Zoom"
+    entries: list[ReportEntry] = []
+    bounds = [start for start, _ in sections] + [len(table.rows)]
+    for (start, kind), end in zip(sections, bounds[1:], strict=True):
+        found = _find_header(table, start + 1, end)
+        if found is None:
+            continue
+        header_index, cols = found
+        section = _entries(table, header_index + 1, end, cols, report)
+        for e in section:
+            e.role = e.role or _WEBINAR_ROLES[kind]
+        entries += section
+    if not entries:
+        raise UserError(f"{table.name} の出席者の表に行がありません。")
+    report.people = group_entries(entries)
+    return report
+
+
 def _section_of(cells: list[str]) -> str | None:
     if not cells or not cells[0] or any(c for c in cells[1:]):
         return None
@@ -255,6 +321,9 @@ def parse_table(table: Table) -> AttendanceReport:
         kind = _section_of(cells)
         if kind is not None:
             sections.setdefault(kind, index)
+    webinar = [(i, k) for i, cells in enumerate(table.rows) if (k := _webinar_section(cells))]
+    if webinar:
+        return _parse_webinar(table, webinar)
     if "participants" in sections or "activities" in sections:
         report = AttendanceReport(table.name, "Teams", table.format_label)
         _teams_summary(table, sections, report)
@@ -283,6 +352,8 @@ def parse_table(table: Table) -> AttendanceReport:
         end = len(table.rows)
         report = AttendanceReport(table.name, "表", table.format_label)
         _zoom_preamble(table, header_index, report)
+        _flat_export_host(table, header_index, cols, report)
+    _refuse_cut_off(table, header_index, end, cols)
     entries = _entries(table, header_index + 1, end, cols, report)
     if not entries:
         raise UserError(f"{table.name} の参加者の表に行がありません。")
@@ -362,6 +433,51 @@ def _zoom_preamble(table: Table, header_index: int, report: AttendanceReport) ->
         report.kind = "Zoom"
 
 
+def _refuse_cut_off(table: Table, header_index: int, end: int, cols: dict[str, int]) -> None:
+    """A report saved while it was still downloading ends in the middle of a row: that
+    person's leave time or duration is missing, and they would be counted absent."""
+    if end != len(table.rows) or "区切り" not in table.format_label:
+        return  # another section follows, or a workbook (its rows end where their data ends)
+    last = len(table.rows) - 1
+    while last > header_index and not any(table.rows[last]):
+        last -= 1
+    if last <= header_index:
+        return
+    width = len(table.rows[header_index])
+    cells = table.rows[last]
+    needed = [cols[k] for k in ("join", "leave", "duration") if k in cols]
+    if len(cells) < width and any(col >= len(cells) for col in needed):
+        raise UserError(
+            f"{table.name} は {table.lines[last]} 行目の途中で終わっています（ダウンロードの途中で"
+            "保存されたファイルかもしれません）。その人の参加時間が分からないため取り込みません。"
+            "もう一度ダウンロードしてください。何も変更していません。"
+        )
+
+
+def _flat_export_host(
+    table: Table, header_index: int, cols: dict[str, int], report: AttendanceReport
+) -> None:
+    """Zoom's export with meeting data: the host's User Email comes before the participant's."""
+    header = table.rows[header_index]
+    first_email = next((i for i, c in enumerate(header) if column_kind(c) == "email"), None)
+    if first_email is None or first_email == cols.get("email"):
+        return
+    rows = table.rows[header_index + 1 :]
+    value = rows[0][first_email].strip() if rows and first_email < len(rows[0]) else ""
+    if "@" in value:
+        report.kind = "Zoom"
+        report.host_email = report.host_email or value
+
+
+def _person_name(name: str, first: str, last: str) -> str:
+    """The display name, else family and given name as the language writes them."""
+    if name or not (first or last):
+        return name
+    if all(c.isascii() for c in first + last):
+        return f"{first} {last}".strip()
+    return f"{last} {first}".strip()  # 髙橋 美咲: family name first
+
+
 def _entries(
     table: Table, start: int, end: int, cols: dict[str, int], report: AttendanceReport
 ) -> list[ReportEntry]:
@@ -375,7 +491,7 @@ def _entries(
     for index in range(start, end):
         cells = table.rows[index]
         line = table.lines[index]
-        if not any(cells) or _section_of(cells) is not None:
+        if not any(cells) or _section_of(cells) is not None or _webinar_section(cells):
             if entries:
                 break  # the end of this table (Teams: the next section follows)
             continue
@@ -384,7 +500,9 @@ def _entries(
         if match_key(cell(cells, "waiting")) in ("yes", "はい"):
             waiting += 1
             continue
-        name = cell(cells, "name")
+        if "attended" in cols and match_key(cell(cells, "attended")) in ("no", "いいえ"):
+            continue  # registered for the webinar, did not attend
+        name = _person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
         email = cell(cells, "email") or (cell(cells, "upn") if "@" in cell(cells, "upn") else "")
         join_text, leave_text = cell(cells, "join"), cell(cells, "leave")
         join = parse_datetime(join_text) if join_text else None

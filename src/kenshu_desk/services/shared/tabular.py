@@ -88,10 +88,27 @@ def read_table(path: Path, progress: Progress | None = None) -> Table:
             "Excel で開いて .xlsx か CSV で保存し直してください。"
         )
     else:
-        table = read_text_table(read_bytes(path), path.name)
+        data = read_bytes(path)
+        _refuse_calendar(data, path.name)
+        table = read_text_table(data, path.name)
     if table.is_blank():
         raise FileFormatError(f"{path.name} にはデータがありません。")
     return table
+
+
+def _refuse_calendar(data: bytes, name: str) -> None:
+    """A calendar file (.ics) is not a table: say what it is instead of "no table found"."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    if not head.upper().startswith(b"BEGIN:VCALENDAR"):
+        return
+    if b"METHOD:REPLY" in data.upper():
+        raise FileFormatError(
+            f"{name} は招待への返信（出欠の回答、METHOD:REPLY）のカレンダーファイルです。"
+            "名簿や出席レポートではないため取り込めません。"
+        )
+    raise FileFormatError(
+        f"{name} はカレンダーのファイル（.ics）です。名簿や出席レポートではないため取り込めません。"
+    )
 
 
 def read_text_table(data: bytes, name: str) -> Table:
