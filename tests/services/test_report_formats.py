@@ -229,3 +229,36 @@ def test_a_report_cut_off_in_the_middle_of_a_row_is_refused(tmp_path: Path):
     with pytest.raises(UserError, match="途中で終わっています"):
         parse_report_file(cut)
     assert parse_report_file(tmp_path / "whole.csv").people  # the whole file still reads
+
+
+def test_a_second_device_is_proposed_and_counts_once_assigned(demo_db, kokan2, tmp_path):  # type: ignore[no-untyped-def]
+    from kenshu_desk.services.participants.attendance_reports import (
+        AttendanceReport,
+        ReportEntry,
+        ReportPerson,
+    )
+
+    def at(h: int, m: int) -> dt.datetime:
+        return dt.datetime(2021, 11, 25, h, m)
+
+    pc = ReportPerson(
+        "藤田 健",
+        "k.fujita@example.jp",
+        [ReportEntry(2, "藤田 健", "k.fujita@example.jp", at(14, 30), at(15, 21), 3060)],
+    )
+    ipad = ReportPerson("iPad", "", [ReportEntry(3, "iPad", "", at(15, 22), at(16, 30), 4080)])
+    report = AttendanceReport("r.csv", "Zoom", "Zoom", people=[pc, ipad])  # fmt: skip
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, report)
+        fujita = s.scalars(
+            select(Participant.id).where(Participant.email == "k.fujita@example.jp")
+        ).one()
+    device = plan.outcomes[1]
+    assert device.participant_id is None and device.device  # proposed, not assigned
+    assert [c.participant_id for c in device.candidates] == [fujita]
+    alone = next(c for c in plan.changes if c.participant_id == fujita)
+    assert alone.new_state == AttendanceState.ABSENT.value and alone.minutes == 51
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, report, assignments={1: fujita})
+    both = next(c for c in plan.changes if c.participant_id == fujita)
+    assert both.new_state == AttendanceState.ATTENDED_ONLINE.value and both.minutes == 119

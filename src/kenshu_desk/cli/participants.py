@@ -232,7 +232,8 @@ def _print_plan(plan: AttendancePlan) -> None:
         email = f" <{o.person.email}>" if o.person.email else ""
         hint = ""
         if o.candidates:
-            hint = " 候補: " + "、".join(c.label() for c in o.candidates)
+            label = "この端末の持ち主の候補" if o.device else "候補"
+            hint = f" {label}: " + "、".join(c.label() for c in o.candidates)
         out.write(f"  未照合: {o.person.name}{email}（{lines} 行目、{o.minutes} 分）{hint}\n")
 
 
@@ -268,6 +269,8 @@ def _plan_json(plan: AttendancePlan, applied: bool) -> dict[str, object]:
             reason = "several candidates" if len(o.candidates) > 1 else "no match"
             if len(o.candidates) == 1:
                 reason = "candidate contradicted by the name or organisation"
+            if o.device:
+                reason = "a device with a default name: whose second device?"
         return {
             "index": o.index,
             "name": o.person.name,

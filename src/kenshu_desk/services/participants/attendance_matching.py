@@ -129,6 +129,20 @@ def name_variants(display: str) -> list[str]:
     return out
 
 
+# Names a device gives itself when its user did not type one, and bare phone numbers.
+_DEVICE_NAME = re.compile(
+    r"^(?:.*の)?(?:ipad|iphone|galaxy[\w\s-]*|android[\w\s-]*|pixel[\w\s-]*|xperia[\w\s-]*|"
+    r"aquos[\w\s-]*|arrows[\w\s-]*|surface[\w\s-]*|zoom user|ユーザー|user)$"
+    r"|^[\d\s()+\-xX＋－]{8,}$",
+    re.IGNORECASE,
+)
+
+
+def is_device_name(display: str) -> bool:
+    """「iPad」, 「Galaxy S21」, 「090XXXX1234」: a second device, not a person's name."""
+    return bool(_DEVICE_NAME.match(display.strip()))
+
+
 @dataclass(frozen=True)
 class Candidate:
     participant_id: int
@@ -152,6 +166,7 @@ class Outcome:
     how: str = ""  # email / name / assigned / new
     candidates: list[Candidate] = field(default_factory=list)
     seconds: int = 0  # for an unmatched row: this row alone; for a match: the participant's total
+    device: bool = False  # a default device name: the candidates are people it may belong to
 
     @property
     def matched(self) -> bool:
@@ -446,6 +461,7 @@ def plan_attendance(
             o.seconds = seconds
 
     threshold = event_seconds * threshold_pct / 100
+    _propose_devices(outcomes, matcher, window, threshold)
     changes: list[Change] = []
     seen: set[int] = set()
     for o in outcomes:
@@ -497,6 +513,33 @@ def plan_attendance(
         changes=changes,
         warnings=warnings,
     )
+
+
+def _propose_devices(
+    outcomes: list[Outcome], matcher: _Matcher, window: Interval, threshold: float
+) -> None:
+    """A second device with a default name (iPad, a phone number) is proposed as the device of
+    a matched registrant who was away while it was connected — never assigned by itself."""
+    matched: dict[int, list[Interval]] = {}
+    for o in outcomes:
+        if o.participant_id is not None and o.participant_id in matcher.registered:
+            matched.setdefault(o.participant_id, []).extend(o.person.intervals)
+    for o in outcomes:
+        if o.matched or not any(is_device_name(n) for n in o.person.names):
+            continue
+        device = merge_intervals(o.person.intervals)
+        if not device:
+            continue
+        scored = []
+        for pid, intervals in matched.items():
+            own = merge_intervals(intervals)
+            together = seconds_within(own + device, window) - seconds_within(own, window)
+            if together > 0:  # the device adds time the person was not there
+                short = seconds_within(own, window) < threshold
+                scored.append((not short, -together, pid))
+        if scored:
+            o.device = True
+            o.candidates = [matcher.candidate(pid) for *_, pid in sorted(scored)[:5]]
 
 
 def _seconds(persons: list[ReportPerson], window: Interval, event_seconds: int) -> int:
