@@ -150,12 +150,23 @@ _DECORATION = re.compile(
 )
 
 
+# A code or number column (団体コード, 市町村コード, 受付番号, No.): never a name or an office.
+_CODE_WORDS = _keys("コード", "code", "番号", "id", "no.", "ｎｏ")
+_NOT_CODES = _keys("電話", "tel", "携帯", "fax", "mail", "メール")
+
+
 def header_field(header: str) -> Field | None:
     """The field a header names, or None when it names none we know."""
     text = _DECORATION.sub("", header)
     key = match_key(text)
     if not key:
         return None
+    if (
+        key not in _EXACT
+        and any(w in key for w in _CODE_WORDS)
+        and not any(w in key for w in _NOT_CODES)
+    ):
+        return None  # 「団体コード」 holds 112011, not 川越市
     if key in _EXACT:
         return _EXACT[key]
     for f, patterns in _CONTAINS:

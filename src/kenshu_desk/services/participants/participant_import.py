@@ -14,6 +14,7 @@ written.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,6 +89,41 @@ def _different_addresses(a: str, b: str) -> bool:
     return bool(a and b and a.casefold() != b.casefold())
 
 
+_FOOTER = re.compile(
+    r"^(?:以上|以下余白|計|合計|小計|総計|※|＊|\*|注[)）:：．.]|備考[:：]|"
+    r"(?:計|合計)?\s*[0-9０-９]+\s*(?:名|人|件)\s*$)"
+)
+
+
+def is_footer(cells: list[str]) -> bool:
+    """A closing line under the table: one filled cell such as 以上, 計 30名, ※ a note."""
+    filled = [c for c in cells if c]
+    return len(filled) == 1 and bool(_FOOTER.match(filled[0]))
+
+
+_TEST = re.compile(r"^(?:テスト|てすと|test)\b|テスト|ﾃｽﾄ|^test$", re.IGNORECASE)
+
+
+def looks_like_test(v: ParticipantValues) -> bool:
+    """A row someone sent to try the form: 「テスト　送信」, test@…"""
+    return bool(_TEST.search(v.name)) or v.email.casefold().startswith("test@")
+
+
+def refuse_attendance_report(table: Table) -> None:
+    """A Zoom / Teams report given to the participant import would make its display names and
+    phone numbers into people: refuse it and say which import it belongs to."""
+    from kenshu_desk.services.participants.attendance_reports import map_columns
+
+    for cells in table.rows[:40]:
+        cols = map_columns(cells)
+        if "name" in cols and {"join", "leave"} <= cols.keys():
+            raise UserError(
+                f"{table.name} は Zoom や Teams などの出席レポートのようです（参加・退出の時刻の列が"
+                "あります）。名簿の取り込みではなく、出欠の取り込み（レポートの取り込み）を使って"
+                "ください。何も変更していません。"
+            )
+
+
 def _join(family: str, given: str) -> str:
     return FULL_WIDTH_SPACE.join(p for p in (family.strip(), given.strip()) if p)
 
@@ -99,6 +135,8 @@ class ParticipantImport:
         self.table = table
         self.mapping = mapping if mapping is not None else detect_mapping(table)
         self._rows_cache: tuple[object, list[tuple[int, ParticipantValues]]] | None = None
+        self.footer_lines: list[int] = []
+        refuse_attendance_report(table)
 
     @classmethod
     def from_file(cls, path: Path, progress: Progress | None = None) -> ParticipantImport:
@@ -124,6 +162,12 @@ class ParticipantImport:
 
         name = get(Field.NAME) or _join(get(Field.FAMILY_NAME), get(Field.GIVEN_NAME))
         reading = get(Field.READING) or _join(get(Field.FAMILY_READING), get(Field.GIVEN_READING))
+        if not reading and self.table.phonetic:
+            # No reading column: the reading Excel kept when the name was typed (=PHONETIC()).
+            phonetic = self.table.phonetic
+            reading = phonetic.get(get(Field.NAME), "") or _join(
+                phonetic.get(get(Field.FAMILY_NAME), ""), phonetic.get(get(Field.GIVEN_NAME), "")
+            )
         values = ParticipantValues(
             name=name,
             reading=reading,
@@ -146,10 +190,14 @@ class ParticipantImport:
             return self._rows_cache[1]
         header = self.table.rows[mapping.header_row]
         out = []
+        self.footer_lines = []
         for index in range(mapping.header_row + 1, len(self.table.rows)):
             cells = self.table.rows[index]
             if cells == header:
                 continue  # the header repeated (lists pasted together)
+            if is_footer(cells):
+                self.footer_lines.append(self.table.lines[index])
+                continue  # 「以上」, 「計 30名」, a note under the table: not a person
             values = self._values(cells)
             if values is not None:
                 out.append((self.table.lines[index], values))
@@ -269,6 +317,10 @@ class ParticipantImport:
         v = row.values
         if not v.name:
             row.errors.append("氏名がありません")
+        if looks_like_test(v):
+            row.warnings.append(
+                "テストの行のようです（申し込みの確認用なら取り込まないでください）"
+            )
         if v.email and not is_valid_email(v.email):
             row.errors.append(f"メールアドレスの形式が正しくありません（{v.email}）")
         for attr, limit in MAX_LENGTHS.items():

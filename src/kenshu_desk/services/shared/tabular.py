@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ class Table:
     )
     rows: list[list[str]]
     lines: list[int]
+    # Excel's phonetic runs (what =PHONETIC() shows) of cell texts that have them.
+    phonetic: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -162,9 +164,53 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
             format_label=f"Excel ブック（シート: {sheet.title}）",
             rows=rows,
             lines=lines,
+            phonetic=phonetic_runs(path),
         )
     finally:
         workbook.close()
+
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+PHONETIC_PART_LIMIT = 64 * 1024 * 1024  # bytes of sharedStrings.xml, unpacked
+
+
+def phonetic_runs(path: Path) -> dict[str, str]:
+    """Cell text → its reading as Excel keeps it: the phonetic runs (<rPh>) Excel stores in
+    the shared strings for text typed through the Japanese IME (what =PHONETIC() shows).
+    openpyxl drops them, so sharedStrings.xml is read here; a part too large is skipped."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("xl/sharedStrings.xml")
+            if info.file_size > PHONETIC_PART_LIMIT:
+                return {}
+            data = z.read(info)
+        root = ET.fromstring(data)
+    except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError):
+        return {}
+    out: dict[str, str] = {}
+    for si in root.iter(f"{_MAIN_NS}si"):
+        runs = si.findall(f"{_MAIN_NS}rPh")
+        if not runs:
+            continue
+        text = "".join(t.text or "" for t in si.findall(f"{_MAIN_NS}t"))
+        text += "".join(
+            t.text or "" for r in si.findall(f"{_MAIN_NS}r") for t in r.iter(f"{_MAIN_NS}t")
+        )
+        pieces, at = [], 0
+        for run in sorted(runs, key=lambda r: int(r.get("sb", "0"))):
+            sb, eb = int(run.get("sb", "0")), int(run.get("eb", "0"))
+            if sb < at or eb > len(text) or eb < sb:
+                break  # runs that do not fit the text: keep what was read so far
+            pieces.append(text[at:sb])
+            pieces.append("".join(t.text or "" for t in run.iter(f"{_MAIN_NS}t")))
+            at = eb
+        pieces.append(text[at:])
+        reading = "".join(pieces).strip()
+        if text.strip() and reading and reading != text.strip():
+            out.setdefault(text.strip(), reading)
+    return out
 
 
 def _first_sheet_with_data(workbook: Any) -> Any:

@@ -1,0 +1,155 @@
+"""Participant lists as offices really keep them in Excel: a merged title, a hidden code column,
+blank rows, a closing 以上 and a count under the table, a form's test row — and the reading
+that Excel keeps as phonetic runs when there is no ふりがな column."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from kenshu_desk.database import Database
+from kenshu_desk.errors import UserError
+from kenshu_desk.services.participants.column_mapping import Field
+from kenshu_desk.services.participants.participant_import import ParticipantImport, RowAction
+
+PEOPLE = [
+    ("112011", "川越市", "小川　恵", "おがわ　めぐみ", "m.ogawa@example.jp"),
+    ("112089", "所沢市", "角田　聡", "つのだ　さとし", "s.tsunoda@example.jp"),
+    ("113484", "鳩山町", "日下部　亮", "くさかべ　りょう", "r.kusakabe@example.jp"),
+]
+
+
+def _office_workbook(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "名簿"
+    ws["A1"] = "令和3年度 第2回市町村情報交換会 参加者名簿"
+    ws.merge_cells("A1:E1")
+    ws.append([])
+    ws.append(["団体コード", "所属（市町村名）", "氏名", "ふりがな", "メールアドレス"])
+    ws.column_dimensions["A"].hidden = True  # the code column the office keeps out of sight
+    for code, org, name, reading, email in PEOPLE[:2]:
+        ws.append([int(code), org, name, reading, email])
+    ws.append([])  # a blank row in the middle
+    code, org, name, reading, email = PEOPLE[2]
+    ws.append([int(code), org, name, reading, email])
+    ws.append(["", "", "", "", ""])
+    ws.append(["", "", "以上"])
+    ws.append(["", "", "計 3名"])
+    ws.append(["※ 欠席の場合はご連絡ください。"])
+    wb.save(path)
+    return path
+
+
+def test_title_hidden_code_column_blank_rows_and_footer(db: Database, tmp_path: Path):
+    importer = ParticipantImport.from_file(_office_workbook(tmp_path / "名簿.xlsx"))
+    mapping = importer.require_mapping()
+    assert mapping.column_of(Field.ORGANISATION) == 1  # 所属（市町村名）, not 団体コード
+    with db.session() as s:
+        preview = importer.preview(s)
+    assert not preview.has_errors, [r.message() for r in preview.rows]
+    assert [r.values.name for r in preview.rows] == [p[2] for p in PEOPLE]
+    assert [r.values.organisation for r in preview.rows] == [p[1] for p in PEOPLE]
+    assert len(importer.footer_lines) == 3
+
+
+def test_a_form_test_row_is_flagged(db: Database, tmp_path: Path):
+    csv = tmp_path / "form.csv"
+    csv.write_text(
+        "タイムスタンプ,氏名,所属,メールアドレス\n"
+        "2021/11/01 9:00:00,テスト　送信,埼玉県,test@example.jp\n"
+        "2021/11/02 10:00:00,小川　恵,川越市,m.ogawa@example.jp\n",
+        encoding="utf-8",
+    )
+    with db.session() as s:
+        preview = ParticipantImport.from_file(csv).preview(s)
+    test_row, real = preview.rows
+    assert "テストの行" in test_row.message() and test_row.action == RowAction.NEW
+    assert "テスト" not in real.message()
+
+
+def test_an_attendance_report_is_refused_by_the_participant_import(data_dir: Path):
+    with pytest.raises(UserError, match="出席レポート"):
+        ParticipantImport.from_file(data_dir / "zoom_participants_en.csv")
+
+
+# --- Excel's phonetic runs ---------------------------------------------------------------------
+
+_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+</Types>"""
+_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+</Relationships>"""
+_WORKBOOK = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheets><sheet name="名簿" sheetId="1" r:id="rId1"/></sheets></workbook>"""
+_WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+</Relationships>"""
+
+
+def _si_with_phonetic(family: str, given: str, f_kana: str, g_kana: str) -> str:
+    """A shared string as Excel stores a name typed through the IME: the text, then one
+    <rPh> per kanji run (sb/eb: character positions) and <phoneticPr>."""
+    text = f"{family}\u3000{given}"
+    g_start = len(family) + 1
+    return (
+        f"<si><t>{text}</t>"
+        f'<rPh sb="0" eb="{len(family)}"><t>{f_kana}</t></rPh>'
+        f'<rPh sb="{g_start}" eb="{g_start + len(given)}"><t>{g_kana}</t></rPh>'
+        '<phoneticPr fontId="1"/></si>'
+    )
+
+
+def _excel_with_phonetic_runs(path: Path) -> Path:
+    strings = ["<si><t>氏名</t></si>", "<si><t>所属</t></si>",
+               _si_with_phonetic("小川", "恵", "オガワ", "メグミ"),
+               "<si><t>川越市</t></si>",
+               _si_with_phonetic("東海林", "翔", "ショウジ", "ショウ"),
+               "<si><t>以上</t></si>"]  # fmt: skip
+    shared = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{len(strings)}" uniqueCount="{len(strings)}">' + "".join(strings) + "</sst>"
+    )
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>'
+        '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>3</v></c></row>'
+        '<row r="5"><c r="A5" t="s"><v>5</v></c></row>'
+        "</sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("xl/workbook.xml", _WORKBOOK)
+        z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        z.writestr("xl/sharedStrings.xml", shared)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def test_readings_come_from_excels_phonetic_runs(db: Database, tmp_path: Path):
+    importer = ParticipantImport.from_file(_excel_with_phonetic_runs(tmp_path / "名簿.xlsx"))
+    with db.session() as s:
+        preview = importer.preview(s)
+    assert not preview.has_errors, [r.message() for r in preview.rows]
+    # What =PHONETIC() shows (katakana), as the reading; the name itself is unchanged.
+    assert [(r.values.name, r.values.reading) for r in preview.rows] == [
+        ("小川\u3000恵", "オガワ\u3000メグミ"),
+        ("東海林\u3000翔", "ショウジ\u3000ショウ"),
+    ]
