@@ -130,3 +130,25 @@ def test_delete_and_restore_is_exact(db, demo_db):
         after = load_event_view(s, event_id)
         assert s.get(Event, event_id).calendar_uid == uid
     assert after == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("online_url", "https://example.jp/j/1\r\nBcc: x@example.jp", "空白や改行"),
+        ("online_url", "https://example.jp/j/1 2", "空白や改行"),
+        ("title", "第2回\n市町村情報交換会", "1 行で"),
+        ("organiser_email", "a..b@example.jp", "形式が正しくありません"),
+        ("organiser_email", "chiiki@例え.jp", "日本語"),
+    ],
+)
+def test_values_the_sender_would_refuse_are_refused_in_the_form(db, field, value, message):  # type: ignore[no-untyped-def]
+    from kenshu_desk.errors import UserError
+    from kenshu_desk.services.timetable.event_edit import create_event, default_fields
+
+    fields = default_fields(dt.date(2026, 11, 25))
+    fields.update(title="情報交換会", organiser_email="chiiki@example.jp")
+    fields[field] = value
+    with pytest.raises(UserError, match=message):
+        with db.session() as s:
+            create_event(s, fields)

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kenshu_desk.domain.date_input import DateInputError, normalise, parse_date, parse_fiscal_year
@@ -137,6 +138,49 @@ def date_arg(text: str) -> dt.date | MonthDay:
         return parse_date(text)
     except DateInputError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+MAX_ID = 2**63 - 1  # the largest row id SQLite and PostgreSQL store
+MAX_ALARM_MINUTES = 4 * 7 * 24 * 60  # four weeks before the start
+
+
+def _whole_number(text: str, what: str, low: int, high: int) -> int:
+    """An integer argument in [low, high]; the message quotes what was typed."""
+    cleaned = text.strip()
+    try:
+        value = int(cleaned, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{what}は整数で指定してください（「{text}」）") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(
+            f"{what}は {low:,}～{high:,} で指定してください（「{text}」）"
+        )
+    return value
+
+
+def id_arg(text: str) -> int:
+    """EVENT_ID, PARTICIPANT_ID, an outbox row: a positive id (no OverflowError traceback)."""
+    return _whole_number(text, "ID", 1, MAX_ID)
+
+
+def alarm_arg(text: str) -> int:
+    return _whole_number(text, "通知の時刻（分）", 0, MAX_ALARM_MINUTES)
+
+
+def port_arg(text: str) -> int:
+    return _whole_number(text, "ポート番号", 1, 65535)
+
+
+def folder_arg(text: str) -> Path:
+    """An existing folder to write into (--eml-dir): a file or a missing folder said as such."""
+    path = Path(text)
+    if path.is_dir():
+        return path
+    if path.exists():
+        raise argparse.ArgumentTypeError(
+            f"「{text}」はフォルダではなくファイルです。保存先のフォルダを指定してください"
+        )
+    raise argparse.ArgumentTypeError(f"フォルダ「{text}」がありません。先に作ってください")
 
 
 def open_db(args: argparse.Namespace) -> Database:

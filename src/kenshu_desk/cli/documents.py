@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kenshu_desk.cli.common import open_db
+from kenshu_desk.cli.common import id_arg, open_db
 from kenshu_desk.documents.agenda import agenda_pdf
 from kenshu_desk.documents.files import write_atomically
 from kenshu_desk.documents.roster import document_name, roster_pdf
@@ -16,12 +16,16 @@ from kenshu_desk.services.timetable.events import get_event
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     agenda = commands.add_parser("agenda", help="次第（プログラム）の PDF を作成")
-    agenda.add_argument("event_id", type=int, metavar="EVENT_ID", help="行事 ID（events で確認）")
+    agenda.add_argument(
+        "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
+    )
     agenda.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="出力ファイル")
     agenda.set_defaults(handler=run_agenda)
 
     roster = commands.add_parser("roster", help="参加者名簿または受付簿の PDF を作成")
-    roster.add_argument("event_id", type=int, metavar="EVENT_ID", help="行事 ID（events で確認）")
+    roster.add_argument(
+        "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
+    )
     roster.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="出力ファイル")
     roster.add_argument(
         "--sign-in", action="store_true", help="受付簿（出欠・署名欄つき、A4横）にする"

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.cli.common import alarm_arg, folder_arg, id_arg, open_db, port_arg, print_json
 from kenshu_desk.database import Database
 from kenshu_desk.documents.ics import publish_calendar
 from kenshu_desk.errors import UserError
@@ -42,15 +42,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     ics = commands.add_parser(
         "ics", help="行事のカレンダーファイル（.ics, METHOD:PUBLISH）を書き出す"
     )
-    ics.add_argument("event_id", metavar="EVENT_ID", type=int)
+    ics.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     ics.add_argument("-o", "--output", metavar="FILE.ics", required=True, type=Path)
-    ics.add_argument("--alarm", metavar="MINUTES", type=int, help="開始の何分前に通知するか")
+    ics.add_argument("--alarm", metavar="MINUTES", type=alarm_arg, help="開始の何分前に通知するか")
     ics.set_defaults(handler=run_ics)
 
     invites = commands.add_parser("invites", help="参加者へのカレンダー招待メール")
     sub = invites.add_subparsers(dest="invites_command", metavar="COMMAND", required=True)
     send = sub.add_parser("send", help="招待（または変更・中止のお知らせ）を送る")
-    send.add_argument("event_id", metavar="EVENT_ID", type=int)
+    send.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     send.add_argument(
         "--kind",
         choices=KINDS,
@@ -59,9 +59,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "中止した行事には中止のお知らせ",
     )
     add_smtp_options(send)
-    send.add_argument("--alarm", metavar="MINUTES", type=int, help="開始の何分前に通知するか")
+    send.add_argument("--alarm", metavar="MINUTES", type=alarm_arg, help="開始の何分前に通知するか")
     send.add_argument(
-        "--eml-dir", metavar="DIR", type=Path, help="送信せず、宛先ごとの .eml をこのフォルダに保存"
+        "--eml-dir",
+        metavar="DIR",
+        type=folder_arg,
+        help="送信せず、宛先ごとの .eml をこのフォルダに保存",
     )
     send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
     send.add_argument(
@@ -73,11 +76,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     outbox = commands.add_parser("outbox", help="送信済みメールの記録")
     outbox.add_argument("--json", action="store_true", help="JSON で出力")
-    outbox.add_argument("--event", metavar="EVENT_ID", type=int, help="この行事のメールだけ")
+    outbox.add_argument("--event", metavar="EVENT_ID", type=id_arg, help="この行事のメールだけ")
     outbox.add_argument(
         "--resend",
         metavar="ID",
-        type=int,
+        type=id_arg,
         nargs="+",
         help="失敗・結果不明のメールを送信待ちに戻す（次の invites send で送信）",
     )
@@ -87,7 +90,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def add_smtp_options(parser: argparse.ArgumentParser) -> None:
     """The server and sender options every sending command shares (invites, recordings)."""
     parser.add_argument("--smtp-host", metavar="H")
-    parser.add_argument("--smtp-port", metavar="P", type=int)
+    parser.add_argument("--smtp-port", metavar="P", type=port_arg)
     parser.add_argument("--smtp-security", choices=[s.value for s in Security])
     parser.add_argument("--smtp-user", metavar="U")
     parser.add_argument(

@@ -18,7 +18,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json
+from kenshu_desk.cli.common import fiscal_year_arg, id_arg, open_db, print_json
 from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.errors import UserError
@@ -55,7 +55,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     imp = sub.add_parser("import", help="参加者名簿（CSV / Excel）を取り込む")
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--event", type=int, metavar="EVENT_ID", help="取り込んだ全員をこの行事に申込")
+    imp.add_argument(
+        "--event", type=id_arg, metavar="EVENT_ID", help="取り込んだ全員をこの行事に申込"
+    )
     imp.add_argument("--skip-errors", action="store_true", help="エラーの行を飛ばして取り込む")
     imp.add_argument("--dry-run", action="store_true", help="確認だけして何も登録しない")
     imp.set_defaults(handler=run_participants_import)
@@ -118,7 +120,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     aimp.set_defaults(handler=run_attendance_import)
 
     exp = asub.add_parser("export", help="出欠の一覧を書き出す（.xlsx / .csv）")
-    exp.add_argument("event_id", type=int, metavar="EVENT_ID")
+    exp.add_argument("event_id", type=id_arg, metavar="EVENT_ID")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exp.set_defaults(handler=run_attendance_export)
 

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import MonthDay, date_arg, open_db, print_json
+from kenshu_desk.cli.common import MonthDay, date_arg, folder_arg, id_arg, open_db, print_json
 from kenshu_desk.cli.mail import (
     add_smtp_options,
     progress_printer,
@@ -59,7 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub = rec.add_subparsers(dest="recordings_command", metavar="COMMAND", required=True)
 
     send = sub.add_parser("send", help="動画リンクを欠席者（または全員）に送る")
-    send.add_argument("event_id", metavar="EVENT_ID", type=int)
+    send.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     send.add_argument("--url", required=True, help="動画の URL")
     send.add_argument("--passcode", metavar="P", help="パスコード")
     send.add_argument(
@@ -84,27 +84,30 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     add_smtp_options(send)
     send.add_argument(
-        "--eml-dir", metavar="DIR", type=Path, help="送信せず、宛先ごとの .eml をこのフォルダに保存"
+        "--eml-dir",
+        metavar="DIR",
+        type=folder_arg,
+        help="送信せず、宛先ごとの .eml をこのフォルダに保存",
     )
     send.add_argument("--resend", action="store_true", help="送付済みの人にももう一度送る")
     send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
     send.set_defaults(handler=run_send)
 
     log = sub.add_parser("log", help="動画リンクの配信記録")
-    log.add_argument("event_id", metavar="EVENT_ID", type=int)
+    log.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     log.add_argument("--json", action="store_true", help="JSON で出力")
     log.add_argument("-o", "--output", metavar="FILE.csv|FILE.xlsx", type=Path, help="書き出し")
     log.set_defaults(handler=run_log)
 
     follow = sub.add_parser("follow-up", help="申込者ごとの 出席 / 動画送付済み / どちらもなし")
-    follow.add_argument("event_id", metavar="EVENT_ID", type=int)
+    follow.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     follow.add_argument("--json", action="store_true", help="JSON で出力")
     follow.set_defaults(handler=run_follow_up)
 
     manual = sub.add_parser("manual", help="電話・手渡しでの伝達を記録する")
-    manual.add_argument("event_id", metavar="EVENT_ID", type=int)
+    manual.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     manual.add_argument("--url", required=True, help="伝えた動画の URL")
-    manual.add_argument("--participant", metavar="ID", type=int, help="参加者 ID")
+    manual.add_argument("--participant", metavar="ID", type=id_arg, help="参加者 ID")
     manual.add_argument("--name", default="", help="氏名（参加者でない人）")
     manual.add_argument("--method", choices=tuple(MANUAL_METHODS), default="phone")
     manual.add_argument(

@@ -29,7 +29,12 @@ from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.participants.column_mapping import ColumnMapping, Field, detect_mapping
+from kenshu_desk.services.participants.column_mapping import (
+    ColumnMapping,
+    Field,
+    detect_mapping,
+    header_field,
+)
 from kenshu_desk.services.participants.import_plan import (
     ACTION_LABELS,
     FORMULA_CHECKED,
@@ -95,6 +100,19 @@ _FOOTER = re.compile(
     r"^(?:以上|以下余白|計|合計|小計|総計|※|＊|\*|注[)）:：．.]|備考[:：]|"
     r"(?:計|合計)?\s*[0-9０-９]+\s*(?:名|人|件)\s*$)"
 )
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def visible_text(text: str) -> str:
+    """``text`` without spaces, control and format characters (zero-width space, RLO …)."""
+    return "".join(
+        c
+        for c in text
+        if unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        and c not in "\u3164\u115f\u1160\uffa0"  # Hangul fillers: blank in every font
+    )
 
 
 def is_footer(cells: list[str]) -> bool:
@@ -164,6 +182,15 @@ class ParticipantImport:
             raise UserError(
                 f"{self.table.name} に氏名の列が見つかりません"
                 "（見出し行に「氏名」「名前」「お名前」などが必要です）。"
+            )
+        header = self.table.rows[self.mapping.header_row]
+        names = [i for i, cell in enumerate(header) if header_field(cell) == Field.NAME]
+        if len(names) > 1:
+            # Two people per row (申込者と同行者): reading only the first would drop the second.
+            cols = "・".join(f"「{header[i]}」（{i + 1} 列目）" for i in names)
+            raise UserError(
+                f"{self.table.name} には氏名の列が {len(names)} つあります: {cols}。1 行に 1 人の表に"
+                "してから取り込んでください（2 人目を黙って落とさないため、取り込みません）。"
             )
         return self.mapping
 
@@ -360,8 +387,18 @@ class ParticipantImport:
                 row.errors.append(f"{LENGTH_LABELS[attr]}が長すぎます（{limit} 文字まで）")
         if v.reading and has_kanji(v.reading):
             row.warnings.append("ふりがなに漢字が含まれています")
-        if "\n" in v.name:
+        if "\n" in v.name or "\r" in v.name:
             row.errors.append("氏名に改行が含まれています")
+        if v.name and not visible_text(v.name):
+            row.errors.append("氏名に見える文字がありません（空白や制御文字だけです）")
+        elif _BIDI_CONTROLS.search(v.name):
+            row.errors.append("氏名に文字の向きを変える制御文字が含まれています")
+        for attr in ("organisation", "department", "title"):
+            value = getattr(v, attr)
+            if "\n" in value or "\r" in value:
+                # A cell with Alt+Enter: one line in the directory, the PDFs and the mail.
+                setattr(v, attr, " ".join(value.split()))
+                row.warnings.append(f"{LENGTH_LABELS.get(attr, attr)}の改行を空白にしました")
         for attr in FORMULA_CHECKED:
             value = getattr(v, attr)
             if value.startswith(FORMULA_STARTS):

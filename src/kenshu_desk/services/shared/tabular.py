@@ -83,6 +83,7 @@ def read_table(path: Path, progress: Progress | None = None) -> Table:
     if size == 0:
         raise FileFormatError(f"{path.name} は空のファイルです。")
     if head.startswith(ZIP_MAGIC):
+        check_workbook_limits(path)
         table = _read_xlsx(path, progress)
     elif head.startswith(OLE_MAGIC):
         raise FileFormatError(
@@ -126,6 +127,35 @@ def read_text_table(data: bytes, name: str) -> Table:
     )
 
 
+# What a participant list or an attendance report can reasonably be, unpacked: 200 MB of XML
+# is some 500,000 rows; a zip bomb (3 MB → 900 MB) or a 1 GB shared string is refused before
+# openpyxl spends minutes and gigabytes on it.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 500
+
+
+def check_workbook_limits(path: Path) -> None:
+    """Refuse a workbook whose unpacked size no participant list has, from the zip's
+    directory (nothing is unpacked); rows and columns are counted while reading."""
+    too_big = (
+        f"{path.name} は展開すると大きすぎます（名簿やレポートとしてありえない大きさです）。"
+        "Excel で開いて必要な部分だけを保存し直してください。"
+    )
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES or any(
+                i.file_size > MAX_PART_BYTES for i in infos
+            ):
+                raise FileFormatError(too_big)
+    except zipfile.BadZipFile as exc:
+        raise FileFormatError(
+            f"{path.name} は Excel ブックとして読めません（壊れているか、途中までしか保存されていません）。"
+        ) from exc
+
+
 def _read_xlsx(path: Path, progress: Progress | None) -> Table:
     # openpyxl is imported here: reading a CSV should not pay for it.
     from openpyxl import load_workbook
@@ -147,6 +177,17 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
         lines: list[int] = []
         try:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:
+                    raise FileFormatError(
+                        f"{path.name} は {MAX_ROWS:,} 行を超えています。名簿やレポートの部分だけを"
+                        "保存し直してください。"
+                    )
+                if len(values) > MAX_COLUMNS:
+                    if any(v not in (None, "") for v in values[MAX_COLUMNS:]):
+                        raise FileFormatError(
+                            f"{path.name} の {number} 行目は {MAX_COLUMNS} 列を超えています。"
+                        )
+                    values = values[:MAX_COLUMNS]
                 rows.append([cell_text(v).strip() for v in values])
                 lines.append(number)
                 if progress is not None and number % 1000 == 0:

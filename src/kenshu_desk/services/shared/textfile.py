@@ -53,6 +53,11 @@ def check_size(path: Path, limit: int = MAX_TEXT_BYTES) -> int:
         raise FileFormatError(f"{path} を読み込めません: {exc.strerror}") from exc
     if path.is_dir():
         raise FileFormatError(f"{path} はフォルダです。ファイルを指定してください。")
+    if not path.is_file():
+        # A pipe (FIFO) would wait forever for a writer; /dev/zero never ends.
+        raise FileFormatError(
+            f"{path} は通常のファイルではありません（パイプや装置）。保存したファイルを指定してください。"
+        )
     if size > limit:
         raise FileFormatError(
             f"{path.name} は大きすぎます（{size / 1024 / 1024:.0f} MB、上限 "

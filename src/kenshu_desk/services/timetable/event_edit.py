@@ -8,7 +8,6 @@ not even on undo), so that an invitation sent later replaces the one already in 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ from kenshu_desk.domain.models import (
     Registration,
 )
 from kenshu_desk.errors import UserError
+from kenshu_desk.mail.compose import check_address
 from kenshu_desk.services.shared.versions import expect_version
 from kenshu_desk.services.timetable.events import NotFoundError
 from kenshu_desk.services.timetable.programme_edit import (
@@ -64,7 +64,6 @@ _TEXT_LIMITS = {
     "organiser_name": 200,
     "organiser_email": 320,
 }
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NEW_EVENT_TITLE = "新しい行事"
 
 
@@ -100,14 +99,20 @@ def _check_field(name: str, value: Any) -> Any:
             raise UserError(
                 "行事名を入力してください。" if name == "title" else "種別を入力してください。"
             )
+        if "\n" in value or "\r" in value:
+            # The title is the invitation's Subject: a line break there cannot be sent.
+            raise UserError("行事名と種別は 1 行で入力してください（改行は入れられません）。")
     if name == "online_url":
         value = value.strip()
         if value and not value.lower().startswith(("https://", "http://")):
             raise UserError("オンライン会議のURLは https:// で始まるアドレスを入力してください。")
+        if any(c.isspace() or ord(c) < 32 for c in value):
+            raise UserError("オンライン会議のURLに空白や改行は入れられません。")
     if name == "organiser_email":
         value = value.strip()
-        if value and not _EMAIL.match(value):
-            raise UserError(f"メールアドレスの形式が正しくありません: {value}")
+        if value:
+            # The rule the sender uses: an address the form accepts can be sent from.
+            check_address(value)
     limit = _TEXT_LIMITS.get(name)
     if limit is not None and len(value) > limit:
         raise UserError(f"{limit}文字以内で入力してください。")
