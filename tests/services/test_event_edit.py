@@ -149,6 +149,5 @@ def test_values_the_sender_would_refuse_are_refused_in_the_form(db, field, value
     fields = default_fields(dt.date(2026, 11, 25))
     fields.update(title="情報交換会", organiser_email="chiiki@example.jp")
     fields[field] = value
-    with pytest.raises(UserError, match=message):
-        with db.session() as s:
-            create_event(s, fields)
+    with pytest.raises(UserError, match=message), db.session() as s:
+        create_event(s, fields)
