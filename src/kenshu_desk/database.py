@@ -168,10 +168,11 @@ class Database:
             raise ConcurrentEditError() from exc
         except DBAPIError as exc:
             session.rollback()
-            if exc.connection_invalidated or _is_lock_or_readonly(exc):
-                raise DatabaseError(
-                    _describe_dbapi_error(self.url, exc) + "この操作の変更は保存していません。"
-                ) from exc
+            if exc.connection_invalidated or _is_lock_or_readonly(exc) or _is_damaged(exc):
+                message = _describe_dbapi_error(self.url, exc)
+                if not _is_damaged(exc):
+                    message += "この操作の変更は保存していません。"
+                raise DatabaseError(message) from exc
             raise
         except BaseException:
             session.rollback()
@@ -380,6 +381,29 @@ def _is_lock_or_readonly(exc: DBAPIError) -> bool:
     return any(word in text for word in ("locked", "readonly", "read-only", "disk i/o"))
 
 
+def _is_damaged(exc: DBAPIError) -> bool:
+    text = str(exc.orig).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt"))
+
+
+def latest_backup(path: Path) -> Path | None:
+    """The newest of the copies made before upgrades (``name.backup-YYYYmmdd-HHMMSS``)."""
+    copies = [p for p in path.parent.glob(f"{path.stem}.backup-*") if p.is_file()]
+    return max(copies, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def damaged_message(path: Path) -> str:
+    backup = latest_backup(path)
+    where = (
+        f"最新のバックアップは {backup}（{dt.datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M}）"
+        "です。プログラムを閉じてから、このファイルを別の名前で残し、バックアップを元の名前に"
+        "コピーしてください。"
+        if backup is not None
+        else "このファイルのバックアップは見つかりません。"
+    )
+    return f"データベースのファイル {path} が壊れています。ファイルは変更していません。{where}"
+
+
 def _describe_dbapi_error(url: str, exc: DBAPIError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
@@ -390,6 +414,8 @@ def _describe_dbapi_error(url: str, exc: DBAPIError) -> str:
         return f"{where} に書き込めません（読み取り専用です）。"
     if "locked" in lowered:
         return f"{where} は他のプログラムが使用中です。しばらくしてからもう一度お試しください。"
+    if path is not None and ("malformed" in lowered or "corrupt" in lowered):
+        return damaged_message(path)
     if "not a database" in lowered or "malformed" in lowered:
         return f"{where} は壊れているか、データベースではありません。ファイルは変更していません。"
     if "unable to open" in lowered:
