@@ -7,6 +7,7 @@ exits 1 with one line on stderr and no traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -58,8 +59,20 @@ def window_request(argv: Sequence[str]) -> tuple[bool, str | None]:
     return False, None
 
 
+def tolerant_output() -> None:
+    """Output piped or redirected on Windows is encoded in cp932, which lacks characters found
+    in names (𠮷, 﨑 in some tables, emoji in Zoom display names): print a replacement
+    character for those rather than end with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    tolerant_output()
     window, db_arg = window_request(argv)
     if not window:
         try:
