@@ -53,6 +53,7 @@ from kenshu_desk.services.mail.invitations import (
 from kenshu_desk.services.timetable.events import get_event
 from kenshu_desk.ui.mail.mail_worker import SendWorker, start
 from kenshu_desk.ui.mail.send_run import SendRunMixin
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 AUTO = "auto"
 
@@ -167,7 +168,7 @@ class InviteDialog(SendRunMixin, QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
 
         self.sender_label.setText(self._sender_text())
         self._show_template()

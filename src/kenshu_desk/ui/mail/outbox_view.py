@@ -43,6 +43,7 @@ from kenshu_desk.services.mail.outbox import (
 )
 from kenshu_desk.ui.mail.mail_worker import SendWorker, start
 from kenshu_desk.ui.shell.list_model import ListTableModel
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -178,7 +179,7 @@ class OutboxView(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
-        self.resize(1100, 500)
+        fit_to_screen(self, 1100, 500)
         self.reload()
 
     def reload(self) -> None:

@@ -46,6 +46,7 @@ from kenshu_desk.services.participants.registrations import event_heading, get_e
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import STATE_COLOURS, TupleTableModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 IGNORE, ADD, PICK = "ignore", "add", "pick"
 
@@ -150,7 +151,7 @@ class AttendanceImportDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         if path:
             self.load()
 

@@ -25,6 +25,7 @@ from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label
 from kenshu_desk.domain.models import Event
 from kenshu_desk.services.participants.coverage import Coverage, fiscal_year_coverage
 from kenshu_desk.ui.shell.i18n import long_date
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 _Index = QModelIndex | QPersistentModelIndex
 NONE_COLOUR = QColor("#fbe9e7")
@@ -142,7 +143,7 @@ class CoverageView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.none_label)
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
         self.reload()
 
     def select_year(self, fy: int) -> None:

@@ -47,6 +47,7 @@ from kenshu_desk.services.participants.participant_import import (
 from kenshu_desk.services.timetable.events import list_events
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import TupleTableModel
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 from kenshu_desk.ui.shell.workers import TaskRunner
 
 ACTION_COLOURS = {
@@ -441,7 +442,7 @@ class ParticipantImportWizard(QWizard):
             index = self.file_page.event_combo.findData(event_id)
             if index >= 0:
                 self.file_page.event_combo.setCurrentIndex(index)
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
 
     def event_id(self) -> int | None:
         return self.file_page.event_combo.currentData()

@@ -20,6 +20,7 @@ from kenshu_desk.services.participants.participants import directory_rows
 from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import DirectoryModel
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 
 class ParticipantPickerDialog(QDialog):
@@ -75,7 +76,7 @@ class ParticipantPickerDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         self._load()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.errors import UserError
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 # The windows and dialogs behind this menu are imported when first opened: the main window
 # builds this menu at start-up and should not wait for all of them to load.
@@ -92,7 +93,7 @@ class ParticipantsMenu:
             widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             widget.destroyed.connect(lambda _o=None, k=key: self.windows.pop(k, None))
             self.windows[key] = widget
-            widget.resize(1100, 700)
+            fit_to_screen(widget, 1100, 700)
         widget.show()
         widget.raise_()
         widget.activateWindow()

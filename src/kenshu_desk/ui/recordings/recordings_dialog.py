@@ -53,6 +53,7 @@ from kenshu_desk.ui.mail.send_run import SendRunMixin
 from kenshu_desk.ui.recordings.recording_link_form import RecordingLinkForm, parse_extras
 from kenshu_desk.ui.recordings.recordings_follow_up import FollowUpTab
 from kenshu_desk.ui.recordings.recordings_models import RecordingsModel, table_view
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 
 class RecordingsDialog(SendRunMixin, QDialog):
@@ -86,7 +87,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self.refresh()
 
     # --- tabs ------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from sqlalchemy.engine import make_url
 from kenshu_desk import __version__
 from kenshu_desk.database import Database
 from kenshu_desk.paths import resources_dir, user_data_dir
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 FONT_LICENCE_FILE = "IPA_Font_License_Agreement_v1.0.txt"
 
@@ -128,7 +129,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(720, 520)
+        fit_to_screen(self, 720, 520)
 
     def _selectable(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -50,6 +50,7 @@ from kenshu_desk.documents.files import write_atomically
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.errors import UserError
 from kenshu_desk.ui.shell.pdf_printing import print_pages, printer_for
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 ZOOM_STEP = 1.25
 
@@ -150,7 +151,7 @@ class PdfPreviewDialog(QDialog):
         self._cancel_print = False
 
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-DEFAULT_SIZE = (1366, 768)
+DEFAULT_SIZE = (1350, 688)  # a 1366×768 laptop less the taskbar and the window frame
 GEOMETRY_KEY = "window/geometry"
 
 

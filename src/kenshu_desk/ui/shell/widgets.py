@@ -80,3 +80,24 @@ def set_combo_data(combo: QComboBox, value: Any) -> None:
         index = combo.findData(value)
         if index >= 0:
             combo.setCurrentIndex(index)
+
+
+# The usable area of a 1366×768 laptop screen with the Windows taskbar (40 px): every window
+# opens within it, whatever its content would like.
+LAPTOP_AREA = (1366, 728)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize a window to ``width``×``height`` or less: never beyond a 1366×728 laptop area,
+    nor beyond the screen it is on (a remembered size from a larger monitor is clamped)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    limit_w, limit_h = LAPTOP_AREA
+    # The offscreen platform (tests, screenshots) has a made-up 800×800 screen: the laptop
+    # area is the limit there, as on the smallest screen our users have.
+    if screen is not None and QGuiApplication.platformName() != "offscreen":
+        area = screen.availableGeometry()
+        limit_w, limit_h = min(limit_w, area.width()), min(limit_h, area.height())
+    frame_w, frame_h = 16, 40  # the title bar and borders the window manager adds
+    widget.resize(max(200, min(width, limit_w - frame_w)), max(150, min(height, limit_h - frame_h)))

@@ -33,6 +33,7 @@ from kenshu_desk.services.year.dispatches import (
     update_dispatch,
 )
 from kenshu_desk.ui.shell.date_edit import DateEdit
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 
 class DispatchDialog(QDialog):
@@ -120,7 +121,7 @@ class DispatchDialog(QDialog):
         if self.stored is not None:
             self._show(self.stored.data)
         self._check_day()
-        self.resize(560, 520)
+        fit_to_screen(self, 560, 520)
 
     def _show(self, data: DispatchInput) -> None:
         self.date.setDate(data.date)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from kenshu_desk.domain.japanese import fiscal_year
+from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 
 class ToolWindow(QWidget):
@@ -80,7 +81,7 @@ class YearMenu(QObject):
         existing = self.windows.get(key)
         if existing is None:
             existing = ToolWindow(title, make(), self.window)
-            existing.resize(1280, 760)
+            fit_to_screen(existing, 1340, 728)
             self.windows[key] = existing
         existing.show()
         existing.raise_()

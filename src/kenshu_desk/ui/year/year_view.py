@@ -39,7 +39,7 @@ from kenshu_desk.services.year.year_view import YearEntry, YearPlan, year_plan
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
 
 LABEL_WIDTH = 132
-MIN_MONTH_WIDTH = 96
+MIN_MONTH_WIDTH = 90
 HEADER_ROW = 24
 GAP = 3
 PAD = 4

@@ -1,0 +1,68 @@
+"""Every window fits a 1366×768 laptop (usable ≈ 1366×728 with the taskbar), in Japanese and
+in English: its opening size and the smallest size its content allows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kenshu_desk.ui.shell.widgets import LAPTOP_AREA
+
+WIDTH, HEIGHT = LAPTOP_AREA
+
+
+def _top_levels() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+
+
+def _check(window: QWidget) -> None:
+    name = f"{type(window).__name__} 「{window.windowTitle()}」"
+    assert window.width() <= WIDTH and window.height() <= HEIGHT, (name, window.size())
+    hint = window.minimumSizeHint()
+    assert hint.width() <= WIDTH and hint.height() <= HEIGHT, (name, "minimum", hint)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_window_opened_from_the_menus_fits_a_laptop(  # type: ignore[no-untyped-def]
+    qtbot, open_window, demo_db, language, monkeypatch
+):
+    monkeypatch.setenv("KENSHU_DESK_LANG", language)
+    window = open_window(demo_db)  # the fixture sizes it as a maximised laptop window
+    hint = window.minimumSizeHint()
+    assert hint.width() <= WIDTH and hint.height() <= HEIGHT, hint
+    opened = {id(window)}
+    checked: list[str] = []
+
+    def close_modal() -> None:
+        # A dialog run with exec() blocks trigger(): check it and close it from the loop.
+        active = QApplication.activeModalWidget()
+        if active is not None and id(active) not in opened:
+            opened.add(id(active))
+            _check(active)
+            checked.append(type(active).__name__)
+        if active is not None:
+            active.close()
+
+    from PySide6.QtCore import QTimer
+
+    closer = QTimer()
+    closer.setInterval(30)
+    closer.timeout.connect(close_modal)
+    closer.start()
+    try:
+        for action in window.menuBar().actions():
+            menu = action.menu()
+            for item in menu.actions() if menu is not None else []:
+                if not item.text().endswith(("…", "...")) or not item.isEnabled():
+                    continue
+                item.trigger()
+                QApplication.processEvents()
+                for w in _top_levels():
+                    if id(w) not in opened:
+                        opened.add(id(w))
+                        _check(w)
+                        checked.append(type(w).__name__)
+                        w.close()
+    finally:
+        closer.stop()
+    assert len(checked) >= 8, checked  # the menus did open windows and dialogs
