@@ -15,13 +15,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 from sqlalchemy import select
+from tests.services.test_report_formats import ATTENDEES, HOST, _times
 
 from kenshu_desk.database import Database
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.attendance_matching import plan_attendance
 from kenshu_desk.services.participants.attendance_reports import parse_report_file
-from tests.services.test_report_formats import ATTENDEES, HOST, _times
 
 WAITING = ("大野 千秋", "c.ono@example.jp")  # registered, left in the waiting room: absent
 ROOM = "第3会議室"
@@ -43,7 +43,15 @@ def _zoom_meeting(path: Path, *, japanese: bool) -> Path:
     """Reports → Usage → Participants, with meeting data, 2023+ columns (Guest, Recording
     Consent, In Waiting Room). Japanese UI: the same layout with Japanese headers."""
     if japanese:
-        pre = ["ミーティングID", "トピック", "開始時刻", "終了時刻", "ユーザーメール", "期間 (分)", "参加者"]
+        pre = [
+            "ミーティングID",
+            "トピック",
+            "開始時刻",
+            "終了時刻",
+            "ユーザーメール",
+            "期間 (分)",
+            "参加者",
+        ]
         head = ["名前 (元の名前)", "ユーザーメール", "参加時刻", "退出時刻", "期間 (分)", "ゲスト",
                 "録画への同意", "待機室内"]  # fmt: skip
         fmt, yes, no = "{:%Y/%m/%d %H:%M:%S}".format, "はい", "いいえ"
@@ -94,8 +102,11 @@ def _teams_rows(japanese: bool) -> list[list[str]]:
                    ["2. Participants"], ["Name", "First Join", "Last Leave",
                                          "In-Meeting Duration", "Email", "Participant ID (UPN)",
                                          "Role"]]  # fmt: skip
-        activities = [[], ["3. In-Meeting Activities"],
-                      ["Name", "Join Time", "Leave Time", "Duration", "Email", "Role"]]
+        activities = [
+            [],
+            ["3. In-Meeting Activities"],
+            ["Name", "Join Time", "Leave Time", "Duration", "Email", "Role"],
+        ]
         organizer, attendee = "Organizer", "Attendee"
 
     def dur(a: dt.datetime, b: dt.datetime) -> str:
