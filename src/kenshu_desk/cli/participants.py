@@ -34,9 +34,9 @@ from kenshu_desk.services.participants.attendance_matching import (
 from kenshu_desk.services.participants.attendance_reports import (
     SET_ASIDE_REASONS,
     AttendanceReport,
-    is_phone_dial_in,
     parse_report_file,
 )
+from kenshu_desk.services.participants.attendance_values import is_phone_dial_in
 from kenshu_desk.services.participants.coverage import fiscal_year_coverage
 from kenshu_desk.services.participants.participant_import import (
     ImportPreview,

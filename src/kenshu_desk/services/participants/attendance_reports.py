@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.errors import UserError
+from kenshu_desk.services.participants.attendance_legacy import legacy_teams_rows
 from kenshu_desk.services.participants.attendance_values import (
     LOBBY_WORDS,
     SET_ASIDE_REASONS,
@@ -31,11 +32,11 @@ from kenshu_desk.services.participants.attendance_values import (
     SetAsideRow,
     column_kind,
     is_participant_header,
-    is_phone_dial_in,
     is_room_account,
     map_columns,
     parse_datetime,
     parse_duration,
+    person_name,
     what_was_found,
 )
 from kenshu_desk.services.shared.tabular import Table, read_table
@@ -47,7 +48,6 @@ __all__ = [
     "ReportPerson",
     "SetAsideRow",
     "column_kind",
-    "is_phone_dial_in",
     "is_room_account",
     "map_columns",
     "parse_datetime",
@@ -244,6 +244,14 @@ def parse_table(table: Table) -> AttendanceReport:
         (header_index, cols), end = chosen
     else:
         found = _find_header(table, 0, len(table.rows))
+        legacy = legacy_teams_rows(table) if found is None else None
+        if legacy:
+            report = AttendanceReport(
+                table.name, "Teams", table.format_label + "・旧形式の出席者一覧"
+            )
+            entries = [ReportEntry(line, name, "", a, b, None) for line, name, a, b in legacy]
+            report.people = group_entries(entries)
+            return report
         if found is None:
             raise UserError(
                 f"{table.name} は出席レポートの形式ではありません。{what_was_found(table)}"
@@ -391,15 +399,6 @@ def _flat_export_host(
         report.host_email = report.host_email or value
 
 
-def _person_name(name: str, first: str, last: str) -> str:
-    """The display name, else family and given name as the language writes them."""
-    if name or not (first or last):
-        return name
-    if all(c.isascii() for c in first + last):
-        return f"{first} {last}".strip()
-    return f"{last} {first}".strip()  # 髙橋 美咲: family name first
-
-
 def _entries(
     table: Table, start: int, end: int, cols: dict[str, int], report: AttendanceReport
 ) -> list[ReportEntry]:
@@ -423,12 +422,12 @@ def _entries(
         if match_key(cell(cells, "waiting")) in ("yes", "はい") or (
             role_key and any(w in role_key for w in LOBBY_WORDS)
         ):
-            name = _person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
+            name = person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
             waiting.append(SetAsideRow(line, name, cell(cells, "email"), "waiting_room"))
             continue
         if "attended" in cols and match_key(cell(cells, "attended")) in ("no", "いいえ"):
             continue  # registered for the webinar, did not attend
-        name = _person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
+        name = person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
         email = cell(cells, "email") or (cell(cells, "upn") if "@" in cell(cells, "upn") else "")
         join_text, leave_text = cell(cells, "join"), cell(cells, "leave")
         join = parse_datetime(join_text) if join_text else None

@@ -219,3 +219,12 @@ def what_was_found(table: Table) -> str:
     named = "name" in cols or ("first" in cols and "last" in cols)
     missing = "参加時刻・期間の列がありません" if named else "名前の列がありません"
     return f"見つかった見出し:「{shown[:160]}」（{missing}）。"
+
+
+def person_name(name: str, first: str, last: str) -> str:
+    """The display name, else family and given name as the language writes them."""
+    if name or not (first or last):
+        return name
+    if all(c.isascii() for c in first + last):
+        return f"{first} {last}".strip()
+    return f"{last} {first}".strip()  # 髙橋 美咲: family name first
