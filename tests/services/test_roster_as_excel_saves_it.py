@@ -153,3 +153,44 @@ def test_readings_come_from_excels_phonetic_runs(db: Database, tmp_path: Path):
         ("小川\u3000恵", "オガワ\u3000メグミ"),
         ("東海林\u3000翔", "ショウジ\u3000ショウ"),
     ]
+
+
+def _google_form(path: Path) -> Path:
+    """A Google Forms response sheet downloaded as CSV: タイムスタンプ first (as Google writes
+    it, "2021/11/01 9:05:11"), the collected address, then the questions in order."""
+    path.write_text(
+        "タイムスタンプ,メールアドレス,氏名,ふりがな,所属,資料送付先のメールアドレス\n"
+        "2021/11/01 9:05:11,m.ogawa@example.jp,小川　恵美,おがわ　えみ,川越市,kyoiku@example.jp\n"
+        "2021/11/01 9:30:40,s.tsunoda@example.jp,角田　聡,つのだ　さとし,所沢市,\n"
+        "2021/11/02 17:42:03,m.ogawa@example.jp,小川　恵,おがわ　めぐみ,川越市,kyoiku@example.jp\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_forms_latest_answer_wins_and_the_second_address_is_kept(db: Database, tmp_path: Path):
+    from sqlalchemy import select
+
+    from kenshu_desk.domain.models import Participant
+
+    importer = ParticipantImport.from_file(_google_form(tmp_path / "回答.csv"))
+    with db.session() as s:
+        preview = importer.preview(s)
+    first, tsunoda, latest = preview.rows
+    assert first.action == RowAction.DUPLICATE and first.duplicate_of == latest.line
+    assert latest.action == RowAction.NEW and tsunoda.action == RowAction.NEW
+    with db.session() as s:
+        importer.commit(s, preview=preview)
+    with db.session() as s:
+        people = {p.email: p for p in s.scalars(select(Participant))}
+    assert people["m.ogawa@example.jp"].name == "小川\u3000恵"  # the corrected, later answer
+    assert people["m.ogawa@example.jp"].other_email == "kyoiku@example.jp"
+    assert len(people) == 2
+    # A later list that knows the person only by the second address finds the same person.
+    later = tmp_path / "later.csv"
+    later.write_text(
+        "氏名,所属,メールアドレス\n小川　恵,川越市,kyoiku@example.jp\n", encoding="utf-8"
+    )
+    with db.session() as s:
+        (row,) = ParticipantImport.from_file(later).preview(s).rows
+    assert row.action == RowAction.EXISTING

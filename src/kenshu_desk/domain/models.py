@@ -384,6 +384,8 @@ class Participant(Base):
     department: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(320), default="", index=True)
+    # A second address the person gave (a form's 資料送付先), used for matching only.
+    other_email: Mapped[str] = mapped_column(String(320), default="", server_default="", index=True)
     phone: Mapped[str] = mapped_column(String(40), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -251,6 +251,7 @@ class _Person:
     organisation: str
     municipality: str
     reading: str = ""
+    other_email: str = ""
 
 
 def event_window(event: Event) -> Interval:
@@ -272,8 +273,8 @@ class _Matcher:
         self.organisations: set[str] = set()
         self._readings: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         for p in people:
-            if p.email:
-                self.by_email.setdefault(p.email.casefold(), []).append(p.id)
+            for address in {p.email.casefold(), p.other_email.casefold()} - {""}:
+                self.by_email.setdefault(address, []).append(p.id)
             name = name_key(p.name)
             keys = {name}
             for org in (p.organisation, p.municipality):
@@ -397,6 +398,7 @@ def _load(session: Session, event_id: int) -> tuple[Event, dict[int, Registratio
             if p.organisation and p.organisation.municipality
             else "",
             p.reading or "",
+            p.other_email or "",
         )
         for p in session.scalars(
             select(Participant)

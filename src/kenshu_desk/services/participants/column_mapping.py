@@ -31,6 +31,8 @@ class Field(StrEnum):
     EMAIL = "email"
     PHONE = "phone"
     NOTES = "notes"
+    OTHER_EMAIL = "other_email"  # a second address column (資料送付先のメールアドレス)
+    ANSWERED = "answered"  # a form's timestamp (タイムスタンプ, 完了時刻)
 
 
 FIELD_LABELS: dict[Field, str] = {
@@ -46,6 +48,8 @@ FIELD_LABELS: dict[Field, str] = {
     Field.EMAIL: "メールアドレス",
     Field.PHONE: "電話番号",
     Field.NOTES: "備考",
+    Field.OTHER_EMAIL: "もう一つのメールアドレス",
+    Field.ANSWERED: "回答日時",
 }
 
 # Exact header keys first (after cleaning), for the short headers that a substring rule would
@@ -85,6 +89,17 @@ def _build_rules() -> None:
         Field.NAME: ("name", "なまえ", "おなまえ", "氏名"),
         Field.EMAIL: ("mail", "e-mail", "email", "メール"),
         Field.PHONE: ("tel", "電話", "phone"),
+        Field.ANSWERED: (
+            "タイムスタンプ",
+            "timestamp",
+            "開始時刻",
+            "完了時刻",
+            "回答日時",
+            "送信日時",
+            "start time",
+            "completion time",
+            "回答時刻",
+        ),
     }
     for f, words in exact.items():
         for k in _keys(*words):
@@ -198,10 +213,13 @@ class ColumnMapping:
 
 
 def map_header_row(cells: list[str]) -> dict[Field, int]:
-    """Fields recognised in one row; the first column wins when two name the same field."""
+    """Fields recognised in one row; the first column wins when two name the same field —
+    except a second e-mail column (a form's 資料送付先), kept as the person's other address."""
     found: dict[Field, int] = {}
     for col, cell in enumerate(cells):
         f = header_field(cell)
+        if f == Field.EMAIL and Field.EMAIL in found and Field.OTHER_EMAIL not in found:
+            f = Field.OTHER_EMAIL
         if f is not None and f not in found:
             found[f] = col
     # 「氏名」 and 「姓」「名」 together: keep the full name, the parts are redundant.

@@ -72,6 +72,8 @@ class ParticipantValues:
     email: str = ""
     phone: str = ""
     notes: str = ""
+    other_email: str = ""
+    answered: str = ""  # a form's timestamp, as written: the latest answer of a person wins
 
 
 @dataclass

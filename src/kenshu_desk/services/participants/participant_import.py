@@ -14,6 +14,7 @@ written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -63,6 +64,7 @@ class _Known:
     email: str
     organisation_id: int | None
     archived: bool
+    other_email: str = ""
 
 
 def _fingerprint(session: Session, event_id: int | None) -> tuple[object, ...]:
@@ -124,6 +126,21 @@ def refuse_attendance_report(table: Table) -> None:
             )
 
 
+def _latest_answers_first(
+    rows: list[tuple[int, ParticipantValues]],
+) -> list[tuple[int, ParticipantValues]]:
+    """A form answered twice by one person: the latest answer (by its timestamp) is the one
+    kept, the earlier ones become its duplicates. Without timestamps: file order."""
+    from kenshu_desk.services.participants.attendance_reports import parse_datetime
+
+    stamped = [(parse_datetime(v.answered) if v.answered else None, line, v) for line, v in rows]
+    if not any(t for t, _, _ in stamped):
+        return rows
+    floor = dt.datetime.min
+    ordered = sorted(stamped, key=lambda x: (x[0] or floor, x[1]), reverse=True)
+    return [(line, v) for _, line, v in ordered]
+
+
 def _join(family: str, given: str) -> str:
     return FULL_WIDTH_SPACE.join(p for p in (family.strip(), given.strip()) if p)
 
@@ -177,9 +194,13 @@ class ParticipantImport:
             email=clean_email(get(Field.EMAIL)),
             phone=unicodedata.normalize("NFKC", get(Field.PHONE)),
             notes=get(Field.NOTES),
+            other_email=clean_email(get(Field.OTHER_EMAIL)),
         )
+        if values.other_email.casefold() == values.email.casefold():
+            values.other_email = ""
         if not any(vars(values).values()):
             return None  # a blank row, or one with only the template's 「No.」 filled in
+        values.answered = get(Field.ANSWERED)
         return values
 
     def data_rows(self) -> list[tuple[int, ParticipantValues]]:
@@ -224,6 +245,7 @@ class ParticipantImport:
                     Participant.email,
                     Participant.organisation_id,
                     Participant.archived,
+                    Participant.other_email,
                 )
             )
         ]
@@ -233,6 +255,8 @@ class ParticipantImport:
         for k in sorted(known, key=lambda k: (k.archived, k.id)):
             if k.email:
                 by_email.setdefault(k.email.casefold(), k)
+            if k.other_email:
+                by_email.setdefault(k.other_email.casefold(), k)
             org_key = f"id:{k.organisation_id}" if k.organisation_id is not None else "none"
             by_name_org.setdefault((match_key(k.name), org_key), k)
         registered: set[int] = set()
@@ -247,7 +271,7 @@ class ParticipantImport:
         seen_name: dict[tuple[str, str], PreviewRow] = {}
         preview_rows: list[PreviewRow] = []
         new_orgs: dict[str, OrgResolution] = {}
-        for line, values in rows:
+        for line, values in _latest_answers_first(rows):
             row = PreviewRow(line, values)
             preview_rows.append(row)
             self._validate(row)
@@ -259,6 +283,8 @@ class ParticipantImport:
             name_key = (match_key(values.name), org_key)
             email_key = values.email.casefold()
             first = seen_email.get(email_key) if email_key else None
+            if first is None and values.other_email:
+                first = seen_email.get(values.other_email.casefold())
             same_name = seen_name.get(name_key)
             if first is None and same_name is not None:
                 if _different_addresses(email_key, same_name.values.email):
@@ -281,8 +307,13 @@ class ParticipantImport:
                 continue
             if email_key:
                 seen_email[email_key] = row
+            other_key = values.other_email.casefold()
+            if other_key:
+                seen_email.setdefault(other_key, row)
             seen_name.setdefault(name_key, row)
             match = by_email.get(email_key) if email_key else None
+            if match is None and other_key:
+                match = by_email.get(other_key)
             namesake = by_name_org.get(name_key)
             if match is None and namesake is not None:
                 if _different_addresses(email_key, namesake.email):
@@ -298,6 +329,7 @@ class ParticipantImport:
                 self._compare_with_known(row, match)
             elif row.organisation is not None and row.organisation.existing_id is None:
                 new_orgs.setdefault(row.organisation.key, row.organisation)
+        preview_rows.sort(key=lambda r: r.line)
         for row in preview_rows:
             if row.action == RowAction.NEW and row.organisation and row.organisation.new_name:
                 new_orgs.setdefault(row.organisation.key, row.organisation)
@@ -455,6 +487,7 @@ class ParticipantImport:
             "department": v.department,
             "title": v.title,
             "email": v.email,
+            "other_email": v.other_email,
             "phone": v.phone,
             "notes": v.notes,
             "archived": False,
@@ -480,7 +513,7 @@ class ParticipantImport:
             person = people[row.existing_id]  # type: ignore[index]
             v = row.values
             changed = False
-            for attr in ("reading", "department", "title", "email", "phone"):
+            for attr in ("reading", "department", "title", "email", "phone", "other_email"):
                 if not getattr(person, attr) and getattr(v, attr):
                     setattr(person, attr, getattr(v, attr))
                     changed = True
