@@ -157,7 +157,7 @@ def test_coverage_json(capsys, demo: str):
     ("content", "message"),
     [
         (b"", "空のファイル"),
-        ("氏名,所属\n髙橋,川越市\n".encode(), "参加者の表が見つかりません"),
+        ("氏名,所属\n髙橋,川越市\n".encode(), "出席レポートの形式ではありません"),
         (b"Name (Original Name),User Email,Join Time\n", "行がありません"),
         (b"\xff\xfe" + "1. Summary\r\n2. Participants\r\n".encode("utf-16-le"), "参加者の表"),
     ],

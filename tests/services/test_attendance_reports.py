@@ -230,8 +230,13 @@ def test_report_of_another_day_is_refused(demo_db: Database, data_dir: Path):
 def test_not_a_report(tmp_path: Path):
     path = tmp_path / "names.csv"
     path.write_text("氏名,所属\n髙橋,川越市\n", encoding="utf-8")
-    with pytest.raises(UserError, match="参加者の表が見つかりません"):
+    with pytest.raises(UserError, match="出席レポートの形式ではありません") as err:
         parse_report_file(path)
+    message = str(err.value)
+    assert "「氏名」「所属」" in message and "参加時刻・期間の列がありません" in message
+    for product in ("Zoom", "Teams", "Webex", "Google Meet"):
+        assert product in message
+    assert "髙橋" not in message  # the data itself is not quoted
 
 
 def _report_of(*rows: tuple[str, str]):  # type: ignore[no-untyped-def]

@@ -106,6 +106,19 @@ def test_attendance_dialog_resolves_unmatched_rows(qtbot, qtmodeltester, ui_app,
     assert state == "attended_online"  # 35 min ≥ 25 % of 120
 
 
+def test_attendance_dialog_lists_the_rows_set_aside(qtbot, ui_app, demo_db, tmp_path):  # type: ignore[no-untyped-def]
+    from tests.services.test_meeting_report_formats import FORMATS, ROOM, WAITING
+
+    eid = event_id(demo_db, dt.date(2021, 11, 25))
+    path = FORMATS["zoom-meeting-ja"](tmp_path)
+    dialog = AttendanceImportDialog(demo_db, eid, path=str(path))
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert f"除外: {ROOM}" in text and "共用アカウント" in text
+    assert f"除外: {WAITING[0]}" in text and "待機室" in text
+    assert dialog.allow_lower.isChecked() is False
+
+
 def test_attendance_dialog_wrong_day(qtbot, ui_app, demo_db):
     eid = event_id(demo_db, dt.date(2021, 5, 24))
     dialog = AttendanceImportDialog(demo_db, eid, path=str(DATA / "teams_attendance_en.csv"))

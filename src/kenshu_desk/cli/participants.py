@@ -21,6 +21,7 @@ from pathlib import Path
 from kenshu_desk.cli.common import fiscal_year_arg, id_arg, open_db, print_json
 from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.domain.japanese import fiscal_year
+from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.attendance_matching import (
     DEFAULT_THRESHOLD_PCT,
@@ -31,9 +32,11 @@ from kenshu_desk.services.participants.attendance_matching import (
     plan_attendance,
 )
 from kenshu_desk.services.participants.attendance_reports import (
+    SET_ASIDE_REASONS,
     AttendanceReport,
     parse_report_file,
 )
+from kenshu_desk.services.participants.attendance_values import is_phone_dial_in
 from kenshu_desk.services.participants.coverage import fiscal_year_coverage
 from kenshu_desk.services.participants.participant_import import (
     ImportPreview,
@@ -224,12 +227,40 @@ def run_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_plan(plan: AttendancePlan) -> None:
+def _state_label(state: str | None) -> str:
+    if state is None:
+        return "（申込なし）"
+    try:
+        return ATTENDANCE_LABELS[AttendanceState(state)]
+    except ValueError:
+        return state
+
+
+def _print_plan(plan: AttendancePlan, report: AttendanceReport) -> None:
     out = sys.stdout
     out.write(f"{plan.event_title}: {plan.summary()}\n")
     for w in plan.warnings:
         out.write(f"注意: {w}\n")
+    for c in plan.changes:
+        org = f"（{c.organisation}）" if c.organisation else ""
+        if c.kept:
+            out.write(
+                f"  そのまま: {c.name}{org} {_state_label(c.old_state)}（このレポートでは {c.minutes} 分。"
+                "--allow-lower で欠席にできます）\n"
+            )
+        elif c.changed:
+            out.write(
+                f"  変更: {c.name}{org} {_state_label(c.old_state)} → {_state_label(c.new_state)}"
+                f"（{c.minutes} 分）\n"
+            )
+    for line, name, email, reason in _set_aside(plan, report):
+        mail = f" <{email}>" if email else ""
+        out.write(
+            f"  除外: {name or '（名前なし）'}{mail}（{line} 行目）{SET_ASIDE_REASONS[reason]}\n"
+        )
     for o in plan.unmatched:
+        if _phone_row(o):
+            continue
         lines = "、".join(str(n) for n in o.person.lines)
         email = f" <{o.person.email}>" if o.person.email else ""
         hint = ""
@@ -258,10 +289,29 @@ def _assignments(report: AttendanceReport, written: list[str]) -> dict[int, int]
     return out
 
 
-def _plan_json(plan: AttendancePlan, applied: bool) -> dict[str, object]:
+def _phone_row(o: Outcome) -> bool:
+    """A telephone number without a name, not proposed as anyone's second device."""
+    return not o.matched and not o.device and not o.person.email and is_phone_dial_in(o.person.name)
+
+
+def _set_aside(plan: AttendancePlan, report: AttendanceReport) -> list[tuple[str, str, str, str]]:
+    """(lines, name, e-mail, reason) of the rows neither matched nor to be decided."""
+    rows = [(str(r.line), r.name, r.email, r.reason) for r in report.set_aside]
+    for o in plan.outcomes:
+        lines = "、".join(str(n) for n in o.person.lines)
+        if o.is_organiser and not o.matched:
+            rows.append((lines, o.person.name, o.person.email, "organiser"))
+        elif _phone_row(o):
+            rows.append((lines, o.person.name, "", "phone_dial_in"))
+    return rows
+
+
+def _plan_json(plan: AttendancePlan, report: AttendanceReport, applied: bool) -> dict[str, object]:
     def row(o: Outcome) -> dict[str, object]:
         if o.is_organiser and not o.matched:
             decision, reason = "set_aside", "organiser"
+        elif _phone_row(o):
+            decision, reason = "set_aside", "phone_dial_in"
         elif o.how == "new":
             decision, reason = "new", "added to the directory"
         elif o.matched:
@@ -293,7 +343,21 @@ def _plan_json(plan: AttendancePlan, applied: bool) -> dict[str, object]:
         "event_title": plan.event_title,
         "threshold_pct": plan.threshold_pct,
         "threshold_minutes": round(plan.threshold_minutes),
-        "rows": [row(o) for o in plan.outcomes],
+        "rows": [row(o) for o in plan.outcomes]
+        + [
+            {
+                "index": None,
+                "name": r.name,
+                "email": r.email,
+                "lines": [r.line],
+                "minutes": 0,
+                "decision": "set_aside",
+                "reason": r.reason,
+                "participant_id": None,
+                "candidates": [],
+            }
+            for r in report.set_aside
+        ],
         "changes": [
             {
                 "participant_id": c.participant_id,
@@ -329,11 +393,11 @@ def run_attendance_import(args: argparse.Namespace) -> int:
             if ok and not args.dry_run:
                 with db.session() as session:
                     apply_attendance(session, args.event, report, **options)
-            print_json(_plan_json(plan, applied=ok and not args.dry_run))
+            print_json(_plan_json(plan, report, applied=ok and not args.dry_run))
             if not ok:
                 sys.stderr.write(NOTHING_MATCHED + "\n")
             return 0 if ok else 1
-        _print_plan(plan)
+        _print_plan(plan, report)
         if plan.nothing_matched:
             raise UserError(NOTHING_MATCHED)
         if args.dry_run:

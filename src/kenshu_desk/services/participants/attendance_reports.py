@@ -24,146 +24,39 @@ from pathlib import Path
 
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.errors import UserError
+from kenshu_desk.services.participants.attendance_legacy import legacy_teams_rows
+from kenshu_desk.services.participants.attendance_values import (
+    LOBBY_WORDS,
+    SET_ASIDE_REASONS,
+    SUPPORTED_TEXT,
+    SetAsideRow,
+    column_kind,
+    is_participant_header,
+    is_room_account,
+    map_columns,
+    parse_datetime,
+    parse_duration,
+    person_name,
+    what_was_found,
+)
 from kenshu_desk.services.shared.tabular import Table, read_table
 
+__all__ = [
+    "SET_ASIDE_REASONS",
+    "AttendanceReport",
+    "ReportEntry",
+    "ReportPerson",
+    "SetAsideRow",
+    "column_kind",
+    "is_room_account",
+    "map_columns",
+    "parse_datetime",
+    "parse_duration",
+    "parse_report_file",
+    "parse_table",
+]
+
 Interval = tuple[dt.datetime, dt.datetime]
-
-
-# --- dates and durations ------------------------------------------------------------------
-
-_DATE_YMD = r"(?P<y>\d{4})\s*[/\-.年]\s*(?P<m>\d{1,2})\s*[/\-.月]\s*(?P<d>\d{1,2})\s*日?"
-_DATE_MDY = r"(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{2,4})"
-# Zoom's webinar reports: "Nov 25, 2021 14:28:13" (English month names).
-_DATE_NAMED = r"(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d3>\d{1,2}),?\s+(?P<y3>\d{4})"
-_MONTHS = {m: n for n, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
-)}  # fmt: skip
-_TIME = (
-    r"(?P<ampm1>午前|午後|AM|PM|am|pm)?\s*(?P<H>\d{1,2})[:時](?P<M>\d{2})(?:[:分](?P<S>\d{2}))?"
-    r"(?:\.\d+)?秒?\s*(?P<ampm2>AM|PM|am|pm|午前|午後)?"
-)
-_DATETIME = re.compile(
-    rf"^\s*(?:{_DATE_YMD}|{_DATE_MDY}|{_DATE_NAMED})\s*(?:T|,)?\s*{_TIME}\s*(?:JST|\+09:?00)?\s*$"
-)
-
-
-def parse_datetime(text: str) -> dt.datetime | None:
-    """The date-times Zoom, Teams and Excel write, or None.
-
-    "11/25/2021 02:28:13 PM", "11/25/21, 2:28:13 PM", "2021/11/25 14:28:13",
-    "2021-11-25 14:28", "2021-11-25T14:28:13", "2021/11/25 午後 2:28:13".
-    A slashed date with the day first (25/11/2021) is recognised when the first number
-    cannot be a month.
-    """
-    m = _DATETIME.match(text.replace("\u3000", " "))
-    if m is None:
-        return None
-    g = m.groupdict()
-    if g["y"]:
-        year, month, day = int(g["y"]), int(g["m"]), int(g["d"])
-    elif g["mon"]:
-        month = _MONTHS.get(g["mon"].lower(), 0)
-        year, day = int(g["y3"]), int(g["d3"])
-        if not month:
-            return None
-    else:
-        month, day, year = int(g["m2"]), int(g["d2"]), int(g["y2"])
-        if year < 100:
-            year += 2000
-        if month > 12 >= day:
-            month, day = day, month
-    hour, minute, second = int(g["H"]), int(g["M"]), int(g["S"] or 0)
-    marker = (g["ampm1"] or g["ampm2"] or "").upper()
-    if marker in ("PM", "午後") and hour < 12:
-        hour += 12
-    elif marker in ("AM", "午前") and hour == 12:
-        hour = 0
-    try:
-        return dt.datetime(year, month, day, hour, minute, second)
-    except ValueError:
-        return None
-
-
-_DURATION_UNITS = re.compile(
-    r"^\s*(?:(?P<h>\d+)\s*(?:h|hr|hrs|hours?|時間))?\s*(?:(?P<m>\d+)\s*(?:m|min|mins|minutes?|分))?"
-    r"\s*(?:(?P<s>\d+)\s*(?:s|sec|secs|seconds?|秒))?\s*$",
-    re.IGNORECASE,
-)
-
-
-def parse_duration(text: str) -> int | None:
-    """Seconds from "1h 27m 51s", "2 時間 31 分 49 秒", "45" (minutes), "1:27:51"."""
-    text = text.strip()
-    if not text:
-        return None
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return round(float(text) * 60)
-    parts = text.split(":")
-    if 2 <= len(parts) <= 3 and all(p.strip().isdigit() for p in parts):
-        nums = [int(p) for p in parts] + ([0] if len(parts) == 2 else [])
-        return nums[0] * 3600 + nums[1] * 60 + nums[2]
-    m = _DURATION_UNITS.match(text)
-    if m is None or not any(m.groupdict().values()):
-        return None
-    return int(m["h"] or 0) * 3600 + int(m["m"] or 0) * 60 + int(m["s"] or 0)
-
-
-# --- columns ------------------------------------------------------------------------------
-
-# Checked in this order against match_key(header); the first rule that fits names the column.
-_COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("waiting", ("in waiting room", "待機室")),
-    ("upn", ("(upn)", "upn")),
-    ("duration", ("duration", "期間", "会議の長さ", "出席時間", "参加時間(分)", "時間(分)", "(分)",
-                  "minutes", "会議中の時間")),
-    ("join", ("join", "参加時刻", "参加時間", "最初の参加", "初めての参加", "入室")),
-    ("leave", ("leave", "退出", "退室")),
-    ("email", ("email", "e-mail", "メール", "mail")),
-    ("role", ("role", "役割")),
-    ("first", ("first name", "given name", "名（名前）")),
-    ("last", ("last name", "family name", "surname", "姓")),
-    ("name", ("name", "名前", "氏名", "表示名")),
-)  # fmt: skip
-# Headers about the meeting, not the person (Webex' "Meeting Name", Zoom's "Topic").
-_MEETING_WORDS = tuple(
-    match_key(w) for w in ("meeting", "webinar", "session name", "topic", "会議", "ミーティング",
-                           "ウェビナー", "トピック")
-)  # fmt: skip
-_ORIGINAL_NAME = tuple(match_key(w) for w in ("original name", "元の名前"))
-_COLUMN_KEYS = tuple((col, tuple(match_key(w) for w in words)) for col, words in _COLUMN_RULES)
-
-
-def column_kind(header: str) -> str | None:
-    key = match_key(header)
-    if not key:
-        return None
-    if key in ("attended", "出席", "出席済み"):
-        return "attended"
-    for col, words in _COLUMN_KEYS:
-        if any(w in key for w in words):
-            if col in ("name", "first", "last") and any(m in key for m in _MEETING_WORDS):
-                return None  # the meeting's name: Webex writes it in every row
-            return col
-    return None
-
-
-def map_columns(cells: list[str]) -> dict[str, int]:
-    """Which column holds what. Zoom's flat export with meeting data repeats User Email and
-    Duration (Minutes): the host's in the meeting columns, then the participant's after
-    "Name (Original Name)" — from there on the participant's columns win."""
-    found: dict[str, int] = {}
-    keys = [match_key(c) for c in cells]
-    start = next((i for i, k in enumerate(keys) if any(w in k for w in _ORIGINAL_NAME)), 0)
-    for index in [*range(start, len(cells)), *range(start)]:
-        kind = column_kind(cells[index])
-        if kind is not None and kind not in found:
-            found[kind] = index
-    return found
-
-
-def _is_participant_header(cols: dict[str, int]) -> bool:
-    named = "name" in cols or ("first" in cols and "last" in cols)
-    return named and bool({"join", "duration"} & cols.keys())
 
 
 # --- the report ---------------------------------------------------------------------------
@@ -229,6 +122,7 @@ class AttendanceReport:
     host_email: str = ""  # Zoom's preamble names the host's account
     people: list[ReportPerson] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    set_aside: list[SetAsideRow] = field(default_factory=list)
 
     @property
     def has_times(self) -> bool:
@@ -321,6 +215,12 @@ def parse_table(table: Table) -> AttendanceReport:
         kind = _section_of(cells)
         if kind is not None:
             sections.setdefault(kind, index)
+    if _is_registration_report(table):
+        raise UserError(
+            f"{table.name} は Zoom ウェビナーの登録者レポート（Registration Report）です。申込の一覧で、"
+            "参加の記録は含まれません。Zoom の「出席者レポート」（Attendee Report）を指定してください。"
+            "何も変更していません。"
+        )
     webinar = [(i, k) for i, cells in enumerate(table.rows) if (k := _webinar_section(cells))]
     if webinar:
         return _parse_webinar(table, webinar)
@@ -338,15 +238,24 @@ def parse_table(table: Table) -> AttendanceReport:
                     break
         if chosen is None:
             raise UserError(
-                f"{table.name} の参加者の表が見つかりません（Teams の出席レポートの形式が違います）。"
+                f"{table.name} は Teams の出席レポートの区切り（1. Summary など）がありますが、参加者の表が"
+                f"見つかりません。{what_was_found(table)}{SUPPORTED_TEXT}何も変更していません。"
             )
         (header_index, cols), end = chosen
     else:
         found = _find_header(table, 0, len(table.rows))
+        legacy = legacy_teams_rows(table) if found is None else None
+        if legacy:
+            report = AttendanceReport(
+                table.name, "Teams", table.format_label + "・旧形式の出席者一覧"
+            )
+            entries = [ReportEntry(line, name, "", a, b, None) for line, name, a, b in legacy]
+            report.people = group_entries(entries)
+            return report
         if found is None:
             raise UserError(
-                f"{table.name} に参加者の表が見つかりません。Zoom の「参加者」レポートか Teams の"
-                "出席レポートを指定してください（見出しに「名前」と「参加時刻」または「期間」が必要です）。"
+                f"{table.name} は出席レポートの形式ではありません。{what_was_found(table)}"
+                f"{SUPPORTED_TEXT}何も変更していません。"
             )
         header_index, cols = found
         end = len(table.rows)
@@ -368,6 +277,27 @@ def parse_table(table: Table) -> AttendanceReport:
     return report
 
 
+_REGISTRATION_TITLES = _keyset(
+    "Registration Report", "登録レポート", "登録者レポート", "登録者の詳細"
+)
+_REGISTRATION_COLUMNS = _keyset(
+    "Registration Time", "Approval Status", "登録時間", "承認ステータス"
+)
+
+
+def _is_registration_report(table: Table) -> bool:
+    """Zoom's webinar registration report: who signed up, not who attended."""
+    if any(cells and match_key(cells[0]) in _REGISTRATION_TITLES for cells in table.rows[:3]):
+        return True
+    if _find_header(table, 0, len(table.rows)) is not None:
+        return False  # an attendee report also has Registration Time; it has join times too
+    for cells in table.rows[:40]:
+        keys = {match_key(c) for c in cells if c.strip()}
+        if len(keys & _REGISTRATION_COLUMNS) >= 2:
+            return True
+    return False
+
+
 def parse_report_file(path: Path) -> AttendanceReport:
     return parse_table(read_table(path))
 
@@ -384,7 +314,7 @@ def _section_ranges(sections: dict[str, int], total: int) -> dict[str, tuple[int
 def _find_header(table: Table, start: int, end: int) -> tuple[int, dict[str, int]] | None:
     for index in range(start, end):
         cols = map_columns(table.rows[index])
-        if _is_participant_header(cols):
+        if is_participant_header(cols):
             return index, cols
     return None
 
@@ -469,15 +399,6 @@ def _flat_export_host(
         report.host_email = report.host_email or value
 
 
-def _person_name(name: str, first: str, last: str) -> str:
-    """The display name, else family and given name as the language writes them."""
-    if name or not (first or last):
-        return name
-    if all(c.isascii() for c in first + last):
-        return f"{first} {last}".strip()
-    return f"{last} {first}".strip()  # 髙橋 美咲: family name first
-
-
 def _entries(
     table: Table, start: int, end: int, cols: dict[str, int], report: AttendanceReport
 ) -> list[ReportEntry]:
@@ -487,7 +408,7 @@ def _entries(
 
     entries: list[ReportEntry] = []
     unreadable: list[int] = []
-    waiting = 0
+    waiting: list[SetAsideRow] = []
     for index in range(start, end):
         cells = table.rows[index]
         line = table.lines[index]
@@ -497,12 +418,16 @@ def _entries(
             continue
         if map_columns(cells) == cols:
             continue  # a repeated header
-        if match_key(cell(cells, "waiting")) in ("yes", "はい"):
-            waiting += 1
+        role_key = match_key(cell(cells, "role"))
+        if match_key(cell(cells, "waiting")) in ("yes", "はい") or (
+            role_key and any(w in role_key for w in LOBBY_WORDS)
+        ):
+            name = person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
+            waiting.append(SetAsideRow(line, name, cell(cells, "email"), "waiting_room"))
             continue
         if "attended" in cols and match_key(cell(cells, "attended")) in ("no", "いいえ"):
             continue  # registered for the webinar, did not attend
-        name = _person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
+        name = person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
         email = cell(cells, "email") or (cell(cells, "upn") if "@" in cell(cells, "upn") else "")
         join_text, leave_text = cell(cells, "join"), cell(cells, "leave")
         join = parse_datetime(join_text) if join_text else None
@@ -517,6 +442,9 @@ def _entries(
             join = leave = None
         if not name and not email:
             continue
+        if is_room_account(name, email):
+            report.set_aside.append(SetAsideRow(line, name, email, "room_account"))
+            continue
         entries.append(ReportEntry(line, name, email, join, leave, seconds, cell(cells, "role")))
     if unreadable:
         shown = "、".join(str(n) for n in unreadable[:5])
@@ -524,7 +452,13 @@ def _entries(
             f"{len(unreadable)} 行の参加・退出時刻が読めませんでした（{shown} 行目）。期間の列で判定します。"
         )
     if waiting:
-        report.warnings.append(f"待機室にいた {waiting} 行は参加時間に含めません。")
+        report.warnings.append(f"待機室・ロビーにいた {len(waiting)} 行は参加時間に含めません。")
+        inside = {match_key(e.email or e.name) for e in entries} | {
+            match_key(e.name) for e in entries
+        }
+        for row in waiting:
+            if match_key(row.email or row.name) not in inside and match_key(row.name) not in inside:
+                report.set_aside.append(row)  # waited and was never let in
     return entries
 
 

@@ -217,6 +217,10 @@ class AttendanceImportDialog(QDialog):
             plan.summary(),
         ]
         lines += [f"注意: {w}" for w in plan.warnings]
+        lines += [
+            f"除外: {r.name or '（名前なし）'}（{r.line} 行目）{r.reason_text}"
+            for r in report.set_aside
+        ]
         self.summary.setText("\n".join(lines))
         changes = sorted(plan.changes, key=lambda c: (c.new_state, c.name))
         self.changes_model.set_rows(

@@ -1,0 +1,230 @@
+"""The cells of an attendance report: date-times and durations as the meeting tools write
+them, which column holds what, and the rows that are set aside (waiting room, a shared room's
+account, a telephone number without a name)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kenshu_desk.domain.japanese import match_key
+from kenshu_desk.services.shared.tabular import Table
+
+# --- dates and durations ------------------------------------------------------------------
+
+_DATE_YMD = r"(?P<y>\d{4})\s*[/\-.年]\s*(?P<m>\d{1,2})\s*[/\-.月]\s*(?P<d>\d{1,2})\s*日?"
+_DATE_MDY = r"(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{2,4})"
+# Zoom's webinar reports: "Nov 25, 2021 14:28:13" (English month names).
+_DATE_NAMED = r"(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d3>\d{1,2}),?\s+(?P<y3>\d{4})"
+_MONTHS = {m: n for n, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+)}  # fmt: skip
+_TIME = (
+    r"(?P<ampm1>午前|午後|AM|PM|am|pm)?\s*(?P<H>\d{1,2})[:時](?P<M>\d{2})(?:[:分](?P<S>\d{2}))?"
+    r"(?:\.\d+)?秒?\s*(?P<ampm2>AM|PM|am|pm|午前|午後)?"
+)
+_DATETIME = re.compile(
+    rf"^\s*(?:{_DATE_YMD}|{_DATE_MDY}|{_DATE_NAMED})\s*(?:T|,)?\s*{_TIME}\s*(?:JST|\+09:?00)?\s*$"
+)
+
+
+def parse_datetime(text: str) -> dt.datetime | None:
+    """The date-times Zoom, Teams and Excel write, or None.
+
+    "11/25/2021 02:28:13 PM", "11/25/21, 2:28:13 PM", "2021/11/25 14:28:13",
+    "2021-11-25 14:28", "2021-11-25T14:28:13", "2021/11/25 午後 2:28:13".
+    A slashed date with the day first (25/11/2021) is recognised when the first number
+    cannot be a month.
+    """
+    m = _DATETIME.match(text.replace("\u3000", " "))
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["y"]:
+        year, month, day = int(g["y"]), int(g["m"]), int(g["d"])
+    elif g["mon"]:
+        month = _MONTHS.get(g["mon"].lower(), 0)
+        year, day = int(g["y3"]), int(g["d3"])
+        if not month:
+            return None
+    else:
+        month, day, year = int(g["m2"]), int(g["d2"]), int(g["y2"])
+        if year < 100:
+            year += 2000
+        if month > 12 >= day:
+            month, day = day, month
+    hour, minute, second = int(g["H"]), int(g["M"]), int(g["S"] or 0)
+    marker = (g["ampm1"] or g["ampm2"] or "").upper()
+    if marker in ("PM", "午後") and hour < 12:
+        hour += 12
+    elif marker in ("AM", "午前") and hour == 12:
+        hour = 0
+    try:
+        return dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+
+
+_DURATION_UNITS = re.compile(
+    r"^\s*(?:(?P<h>\d+)\s*(?:h|hr|hrs|hours?|時間))?\s*(?:(?P<m>\d+)\s*(?:m|min|mins|minutes?|分))?"
+    r"\s*(?:(?P<s>\d+)\s*(?:s|sec|secs|seconds?|秒))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_duration(text: str) -> int | None:
+    """Seconds from "1h 27m 51s", "2 時間 31 分 49 秒", "45" (minutes), "1:27:51"."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return round(float(text) * 60)
+    parts = text.split(":")
+    if 2 <= len(parts) <= 3 and all(p.strip().isdigit() for p in parts):
+        nums = [int(p) for p in parts] + ([0] if len(parts) == 2 else [])
+        return nums[0] * 3600 + nums[1] * 60 + nums[2]
+    m = _DURATION_UNITS.match(text)
+    if m is None or not any(m.groupdict().values()):
+        return None
+    return int(m["h"] or 0) * 3600 + int(m["m"] or 0) * 60 + int(m["s"] or 0)
+
+
+# --- columns ------------------------------------------------------------------------------
+
+# Checked in this order against match_key(header); the first rule that fits names the column.
+_COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("waiting", ("in waiting room", "待機室")),
+    ("upn", ("(upn)", "upn")),
+    ("duration", ("duration", "期間", "会議の長さ", "出席時間", "参加時間(分)", "時間(分)", "(分)",
+                  "minutes", "会議中の時間")),
+    ("join", ("join", "参加時刻", "参加時間", "最初の参加", "初めての参加", "入室")),
+    ("leave", ("leave", "退出", "退室")),
+    ("email", ("email", "e-mail", "メール", "mail")),
+    ("role", ("role", "役割")),
+    ("first", ("first name", "given name", "名（名前）")),
+    ("last", ("last name", "family name", "surname", "姓")),
+    ("name", ("name", "名前", "氏名", "表示名")),
+)  # fmt: skip
+# Headers about the meeting, not the person (Webex' "Meeting Name", Zoom's "Topic").
+_MEETING_WORDS = tuple(
+    match_key(w) for w in ("meeting", "webinar", "session name", "topic", "会議", "ミーティング",
+                           "ウェビナー", "トピック")
+)  # fmt: skip
+_ORIGINAL_NAME = tuple(match_key(w) for w in ("original name", "元の名前"))
+_COLUMN_KEYS = tuple((col, tuple(match_key(w) for w in words)) for col, words in _COLUMN_RULES)
+
+
+def column_kind(header: str) -> str | None:
+    key = match_key(header)
+    if not key:
+        return None
+    if key in ("attended", "出席", "出席済み"):
+        return "attended"
+    for col, words in _COLUMN_KEYS:
+        if any(w in key for w in words):
+            if col in ("name", "first", "last") and any(m in key for m in _MEETING_WORDS):
+                return None  # the meeting's name: Webex writes it in every row
+            return col
+    return None
+
+
+def map_columns(cells: list[str]) -> dict[str, int]:
+    """Which column holds what. Zoom's flat export with meeting data repeats User Email and
+    Duration (Minutes): the host's in the meeting columns, then the participant's after
+    "Name (Original Name)" — from there on the participant's columns win."""
+    found: dict[str, int] = {}
+    keys = [match_key(c) for c in cells]
+    start = next((i for i, k in enumerate(keys) if any(w in k for w in _ORIGINAL_NAME)), 0)
+    for index in [*range(start, len(cells)), *range(start)]:
+        kind = column_kind(cells[index])
+        if kind is not None and kind not in found:
+            found[kind] = index
+    return found
+
+
+def is_participant_header(cols: dict[str, int]) -> bool:
+    named = "name" in cols or ("first" in cols and "last" in cols)
+    return named and bool({"join", "duration"} & cols.keys())
+
+
+# Why a row of the report is set aside (not matched, not counted), in the plan's JSON and
+# in Japanese for the organiser.
+SET_ASIDE_REASONS = {
+    "waiting_room": "待機室・ロビーで待っていただけ（会議に入っていない）",
+    "room_account": "会議室などの共用アカウント（誰が参加したか分からない）",
+    "phone_dial_in": "名前のない電話参加",
+    "organiser": "主催者（ホスト）のアカウント",
+}
+_ROOM_ACCOUNT = re.compile(
+    r"(会議室|研修室|応接室|多目的室|ホール$|zoom\s*rooms?|teams\s*rooms?|conference\s*room|"
+    r"meeting\s*room|board\s*room|^room\b|ルーム$)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"^(?:call-?in user[\s_]*\d*|電話ユーザー[\s_]*\d*|[\d\s()+\-xX＋－*]{6,})$", re.I
+)
+LOBBY_WORDS = tuple(match_key(w) for w in ("lobby", "ロビー", "waiting room", "待機室"))
+
+
+def is_room_account(name: str, email: str = "") -> bool:
+    """「第1会議室」, 「Zoom Rooms 3F」, room-3f@…: a shared room device, not one person."""
+    local = email.partition("@")[0].casefold()
+    return bool(_ROOM_ACCOUNT.search(name.strip())) or local.startswith(("room", "kaigishitsu"))
+
+
+def is_phone_dial_in(name: str) -> bool:
+    """A telephone participant shown by number only (「+81 48 000 1234」, 「Call-in User_2」)."""
+    return bool(_PHONE.match(name.strip()))
+
+
+@dataclass
+class SetAsideRow:
+    """A row of the report that is neither a person to match nor counted."""
+
+    line: int
+    name: str
+    email: str
+    reason: str  # a key of SET_ASIDE_REASONS
+
+    @property
+    def reason_text(self) -> str:
+        return SET_ASIDE_REASONS[self.reason]
+
+
+SUPPORTED_FORMATS = (
+    "Zoom のミーティング参加者レポート（日本語・英語の画面、待機室の列のある 2023 年以降の形式も）",
+    "Zoom の「ミーティングデータ付き」エクスポート",
+    "Zoom ウェビナーの出席者レポート（Attendee Report）",
+    "Teams の出席レポート（CSV・Excel、1. 要約 / 2. 参加者 の形式も）",
+    "Webex の出席者レポート",
+    "Google Meet の出席レポート",
+)
+SUPPORTED_TEXT = "読み込める形式: " + "、".join(SUPPORTED_FORMATS) + "。"
+
+
+def what_was_found(table: Table) -> str:
+    """What the file has instead, without quoting anyone's data: the best header candidate."""
+    best: tuple[int, list[str], dict[str, int]] | None = None
+    for cells in table.rows[:60]:
+        cols = map_columns(cells)
+        if cols and (best is None or len(cols) > best[0]):
+            best = (len(cols), cells, cols)
+    if best is None:
+        filled = [r for r in table.rows if any(c.strip() for c in r)]
+        width = max((len(r) for r in filled), default=0)
+        return f"見出しらしい行がありません（{len(filled)} 行、最大 {width} 列）。"
+    _, cells, cols = best
+    shown = "」「".join(c.strip()[:20] for c in cells if c.strip())
+    named = "name" in cols or ("first" in cols and "last" in cols)
+    missing = "参加時刻・期間の列がありません" if named else "名前の列がありません"
+    return f"見つかった見出し:「{shown[:160]}」（{missing}）。"
+
+
+def person_name(name: str, first: str, last: str) -> str:
+    """The display name, else family and given name as the language writes them."""
+    if name or not (first or last):
+        return name
+    if all(c.isascii() for c in first + last):
+        return f"{first} {last}".strip()
+    return f"{last} {first}".strip()  # 髙橋 美咲: family name first
