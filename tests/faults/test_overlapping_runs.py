@@ -111,6 +111,6 @@ def test_two_overlapping_runs_send_each_message_once(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["invitation", "recording"])
-@pytest.mark.parametrize("delay", [0.0, 0.5, 1.0, 2.0, 3.0, 5.0])
+@pytest.mark.parametrize("delay", [0.0, 0.3, 0.6, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.0])
 def test_two_overlapping_runs_500_recipients(db, db_arg, tmp_path, slow_server, kind, delay):
     overlap(db, db_arg, tmp_path, slow_server, kind, 500, delay)
