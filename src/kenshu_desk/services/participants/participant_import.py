@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
+from kenshu_desk.domain.validation import is_valid_email
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.column_mapping import ColumnMapping, Field, detect_mapping
 from kenshu_desk.services.participants.import_plan import (
@@ -44,7 +45,6 @@ from kenshu_desk.services.participants.import_plan import (
     RowAction,
     clean_email,
     has_kanji,
-    is_valid_email,
 )
 from kenshu_desk.services.participants.organisations import OrganisationIndex, OrgResolution
 from kenshu_desk.services.shared.bulk import insert_in_order

@@ -8,7 +8,6 @@ not even on undo), so that an invitation sent later replaces the one already in 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +24,7 @@ from kenshu_desk.domain.models import (
     RecordingLink,
     Registration,
 )
+from kenshu_desk.domain.validation import is_meeting_url, is_valid_email
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.shared.versions import expect_version
 from kenshu_desk.services.timetable.events import NotFoundError
@@ -64,7 +64,6 @@ _TEXT_LIMITS = {
     "organiser_name": 200,
     "organiser_email": 320,
 }
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NEW_EVENT_TITLE = "新しい行事"
 
 
@@ -102,11 +101,11 @@ def _check_field(name: str, value: Any) -> Any:
             )
     if name == "online_url":
         value = value.strip()
-        if value and not value.lower().startswith(("https://", "http://")):
+        if value and not is_meeting_url(value):
             raise UserError("オンライン会議のURLは https:// で始まるアドレスを入力してください。")
     if name == "organiser_email":
         value = value.strip()
-        if value and not _EMAIL.match(value):
+        if value and not is_valid_email(value):
             raise UserError(f"メールアドレスの形式が正しくありません: {value}")
     limit = _TEXT_LIMITS.get(name)
     if limit is not None and len(value) > limit:
