@@ -441,9 +441,11 @@ class ParticipantImport:
         ordered: dict[int, None] = {}  # an insertion-ordered set
         for r in preview.rows:
             line = r.duplicate_of or 0 if r.action == RowAction.DUPLICATE else r.line
-            pid = ids_by_line.get(line, r.existing_id if r.action == RowAction.DUPLICATE else None)
-            if pid is not None:
-                ordered[pid] = None
+            found = ids_by_line.get(
+                line, r.existing_id if r.action == RowAction.DUPLICATE else None
+            )
+            if found is not None:
+                ordered[found] = None
         result.participant_ids = list(ordered)
         if event_id is not None:
             self._register(session, event_id, result.participant_ids, result)
