@@ -441,10 +441,8 @@ class ParticipantImport:
         ordered: dict[int, None] = {}  # an insertion-ordered set
         for r in preview.rows:
             line = r.duplicate_of or 0 if r.action == RowAction.DUPLICATE else r.line
-            found = ids_by_line.get(
-                line, r.existing_id if r.action == RowAction.DUPLICATE else None
-            )
-            if found is not None:
+            own_id = r.existing_id if r.action == RowAction.DUPLICATE else None
+            if (found := ids_by_line.get(line, own_id)) is not None:
                 ordered[found] = None
         result.participant_ids = list(ordered)
         if event_id is not None:
