@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_ruff_is_clean():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if not Path(ruff).exists():
-        pytest.fail("ruff is not installed: pip install -e '.[test]'")
+        pytest.fail("ruff is not installed: pip install -e '.[dev]'")
     result = subprocess.run(
         [
             ruff,

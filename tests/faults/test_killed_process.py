@@ -96,7 +96,7 @@ def test_import_killed_while_it_writes_is_all_or_nothing(tmp_path, delay):
 EDITOR = r"""
 import sys
 from kenshu_desk.database import open_database
-from kenshu_desk.services.timetable.programme_edit import item_ids, move_item, set_minutes
+from kenshu_desk.services.timetable.programme_edit import item_ids, move_item, update_item
 from kenshu_desk.domain.models import ProgrammeItem
 
 db = open_database("sqlite:///" + sys.argv[1])
@@ -110,8 +110,8 @@ while True:
         move_item(s, ids[0], len(ids) - 1)
         a, b = s.get(ProgrammeItem, ids[1]), s.get(ProgrammeItem, ids[2])
         if b.minutes > 1:
-            set_minutes(s, a.id, a.minutes + 1)
-            set_minutes(s, b.id, b.minutes - 1)
+            update_item(s, a.id, {"minutes": a.minutes + 1})
+            update_item(s, b.id, {"minutes": b.minutes - 1})
     n += 1
     print(n, flush=True)
 """

@@ -139,7 +139,7 @@ def test_delete_and_restore_is_exact(db, demo_db):
         ("online_url", "https://example.jp/j/1 2", "空白や改行"),
         ("title", "第2回\n市町村情報交換会", "1 行で"),
         ("organiser_email", "a..b@example.jp", "形式が正しくありません"),
-        ("organiser_email", "chiiki@例え.jp", "日本語"),
+        ("organiser_email", "chiiki@例え.jp", "形式が正しくありません"),
     ],
 )
 def test_values_the_sender_would_refuse_are_refused_in_the_form(db, field, value, message):  # type: ignore[no-untyped-def]

@@ -82,7 +82,7 @@ def test_insert_at_index_and_positions_stay_contiguous(db, event_id):
 def test_minutes_change_moves_every_later_time_and_reports_overrun(db, event_id):
     ids = _build(db, event_id)
     with db.session() as s:
-        assert pe.set_minutes(s, ids[1], 45) == 30
+        assert pe.update_item(s, ids[1], {"minutes": 45})["minutes"] == 30
     assert _times(db, event_id)[2:] == [
         ("交付金について", "14:20～15:00"),
         ("休憩", "15:00～15:05"),
@@ -98,7 +98,7 @@ def test_delete_and_restore_keeps_id_position_presenters_and_pin(db, event_id, s
     refs = (pe.PresenterRef(speakers[2], "「小規模町の工夫」"), pe.PresenterRef(speakers[0]))
     with db.session() as s:
         pe.set_presenters(s, ids[1], refs)
-        pe.pin_start(s, ids[1], T(13, 40))
+        pe.update_item(s, ids[1], {"fixed_start": T(13, 40)})
     with db.session() as s:
         snapshot = pe.delete_item(s, ids[1])
     assert snapshot.index == 1 and snapshot.data.presenters == refs
@@ -143,18 +143,18 @@ def test_move_clamps_to_the_programme(db, event_id):
 def test_pin_reports_gap_and_overlap(db, event_id):
     ids = _build(db, event_id)
     with db.session() as s:
-        pe.pin_start(s, ids[3], T(15, 0))  # break at 15:00 instead of 14:45
+        pe.update_item(s, ids[3], {"fixed_start": T(15, 0)})  # break at 15:00 instead of 14:45
     with db.session() as s:
         view = load_event_view(s, event_id)
     assert view.items[3].time_label == "15:00～15:05"
     assert "4番目の項目の前に15分の空き時間があります" in [c.message for c in view.checks]
     with db.session() as s:
-        assert pe.pin_start(s, ids[3], T(14, 30)) == T(15, 0)
+        assert pe.update_item(s, ids[3], {"fixed_start": T(14, 30)})["fixed_start"] == T(15, 0)
     with db.session() as s:
         messages = [c.message for c in load_event_view(s, event_id).checks]
     assert "4番目の項目（時刻固定）が前の項目と15分重なっています" in messages
     with db.session() as s:
-        pe.pin_start(s, ids[3], None)
+        pe.update_item(s, ids[3], {"fixed_start": None})
     assert _times(db, event_id)[3] == ("休憩", "14:45～14:50")
 
 

@@ -180,11 +180,11 @@ def run_invites_send(args: argparse.Namespace) -> int:
         templates = load_templates()
         if args.eml_dir is not None:
             with db.session() as session:
-                report, paths = save_eml_files(
+                saved, paths = save_eml_files(
                     session, args.event_id, sender, args.eml_dir, templates,
                     kind=kind, alarm_minutes=settings.alarm_minutes,
                 )  # fmt: skip
-                _print_plan(report.plan, details=False)
+                _print_plan(saved.plan, details=False)
             print(f"{len(paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
             return 0
         password = smtp_password(settings)

@@ -25,7 +25,7 @@ from icalendar import Event as VEvent
 from kenshu_desk import __version__
 from kenshu_desk.domain.japanese import minutes_label, time_range, wareki
 from kenshu_desk.domain.models import Event
-from kenshu_desk.services.timetable.events import event_schedule
+from kenshu_desk.domain.programme import event_schedule
 
 TZID = "Asia/Tokyo"
 TOKYO = ZoneInfo(TZID)

@@ -10,10 +10,31 @@ import csv
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from kenshu_desk.documents.attendance_export import FORMULA_PREFIXES, neutralise
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.recordings.recording_log import DeliveryEntry
+
+
+class DeliveryEntry(Protocol):
+    """One row of the delivery log as the writer needs it (services.recordings.recording_log
+    makes them); a protocol so that documents/ does not import services/."""
+
+    @property
+    def recipient(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def method_label(self) -> str: ...
+    @property
+    def status_label(self) -> str: ...
+    @property
+    def local_time(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
 
 HEADERS = ("氏名", "アドレス", "動画URL", "方法", "結果", "日時", "備考")
 COLUMN_WIDTHS = (20, 32, 40, 14, 14, 18, 40)

@@ -63,7 +63,8 @@ _MONTH_DAY = re.compile(rf"(\d{{1,2}})\s*(?:/|月)\s*(\d{{1,2}})\s*日?{_WEEKDAY
 def normalise(text: str) -> str:
     """Full-width digits and punctuation to ASCII, 〜 dashes to '-', outer spaces removed."""
     s = unicodedata.normalize("NFKC", text).strip()
-    return s.translate(str.maketrans({"‐": "-", "−": "-", "–": "-", "—": "-", "ー": "-"}))
+    dashes: dict[str, str | int | None] = {"‐": "-", "−": "-", "–": "-", "—": "-", "ー": "-"}
+    return s.translate(str.maketrans(dashes))
 
 
 def era_by_prefix(prefix: str) -> Era | None:

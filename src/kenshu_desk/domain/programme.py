@@ -11,6 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kenshu_desk.domain.models import Event
 
 
 def to_minutes(t: dt.time) -> int:
@@ -129,3 +133,12 @@ def compute_schedule(
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     """Half-open intervals: 13:00–14:00 and 14:00–15:00 do not overlap."""
     return a_start < b_end and b_start < a_end
+
+
+def event_schedule(event: Event) -> Schedule:
+    """The computed start of every programme item of ``event`` (pins respected)."""
+    return compute_schedule(
+        event.start_time,
+        event.end_time,
+        [SlotInput(item.minutes, item.fixed_start) for item in event.items],
+    )

@@ -24,6 +24,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
+from kenshu_desk.domain.validation import EmailProblem, email_problem
 from kenshu_desk.errors import UserError
 
 
@@ -53,12 +54,6 @@ class MessageError(UserError):
     """A header value or an address that cannot go into a message."""
 
 
-_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
-_DOMAIN = re.compile(
-    r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
-
-
 def check_header_value(name: str, value: str) -> None:
     if "\r" in value or "\n" in value:
         raise MessageError(f"メールの{name}に改行を含めることはできません: {value!r}")
@@ -66,15 +61,14 @@ def check_header_value(name: str, value: str) -> None:
 
 def check_address(address: str) -> None:
     """A plain ASCII addr-spec (local@domain.tld); the reason is named when it is not."""
-    check_header_value("アドレス", address)
-    if not address:
+    problem = email_problem(address)
+    if problem is EmailProblem.LINE_BREAK:
+        check_header_value("アドレス", address)
+    if problem is EmailProblem.EMPTY:
         raise MessageError("メールアドレスが空です。")
-    if not address.isascii():
+    if problem is EmailProblem.NON_ASCII:
         raise MessageError(f"日本語などを含むメールアドレスには送信できません: {address}")
-    local, at, domain = address.rpartition("@")
-    if not at or not local or not _LOCAL.match(local) or not _DOMAIN.match(domain):
-        raise MessageError(f"メールアドレスの形式が正しくありません: {address}")
-    if local.startswith(".") or local.endswith(".") or ".." in local:
+    if problem is not None:
         raise MessageError(f"メールアドレスの形式が正しくありません: {address}")
 
 

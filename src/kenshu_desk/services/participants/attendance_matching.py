@@ -496,8 +496,8 @@ def plan_attendance(
     if mark_missing_absent:
         for pid, reg in regs.items():
             if pid not in seen and reg.state == AttendanceState.REGISTERED:
-                p = matcher.people.get(pid)
-                name, org = (p.name, p.organisation) if p else ("", "")
+                known = matcher.people.get(pid)
+                name, org = (known.name, known.organisation) if known else ("", "")
                 changes.append(Change(pid, name, org, reg.state, AttendanceState.ABSENT.value, 0))
     lowered = [c for c in changes if c.kept]
     if lowered:

@@ -14,7 +14,6 @@ from enum import StrEnum
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.organisations import OrgResolution
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 MAX_LENGTHS = {"name": 200, "reading": 200, "department": 200, "title": 200, "email": 320,
                 "phone": 40, "organisation": 200}  # fmt: skip
 LENGTH_LABELS = {"name": "氏名", "reading": "ふりがな", "department": "部署", "title": "職名",
@@ -34,10 +33,6 @@ def clean_email(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).strip()
     text = text.removeprefix("mailto:").strip().strip("<>").strip()
     return "".join(text.split())
-
-
-def is_valid_email(address: str) -> bool:
-    return bool(_EMAIL.match(address)) and ".." not in address
 
 
 _KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")

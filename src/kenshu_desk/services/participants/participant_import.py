@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from kenshu_desk.database import ConcurrentEditError
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
+from kenshu_desk.domain.validation import is_valid_email
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.column_mapping import (
     ColumnMapping,
@@ -49,7 +50,6 @@ from kenshu_desk.services.participants.import_plan import (
     RowAction,
     clean_email,
     has_kanji,
-    is_valid_email,
 )
 from kenshu_desk.services.participants.organisations import OrganisationIndex, OrgResolution
 from kenshu_desk.services.shared.bulk import insert_in_order
@@ -478,9 +478,9 @@ class ParticipantImport:
         ordered: dict[int, None] = {}  # an insertion-ordered set
         for r in preview.rows:
             line = r.duplicate_of or 0 if r.action == RowAction.DUPLICATE else r.line
-            pid = ids_by_line.get(line, r.existing_id if r.action == RowAction.DUPLICATE else None)
-            if pid is not None:
-                ordered[pid] = None
+            own_id = r.existing_id if r.action == RowAction.DUPLICATE else None
+            if (found := ids_by_line.get(line, own_id)) is not None:
+                ordered[found] = None
         result.participant_ids = list(ordered)
         if event_id is not None:
             self._register(session, event_id, result.participant_ids, result)

@@ -24,8 +24,8 @@ from kenshu_desk.domain.models import (
     RecordingLink,
     Registration,
 )
+from kenshu_desk.domain.validation import is_meeting_url, is_valid_email
 from kenshu_desk.errors import UserError
-from kenshu_desk.mail.compose import check_address
 from kenshu_desk.services.shared.versions import expect_version
 from kenshu_desk.services.timetable.events import NotFoundError
 from kenshu_desk.services.timetable.programme_edit import (
@@ -104,15 +104,14 @@ def _check_field(name: str, value: Any) -> Any:
             raise UserError("行事名と種別は 1 行で入力してください（改行は入れられません）。")
     if name == "online_url":
         value = value.strip()
-        if value and not value.lower().startswith(("https://", "http://")):
+        if value and not is_meeting_url(value):
             raise UserError("オンライン会議のURLは https:// で始まるアドレスを入力してください。")
         if any(c.isspace() or ord(c) < 32 for c in value):
             raise UserError("オンライン会議のURLに空白や改行は入れられません。")
     if name == "organiser_email":
         value = value.strip()
-        if value:
-            # The rule the sender uses: an address the form accepts can be sent from.
-            check_address(value)
+        if value and not is_valid_email(value):  # the sender's rule (domain/validation.py)
+            raise UserError(f"メールアドレスの形式が正しくありません: {value}")
     limit = _TEXT_LIMITS.get(name)
     if limit is not None and len(value) > limit:
         raise UserError(f"{limit}文字以内で入力してください。")

@@ -15,20 +15,12 @@ from kenshu_desk.domain.models import (
     ProgrammeItem,
     Registration,
 )
-from kenshu_desk.domain.programme import Schedule, SlotInput, compute_schedule
+from kenshu_desk.domain.programme import event_schedule
 from kenshu_desk.errors import UserError
 
 
 class NotFoundError(UserError):
     """An id the user named does not exist; the message is for the user."""
-
-
-def event_schedule(event: Event) -> Schedule:
-    return compute_schedule(
-        event.start_time,
-        event.end_time,
-        [SlotInput(item.minutes, item.fixed_start) for item in event.items],
-    )
 
 
 def _with_programme():  # type: ignore[no-untyped-def]

@@ -254,15 +254,6 @@ def update_item(
     return previous
 
 
-def set_minutes(session: Session, item_id: int, minutes: int) -> int:
-    return update_item(session, item_id, {"minutes": minutes})["minutes"]
-
-
-def pin_start(session: Session, item_id: int, start: dt.time | None) -> dt.time | None:
-    """Pin the item to a fixed start (None unpins it); returns the previous pin."""
-    return update_item(session, item_id, {"fixed_start": start})["fixed_start"]
-
-
 def set_presenters(
     session: Session,
     item_id: int,

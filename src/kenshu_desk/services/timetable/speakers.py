@@ -8,7 +8,6 @@ event must still print who spoke.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kenshu_desk.domain.japanese import match_key, reading_sort_key
 from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem, Speaker, SpeakerKind
+from kenshu_desk.domain.validation import is_valid_email
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.shared.versions import expect_version
 from kenshu_desk.services.timetable.events import NotFoundError, event_schedule
@@ -37,7 +37,6 @@ SPEAKER_FIELDS: tuple[str, ...] = (
     "notes",
 )
 _LIMITS = {"name": 200, "reading": 200, "affiliation": 300, "title": 200, "email": 320}
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Endings that make a name an organisation rather than a person (桶川市, 厚生労働省, …).
 _ORGANISATION_ENDINGS = (
     "市", "町", "村", "区", "県", "都", "道", "府", "省", "庁", "局", "課", "室", "部",
@@ -180,7 +179,7 @@ def _check_field(name: str, value: Any) -> str:
         raise UserError("講師の名前を入力してください。")
     if name == "email":
         value = value.strip()
-        if value and not _EMAIL.match(value):
+        if value and not is_valid_email(value):
             raise UserError(f"メールアドレスの形式が正しくありません: {value}")
     limit = _LIMITS.get(name)
     if limit is not None and len(value) > limit:
