@@ -104,10 +104,10 @@ def _check_field(name: str, value: Any) -> Any:
             raise UserError("行事名と種別は 1 行で入力してください（改行は入れられません）。")
     if name == "online_url":
         value = value.strip()
-        if value and not is_meeting_url(value):
-            raise UserError("オンライン会議のURLは https:// で始まるアドレスを入力してください。")
         if any(c.isspace() or ord(c) < 32 for c in value):
             raise UserError("オンライン会議のURLに空白や改行は入れられません。")
+        if value and not is_meeting_url(value):
+            raise UserError("オンライン会議のURLは https:// で始まるアドレスを入力してください。")
     if name == "organiser_email":
         value = value.strip()
         if value and not is_valid_email(value):  # the sender's rule (domain/validation.py)

@@ -1,0 +1,74 @@
+"""Rules about single rows of a participant list, apart from the import itself: the lines
+under a table that are not people, answers sent to try a form, names that show nothing, a
+meeting tool's report given to the wrong import, and which of two answers of a form wins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from kenshu_desk.errors import UserError
+from kenshu_desk.services.participants.import_plan import ParticipantValues
+from kenshu_desk.services.shared.tabular import Table
+
+_FOOTER = re.compile(
+    r"^(?:以上|以下余白|計|合計|小計|総計|※|＊|\*|注[)）:：．.]|備考[:：]|"
+    r"(?:計|合計)?\s*[0-9０-９]+\s*(?:名|人|件)\s*$)"
+)
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def visible_text(text: str) -> str:
+    """``text`` without spaces, control and format characters (zero-width space, RLO …)."""
+    return "".join(
+        c
+        for c in text
+        if unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        and c not in "\u3164\u115f\u1160\uffa0"  # Hangul fillers: blank in every font
+    )
+
+
+def is_footer(cells: list[str]) -> bool:
+    """A closing line under the table: one filled cell such as 以上, 計 30名, ※ a note."""
+    filled = [c for c in cells if c]
+    return len(filled) == 1 and bool(_FOOTER.match(filled[0]))
+
+
+_TEST = re.compile(r"^(?:テスト|てすと|test)\b|テスト|ﾃｽﾄ|^test$", re.IGNORECASE)
+
+
+def looks_like_test(v: ParticipantValues) -> bool:
+    """A row someone sent to try the form: 「テスト　送信」, test@…"""
+    return bool(_TEST.search(v.name)) or v.email.casefold().startswith("test@")
+
+
+def refuse_attendance_report(table: Table) -> None:
+    """A Zoom / Teams report given to the participant import would make its display names and
+    phone numbers into people: refuse it and say which import it belongs to."""
+    from kenshu_desk.services.participants.attendance_reports import map_columns
+
+    for cells in table.rows[:40]:
+        cols = map_columns(cells)
+        if "name" in cols and {"join", "leave"} <= cols.keys():
+            raise UserError(
+                f"{table.name} は Zoom や Teams などの出席レポートのようです（参加・退出の時刻の列が"
+                "あります）。名簿の取り込みではなく、出欠の取り込み（レポートの取り込み）を使って"
+                "ください。何も変更していません。"
+            )
+
+
+def latest_answers_first(
+    rows: list[tuple[int, ParticipantValues]],
+) -> list[tuple[int, ParticipantValues]]:
+    """A form answered twice by one person: the latest answer (by its timestamp) is the one
+    kept, the earlier ones become its duplicates. Without timestamps: file order."""
+    from kenshu_desk.services.participants.attendance_reports import parse_datetime
+
+    stamped = [(parse_datetime(v.answered) if v.answered else None, line, v) for line, v in rows]
+    if not any(t for t, _, _ in stamped):
+        return rows
+    floor = dt.datetime.min
+    ordered = sorted(stamped, key=lambda x: (x[0] or floor, x[1]), reverse=True)
+    return [(line, v) for _, line, v in ordered]
