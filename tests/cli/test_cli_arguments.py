@@ -29,7 +29,8 @@ def run(capsys, *argv: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
         (["attendance", "import", "r.csv", "--event", "1e3"], "1e3"),
     ],
 )
-def test_out_of_range_numbers_are_usage_errors(capsys, db_arg: str, argv: list[str], bad: str):  # type: ignore[no-untyped-def]
+def test_out_of_range_numbers_are_usage_errors(capsys, db_arg, argv, bad, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KENSHU_DESK_LANG", "ja")
     code, err = run(capsys, "--db", db_arg, *argv)
     assert code == 2
     assert "Traceback" not in err and "OverflowError" not in err

@@ -144,31 +144,35 @@ MAX_ID = 2**63 - 1  # the largest row id SQLite and PostgreSQL store
 MAX_ALARM_MINUTES = 4 * 7 * 24 * 60  # four weeks before the start
 
 
-def _whole_number(text: str, what: str, low: int, high: int) -> int:
-    """An integer argument in [low, high]; the message quotes what was typed."""
-    cleaned = text.strip()
-    try:
-        value = int(cleaned, 10)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{what}は整数で指定してください（「{text}」）") from None
+def _whole_number(text: str, what: tuple[str, str], low: int, high: int) -> int:
+    """An integer argument in [low, high]. Not a number: ValueError, which argparse reports as
+    its own (translated) "invalid int value"; out of range: the range, quoting what was typed."""
+    value = int(text.strip(), 10)  # ValueError → argparse's message
     if not low <= value <= high:
+        ja, en = what
         raise argparse.ArgumentTypeError(
-            f"{what}は {low:,}～{high:,} で指定してください（「{text}」）"
+            f"{ja}は {low:,}～{high:,} で指定してください（「{text}」）"
+            if cli_language() == "ja"
+            else f"{en} must be between {low:,} and {high:,} ('{text}')"
         )
     return value
 
 
 def id_arg(text: str) -> int:
     """EVENT_ID, PARTICIPANT_ID, an outbox row: a positive id (no OverflowError traceback)."""
-    return _whole_number(text, "ID", 1, MAX_ID)
+    return _whole_number(text, ("ID", "the id"), 1, MAX_ID)
 
 
 def alarm_arg(text: str) -> int:
-    return _whole_number(text, "通知の時刻（分）", 0, MAX_ALARM_MINUTES)
+    return _whole_number(text, ("通知の時刻（分）", "the alarm (minutes)"), 0, MAX_ALARM_MINUTES)
 
 
 def port_arg(text: str) -> int:
-    return _whole_number(text, "ポート番号", 1, 65535)
+    return _whole_number(text, ("ポート番号", "the port"), 1, 65535)
+
+
+# argparse names the type in "invalid int value: 'abc'": these are integers to the user.
+id_arg.__name__ = alarm_arg.__name__ = port_arg.__name__ = "int"
 
 
 def folder_arg(text: str) -> Path:
