@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+
+from kenshu_desk.database import Database
+from kenshu_desk.domain.models import AttendanceState, Event
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -68,3 +73,14 @@ def participants_xlsx(tmp_path: Path) -> Path:
     path = tmp_path / "参加者名簿.xlsx"
     wb.save(path)
     return path
+
+
+@pytest.fixture
+def kokan2(demo_db: Database) -> int:
+    """The demo's online exchange meeting of 2021-11-25 14:30–16:30, everyone back to 申込."""
+    with demo_db.session() as s:
+        event = s.scalars(select(Event).where(Event.date == dt.date(2021, 11, 25))).one()
+        for r in event.registrations:
+            r.state = AttendanceState.REGISTERED.value
+            r.minutes_online = None
+        return event.id

@@ -108,17 +108,6 @@ def test_teams_japanese_two_sections(data_dir: Path):
     assert report.people[0].reported_seconds == 7070
 
 
-@pytest.fixture
-def kokan2(demo_db: Database) -> int:
-    """The demo's online exchange meeting of 2021-11-25 14:30–16:30, everyone back to 申込."""
-    with demo_db.session() as s:
-        event = s.scalars(select(Event).where(Event.date == dt.date(2021, 11, 25))).one()
-        for r in event.registrations:
-            r.state = AttendanceState.REGISTERED.value
-            r.minutes_online = None
-        return event.id
-
-
 def states(db: Database, event_id: int) -> dict[str, tuple[str, int | None]]:
     with db.session() as s:
         rows = s.execute(

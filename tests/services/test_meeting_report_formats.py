@@ -17,8 +17,7 @@ import pytest
 from sqlalchemy import select
 from tests.services.test_report_formats import ATTENDEES, HOST, _times
 
-from kenshu_desk.database import Database
-from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
+from kenshu_desk.domain.models import AttendanceState, Participant, Registration
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.attendance_matching import plan_attendance
 from kenshu_desk.services.participants.attendance_reports import parse_report_file
@@ -176,16 +175,6 @@ FORMATS = {
     "teams-old-list-en": lambda d: _teams_old(d / "meetingAttendanceList.csv", japanese=False),
     "teams-old-list-ja": lambda d: _teams_old(d / "meetingAttendanceList_ja.csv", japanese=True),
 }
-
-
-@pytest.fixture
-def kokan2(demo_db: Database) -> int:
-    with demo_db.session() as s:
-        event = s.scalars(select(Event).where(Event.date == dt.date(2021, 11, 25))).one()
-        for r in event.registrations:
-            r.state = AttendanceState.REGISTERED.value
-            r.minutes_online = None
-        return event.id
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

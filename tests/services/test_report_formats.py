@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kenshu_desk.database import Database
-from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
+from kenshu_desk.domain.models import AttendanceState, Participant, Registration
 from kenshu_desk.services.participants.attendance_matching import plan_attendance
 from kenshu_desk.services.participants.attendance_reports import parse_report_file
 
@@ -145,16 +144,6 @@ def _google_meet(path: Path) -> Path:
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def kokan2(demo_db: Database) -> int:
-    with demo_db.session() as s:
-        event = s.scalars(select(Event).where(Event.date == dt.date(2021, 11, 25))).one()
-        for r in event.registrations:
-            r.state = AttendanceState.REGISTERED.value
-            r.minutes_online = None
-        return event.id
 
 
 @pytest.mark.parametrize(
