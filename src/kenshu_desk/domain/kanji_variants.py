@@ -5,10 +5,11 @@ attendance report's 高橋 finds the registered 髙橋 and 齋藤 finds 斎藤.
 
 OPENCC: OpenCC's JPVariants.txt (traditional → Japanese shinjitai, 367 characters), from
 opencc-python-reimplemented 0.1.7 (https://github.com/BYVoid/OpenCC, Apache License 2.0, see
-resources/licenses/OpenCC-LICENSE.txt). NAMES: variants found in Japanese family names that are
-not old forms but 異体字 of the 戸籍 (hashigo-daka 髙, tatsu-saki 﨑 and 嵜, 邉/邊, 嶋/嶌, 冨, 𠮷,
-the compatibility ideographs that NFKC leaves as they are, …), after the lists of 人名用漢字の
-異体字 (法務省 戸籍統一文字); each maps to the common form, never the other way.
+resources/licenses/OpenCC-LICENSE.txt). NAMES: a short list, chosen by hand, of variants
+common in Japanese family names that OpenCC's table (old forms → new forms) does not cover —
+hashigo-daka 髙, tatsu-saki 﨑 and 嵜, 邉/邊, 嶋/嶌, 冨, 𠮷, and the compatibility ideographs
+that NFKC leaves as they are; each maps to the common form, never the other way. Replacing it
+with a maintained 異体字 source (Unihan kZVariant, 文字情報基盤の縮退マップ) is still to do.
 """
 
 from __future__ import annotations
