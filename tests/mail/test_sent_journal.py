@@ -69,3 +69,33 @@ def test_a_failed_sent_commit_stops_the_run_and_the_journal_records_it(db, smtp_
     assert sorted(arrived) == sorted(p[3] for p in PEOPLE)
     assert all(len(m) == 1 for m in arrived.values())
     assert not journal_path().exists()
+
+
+def test_a_send_command_with_nothing_new_to_queue_still_records_the_journal(
+    db, db_arg, smtp_server, capsys
+):
+    """The last message of a run was taken by the server but its `sent` commit failed; another
+    run sent the rest. Running the command again queues nothing new, and must still record
+    that 250 — not leave the row `sending` (then 送信結果不明, and a second copy on 再送)."""
+    from kenshu_desk.cli import main
+
+    event_id = make_event(db)
+    argv = [
+        "--db", db_arg, "recordings", "send", str(event_id), "--url", "https://example.jp/v/1",
+        "--to", "all", "--smtp-host", smtp_server.host, "--smtp-port", str(smtp_server.port),
+        "--smtp-security", "none", "--from", "chiiki@example.jp",
+    ]  # fmt: skip
+    _refuse_sent_marks(db, True)
+    assert main(argv) == 1  # stops after the first 250, saying why
+    _refuse_sent_marks(db, False)
+    with db.session() as s:  # the other run sent the rest
+        for row in s.scalars(select(OutboxMessage).where(OutboxMessage.status == Status.QUEUED)):
+            row.status = Status.SENT.value
+    assert journal_path().exists()
+    capsys.readouterr()
+
+    assert main(argv) == 0
+    with db.session() as s:
+        assert {r.status for r in s.scalars(select(OutboxMessage))} == {Status.SENT}
+    assert len(smtp_server.handler.arrived) == 1
+    assert not journal_path().exists()

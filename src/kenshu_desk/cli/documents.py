@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.cli.common import id_arg, open_db
 from kenshu_desk.documents.agenda import agenda_pdf
-from kenshu_desk.documents.files import write_atomically
 from kenshu_desk.documents.roster import document_name, roster_pdf
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.services.participants.roster import event_roster

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.cli.common import alarm_arg, folder_arg, id_arg, open_db, port_arg, print_json
 from kenshu_desk.database import Database
 from kenshu_desk.documents.ics import publish_calendar
@@ -32,7 +33,13 @@ from kenshu_desk.services.mail.invitations import (
     save_eml_files,
 )
 from kenshu_desk.services.mail.journal import apply_journal
-from kenshu_desk.services.mail.outbox import SendProgress, list_outbox, requeue, send_queued
+from kenshu_desk.services.mail.outbox import (
+    SendProgress,
+    list_outbox,
+    recover_interrupted,
+    requeue,
+    send_queued,
+)
 from kenshu_desk.services.timetable.events import get_event
 
 KINDS = ("auto", *(k.value for k in MessageKind if k != MessageKind.WITHDRAWAL))
@@ -110,10 +117,7 @@ def run_ics(args: argparse.Namespace) -> int:
             data = publish_calendar(get_event(session, args.event_id), alarm_minutes=args.alarm)
     finally:
         db.dispose()
-    try:
-        args.output.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"{args.output} に書き込めません: {exc.strerror}") from exc
+    write_atomically(args.output, data)
     print(f"{args.output} に書き出しました。")
     return 0
 
@@ -188,6 +192,7 @@ def run_invites_send(args: argparse.Namespace) -> int:
             print(f"{len(paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
             return 0
         password = smtp_password(settings)
+        recover_interrupted(db)  # a stopped run's 250s (journal) and claims, before planning
         with db.session() as session:
             plan = plan_messages(session, args.event_id, kind)
         if plan.changing and not args.yes:

@@ -24,7 +24,7 @@ from kenshu_desk.documents.recording_export import write_log
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.recording_template import load_recording_template
 from kenshu_desk.mail.transport import SmtpTransport
-from kenshu_desk.services.mail.outbox import send_queued
+from kenshu_desk.services.mail.outbox import recover_interrupted, send_queued
 from kenshu_desk.services.recordings.recording_log import delivery_log, follow_up
 from kenshu_desk.services.recordings.recordings import (
     MANUAL_METHODS,
@@ -136,6 +136,9 @@ def run_send(args: argparse.Namespace) -> int:
             print("（--dry-run: 何も送信・保存していません）")
             return 0
         password = "" if args.eml_dir is not None else smtp_password(settings)
+        # What a stopped run left behind is recorded first (its 250s from the journal, its
+        # claims as 送信結果不明), also when nothing new is to be queued.
+        recover_interrupted(db)
         with db.session() as session:
             until = _event_date(session, args.event_id, args.until)
             link = find_or_add_recording(session, args.event_id, args.url, args.passcode, until)

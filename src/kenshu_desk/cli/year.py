@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json
-from kenshu_desk.documents.output import write_atomically
 from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.errors import UserError
 
