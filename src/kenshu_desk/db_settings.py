@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from kenshu_desk.atomic_file import write_text_atomically
 from kenshu_desk.errors import UserError
 from kenshu_desk.paths import user_data_dir
 
@@ -86,9 +87,7 @@ def save_server_url(text: str, password: str = "", path: Path | None = None) -> 
         saved = url.render_as_string(hide_password=False)
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"server_url": saved}, ensure_ascii=False, indent=2), "utf-8")
-    tmp.replace(path)  # atomic: a crash never leaves half a settings file
+    write_text_atomically(path, json.dumps({"server_url": saved}, ensure_ascii=False, indent=2))
     return saved
 
 

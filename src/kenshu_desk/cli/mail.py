@@ -192,7 +192,7 @@ def run_invites_send(args: argparse.Namespace) -> int:
             print(f"{len(paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
             return 0
         password = smtp_password(settings)
-        recover_interrupted(db)  # a stopped run's 250s (journal) and claims, before planning
+        interrupted = recover_interrupted(db)  # a stopped run's 250s and claims, first
         with db.session() as session:
             plan = plan_messages(session, args.event_id, kind)
         if plan.changing and not args.yes:
@@ -209,6 +209,7 @@ def run_invites_send(args: argparse.Namespace) -> int:
             _print_plan(queued.plan, details=False)
         transport = SmtpTransport(settings.smtp_config(password))
         report = send_queued(db, transport, event_id=args.event_id, progress=progress_printer())
+        report.interrupted += interrupted
         print(report.summary())
         with db.session() as session:
             failed = [e for e in list_outbox(session, args.event_id) if e.status == "failed"]

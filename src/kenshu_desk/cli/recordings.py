@@ -138,7 +138,7 @@ def run_send(args: argparse.Namespace) -> int:
         password = "" if args.eml_dir is not None else smtp_password(settings)
         # What a stopped run left behind is recorded first (its 250s from the journal, its
         # claims as 送信結果不明), also when nothing new is to be queued.
-        recover_interrupted(db)
+        interrupted = recover_interrupted(db)
         with db.session() as session:
             until = _event_date(session, args.event_id, args.until)
             link = find_or_add_recording(session, args.event_id, args.url, args.passcode, until)
@@ -152,9 +152,12 @@ def run_send(args: argparse.Namespace) -> int:
             print(f"{len(queued.paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
             return 0
         if not queued.ids:
+            if interrupted:
+                print(f"送信結果不明 {interrupted} 件（前回の送信が途中で止まっていました）")
             return 0
         transport = SmtpTransport(settings.smtp_config(password))
         report = send_queued(db, transport, ids=queued.ids, progress=progress_printer())
+        report.interrupted += interrupted
         print(report.summary())
         with db.session() as session:
             failed = [

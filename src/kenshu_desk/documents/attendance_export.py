@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.domain.japanese import reading_sort_key, wareki
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState, Event, Registration
 from kenshu_desk.errors import UserError
@@ -162,10 +163,7 @@ def write_attendance(event: Event, path: Path) -> int:
         data = attendance_csv(rows)
     else:
         raise UserError(f"{path.name}: 書き出しの形式は .xlsx か .csv で指定してください。")
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"{path} に書き込めません: {exc.strerror}") from exc
+    write_atomically(path, data)
     return len(rows)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.documents.attendance_export import FORMULA_PREFIXES, neutralise
 from kenshu_desk.errors import UserError
 
@@ -104,8 +105,5 @@ def write_log(entries: Sequence[DeliveryEntry], path: Path, *, title: str) -> in
         data = log_xlsx(entries, title=title)
     else:
         raise UserError(f"書き出せる形式は .csv と .xlsx です: {path.name}")
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"{path} に書き込めません: {exc.strerror}") from exc
+    write_atomically(path, data)
     return len(entries)

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kenshu_desk.atomic_file import write_text_atomically
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.templates import DEFAULT_TEMPLATES, MailTemplate, MessageKind, check_template
@@ -102,9 +103,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _write(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(path)  # atomic: a crash never leaves half a settings file
+    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def load_settings(path: Path | None = None) -> MailSettings:

@@ -30,6 +30,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.domain.japanese import reading_sort_key
 from kenshu_desk.domain.models import AttendanceState, Event, OutboxMessage, Participant, utcnow
 from kenshu_desk.errors import UserError
@@ -356,10 +357,7 @@ def save_eml_files(
         row = session.get(OutboxMessage, row_id)
         assert row is not None
         path = folder / eml_file_name(index, row)
-        try:
-            path.write_bytes(as_draft(row.payload))
-        except OSError as exc:
-            raise MessageError(f"{path} に書き込めません: {exc.strerror}") from exc
+        write_atomically(path, as_draft(row.payload))
         row.sent_at = utcnow()
         row.server_reply = f"保存先: {path}"
         paths.append(path)

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import update
 
+from kenshu_desk.atomic_file import write_text_atomically
 from kenshu_desk.database import Database
 from kenshu_desk.domain.models import OutboxMessage
 from kenshu_desk.paths import user_data_dir
@@ -106,11 +107,9 @@ def apply_journal(db: Database) -> int:
             applied += int(result.rowcount)
     others = [e for e in entries if e.get("database") != _database_of(db)]
     if others:
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(
-            "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in others), encoding="utf-8"
+        write_text_atomically(
+            path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in others)
         )
-        os.replace(tmp, path)
     else:
         path.unlink()
     return applied

@@ -30,6 +30,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.domain.japanese import reading_sort_key, wareki
 from kenshu_desk.domain.models import (
     AttendanceState,
@@ -326,10 +327,7 @@ def queue_recording(
         }
         if eml_dir is not None:
             path = eml_dir / _eml_name(index, planned.recipient.name, planned.recipient.address)
-            try:
-                path.write_bytes(as_draft(payload))
-            except OSError as exc:
-                raise MessageError(f"{path} に書き込めません: {exc.strerror}") from exc
+            write_atomically(path, as_draft(payload))
             values["sent_at"] = delivery["delivered_at"] = utcnow()
             values["server_reply"] = f"保存先: {path}"
             report.paths.append(path)

@@ -12,7 +12,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.database import Database
+from kenshu_desk.errors import UserError
 from kenshu_desk.services.timetable.events import get_event
 
 # The mail modules (email, smtplib, keyring) load when mail is first needed, after start-up.
@@ -105,13 +107,9 @@ def export_calendar(window: QMainWindow, host: HasEvents, path: str | None = Non
             return None
     target = Path(path)
     try:
-        target.write_bytes(data)
-    except OSError as exc:
-        QMessageBox.warning(
-            window,
-            "kenshu-desk",
-            window.tr("{0} に書き込めません: {1}").format(target, exc.strerror),
-        )
+        write_atomically(target, data)
+    except UserError as exc:
+        QMessageBox.warning(window, "kenshu-desk", str(exc))
         return None
     window.statusBar().showMessage(window.tr("{0} に書き出しました").format(target), 8000)
     return target

@@ -153,7 +153,11 @@ class MailSettingsDialog(QDialog):
             except UserError as exc:
                 self.show_status(str(exc), error=True)
                 return
-        save_settings(settings)
+        try:
+            save_settings(settings)
+        except UserError as exc:  # the folder cannot be written: say so, keep the dialog open
+            self.show_status(str(exc), error=True)
+            return
         if settings.user and self.password.text() != get_password(settings):
             try:
                 store_password(settings, self.password.text())

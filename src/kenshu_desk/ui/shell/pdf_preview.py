@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.documents.files import write_atomically
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.errors import UserError
 from kenshu_desk.ui.shell.pdf_printing import print_pages, printer_for

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.database import Database
-from kenshu_desk.documents.output import write_atomically
 from kenshu_desk.domain.progress import ProgressTable
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.year.municipality_records import overview
@@ -241,8 +241,11 @@ class ProgressView(QWidget):
         from kenshu_desk.documents.progress_report import progress_pdf, progress_xlsx
 
         if kind == "png":
-            if not self._chart_image.save(str(path), "PNG"):
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not self._chart_image.save(buffer, "PNG"):
                 raise UserError(self.tr("{0} に保存できません。").format(path))
+            write_atomically(path, bytes(buffer.data().data()))
             return
         if kind == "xlsx":
             with self.db.session() as session:

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.database import Database
-from kenshu_desk.documents.output import write_atomically
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.year.year_view import YearEntry, YearPlan, year_plan
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
