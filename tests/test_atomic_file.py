@@ -130,7 +130,7 @@ def test_every_writer_of_the_program_uses_the_one_writer():
     """No module writes a user's file with write_bytes / write_text / open('w') any more
     (the journal of 250s appends a line, by design)."""
     package = SRC / "kenshu_desk"
-    allowed = {"atomic_file.py"}
+    allowed = {"atomic_file.py", "db_backup.py"}  # db_backup: SQLite builds the file itself
     offenders = []
     for path in package.rglob("*.py"):
         rel = path.relative_to(package).as_posix()

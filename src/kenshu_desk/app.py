@@ -62,9 +62,28 @@ def run_gui(db_arg: str | None) -> int:
     # Opened on a worker, so the start window stays alive while a server answers or an
     # older database is upgraded; closing it ends the start.
     runner = TaskRunner(start)
+
+    def opened(result: Database | Exception) -> None:
+        if not isinstance(result, Exception):
+            _show_main_window(app, start, result, outcome)
+        elif _confirm_shared_upgrade(start, str(result)):
+            start.say(
+                QCoreApplication.translate(
+                    "app", "バックアップを作ってから、データベースを更新しています…"
+                )
+            )
+            runner.start(
+                lambda _progress, _cancelled: _open(db_arg, upgrade_shared=True),
+                opened,
+                lambda message: _fail(start, message, outcome),
+            )
+        else:
+            outcome.exit_code = 1
+            start.close()
+
     runner.start(
         lambda _progress, _cancelled: _open(db_arg),
-        lambda db: _show_main_window(app, start, db, outcome),
+        opened,
         lambda message: _fail(start, message, outcome),
     )
     try:
@@ -81,10 +100,25 @@ class _Outcome:
     exit_code: int | None = None
 
 
-def _open(db_arg: str | None) -> Database:
-    from kenshu_desk.database import open_database, resolve_url
+def _open(db_arg: str | None, *, upgrade_shared: bool = False) -> Database | Exception:
+    """The opened database, or the SharedUpgradeNeeded to ask the user about."""
+    from kenshu_desk.database import SharedUpgradeNeeded, open_database, resolve_url
 
-    return open_database(resolve_url(db_arg))
+    try:
+        return open_database(resolve_url(db_arg), upgrade_shared=upgrade_shared)
+    except SharedUpgradeNeeded as exc:
+        return exc
+
+
+def _confirm_shared_upgrade(start: StartWindow, explanation: str) -> bool:
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, "kenshu-desk", explanation, parent=start)
+    box.setInformativeText(translate("app", "今、バックアップを作ってから更新しますか？"))
+    upgrade = box.addButton(translate("app", "更新する"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("app", "更新しないで終了"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(upgrade)
+    box.exec()
+    return box.clickedButton() is upgrade
 
 
 def _fail(start: StartWindow, message: str, outcome: _Outcome) -> None:

@@ -34,11 +34,39 @@ ENV_VAR = "KENSHU_DESK_DB"
 # The newest migration in db/versions (a test keeps the two equal). Knowing it without
 # Alembic lets a database that is already current open without importing Alembic at all,
 # which is most of the start-up time of a small application.
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
+# Every connection to a server names the schema this program writes; a guard in the shared
+# database (migration 0006) refuses writes from a program that does not match the stored
+# schema — another organiser's older kenshu-desk, still open after an upgrade.
+APPLICATION_NAME = f"kenshu-desk schema {SCHEMA_REVISION}"
+SCHEMA_GUARD_MARK = "kenshu-desk schema guard"
 
 
 class DatabaseError(UserError):
     """A database that cannot be opened or upgraded; the message is for the user."""
+
+
+class SharedUpgradeNeeded(DatabaseError):
+    """A shared (server) database at an older revision: upgraded only when the user says so,
+    with a backup first, because every other organiser's program must be updated too."""
+
+    def __init__(self, where: str, current: str) -> None:
+        self.current = current
+        super().__init__(
+            f"共有データベース {where} は以前の版の kenshu-desk のものです（リビジョン {current}、"
+            f"この kenshu-desk は {SCHEMA_REVISION}）。使うには更新が必要です。更新の前に"
+            "バックアップを作ります。更新すると、ほかの方の以前の版の kenshu-desk からは"
+            "書き込めなくなります（各自 kenshu-desk を更新してください）。コマンドでは "
+            "upgrade-database で更新できます。"
+        )
+
+
+def schema_guard_message() -> str:
+    return (
+        "共有データベースは、ほかの方の kenshu-desk で新しい版に更新されています。"
+        "この kenshu-desk からは書き込めません。kenshu-desk を更新してから開き直してください。"
+        "この操作の変更は保存していません。"
+    )
 
 
 class ConcurrentEditError(UserError):
@@ -168,6 +196,8 @@ class Database:
             raise ConcurrentEditError() from exc
         except DBAPIError as exc:
             session.rollback()
+            if SCHEMA_GUARD_MARK in str(exc.orig):
+                raise DatabaseError(schema_guard_message()) from exc
             if exc.connection_invalidated or _is_lock_or_readonly(exc) or _is_damaged(exc):
                 message = _describe_dbapi_error(self.url, exc)
                 if not _is_damaged(exc):
@@ -226,8 +256,11 @@ def _create_engine(parsed: URL) -> Engine:
     from kenshu_desk.db_settings import connect_url
 
     options: dict[str, Any] = {}
-    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
-        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    if parsed.get_backend_name() == "postgresql":
+        connect_args: dict[str, Any] = {"application_name": APPLICATION_NAME}
+        if "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+        options["connect_args"] = connect_args
     return create_engine(connect_url(parsed), **options)
 
 
@@ -256,8 +289,11 @@ def _is_newer(revision: str | None) -> bool:
     )
 
 
-def open_database(url: str, *, upgrade: bool = True) -> Database:
-    """Open (and create or upgrade) the database at url; DatabaseError says what is wrong."""
+def open_database(url: str, *, upgrade: bool = True, upgrade_shared: bool = False) -> Database:
+    """Open (and create or upgrade) the database at url; DatabaseError says what is wrong.
+
+    An older shared (server) database raises SharedUpgradeNeeded unless `upgrade_shared`:
+    the user has confirmed, and a backup is made before the upgrade."""
 
     try:
         parsed = make_url(url)
@@ -277,7 +313,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
     try:
         if upgrade:
-            db.backup = _upgrade(db)
+            db.backup = _upgrade(db, upgrade_shared=upgrade_shared)
         if engine.dialect.name == "sqlite":
             # WAL is a property of the file: set once it is known to be ours, never before.
             with engine.connect() as conn:
@@ -330,8 +366,13 @@ def probe_database(url: str) -> str:
             state = "空のデータベースです（開くと作成します）"
         elif current is None:
             state = "kenshu-desk のデータベースではありません"
-        else:
+        elif engine.dialect.name == "sqlite":
             state = f"開くと更新します（リビジョン {current} → {SCHEMA_REVISION}）"
+        else:
+            state = (
+                f"更新が必要です（リビジョン {current} → {SCHEMA_REVISION}。開くときに確認し、"
+                "バックアップを作ってから更新します）"
+            )
     except DBAPIError as exc:
         raise DatabaseError(_describe_dbapi_error(url, exc)) from exc
     finally:
@@ -339,7 +380,7 @@ def probe_database(url: str) -> str:
     return f"接続できました: {server}、{state}。"
 
 
-def _upgrade(db: Database) -> Path | None:
+def _upgrade(db: Database, *, upgrade_shared: bool = False) -> Path | None:
     current = _stored_revision(db.engine)
     if current == SCHEMA_REVISION:
         return None
@@ -353,6 +394,11 @@ def _upgrade(db: Database) -> Path | None:
     backup = None
     if current is not None and db.path is not None:
         backup = backup_sqlite(db.path)
+    elif current is not None:
+        where = make_url(db.url).render_as_string(hide_password=True)
+        if not upgrade_shared:
+            raise SharedUpgradeNeeded(where, current)
+        backup = _backup_server(db, where, current)
     cfg = _alembic_config()
     sqlite = db.engine.dialect.name == "sqlite"
     with db.engine.connect() as conn:
@@ -374,6 +420,20 @@ def _upgrade(db: Database) -> Path | None:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             conn.commit()
     return backup
+
+
+def _backup_server(db: Database, where: str, current: str) -> Path:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kenshu_desk.db_backup import backup_server_database
+
+    try:
+        return backup_server_database(db.engine, current)
+    except (OSError, SQLAlchemyError) as exc:
+        raise DatabaseError(
+            f"共有データベース {where} のバックアップを作れなかったため、更新していません: "
+            f"{str(getattr(exc, 'orig', None) or exc).splitlines()[0]}"
+        ) from exc
 
 
 def _is_lock_or_readonly(exc: DBAPIError) -> bool:
