@@ -26,6 +26,8 @@ from kenshu_desk import __version__
 from kenshu_desk.domain.japanese import minutes_label, time_range, wareki
 from kenshu_desk.domain.models import Event
 from kenshu_desk.domain.programme import event_schedule
+from kenshu_desk.domain.validation import is_meeting_url
+from kenshu_desk.errors import UserError
 
 TZID = "Asia/Tokyo"
 TOKYO = ZoneInfo(TZID)
@@ -129,6 +131,12 @@ def _vevent(event: Event, now: dt.datetime, alarm_minutes: int | None) -> VEvent
     if location:
         vevent.add("location", location)
     if event.online_url:
+        if not is_meeting_url(event.online_url):  # stored by an older version, or by hand
+            raise UserError(
+                f"行事「{event.title}」の会議 URL が正しくありません（改行や空白を含んでいるか、"
+                "http:// か https:// で始まっていません）。行事の編集で直してから、もう一度"
+                "お試しください。"
+            )
         vevent.add("url", event.online_url)
     vevent.add("description", description_text(event))
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
