@@ -243,3 +243,46 @@ def test_calendar_changes_are_confirmed_and_a_no_sends_nothing(
     dialog.kind.setCurrentIndex(dialog.kind.findData("cancellation"))
     assert "中止になっていません" in dialog.count_label.text()
     assert not dialog.send_button.isEnabled()
+
+
+def test_a_silent_server_shows_the_wait_and_cancel_ends_it(qtbot, ui_app, db, monkeypatch):
+    """A server that accepts the connection and never greets: the dialog says it is waiting
+    and for how long at most, Cancel ends the wait at once (not after the 30 s), and nothing
+    is lost: every message is still 送信待ち for the next send."""
+    import socket
+
+    from sqlalchemy import select
+
+    from kenshu_desk.domain.models import OutboxMessage
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)  # the kernel accepts; nobody ever answers
+    save_settings(
+        MailSettings(
+            sender_address="chiiki@example.jp", host="127.0.0.1",
+            port=listener.getsockname()[1], security=Security.NONE, timeout=30.0,
+        )
+    )  # fmt: skip
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    try:
+        event_id = make_event(db)
+        dialog = InviteDialog(db, event_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.send_button.click()
+        worker = dialog.worker
+        assert worker is not None
+        qtbot.waitUntil(lambda: "応答を待っています" in dialog.status.text(), timeout=10000)
+        assert "最長 30 秒" in dialog.status.text()
+        assert dialog.cancel_button.isVisible() and dialog.cancel_button.isEnabled()
+        with qtbot.waitSignal(worker.signals.finished, timeout=5000):
+            dialog.cancel_button.click()
+    finally:
+        listener.close()
+    assert dialog.worker is None and dialog.send_button.isEnabled()
+    assert "中止しました" in dialog.status.text() and "未送信 5 件" in dialog.status.text()
+    with db.session() as s:
+        assert {r.status for r in s.scalars(select(OutboxMessage))} == {"queued"}

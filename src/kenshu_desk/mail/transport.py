@@ -202,6 +202,8 @@ class SmtpTransport:
             raise SmtpConfigError("SMTP サーバーが設定されていません。")
         self.config = config
         self._smtp: smtplib.SMTP | None = None
+        self._opening: smtplib.SMTP | None = None  # a connection waiting for its greeting
+        self._aborted = False
         self.connections_opened = 0
 
     def __enter__(self) -> SmtpTransport:
@@ -230,12 +232,18 @@ class SmtpTransport:
         cfg = self.config
         smtp: smtplib.SMTP | None = None
         try:
+            # Made unconnected, then connected: abort() can end the wait for the greeting.
             if cfg.security == Security.SSL:
-                smtp = _DeadlineSMTP_SSL(
-                    cfg.host, cfg.effective_port, timeout=cfg.timeout, context=self._context()
-                )
+                smtp = _DeadlineSMTP_SSL(timeout=cfg.timeout, context=self._context())
             else:
-                smtp = _DeadlineSMTP(cfg.host, cfg.effective_port, timeout=cfg.timeout)
+                smtp = _DeadlineSMTP(timeout=cfg.timeout)
+            smtp._host = cfg.host  # type: ignore[attr-defined]  # TLS checks this name
+            self._opening = smtp
+            if self._aborted:
+                raise smtplib.SMTPServerDisconnected("接続の待機を中止しました")
+            code, message = smtp.connect(cfg.host, cfg.effective_port)
+            if code != 220:
+                raise smtplib.SMTPConnectError(code, message)
             smtp.ehlo()
             if cfg.security == Security.STARTTLS:
                 if not smtp.has_extn("starttls"):
@@ -283,8 +291,21 @@ class SmtpTransport:
             )
             error.timed_out = _timed_out(exc)
             raise error from exc
+        finally:
+            self._opening = None
         self._smtp = smtp
         self.connections_opened += 1
+
+    def abort(self) -> None:
+        """From another thread (Cancel): end a wait for a server that does not answer while
+        the connection is being opened. A message being handed over is never cut off (that
+        would make its fate unknown); it ends within the step's time limit."""
+        self._aborted = True
+        smtp = self._opening
+        sock = getattr(smtp, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
     def close(self) -> None:
         smtp, self._smtp = self._smtp, None

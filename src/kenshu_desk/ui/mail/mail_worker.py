@@ -47,9 +47,15 @@ class SendWorker(QRunnable):
         self._ids = ids
         self._prepare = prepare
         self._cancelled = False
+        self._transport: SmtpTransport | None = None
 
     def cancel(self) -> None:
+        """Stop before the next message; a wait for a server that does not answer while
+        connecting ends at once (the message in flight, if any, is never cut off)."""
         self._cancelled = True
+        transport = self._transport
+        if transport is not None:
+            transport.abort()
 
     @property
     def cancelled(self) -> bool:
@@ -69,9 +75,10 @@ class SendWorker(QRunnable):
             if self._cancelled:
                 self.signals.finished.emit(SendReport(cancelled=True))
                 return
+            self._transport = SmtpTransport(self._config)
             report: SendReport = send_queued(
                 self._db,
-                SmtpTransport(self._config),
+                self._transport,
                 event_id=self._event_id,
                 ids=ids,
                 progress=self._progress,
