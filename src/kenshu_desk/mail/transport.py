@@ -237,7 +237,7 @@ class SmtpTransport:
                 smtp = _DeadlineSMTP_SSL(timeout=cfg.timeout, context=self._context())
             else:
                 smtp = _DeadlineSMTP(timeout=cfg.timeout)
-            smtp._host = cfg.host  # type: ignore[attr-defined]  # TLS checks this name
+            smtp._host = cfg.host  # type: ignore[union-attr]  # the name TLS checks
             self._opening = smtp
             if self._aborted:
                 raise smtplib.SMTPServerDisconnected("接続の待機を中止しました")
