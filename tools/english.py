@@ -5,6 +5,10 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "バックアップを作ってから、データベースを更新しています…": "Making a backup, then upgrading the database…",
+    "今、バックアップを作ってから更新しますか？": "Make a backup and upgrade it now?",
+    "更新しないで終了": "Quit without upgrading",
+    "更新する": "Upgrade",
     " 秒": " s",
     "。うち {0} 人は、すでにある予定表の予定を書き換えます（変更・取り消し）": ". For {0} of them this changes an entry already in their calendar (update or cancellation)",
     "サーバーが応答しないとき、この時間であきらめます（1 段階ごと）": "When the server does not answer, give up after this long (for each step)",

@@ -2001,6 +2001,22 @@ Subject: {1}
             <translation>Opening the database…</translation>
         </message>
         <message>
+            <source>バックアップを作ってから、データベースを更新しています…</source>
+            <translation>Making a backup, then upgrading the database…</translation>
+        </message>
+        <message>
+            <source>今、バックアップを作ってから更新しますか？</source>
+            <translation>Make a backup and upgrade it now?</translation>
+        </message>
+        <message>
+            <source>更新する</source>
+            <translation>Upgrade</translation>
+        </message>
+        <message>
+            <source>更新しないで終了</source>
+            <translation>Quit without upgrading</translation>
+        </message>
+        <message>
             <source>画面を準備しています…</source>
             <translation>Preparing the window…</translation>
         </message>
@@ -2079,10 +2095,6 @@ Subject: {1}
         <message>
             <source>カレンダー (*.ics)</source>
             <translation>Calendar (*.ics)</translation>
-        </message>
-        <message>
-            <source>{0} に書き込めません: {1}</source>
-            <translation>Cannot write to {0}: {1}</translation>
         </message>
         <message>
             <source>{0} に書き出しました</source>

@@ -2000,6 +2000,22 @@
             <translation>データベースを開いています…</translation>
         </message>
         <message>
+            <source>バックアップを作ってから、データベースを更新しています…</source>
+            <translation>バックアップを作ってから、データベースを更新しています…</translation>
+        </message>
+        <message>
+            <source>今、バックアップを作ってから更新しますか？</source>
+            <translation>今、バックアップを作ってから更新しますか？</translation>
+        </message>
+        <message>
+            <source>更新する</source>
+            <translation>更新する</translation>
+        </message>
+        <message>
+            <source>更新しないで終了</source>
+            <translation>更新しないで終了</translation>
+        </message>
+        <message>
             <source>画面を準備しています…</source>
             <translation>画面を準備しています…</translation>
         </message>
@@ -2078,10 +2094,6 @@
         <message>
             <source>カレンダー (*.ics)</source>
             <translation>カレンダー (*.ics)</translation>
-        </message>
-        <message>
-            <source>{0} に書き込めません: {1}</source>
-            <translation>{0} に書き込めません: {1}</translation>
         </message>
         <message>
             <source>{0} に書き出しました</source>
