@@ -44,6 +44,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip_sqlite)
         if not on_postgres and "postgres_only" in item.keywords:
             item.add_marker(skip_pg)
+    if on_postgres:
+        # The PostgreSQL run is for what touches a database: a test that opens none (PDF
+        # layout, parsing, widgets, the code checks) ran already, identically, on SQLite.
+        keep = [item for item in items if _uses_a_database(item)]
+        if len(keep) < len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+            items[:] = keep
+
+
+def _uses_a_database(item: pytest.Item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & {"db_url", "postgres_server"}) or "postgres_only" in item.keywords
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ SCHEMA_REVISION = "0006"
 # schema — another organiser's older kenshu-desk, still open after an upgrade.
 APPLICATION_NAME = f"kenshu-desk schema {SCHEMA_REVISION}"
 SCHEMA_GUARD_MARK = "kenshu-desk schema guard"
+_ALEMBIC_LOCK = threading.Lock()
 
 
 class DatabaseError(UserError):
@@ -408,7 +410,7 @@ def _upgrade(db: Database, *, upgrade_shared: bool = False) -> Path | None:
             # as SQLite requires), and the links are checked before the upgrade commits.
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             conn.commit()
-        with conn.begin():
+        with conn.begin(), _ALEMBIC_LOCK:  # Alembic's op/context are process-wide
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():

@@ -255,3 +255,16 @@ def test_a_later_partial_report_never_lowers_an_attendee(capsys, demo: str, tmp_
     _, plan, _ = _plan(capsys, demo, eid, str(partial), "--dry-run", "--allow-lower")
     igarashi = next(c for c in plan["changes"] if c["name"] == "五十嵐\u3000彩")
     assert igarashi["new_state"] == "absent" and igarashi["kept"] is False
+
+
+def test_an_invisible_name_is_refused_and_shown_as_code_points(capsys, demo: str, tmp_path: Path):
+    """A name of only RLO and a zero-width space: an error, and the message line shows those
+    characters as <U+…> (printed raw, RLO would turn the rest of the line around)."""
+    path = tmp_path / "名簿.csv"
+    path.write_text(
+        "氏名,ふりがな,所属,メール\n\u202e\u200b,x,さいたま市,a@example.jp\n", encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "--db", demo, "participants", "import", str(path), "--dry-run")
+    assert code == 0 and "エラー 1" in out
+    line = next(line for line in out.splitlines() if "2 行目" in line)
+    assert "<U+202E><U+200B>" in line and "\u202e" not in out and "\u200b" not in out

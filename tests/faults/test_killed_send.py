@@ -4,12 +4,14 @@ did not get, never a message the server got left to be sent again."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -38,9 +40,39 @@ def _run(argv: list[str], data_dir: Path) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
+TRIALS = 20
+AT_ONCE = 4  # each trial mostly sleeps until its kill: several at once
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("trial", range(20))
-def test_killed_at_a_random_moment(db, db_arg, tmp_path, trial):
+def test_killed_at_random_moments(postgres_server, tmp_path):
+    """TRIALS kills, AT_ONCE at a time, each with its own database, server and data folder."""
+    with ThreadPoolExecutor(AT_ONCE) as pool:
+        futures = {
+            trial: pool.submit(_trial, postgres_server, tmp_path / f"trial-{trial}", trial)
+            for trial in range(TRIALS)
+        }
+    failed = {t: f.exception() for t, f in futures.items() if f.exception() is not None}
+    assert failed == {}, "\n\n".join(f"trial {t}: {e!r}" for t, e in failed.items())
+
+
+def _trial(postgres: str | None, folder: Path, trial: int) -> None:
+    from kenshu_desk.database import open_database
+    from tests.pg import temporary_database
+
+    folder.mkdir()
+    with contextlib.ExitStack() as stack:
+        if postgres is None:
+            url = f"sqlite:///{folder / 'test.sqlite3'}"
+            db_arg = str(folder / "test.sqlite3")
+        else:
+            url = db_arg = stack.enter_context(temporary_database(postgres))
+        db = open_database(url)
+        stack.callback(db.dispose)
+        _killed_once(db, db_arg, folder, trial)
+
+
+def _killed_once(db, db_arg, tmp_path, trial):  # type: ignore[no-untyped-def]
     handler = Handler(delay=0.02)
     with __import__("socket").socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -38,6 +38,7 @@ from kenshu_desk.services.participants.attendance_reports import (
 )
 from kenshu_desk.services.participants.attendance_values import is_phone_dial_in
 from kenshu_desk.services.participants.coverage import fiscal_year_coverage
+from kenshu_desk.services.participants.import_rows import shown_safely
 from kenshu_desk.services.participants.participant_import import (
     ImportPreview,
     ParticipantImport,
@@ -144,7 +145,8 @@ def _print_preview(preview: ImportPreview) -> None:
             continue
         kind = "エラー" if row.action == RowAction.ERROR else "注意"
         out.write(
-            f"  {row.line} 行目 [{kind}] {row.values.name or '（氏名なし）'}: {row.message()}\n"
+            f"  {row.line} 行目 [{kind}] {shown_safely(row.values.name) or '（氏名なし）'}: "
+            f"{row.message()}\n"
         )
     if listed > MAX_LISTED:
         out.write(f"  … ほか {listed - MAX_LISTED} 行\n")

@@ -30,6 +30,14 @@ def visible_text(text: str) -> str:
     )
 
 
+def shown_safely(text: str) -> str:
+    """``text`` for a message line: invisible and direction-changing characters written as
+    <U+202E> so they cannot reorder or hide the rest of the line."""
+    return "".join(
+        f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text
+    )
+
+
 def is_footer(cells: list[str]) -> bool:
     """A closing line under the table: one filled cell such as 以上, 計 30名, ※ a note."""
     filled = [c for c in cells if c]
