@@ -202,7 +202,9 @@ def test_killed_run_resumes_without_sending_anything_twice(capsys, db, db_arg, s
     assert code == 0 and "1 件" in out
     run(capsys, *send_args(db_arg, event_id, smtp_server))
     assert len(handler.by_recipient()[unknown["recipient"]]) == 2
-    assert outbox(capsys, db_arg)[2]["status"] == "sent"
+    resent = outbox(capsys, db_arg)[2]
+    assert resent["status"] == "sent"
+    assert unknown["attempts"] == 1 and resent["attempts"] == 2  # every try counts
 
 
 def test_update_via_cli_after_place_change(capsys, db, db_arg, smtp_server):

@@ -355,6 +355,9 @@ def send_queued(
     connect_failures = 0
     uncertain_in_a_row = 0
     done = 0
+    # Tries in this run: the retry budget. The row's `attempts` counts every try ever made
+    # (a 再送 adds to it), so the record shows how often a message was tried.
+    tries: dict[int, int] = {}
 
     def tell(current: str) -> None:
         if progress is not None:
@@ -392,6 +395,7 @@ def send_queued(
             if row is None:  # another run took it, or it was cancelled meanwhile
                 done += 1
                 continue
+            tries[row_id] = tries.get(row_id, 0) + 1
             tell(
                 f"{row.recipient_address} に送信しています（応答を待っています{_at_most(transport)}）"
             )
@@ -427,8 +431,8 @@ def send_queued(
                         break
                     continue
                 uncertain_in_a_row = 0
-                if exc.temporary and row.attempts < retry.max_attempts:
-                    delay = retry.delay(row.attempts)
+                if exc.temporary and tries[row_id] < retry.max_attempts:
+                    delay = retry.delay(tries[row_id])
                     _finish(
                         db,
                         _Outcome(row_id, {
@@ -489,11 +493,12 @@ def _wait(seconds: float, sleep: Callable[[float], None], cancelled: Callable[[]
 
 
 def requeue(db: Database, ids: Iterable[int]) -> int:
-    """ "Send again": failed / unknown / saved / sent rows go back to the queue."""
+    """ "Send again": failed / unknown / saved / sent rows go back to the queue. Their
+    `attempts` keep counting (試行 shows every try, the resend included)."""
     with db.session() as s:
         result: Any = s.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(list(ids)), OutboxMessage.status.in_(list(RESENDABLE)))
-            .values(status=Status.QUEUED.value, next_attempt_at=None, attempts=0)
+            .values(status=Status.QUEUED.value, next_attempt_at=None)
         )
         return int(result.rowcount)
