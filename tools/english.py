@@ -5,6 +5,9 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "送信失敗": "Failed",
+    "送信結果不明": "Outcome unknown",
+    "ほか {0} 件は「送信済みメール」で確かめられます。": "{0} more are listed in Sent mail.",
     "バックアップを作ってから、データベースを更新しています…": "Making a backup, then upgrading the database…",
     "今、バックアップを作ってから更新しますか？": "Make a backup and upgrade it now?",
     "更新しないで終了": "Quit without upgrading",

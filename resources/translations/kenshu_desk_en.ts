@@ -2153,12 +2153,24 @@ Subject: {1}
             <translation>Server reply / error</translation>
         </message>
         <message>
+            <source>送信失敗</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>送信結果不明</source>
+            <translation>Outcome unknown</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>Starting to send…</translation>
         </message>
         <message>
             <source>送信中のメールが終わりしだい中止します…</source>
             <translation>Stopping after the message being sent…</translation>
+        </message>
+        <message>
+            <source>ほか {0} 件は「送信済みメール」で確かめられます。</source>
+            <translation>{0} more are listed in Sent mail.</translation>
         </message>
         <message>
             <source>行</source>

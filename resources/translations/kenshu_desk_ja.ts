@@ -2152,12 +2152,24 @@
             <translation>サーバーの応答・エラー</translation>
         </message>
         <message>
+            <source>送信失敗</source>
+            <translation>送信失敗</translation>
+        </message>
+        <message>
+            <source>送信結果不明</source>
+            <translation>送信結果不明</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>送信を始めます…</translation>
         </message>
         <message>
             <source>送信中のメールが終わりしだい中止します…</source>
             <translation>送信中のメールが終わりしだい中止します…</translation>
+        </message>
+        <message>
+            <source>ほか {0} 件は「送信済みメール」で確かめられます。</source>
+            <translation>ほか {0} 件は「送信済みメール」で確かめられます。</translation>
         </message>
         <message>
             <source>行</source>

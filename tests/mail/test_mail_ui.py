@@ -286,3 +286,23 @@ def test_a_silent_server_shows_the_wait_and_cancel_ends_it(qtbot, ui_app, db, mo
     assert "中止しました" in dialog.status.text() and "未送信 5 件" in dialog.status.text()
     with db.session() as s:
         assert {r.status for r in s.scalars(select(OutboxMessage))} == {"queued"}
+
+
+def test_a_failed_send_names_the_person_and_says_why_in_japanese(qtbot, ui_app, db, configured):
+    configured.handler.reject["m.takahashi@example.jp"] = (
+        "550 5.1.1 <m.takahashi@example.jp>: Recipient address rejected: User unknown"
+    )
+    event_id = make_event(db)
+    dialog = InviteDialog(db, event_id)
+    qtbot.addWidget(dialog)
+    dialog.send_button.click()
+    assert dialog.worker is not None
+    with qtbot.waitSignal(dialog.worker.signals.finished, timeout=30000):
+        pass
+    lines = dialog.status.text().splitlines()
+    assert lines[0].startswith("送信 4 件、失敗 1 件")
+    assert len(lines) == 2 and lines[1].startswith(
+        "・送信失敗 髙橋　美咲 <m.takahashi@example.jp>: "
+    )
+    assert "宛先のメールアドレスがありません" in lines[1]
+    assert "550 5.1.1" in lines[1]  # the server's own reply stays, for the administrator

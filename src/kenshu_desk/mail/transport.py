@@ -30,6 +30,7 @@ from enum import StrEnum
 from types import TracebackType
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.mail.smtp_reasons import reason_for_error, reason_for_reply
 
 
 class Security(StrEnum):
@@ -189,7 +190,8 @@ def _reply_text(code: int, message: bytes | str) -> str:
 
 
 def _refusal(stage: str, code: int, message: bytes | str) -> DeliveryError:
-    reply = f"{stage}: {_reply_text(code, message)}"
+    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
+    reply = reason_for_reply(code, text.strip(), stage)
     # 421: the server is closing the connection (too busy, too many messages on it).
     return DeliveryError(reply, code=code, temporary=400 <= code < 500, connection_lost=code == 421)
 
@@ -284,7 +286,7 @@ class SmtpTransport:
         except (OSError, smtplib.SMTPException) as exc:
             _quietly_close(smtp)
             error = DeliveryError(
-                f"{cfg.describe()} に接続できません: {exc}",
+                f"{cfg.describe()} に接続できません: {reason_for_error(exc, cfg.timeout)}",
                 code=None,
                 temporary=True,
                 connection_lost=True,
@@ -357,7 +359,10 @@ class SmtpTransport:
         except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
             self._drop()
             raise DeliveryError(
-                f"接続が切れました: {exc}", code=None, temporary=True, connection_lost=True
+                f"接続が切れました: {reason_for_error(exc, self.config.timeout)}",
+                code=None,
+                temporary=True,
+                connection_lost=True,
             ) from exc
         except smtplib.SMTPException as exc:
             self._drop()

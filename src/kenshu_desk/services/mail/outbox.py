@@ -52,6 +52,13 @@ from kenshu_desk.services.mail.outbox_log import (
     payload_of,
     pending_counts,
 )
+from kenshu_desk.services.mail.send_report import (
+    DEFAULT_RETRY,
+    RetryPolicy,
+    SendProblem,
+    SendProgress,
+    SendReport,
+)
 from kenshu_desk.services.mail.status import RESENDABLE, STATUS_LABELS, Status
 
 __all__ = [
@@ -59,6 +66,7 @@ __all__ = [
     "STATUS_LABELS",
     "OutboxEntry",
     "RetryPolicy",
+    "SendProblem",
     "SendProgress",
     "SendReport",
     "Status",
@@ -85,55 +93,6 @@ class Transport(Protocol):
     def open(self) -> None: ...
     def close(self) -> None: ...
     def send(self, envelope_from: str, recipient: str, payload: bytes) -> str: ...
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    max_attempts: int = 5
-    first_delay: float = 2.0  # seconds; doubles each time
-    max_delay: float = 120.0
-
-    def delay(self, attempt: int) -> float:
-        return min(self.first_delay * 2 ** max(attempt - 1, 0), self.max_delay)
-
-
-DEFAULT_RETRY = RetryPolicy()
-
-
-@dataclass(frozen=True)
-class SendProgress:
-    done: int
-    total: int
-    sent: int
-    failed: int
-    current: str  # recipient being handled, or a note
-
-
-@dataclass
-class SendReport:
-    sent: int = 0
-    failed: int = 0
-    retried: int = 0
-    interrupted: int = 0  # rows found `sending` from a dead run, now `unknown`
-    unknown: int = 0  # handed over in this run, no answer: now `unknown`
-    left_queued: int = 0
-    cancelled: bool = False
-    error: str = ""  # why the run stopped early (cannot connect, login refused …)
-    connections: int = 0
-    recovered: int = 0  # 250s recorded from the local journal at the start
-
-    def summary(self) -> str:
-        parts = [f"送信 {self.sent} 件", f"失敗 {self.failed} 件"]
-        if self.left_queued:
-            parts.append(f"未送信 {self.left_queued} 件")
-        if self.interrupted + self.unknown:
-            parts.append(f"送信結果不明 {self.interrupted + self.unknown} 件")
-        text = "、".join(parts)
-        if self.cancelled:
-            text += "（中止しました）"
-        if self.error:
-            text += f"。{self.error}"
-        return text
 
 
 def _process_start(pid: int) -> str:
@@ -205,7 +164,8 @@ def _queued_ids(db: Database, event_id: int | None, ids: Sequence[int] | None) -
 
 _TABLE = OutboxMessage.__table__
 _CLAIMED_COLUMNS = (
-    _TABLE.c.recipient_address, _TABLE.c.payload, _TABLE.c.attempts, _TABLE.c.message_id
+    _TABLE.c.recipient_address, _TABLE.c.payload, _TABLE.c.attempts, _TABLE.c.message_id,
+    _TABLE.c.recipient_name,
 )  # fmt: skip
 
 
@@ -216,6 +176,7 @@ class _Claimed:
     payload: bytes
     attempts: int
     message_id: str
+    recipient_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -275,7 +236,10 @@ def _claim(db: Database, row_id: int, runner: str) -> _Claimed | None:
                 row = s.execute(select(*_CLAIMED_COLUMNS).where(_TABLE.c.id == row_id)).first()
         if row is None:
             return None
-        return _Claimed(row_id, row.recipient_address, row.payload, row.attempts, row.message_id)
+        return _Claimed(
+            row_id, row.recipient_address, row.payload, row.attempts, row.message_id,
+            row.recipient_name,
+        )  # fmt: skip
 
 
 _SENT = (
@@ -421,6 +385,10 @@ def send_queued(
                         }),
                     )  # fmt: skip
                     report.unknown += 1
+                    report.problems.append(SendProblem(
+                        row.recipient_name, row.recipient_address, Status.UNKNOWN.value,
+                        f"{exc.reply}。{UNCERTAIN_NOTE}",
+                    ))  # fmt: skip
                     done += 1
                     uncertain_in_a_row += 1
                     if uncertain_in_a_row >= UNCERTAIN_IN_A_ROW:
@@ -457,6 +425,9 @@ def send_queued(
                     }),
                 )  # fmt: skip
                 report.failed += 1
+                report.problems.append(
+                    SendProblem(row.recipient_name, row.recipient_address, "failed", note)
+                )
             else:
                 uncertain_in_a_row = 0
                 try:

@@ -17,6 +17,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SendRun", text)
 
 
+SHOWN_PROBLEMS = 5  # the rest are in 送信済みメール (failures first there)
+
+
+def problem_text(report: SendReport) -> str:
+    """The run's summary, then who failed (or is unknown) and why, one line each."""
+    lines = [report.summary()]
+    for problem in report.problems[:SHOWN_PROBLEMS]:
+        mark = _tr("送信失敗") if problem.status == "failed" else _tr("送信結果不明")
+        lines.append(f"・{mark} {problem.line()}")
+    if len(report.problems) > SHOWN_PROBLEMS:
+        lines.append(
+            _tr("ほか {0} 件は「送信済みメール」で確かめられます。").format(
+                len(report.problems) - SHOWN_PROBLEMS
+            )
+        )
+    return "\n".join(lines)
+
+
 class SendRunMixin:
     worker: Any
     progress: Any
@@ -56,7 +74,7 @@ class SendRunMixin:
 
     def _finished(self, report: SendReport) -> None:
         self._end_run()
-        self.show_status(report.summary(), error=bool(report.failed or report.error))
+        self.show_status(problem_text(report), error=bool(report.failed or report.error))
 
     def _failed(self, message: str) -> None:
         self._end_run()
