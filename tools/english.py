@@ -5,6 +5,10 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "失敗・結果不明を先頭に": "Failed and unknown first",
+    "失敗・結果不明だけ": "Only failed and unknown",
+    "送信した順": "In the order sent",
+    "送れなかったメールを探しやすく並べます": "Puts the messages that did not go out where you can find them",
     "送信失敗": "Failed",
     "送信結果不明": "Outcome unknown",
     "ほか {0} 件は「送信済みメール」で確かめられます。": "{0} more are listed in Sent mail.",

@@ -1174,6 +1174,22 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>&amp;Only the selected event</translation>
         </message>
         <message>
+            <source>失敗・結果不明を先頭に</source>
+            <translation>Failed and unknown first</translation>
+        </message>
+        <message>
+            <source>失敗・結果不明だけ</source>
+            <translation>Only failed and unknown</translation>
+        </message>
+        <message>
+            <source>送信した順</source>
+            <translation>In the order sent</translation>
+        </message>
+        <message>
+            <source>送れなかったメールを探しやすく並べます</source>
+            <translation>Puts the messages that did not go out where you can find them</translation>
+        </message>
+        <message>
             <source>再送(&amp;R)</source>
             <translation>&amp;Resend</translation>
         </message>
@@ -3461,6 +3477,22 @@ This cannot be undone (the undo history is cleared too).</translation>
         <message>
             <source>選択中の行事のみ(&amp;O)</source>
             <translation>&amp;Only the selected event</translation>
+        </message>
+        <message>
+            <source>失敗・結果不明を先頭に</source>
+            <translation>Failed and unknown first</translation>
+        </message>
+        <message>
+            <source>失敗・結果不明だけ</source>
+            <translation>Only failed and unknown</translation>
+        </message>
+        <message>
+            <source>送信した順</source>
+            <translation>In the order sent</translation>
+        </message>
+        <message>
+            <source>送れなかったメールを探しやすく並べます</source>
+            <translation>Puts the messages that did not go out where you can find them</translation>
         </message>
         <message>
             <source>再送(&amp;R)</source>

@@ -1174,6 +1174,22 @@
             <translation>選択中の行事のみ(&amp;O)</translation>
         </message>
         <message>
+            <source>失敗・結果不明を先頭に</source>
+            <translation>失敗・結果不明を先頭に</translation>
+        </message>
+        <message>
+            <source>失敗・結果不明だけ</source>
+            <translation>失敗・結果不明だけ</translation>
+        </message>
+        <message>
+            <source>送信した順</source>
+            <translation>送信した順</translation>
+        </message>
+        <message>
+            <source>送れなかったメールを探しやすく並べます</source>
+            <translation>送れなかったメールを探しやすく並べます</translation>
+        </message>
+        <message>
             <source>再送(&amp;R)</source>
             <translation>再送(&amp;R)</translation>
         </message>
@@ -3460,6 +3476,22 @@
         <message>
             <source>選択中の行事のみ(&amp;O)</source>
             <translation>選択中の行事のみ(&amp;O)</translation>
+        </message>
+        <message>
+            <source>失敗・結果不明を先頭に</source>
+            <translation>失敗・結果不明を先頭に</translation>
+        </message>
+        <message>
+            <source>失敗・結果不明だけ</source>
+            <translation>失敗・結果不明だけ</translation>
+        </message>
+        <message>
+            <source>送信した順</source>
+            <translation>送信した順</translation>
+        </message>
+        <message>
+            <source>送れなかったメールを探しやすく並べます</source>
+            <translation>送れなかったメールを探しやすく並べます</translation>
         </message>
         <message>
             <source>再送(&amp;R)</source>

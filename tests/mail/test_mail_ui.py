@@ -127,15 +127,24 @@ def test_outbox_view_resends_a_failed_message(qtbot, qtmodeltester, ui_app, db, 
     statuses = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert statuses.count("送信済み") == 4 and statuses.count("送信失敗") == 1
     failed_row = statuses.index("送信失敗")
+    assert failed_row == 0  # failures first, by default
     assert "550 5.1.1" in model.index(failed_row, 7).data()
+    assert "宛先のメールアドレスがありません" in model.index(failed_row, 7).data()
+    assert model.index(1, 6).data().startswith("令和")  # 和暦, like every date in the window
+    view.order.setCurrentIndex(view.order.findData("only"))
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "送信失敗"
     view.table.selectRow(failed_row)
     assert view.resend_button.isEnabled()
     configured.handler.reject.clear()
     view.resend_button.click()
     with qtbot.waitSignal(view.worker.signals.finished, timeout=30000):
         pass
+    assert model.rowCount() == 0  # nothing left that failed
+    view.order.setCurrentIndex(view.order.findData("all"))
     statuses = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert statuses == ["送信済み"] * 5
+    attempts = {model.index(r, 3).data(): model.index(r, 5).data() for r in range(5)}
+    assert attempts[refused] == "2"  # the failed try and the resend
     assert len(configured.handler.by_recipient()[refused]) == 1
 
 

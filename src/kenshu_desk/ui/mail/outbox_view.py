@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +42,7 @@ from kenshu_desk.services.mail.outbox import (
     requeue,
 )
 from kenshu_desk.ui.mail.mail_worker import SendWorker, start
+from kenshu_desk.ui.shell.i18n import date_time_label
 from kenshu_desk.ui.shell.list_model import ListTableModel
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
@@ -107,10 +108,7 @@ class OutboxModel(ListTableModel):
             case 5:
                 return str(e.attempts)
             case 6:
-                if e.sent_at is None:
-                    return ""
-                local = e.sent_at.replace(tzinfo=dt.UTC).astimezone()  # stored as naive UTC
-                return local.strftime("%Y-%m-%d %H:%M")
+                return date_time_label(e.sent_at)
             case 7:
                 return (e.error or e.server_reply).replace("\n", " ")
         return ""
@@ -144,6 +142,12 @@ class OutboxView(QDialog):
         self.only_event.setChecked(event_id is not None)
         self.only_event.setEnabled(event_id is not None)
         self.only_event.toggled.connect(self.reload)
+        self.order = QComboBox()
+        self.order.addItem(self.tr("失敗・結果不明を先頭に"), "first")
+        self.order.addItem(self.tr("失敗・結果不明だけ"), "only")
+        self.order.addItem(self.tr("送信した順"), "all")
+        self.order.setToolTip(self.tr("送れなかったメールを探しやすく並べます"))
+        self.order.currentIndexChanged.connect(self.reload)
         self.summary = QLabel()
         self.resend_button = QPushButton(self.tr("再送(&R)"))
         self.resend_button.setToolTip(
@@ -166,6 +170,7 @@ class OutboxView(QDialog):
 
         top = QHBoxLayout()
         top.addWidget(self.only_event)
+        top.addWidget(self.order)
         top.addStretch()
         top.addWidget(self.summary)
         bottom = QHBoxLayout()
@@ -188,7 +193,6 @@ class OutboxView(QDialog):
         event = self.event_id if self.only_event.isChecked() else None
         with self.db.session() as s:
             rows = list_outbox(s, event)
-        self.model.set_rows(rows)
         counts: dict[str, int] = {}
         for e in rows:
             counts[e.status] = counts.get(e.status, 0) + 1
@@ -196,6 +200,12 @@ class OutboxView(QDialog):
             "　".join(f"{_status_label(s)} {n}" for s, n in sorted(counts.items()))
             or self.tr("記録はありません")
         )
+        order = self.order.currentData()
+        if order == "only":
+            rows = [e for e in rows if e.status in TROUBLE]
+        elif order == "first":  # stable: within each group, the order they were sent in
+            rows = sorted(rows, key=lambda e: e.status not in TROUBLE)
+        self.model.set_rows(rows)
         self._update_buttons()
 
     def selected_entries(self) -> list[OutboxEntry]:

@@ -47,6 +47,7 @@ from kenshu_desk.services.participants.participant_import import (
 from kenshu_desk.services.timetable.events import list_events
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import TupleTableModel
+from kenshu_desk.ui.shell.i18n import long_date
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 from kenshu_desk.ui.shell.workers import TaskRunner
 
@@ -100,7 +101,7 @@ class FilePage(QWizardPage):
         self.event_combo.addItem(self.tr("（申込はしない）"), None)
         with wizard.db.session() as session:
             for e in list_events(session):
-                self.event_combo.addItem(f"{e.date:%Y-%m-%d}　{e.title}", e.id)
+                self.event_combo.addItem(f"{long_date(e.date)}　{e.title}", e.id)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #b00020")

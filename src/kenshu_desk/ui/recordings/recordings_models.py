@@ -21,6 +21,7 @@ from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
 from kenshu_desk.services.recordings.recording_log import DeliveryEntry, FollowUpRow
 from kenshu_desk.services.recordings.recordings import RecordingInfo
+from kenshu_desk.ui.shell.i18n import date_time_label
 
 _Index = QModelIndex | QPersistentModelIndex
 ALERT = QBrush(QColor("#a00000"))
@@ -103,7 +104,7 @@ class DeliveryLogModel(_SnapshotModel):
     HEADERS = ("氏名", "アドレス", "方法", "結果", "日時", "動画URL", "備考")
 
     def text(self, item: DeliveryEntry, column: int) -> str:
-        when = item.local_time
+        when = date_time_label(item.sent_at)
         values = (
             item.recipient,
             item.address,

@@ -170,6 +170,16 @@ def long_date(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
 
+def date_time_label(moment: dt.datetime | None, *, stored_utc: bool = True) -> str:
+    """A moment for a window list, like the dates beside it: 令和8年12月3日（木） 06:42 in
+    Japanese, Thu 3 Dec 2026 06:42 in English. Stored times are naive UTC: shown local."""
+    if moment is None:
+        return ""
+    if stored_utc:
+        moment = moment.replace(tzinfo=dt.UTC).astimezone()
+    return f"{long_date(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
+
+
 def install_language_menu(window) -> None:  # type: ignore[no-untyped-def]
     """表示 → 表示言語: Automatic / 日本語 / English, saved; applies at the next start.
 
