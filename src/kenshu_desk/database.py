@@ -42,6 +42,7 @@ SCHEMA_REVISION = "0006"
 APPLICATION_NAME = f"kenshu-desk schema {SCHEMA_REVISION}"
 SCHEMA_GUARD_MARK = "kenshu-desk schema guard"
 _ALEMBIC_LOCK = threading.Lock()
+STAMP_RAISES = "kenshu_stamp_raises"  # Session.info key: change-counter raises not yet committed
 
 
 class DatabaseError(UserError):
@@ -227,6 +228,8 @@ def _raise_change_stamp(session: Session, _flush_context: object) -> None:
     UPDATE or DELETE statement run through a session (below)."""
     # On the session's own connection, so it commits or rolls back with the change itself.
     session.connection().execute(update(ChangeStamp).values(counter=ChangeStamp.counter + 1))
+    # Counted, so this program can tell its own committed raises from others' (team mode).
+    session.info[STAMP_RAISES] = session.info.get(STAMP_RAISES, 0) + 1
 
 
 def _raise_change_stamp_for_dml(state: ORMExecuteState) -> None:

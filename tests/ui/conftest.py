@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.mail.mailkit import smtp_server  # noqa: F401  (a real SMTP server, for the window tests)
 
 
 @pytest.fixture

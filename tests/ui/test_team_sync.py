@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
+from tests.mail.mailkit import make_event
 from window_helpers import click_row, times
 
 from kenshu_desk.database import open_database
@@ -163,3 +164,22 @@ def test_a_stale_event_field_edit_is_refused(qtbot, open_window, demo_db, ime_ty
             assert s.get(Event, event_id).venue == "さいたま市民会館"
     finally:
         other.dispose()
+
+
+def test_own_sending_does_not_count_as_changes_of_others(qtbot, open_window, demo_db, smtp_server):
+    """A send run writes the outbox with statements, not flushes (queue, claim, sent): on a
+    single-user database the status bar must not then say others changed something."""
+    from kenshu_desk.mail.compose import MailAddress
+    from kenshu_desk.mail.transport import Security, SmtpConfig, SmtpTransport
+    from kenshu_desk.services.mail.invitations import queue_messages
+    from kenshu_desk.services.mail.outbox import send_queued
+
+    window = open_window(demo_db)
+    event_id = make_event(demo_db)
+    with demo_db.session() as s:
+        queue_messages(s, event_id, MailAddress("研修担当", "chiiki@example.jp"))
+    config = SmtpConfig(smtp_server.host, smtp_server.port, Security.NONE, timeout=10)
+    assert send_queued(demo_db, SmtpTransport(config)).sent == 5
+    window.statusBar().clearMessage()
+    assert not window.change_watcher.poll()
+    assert window.statusBar().currentMessage() == ""

@@ -30,7 +30,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kenshu_desk.database import Database
+from kenshu_desk.database import STAMP_RAISES, Database
 from kenshu_desk.errors import UserError
 from kenshu_desk.ui.shell.workers import TaskRunner
 
@@ -44,13 +44,13 @@ _TYPING_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComb
 class OwnCommits:
     """Counts the change-counter raises made by this process's own committed transactions.
 
-    The counter goes up once per flush; a flush's raise only counts once its transaction
-    commits (a rolled-back one raised nothing in the database)."""
+    database.py raises the counter once per flush and once per INSERT/UPDATE/DELETE statement
+    run through a session (the outbox, imports) and counts each raise in the session; a
+    transaction's raises count here once it commits (a rolled-back one raised nothing)."""
 
     def __init__(self, db: Database) -> None:
         self._lock = threading.Lock()
         self._total = 0
-        event.listen(db.sessions, "after_flush", self._flushed)
         event.listen(db.sessions, "after_commit", self._committed)
         event.listen(db.sessions, "after_rollback", self._rolled_back)
 
@@ -59,17 +59,14 @@ class OwnCommits:
         with self._lock:
             return self._total
 
-    @staticmethod
-    def _flushed(session: Session, _context: object) -> None:
-        session.info["kenshu_flushes"] = session.info.get("kenshu_flushes", 0) + 1
-
     def _committed(self, session: Session) -> None:
+        raised = session.info.pop(STAMP_RAISES, 0)
         with self._lock:
-            self._total += session.info.pop("kenshu_flushes", 0)
+            self._total += raised
 
     @staticmethod
     def _rolled_back(session: Session) -> None:
-        session.info.pop("kenshu_flushes", None)
+        session.info.pop(STAMP_RAISES, None)
 
 
 class ChangeWatcher(QObject):
