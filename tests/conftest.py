@@ -67,15 +67,32 @@ def postgres_server(request: pytest.FixtureRequest) -> str | None:
     return server_url(required=wanted) if wanted else None
 
 
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: str | None) -> Iterator[str | None]:
+    """On PostgreSQL: a database at the newest schema that `db` databases are copied from."""
+    if postgres_server is None:
+        yield None
+        return
+    from tests.pg import schema_template
+
+    with schema_template(postgres_server) as name:
+        yield name
+
+
 @pytest.fixture
 def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str | None):
-    """The URL of a fresh, empty database for this test (SQLite file or PostgreSQL database)."""
+    """The URL of a fresh database for this test (SQLite file or PostgreSQL database): empty,
+    except on PostgreSQL for a test that opens it with `db` anyway, which gets a copy of the
+    schema template (the same tables the migrations make, without running them each time)."""
     if postgres_server is None:
         yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
         return
     from tests.pg import temporary_database
 
-    with temporary_database(postgres_server) as url:
+    template = "template0"
+    if "db" in request.fixturenames:
+        template = request.getfixturevalue("postgres_template")
+    with temporary_database(postgres_server, template) as url:
         yield url
 
 
