@@ -1,4 +1,4 @@
-"""Make the user guide's screenshots from the real application (docs/guide/images/*.png).
+"""Make the user guide's screenshots from the real application (resources/guide/images/*.png).
 
 Runs offscreen on the demo data in a temporary database, so the pictures follow the application
 as it changes. Each picture is scaled to at most 1024 px wide to keep the repository small.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-OUT = Path(__file__).resolve().parent / "guide" / "images"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "guide" / "images"
 MAX_WIDTH = 1024
 
 
@@ -70,6 +70,7 @@ def main() -> int:
     from kenshu_desk.ui.mail.invite_dialog import InviteDialog
     from kenshu_desk.ui.participants.checkin import CheckInWidget
     from kenshu_desk.ui.participants.registration_panel import RegistrationPanel
+    from kenshu_desk.ui.recordings.recordings_dialog import RecordingsDialog
     from kenshu_desk.ui.shell.document_actions import agenda_builder, agenda_namer
     from kenshu_desk.ui.shell.main_window import MainWindow
     from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
@@ -114,6 +115,13 @@ def main() -> int:
     desk.show()
     save(desk, "checkin")
     desk.close()
+
+    recordings = RecordingsDialog(db, meeting)
+    recordings.resize(1000, 640)
+    recordings.show()
+    recordings.tabs.setCurrentIndex(1)  # 送信: who gets the link, and the message
+    save(recordings, "recordings")
+    recordings.close()
 
     year = YearViewWidget(db, 2021)
     year.resize(1200, 700)

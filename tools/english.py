@@ -5,6 +5,10 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "使い方": "Guide",
+    "使い方(&U)": "&Guide",
+    "戻る": "Back",
+    "目次": "Contents",
     "失敗・結果不明を先頭に": "Failed and unknown first",
     "失敗・結果不明だけ": "Only failed and unknown",
     "送信した順": "In the order sent",

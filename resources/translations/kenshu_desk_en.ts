@@ -784,6 +784,18 @@
             <translation>Wrote {0} rows to {1}.</translation>
         </message>
         <message>
+            <source>使い方</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>戻る</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>目次</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>Invitation mail — {0}</translation>
         </message>
@@ -2121,6 +2133,10 @@ Subject: {1}
             <translation>&amp;Database settings…</translation>
         </message>
         <message>
+            <source>使い方(&amp;U)</source>
+            <translation>&amp;Guide</translation>
+        </message>
+        <message>
             <source>年間(&amp;Y)</source>
             <translation>&amp;Year</translation>
         </message>
@@ -3044,6 +3060,25 @@ Subject: {1}
         <message>
             <source>{0} 件を {1} に書き出しました。</source>
             <translation>Wrote {0} rows to {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>使い方</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>戻る</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>目次</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>

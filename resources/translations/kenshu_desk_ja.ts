@@ -784,6 +784,18 @@
             <translation>{0} 件を {1} に書き出しました。</translation>
         </message>
         <message>
+            <source>使い方</source>
+            <translation>使い方</translation>
+        </message>
+        <message>
+            <source>戻る</source>
+            <translation>戻る</translation>
+        </message>
+        <message>
+            <source>目次</source>
+            <translation>目次</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>招待メール — {0}</translation>
         </message>
@@ -2120,6 +2132,10 @@
             <translation>データベースの設定(&amp;D)…</translation>
         </message>
         <message>
+            <source>使い方(&amp;U)</source>
+            <translation>使い方(&amp;U)</translation>
+        </message>
+        <message>
             <source>年間(&amp;Y)</source>
             <translation>年間(&amp;Y)</translation>
         </message>
@@ -3043,6 +3059,25 @@
         <message>
             <source>{0} 件を {1} に書き出しました。</source>
             <translation>{0} 件を {1} に書き出しました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>使い方</source>
+            <translation>使い方</translation>
+        </message>
+        <message>
+            <source>戻る</source>
+            <translation>戻る</translation>
+        </message>
+        <message>
+            <source>目次</source>
+            <translation>目次</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>閉じる</translation>
         </message>
     </context>
     <context>

@@ -41,6 +41,7 @@ from kenshu_desk.ui.mail.mail_menu import install_mail_menu
 from kenshu_desk.ui.participants.participants_menu import install_participants_menu
 from kenshu_desk.ui.shell.db_settings_dialog import install_db_settings_action
 from kenshu_desk.ui.shell.document_actions import install_document_actions
+from kenshu_desk.ui.shell.guide import install_guide_action
 from kenshu_desk.ui.shell.i18n import install_language_menu
 from kenshu_desk.ui.shell.team_sync import ChangeWatcher
 from kenshu_desk.ui.timetable import commands
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         about = QAction(tr("kenshu-desk について(&A)"), self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
+        install_guide_action(self, self.help_menu)  # ヘルプ → 使い方 (F1), F1 everywhere
         # Features that live in modules of their own add their menus and actions here.
         install_document_actions(self)
         install_participants_menu(self)
