@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QMenu
+from tests.mail.mailkit import make_event
 
 import kenshu_desk.ui
 from kenshu_desk.ui.mail.invite_dialog import InviteDialog
 from kenshu_desk.ui.shell.guide import PAGE_OF, GuideWindow, guide_dir
-from tests.mail.mailkit import make_event
 
 PAGES = sorted(guide_dir().glob("*.md"))
 MENU_PATH = re.compile(r"\*\*([^*]+?(?: → [^*]+?)+)\*\*")
