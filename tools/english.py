@@ -5,6 +5,7 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "{0}（共有）": "{0} (shared)",
     "使い方": "Guide",
     "使い方(&U)": "&Guide",
     "戻る": "Back",

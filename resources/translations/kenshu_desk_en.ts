@@ -980,6 +980,10 @@
             <translation>Could not send: {0}</translation>
         </message>
         <message>
+            <source>{0}（共有）</source>
+            <translation>{0} (shared)</translation>
+        </message>
+        <message>
             <source>行事と時間割</source>
             <translation>Events and timetable</translation>
         </message>
@@ -3285,6 +3289,10 @@ Subject: {1}
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>{0}（共有）</source>
+            <translation>{0} (shared)</translation>
+        </message>
         <message>
             <source>行事と時間割</source>
             <translation>Events and timetable</translation>

@@ -980,6 +980,10 @@
             <translation>送信できませんでした: {0}</translation>
         </message>
         <message>
+            <source>{0}（共有）</source>
+            <translation>{0}（共有）</translation>
+        </message>
+        <message>
             <source>行事と時間割</source>
             <translation>行事と時間割</translation>
         </message>
@@ -3284,6 +3288,10 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>{0}（共有）</source>
+            <translation>{0}（共有）</translation>
+        </message>
         <message>
             <source>行事と時間割</source>
             <translation>行事と時間割</translation>

@@ -180,6 +180,12 @@ class Database:
     def path(self) -> Path | None:
         return sqlite_path(self.url)
 
+    @property
+    def server_label(self) -> str:
+        """host/database of a server database, for people (never the password)."""
+        url = make_url(self.url)
+        return f"{url.host or ''}/{url.database or ''}"
+
     def __post_init__(self) -> None:
         event.listen(self.sessions, "after_flush", _raise_change_stamp)
         event.listen(self.sessions, "do_orm_execute", _raise_change_stamp_for_dml)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -67,13 +67,21 @@ class _ShowWhenFilled(QObject):
         return False
 
 
+def database_label(db: Database) -> str:
+    """Which database the window shows: the file, or the shared server's database."""
+    if db.path is not None:
+        return str(db.path)
+    return QCoreApplication.translate("MainWindow", "{0}（共有）").format(db.server_label)
+
+
 class MainWindow(QMainWindow):
     current_event_changed = Signal(object)  # the event id shown in the editor, or None
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle(f"kenshu-desk — {db.path or db.url}")
+        # The platform adds " — kenshu-desk" (the application's display name) itself.
+        self.setWindowTitle(database_label(db))
         self._current_id: int | None = None
         self._view: EventView | None = None
         self.undo_stack = QUndoStack(self)
