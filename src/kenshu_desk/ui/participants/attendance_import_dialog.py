@@ -46,7 +46,7 @@ from kenshu_desk.services.participants.registrations import event_heading, get_e
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import STATE_COLOURS, TupleTableModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
-from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
 IGNORE, ADD, PICK = "ignore", "add", "pick"
 
@@ -93,7 +93,7 @@ class AttendanceImportDialog(QDialog):
         self.allow_lower = QCheckBox(self.tr("記録済みの出席（オンライン）を欠席にしてよい"))
         self.allow_lower.toggled.connect(self.replan)
         form = QFormLayout()
-        form.addRow(self.tr("ファイル(&F)"), file_row)
+        form.addRow(buddy_label(self.tr("ファイル(&F)"), self.path), file_row)
         form.addRow(self.tr("行事の時間の何％以上で出席(&T)"), self.threshold)
         form.addRow("", self.missing_absent)
         form.addRow("", self.allow_lower)

@@ -25,7 +25,7 @@ from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label
 from kenshu_desk.domain.models import Event
 from kenshu_desk.services.participants.coverage import Coverage, fiscal_year_coverage
 from kenshu_desk.ui.shell.i18n import long_date
-from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
 _Index = QModelIndex | QPersistentModelIndex
 NONE_COLOUR = QColor("#fbe9e7")
@@ -133,7 +133,7 @@ class CoverageView(QWidget):
         self.view.setAlternatingRowColors(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("年度(&Y)")))
+        top.addWidget(buddy_label(self.tr("年度(&Y)"), self.year))
         top.addWidget(self.year)
         top.addWidget(self.attended)
         top.addWidget(self.registered)

@@ -48,7 +48,7 @@ from kenshu_desk.services.timetable.events import list_events
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import TupleTableModel
 from kenshu_desk.ui.shell.i18n import long_date
-from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 from kenshu_desk.ui.shell.workers import TaskRunner
 
 ACTION_COLOURS = {
@@ -109,7 +109,7 @@ class FilePage(QWizardPage):
         self.progress.setRange(0, 0)
         self.progress.hide()
         form = QFormLayout(self)
-        form.addRow(self.tr("ファイル(&F)"), row)
+        form.addRow(buddy_label(self.tr("ファイル(&F)"), self.path), row)
         form.addRow(self.tr("取り込んだ人を申込(&E)"), self.event_combo)
         form.addRow(self.progress)
         form.addRow(self.status)
@@ -163,7 +163,7 @@ class MappingPage(QWizardPage):
         self.header_line.valueChanged.connect(self._header_changed)
         self.combos: dict[Field, QComboBox] = {}
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("見出しの行(&H)")), 0, 0)
+        grid.addWidget(buddy_label(self.tr("見出しの行(&H)"), self.header_line), 0, 0)
         grid.addWidget(self.header_line, 0, 1)
         for n, f in enumerate(MAPPED_FIELDS):
             combo = QComboBox()

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 IDLE_SAVE_MS = 1200
 
@@ -101,3 +101,11 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
         limit_w, limit_h = min(limit_w, area.width()), min(limit_h, area.height())
     frame_w, frame_h = 16, 40  # the title bar and borders the window manager adds
     widget.resize(max(200, min(width, limit_w - frame_w)), max(150, min(height, limit_h - frame_h)))
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label whose mnemonic (&F) moves the focus to `buddy`: without a buddy, QLabel shows
+    the & itself."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
