@@ -5,6 +5,22 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "このパソコンにはパスワードを保存できません。送信のたびに入力してください。": "Passwords cannot be saved on this computer. Enter it each time you send.",
+    "パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングがありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。": "Passwords are kept in the OS keyring, which this computer lacks. The environment variable KENSHU_DESK_SMTP_PASSWORD can also give it.",
+    "送信サーバー(&H)": "Outgoing &server",
+    "暗号化(&E)": "&Encryption",
+    "詳細": "Details",
+    "例: db.example.lg.jp": "e.g. db.example.lg.jp",
+    "例: kenshu": "e.g. kenshu",
+    "標準（5432）": "Standard (5432)",
+    "変更しないときは空欄": "Leave empty to keep it",
+    "サーバー名(&H):": "&Server:",
+    "データベース名(&D):": "&Database:",
+    "利用者名(&U):": "&User:",
+    "設定は次回の起動から使われます。": "The setting is used from the next start.",
+    "パスワードは OS のキーリングに保存します。起動時の --db や環境変数 KENSHU_DESK_DB は、この設定より優先されます。": "The password is kept in the OS keyring. --db at start-up and the environment variable KENSHU_DESK_DB take precedence over this setting.",
+    "ポート(&O):": "P&ort:",
+    "接続 URL(&L):": "Connection UR&L:",
     "{0}（共有）": "{0} (shared)",
     "使い方": "Guide",
     "使い方(&U)": "&Guide",

@@ -464,12 +464,32 @@
             <translation>A shared server (PostgreSQL, for a team)</translation>
         </message>
         <message>
-            <source>変更しないときは空欄（キーリングに保存）</source>
-            <translation>Leave empty to keep it (stored in the keyring)</translation>
+            <source>例: db.example.lg.jp</source>
+            <translation>e.g. db.example.lg.jp</translation>
         </message>
         <message>
-            <source>サーバー(&amp;U):</source>
-            <translation>Serv&amp;er:</translation>
+            <source>例: kenshu</source>
+            <translation>e.g. kenshu</translation>
+        </message>
+        <message>
+            <source>標準（5432）</source>
+            <translation>Standard (5432)</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄</source>
+            <translation>Leave empty to keep it</translation>
+        </message>
+        <message>
+            <source>サーバー名(&amp;H):</source>
+            <translation>&amp;Server:</translation>
+        </message>
+        <message>
+            <source>データベース名(&amp;D):</source>
+            <translation>&amp;Database:</translation>
+        </message>
+        <message>
+            <source>利用者名(&amp;U):</source>
+            <translation>&amp;User:</translation>
         </message>
         <message>
             <source>パスワード(&amp;P):</source>
@@ -488,8 +508,20 @@
             <translation>Cancelled</translation>
         </message>
         <message>
-            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
-            <translation>The setting is used from the next start. --db on the command line and the environment variable KENSHU_DESK_DB take precedence over it.</translation>
+            <source>設定は次回の起動から使われます。</source>
+            <translation>The setting is used from the next start.</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存します。起動時の --db や環境変数 KENSHU_DESK_DB は、この設定より優先されます。</source>
+            <translation>The password is kept in the OS keyring. --db at start-up and the environment variable KENSHU_DESK_DB take precedence over this setting.</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O):</source>
+            <translation>P&amp;ort:</translation>
+        </message>
+        <message>
+            <source>接続 URL(&amp;L):</source>
+            <translation>Connection UR&amp;L:</translation>
         </message>
         <message>
             <source>接続しています…</source>
@@ -522,6 +554,10 @@
         <message>
             <source>日付として読めません（例: 2022/10/20）。</source>
             <translation>This is not a date I can read (e.g. 2022/10/20).</translation>
+        </message>
+        <message>
+            <source>詳細</source>
+            <translation>Details</translation>
         </message>
         <message>
             <source>派遣の記録を修正</source>
@@ -920,8 +956,12 @@
             <translation> min before</translation>
         </message>
         <message>
-            <source>このコンピューターではパスワードを保存できません（OS のキーリングがありません）。送信のたびに入力するか、環境変数 KENSHU_DESK_SMTP_PASSWORD で指定してください。</source>
-            <translation>This computer cannot store the password (no system keyring). Enter it each time you send, or set the environment variable KENSHU_DESK_SMTP_PASSWORD.</translation>
+            <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
+            <translation>Passwords cannot be saved on this computer. Enter it each time you send.</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングがありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。</source>
+            <translation>Passwords are kept in the OS keyring, which this computer lacks. The environment variable KENSHU_DESK_SMTP_PASSWORD can also give it.</translation>
         </message>
         <message>
             <source>差出人名(&amp;N)</source>
@@ -932,16 +972,8 @@
             <translation>Sender &amp;address</translation>
         </message>
         <message>
-            <source>SMTP サーバー(&amp;H)</source>
-            <translation>SMTP server (&amp;H)</translation>
-        </message>
-        <message>
-            <source>セキュリティ(&amp;E)</source>
-            <translation>S&amp;ecurity</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>P&amp;ort</translation>
+            <source>送信サーバー(&amp;H)</source>
+            <translation>Outgoing &amp;server</translation>
         </message>
         <message>
             <source>ユーザー名(&amp;U)</source>
@@ -952,12 +984,20 @@
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <source>応答を待つ時間(&amp;W)</source>
-            <translation>&amp;Wait for an answer</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>Invitation &amp;reminder</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>&amp;Encryption</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>P&amp;ort</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>&amp;Wait for an answer</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>
@@ -2694,12 +2734,32 @@ Subject: {1}
             <translation>A shared server (PostgreSQL, for a team)</translation>
         </message>
         <message>
-            <source>変更しないときは空欄（キーリングに保存）</source>
-            <translation>Leave empty to keep it (stored in the keyring)</translation>
+            <source>例: db.example.lg.jp</source>
+            <translation>e.g. db.example.lg.jp</translation>
         </message>
         <message>
-            <source>サーバー(&amp;U):</source>
-            <translation>Serv&amp;er:</translation>
+            <source>例: kenshu</source>
+            <translation>e.g. kenshu</translation>
+        </message>
+        <message>
+            <source>標準（5432）</source>
+            <translation>Standard (5432)</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄</source>
+            <translation>Leave empty to keep it</translation>
+        </message>
+        <message>
+            <source>サーバー名(&amp;H):</source>
+            <translation>&amp;Server:</translation>
+        </message>
+        <message>
+            <source>データベース名(&amp;D):</source>
+            <translation>&amp;Database:</translation>
+        </message>
+        <message>
+            <source>利用者名(&amp;U):</source>
+            <translation>&amp;User:</translation>
         </message>
         <message>
             <source>パスワード(&amp;P):</source>
@@ -2718,8 +2778,20 @@ Subject: {1}
             <translation>Cancelled</translation>
         </message>
         <message>
-            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
-            <translation>The setting is used from the next start. --db on the command line and the environment variable KENSHU_DESK_DB take precedence over it.</translation>
+            <source>設定は次回の起動から使われます。</source>
+            <translation>The setting is used from the next start.</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存します。起動時の --db や環境変数 KENSHU_DESK_DB は、この設定より優先されます。</source>
+            <translation>The password is kept in the OS keyring. --db at start-up and the environment variable KENSHU_DESK_DB take precedence over this setting.</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O):</source>
+            <translation>P&amp;ort:</translation>
+        </message>
+        <message>
+            <source>接続 URL(&amp;L):</source>
+            <translation>Connection UR&amp;L:</translation>
         </message>
         <message>
             <source>接続しています…</source>
@@ -2755,6 +2827,13 @@ Subject: {1}
         <message>
             <source>日付として読めません（例: 2022/10/20）。</source>
             <translation>This is not a date I can read (e.g. 2022/10/20).</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsSection</name>
+        <message>
+            <source>詳細</source>
+            <translation>Details</translation>
         </message>
     </context>
     <context>
@@ -3223,8 +3302,12 @@ Subject: {1}
             <translation> min before</translation>
         </message>
         <message>
-            <source>このコンピューターではパスワードを保存できません（OS のキーリングがありません）。送信のたびに入力するか、環境変数 KENSHU_DESK_SMTP_PASSWORD で指定してください。</source>
-            <translation>This computer cannot store the password (no system keyring). Enter it each time you send, or set the environment variable KENSHU_DESK_SMTP_PASSWORD.</translation>
+            <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
+            <translation>Passwords cannot be saved on this computer. Enter it each time you send.</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングがありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。</source>
+            <translation>Passwords are kept in the OS keyring, which this computer lacks. The environment variable KENSHU_DESK_SMTP_PASSWORD can also give it.</translation>
         </message>
         <message>
             <source>差出人名(&amp;N)</source>
@@ -3235,16 +3318,8 @@ Subject: {1}
             <translation>Sender &amp;address</translation>
         </message>
         <message>
-            <source>SMTP サーバー(&amp;H)</source>
-            <translation>SMTP server (&amp;H)</translation>
-        </message>
-        <message>
-            <source>セキュリティ(&amp;E)</source>
-            <translation>S&amp;ecurity</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>P&amp;ort</translation>
+            <source>送信サーバー(&amp;H)</source>
+            <translation>Outgoing &amp;server</translation>
         </message>
         <message>
             <source>ユーザー名(&amp;U)</source>
@@ -3255,12 +3330,20 @@ Subject: {1}
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <source>応答を待つ時間(&amp;W)</source>
-            <translation>&amp;Wait for an answer</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>Invitation &amp;reminder</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>&amp;Encryption</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>P&amp;ort</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>&amp;Wait for an answer</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>

@@ -464,12 +464,32 @@
             <translation>共有サーバー（PostgreSQL・チーム利用）</translation>
         </message>
         <message>
-            <source>変更しないときは空欄（キーリングに保存）</source>
-            <translation>変更しないときは空欄（キーリングに保存）</translation>
+            <source>例: db.example.lg.jp</source>
+            <translation>例: db.example.lg.jp</translation>
         </message>
         <message>
-            <source>サーバー(&amp;U):</source>
-            <translation>サーバー(&amp;U):</translation>
+            <source>例: kenshu</source>
+            <translation>例: kenshu</translation>
+        </message>
+        <message>
+            <source>標準（5432）</source>
+            <translation>標準（5432）</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄</source>
+            <translation>変更しないときは空欄</translation>
+        </message>
+        <message>
+            <source>サーバー名(&amp;H):</source>
+            <translation>サーバー名(&amp;H):</translation>
+        </message>
+        <message>
+            <source>データベース名(&amp;D):</source>
+            <translation>データベース名(&amp;D):</translation>
+        </message>
+        <message>
+            <source>利用者名(&amp;U):</source>
+            <translation>利用者名(&amp;U):</translation>
         </message>
         <message>
             <source>パスワード(&amp;P):</source>
@@ -488,8 +508,20 @@
             <translation>中止</translation>
         </message>
         <message>
-            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
-            <translation>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</translation>
+            <source>設定は次回の起動から使われます。</source>
+            <translation>設定は次回の起動から使われます。</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存します。起動時の --db や環境変数 KENSHU_DESK_DB は、この設定より優先されます。</source>
+            <translation>パスワードは OS のキーリングに保存します。起動時の --db や環境変数 KENSHU_DESK_DB は、この設定より優先されます。</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O):</source>
+            <translation>ポート(&amp;O):</translation>
+        </message>
+        <message>
+            <source>接続 URL(&amp;L):</source>
+            <translation>接続 URL(&amp;L):</translation>
         </message>
         <message>
             <source>接続しています…</source>
@@ -522,6 +554,10 @@
         <message>
             <source>日付として読めません（例: 2022/10/20）。</source>
             <translation>日付として読めません（例: 2022/10/20）。</translation>
+        </message>
+        <message>
+            <source>詳細</source>
+            <translation>詳細</translation>
         </message>
         <message>
             <source>派遣の記録を修正</source>
@@ -920,8 +956,12 @@
             <translation> 分前</translation>
         </message>
         <message>
-            <source>このコンピューターではパスワードを保存できません（OS のキーリングがありません）。送信のたびに入力するか、環境変数 KENSHU_DESK_SMTP_PASSWORD で指定してください。</source>
-            <translation>このコンピューターではパスワードを保存できません（OS のキーリングがありません）。送信のたびに入力するか、環境変数 KENSHU_DESK_SMTP_PASSWORD で指定してください。</translation>
+            <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
+            <translation>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングがありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。</source>
+            <translation>パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングがありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。</translation>
         </message>
         <message>
             <source>差出人名(&amp;N)</source>
@@ -932,16 +972,8 @@
             <translation>差出人アドレス(&amp;A)</translation>
         </message>
         <message>
-            <source>SMTP サーバー(&amp;H)</source>
-            <translation>SMTP サーバー(&amp;H)</translation>
-        </message>
-        <message>
-            <source>セキュリティ(&amp;E)</source>
-            <translation>セキュリティ(&amp;E)</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>ポート(&amp;O)</translation>
+            <source>送信サーバー(&amp;H)</source>
+            <translation>送信サーバー(&amp;H)</translation>
         </message>
         <message>
             <source>ユーザー名(&amp;U)</source>
@@ -952,12 +984,20 @@
             <translation>パスワード(&amp;P)</translation>
         </message>
         <message>
-            <source>応答を待つ時間(&amp;W)</source>
-            <translation>応答を待つ時間(&amp;W)</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>招待の通知(&amp;R)</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>暗号化(&amp;E)</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>ポート(&amp;O)</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>応答を待つ時間(&amp;W)</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>
@@ -2693,12 +2733,32 @@
             <translation>共有サーバー（PostgreSQL・チーム利用）</translation>
         </message>
         <message>
-            <source>変更しないときは空欄（キーリングに保存）</source>
-            <translation>変更しないときは空欄（キーリングに保存）</translation>
+            <source>例: db.example.lg.jp</source>
+            <translation>例: db.example.lg.jp</translation>
         </message>
         <message>
-            <source>サーバー(&amp;U):</source>
-            <translation>サーバー(&amp;U):</translation>
+            <source>例: kenshu</source>
+            <translation>例: kenshu</translation>
+        </message>
+        <message>
+            <source>標準（5432）</source>
+            <translation>標準（5432）</translation>
+        </message>
+        <message>
+            <source>変更しないときは空欄</source>
+            <translation>変更しないときは空欄</translation>
+        </message>
+        <message>
+            <source>サーバー名(&amp;H):</source>
+            <translation>サーバー名(&amp;H):</translation>
+        </message>
+        <message>
+            <source>データベース名(&amp;D):</source>
+            <translation>データベース名(&amp;D):</translation>
+        </message>
+        <message>
+            <source>利用者名(&amp;U):</source>
+            <translation>利用者名(&amp;U):</translation>
         </message>
         <message>
             <source>パスワード(&amp;P):</source>
@@ -2717,8 +2777,20 @@
             <translation>中止</translation>
         </message>
         <message>
-            <source>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</source>
-            <translation>設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB はこの設定より優先されます。</translation>
+            <source>設定は次回の起動から使われます。</source>
+            <translation>設定は次回の起動から使われます。</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存します。起動時の --db や環境変数 KENSHU_DESK_DB は、この設定より優先されます。</source>
+            <translation>パスワードは OS のキーリングに保存します。起動時の --db や環境変数 KENSHU_DESK_DB は、この設定より優先されます。</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O):</source>
+            <translation>ポート(&amp;O):</translation>
+        </message>
+        <message>
+            <source>接続 URL(&amp;L):</source>
+            <translation>接続 URL(&amp;L):</translation>
         </message>
         <message>
             <source>接続しています…</source>
@@ -2754,6 +2826,13 @@
         <message>
             <source>日付として読めません（例: 2022/10/20）。</source>
             <translation>日付として読めません（例: 2022/10/20）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsSection</name>
+        <message>
+            <source>詳細</source>
+            <translation>詳細</translation>
         </message>
     </context>
     <context>
@@ -3222,8 +3301,12 @@
             <translation> 分前</translation>
         </message>
         <message>
-            <source>このコンピューターではパスワードを保存できません（OS のキーリングがありません）。送信のたびに入力するか、環境変数 KENSHU_DESK_SMTP_PASSWORD で指定してください。</source>
-            <translation>このコンピューターではパスワードを保存できません（OS のキーリングがありません）。送信のたびに入力するか、環境変数 KENSHU_DESK_SMTP_PASSWORD で指定してください。</translation>
+            <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
+            <translation>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</translation>
+        </message>
+        <message>
+            <source>パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングがありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。</source>
+            <translation>パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングがありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。</translation>
         </message>
         <message>
             <source>差出人名(&amp;N)</source>
@@ -3234,16 +3317,8 @@
             <translation>差出人アドレス(&amp;A)</translation>
         </message>
         <message>
-            <source>SMTP サーバー(&amp;H)</source>
-            <translation>SMTP サーバー(&amp;H)</translation>
-        </message>
-        <message>
-            <source>セキュリティ(&amp;E)</source>
-            <translation>セキュリティ(&amp;E)</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>ポート(&amp;O)</translation>
+            <source>送信サーバー(&amp;H)</source>
+            <translation>送信サーバー(&amp;H)</translation>
         </message>
         <message>
             <source>ユーザー名(&amp;U)</source>
@@ -3254,12 +3329,20 @@
             <translation>パスワード(&amp;P)</translation>
         </message>
         <message>
-            <source>応答を待つ時間(&amp;W)</source>
-            <translation>応答を待つ時間(&amp;W)</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>招待の通知(&amp;R)</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>暗号化(&amp;E)</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>ポート(&amp;O)</translation>
+        </message>
+        <message>
+            <source>応答を待つ時間(&amp;W)</source>
+            <translation>応答を待つ時間(&amp;W)</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -55,6 +56,34 @@ def parse_server_url(text: str) -> URL:
     if not url.host or not url.database:
         raise UserError("サーバーの指定にホスト名とデータベース名が必要です。")
     return url
+
+
+def compose_server_url(host: str, port: int, database: str, user: str, base: str = "") -> str:
+    """The server URL from its parts as the dialog asks for them (no password); the query
+    options of `base` (sslmode=… typed under 詳細) are kept."""
+    query: dict[str, Any] = {}
+    with contextlib.suppress(ArgumentError, ValueError):
+        query = dict(make_url(base).query) if base.strip() else {}
+    url = URL.create(
+        "postgresql+psycopg",
+        username=user.strip() or None,
+        host=host.strip() or None,
+        port=port or None,
+        database=database.strip() or None,
+        query=query,
+    )
+    return url.render_as_string(hide_password=True)
+
+
+def server_url_parts(text: str) -> tuple[str, int, str, str] | None:
+    """(host, port, database, user) of a typed server URL; None when it cannot be read."""
+    try:
+        url = make_url(text.strip())
+    except (ArgumentError, ValueError):
+        return None
+    if url.get_backend_name() != "postgresql":
+        return None
+    return url.host or "", url.port or 0, url.database or "", url.username or ""
 
 
 def keyring_account(url: URL) -> str:

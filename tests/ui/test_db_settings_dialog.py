@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import func, select
 from window_helpers import answer_next_message_box
 
@@ -94,3 +94,28 @@ def test_copy_into_an_empty_database_then_switch(qtbot, ui_app, tmp_path, db_url
     _idle(qtbot, dialog)
     assert "空ではありません" in dialog.status_line.text()
     local.dispose()
+
+
+def test_plain_fields_make_the_url_and_the_url_fills_the_fields(qtbot, dialog):
+    """The server is asked for in plain words; the URL (and --db, KENSHU_DESK_DB) only
+    under 詳細, folded at first. Either side may be typed: the other follows."""
+    dialog.server.setChecked(True)
+    assert not dialog.details.content.isVisible()
+    visible_text = " ".join(
+        w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()
+    )
+    assert "KENSHU_DESK_DB" not in visible_text and "--db" not in visible_text
+    qtbot.keyClicks(dialog.host, "db.example.lg.jp")
+    qtbot.keyClicks(dialog.database, "kenshu")
+    qtbot.keyClicks(dialog.user, "saitama")
+    assert dialog.url.text() == "postgresql+psycopg://saitama@db.example.lg.jp/kenshu"
+    dialog.details.toggle.click()
+    assert dialog.url.isVisible() and dialog.port.isVisible()
+    dialog.url.setText("postgresql+psycopg://kenshu@10.0.0.5:6432/team?sslmode=require")
+    assert (dialog.host.text(), dialog.port.value(), dialog.database.text()) == (
+        "10.0.0.5",
+        6432,
+        "team",
+    )
+    qtbot.keyClicks(dialog.database, "2")  # a plain field again: the option is kept
+    assert dialog.url.text() == "postgresql+psycopg://kenshu@10.0.0.5:6432/team2?sslmode=require"

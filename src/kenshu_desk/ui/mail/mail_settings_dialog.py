@@ -34,6 +34,7 @@ from kenshu_desk.mail.settings import (
 )
 from kenshu_desk.mail.transport import Security, send_test_message
 from kenshu_desk.ui.mail.mail_worker import FunctionWorker, start
+from kenshu_desk.ui.shell.details import DetailsSection
 
 
 class MailSettingsDialog(QDialog):
@@ -75,25 +76,39 @@ class MailSettingsDialog(QDialog):
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.environment_note = QLabel()
+        self.environment_note.setWordWrap(True)
+        self.environment_note.setTextFormat(Qt.TextFormat.PlainText)
         if not keyring_available():
             self.keyring_note.setText(
                 self.tr(
-                    "このコンピューターではパスワードを保存できません（OS のキーリングがありません）。"
-                    "送信のたびに入力するか、環境変数 KENSHU_DESK_SMTP_PASSWORD で指定してください。"
+                    "このパソコンにはパスワードを保存できません。送信のたびに入力してください。"
+                )
+            )
+            self.environment_note.setText(
+                self.tr(
+                    "パスワードは OS のキーリングに保存しますが、このパソコンにはキーリングが"
+                    "ありません。環境変数 KENSHU_DESK_SMTP_PASSWORD でも指定できます。"
                 )
             )
 
         form = QFormLayout()
         form.addRow(self.tr("差出人名(&N)"), self.sender_name)
         form.addRow(self.tr("差出人アドレス(&A)"), self.sender_address)
-        form.addRow(self.tr("SMTP サーバー(&H)"), self.host)
-        form.addRow(self.tr("セキュリティ(&E)"), self.security)
-        form.addRow(self.tr("ポート(&O)"), self.port)
+        form.addRow(self.tr("送信サーバー(&H)"), self.host)
         form.addRow(self.tr("ユーザー名(&U)"), self.user)
         form.addRow(self.tr("パスワード(&P)"), self.password)
         form.addRow("", self.keyring_note)
-        form.addRow(self.tr("応答を待つ時間(&W)"), self.timeout)
         form.addRow(self.tr("招待の通知(&R)"), self.alarm)
+        # What only the administrator or the IT desk needs to know.
+        details_box = QWidget()
+        details_form = QFormLayout(details_box)
+        details_form.setContentsMargins(0, 0, 0, 0)
+        details_form.addRow(self.tr("暗号化(&E)"), self.security)
+        details_form.addRow(self.tr("ポート(&O)"), self.port)
+        details_form.addRow(self.tr("応答を待つ時間(&W)"), self.timeout)
+        details_form.addRow("", self.environment_note)
+        self.details = DetailsSection(details_box)
 
         self.test_button = QPushButton(self.tr("テストメールを送信(&T)"))
         self.test_button.clicked.connect(self.send_test)
@@ -112,8 +127,10 @@ class MailSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
 
+        self.setMinimumWidth(520)  # room for an address and a server name
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.details)
         layout.addLayout(test_row)
         layout.addWidget(buttons)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from kenshu_desk import db_settings
 from kenshu_desk.database import Database, probe_database
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.team.copy_database import copy_database
+from kenshu_desk.ui.shell.details import DetailsSection
 from kenshu_desk.ui.shell.workers import TaskRunner
 
 
@@ -46,14 +48,31 @@ class DatabaseSettingsDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.embedded)
         group.addButton(self.server)
+        # Plain words first; the connection URL they make is under 詳細 (and can be typed
+        # there whole, with options such as sslmode=require).
+        self.host = QLineEdit()
+        self.host.setPlaceholderText(self.tr("例: db.example.lg.jp"))
+        self.database = QLineEdit()
+        self.database.setPlaceholderText(self.tr("例: kenshu"))
+        self.user = QLineEdit()
+        self.port = QSpinBox()
+        self.port.setRange(0, 65535)
+        self.port.setSpecialValueText(self.tr("標準（5432）"))
         self.url = QLineEdit()
         self.url.setPlaceholderText("postgresql+psycopg://利用者名@ホスト名/データベース名")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("変更しないときは空欄（キーリングに保存）"))
+        self.password.setPlaceholderText(self.tr("変更しないときは空欄"))
         form = QFormLayout()
-        form.addRow(self.tr("サーバー(&U):"), self.url)
+        form.addRow(self.tr("サーバー名(&H):"), self.host)
+        form.addRow(self.tr("データベース名(&D):"), self.database)
+        form.addRow(self.tr("利用者名(&U):"), self.user)
         form.addRow(self.tr("パスワード(&P):"), self.password)
+        for part in (self.host, self.database, self.user):
+            part.textEdited.connect(self._parts_edited)
+        self.port.valueChanged.connect(self._parts_edited)
+        self.url.textChanged.connect(self._url_changed)
+        self._syncing = False
 
         self.test_button = QPushButton(self.tr("接続テスト(&T)"))
         self.test_button.clicked.connect(self.test_connection)
@@ -70,13 +89,22 @@ class DatabaseSettingsDialog(QDialog):
         self.status_line.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        note = QLabel(
+        note = QLabel(self.tr("設定は次回の起動から使われます。"))
+        note.setWordWrap(True)
+        technical = QLabel(
             self.tr(
-                "設定は次回の起動から使われます。起動時の --db や環境変数 KENSHU_DESK_DB は"
-                "この設定より優先されます。"
+                "パスワードは OS のキーリングに保存します。起動時の --db や環境変数 "
+                "KENSHU_DESK_DB は、この設定より優先されます。"
             )
         )
-        note.setWordWrap(True)
+        technical.setWordWrap(True)
+        details_box = QWidget()
+        details_form = QFormLayout(details_box)
+        details_form.setContentsMargins(0, 0, 0, 0)
+        details_form.addRow(self.tr("ポート(&O):"), self.port)
+        details_form.addRow(self.tr("接続 URL(&L):"), self.url)
+        details_form.addRow(technical)
+        self.details = DetailsSection(details_box)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -88,6 +116,7 @@ class DatabaseSettingsDialog(QDialog):
         layout.addWidget(self.embedded)
         layout.addWidget(self.server)
         layout.addLayout(form)
+        layout.addWidget(self.details)
         layout.addLayout(buttons_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_line)
@@ -106,9 +135,46 @@ class DatabaseSettingsDialog(QDialog):
     def _update_enabled(self) -> None:
         busy = self.runner.busy
         on_server = self.server.isChecked()
-        for widget in (self.url, self.password, self.test_button, self.copy_button):
+        for widget in (
+            self.host, self.database, self.user, self.port, self.url, self.password,
+            self.test_button, self.copy_button,
+        ):  # fmt: skip
             widget.setEnabled(on_server and not busy)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not busy)
+
+    def _parts_edited(self, *_args: object) -> None:
+        """The plain fields were typed in: the URL under 詳細 follows."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            url = db_settings.compose_server_url(
+                self.host.text(),
+                self.port.value(),
+                self.database.text(),
+                self.user.text(),
+                base=self.url.text(),
+            )
+            self.url.setText(url)
+        finally:
+            self._syncing = False
+
+    def _url_changed(self, text: str) -> None:
+        """The URL was typed (or loaded): the plain fields follow, when it can be read."""
+        if self._syncing:
+            return
+        parts = db_settings.server_url_parts(text)
+        if parts is None:
+            return
+        self._syncing = True
+        try:
+            host, port, database, user = parts
+            self.host.setText(host)
+            self.port.setValue(port)
+            self.database.setText(database)
+            self.user.setText(user)
+        finally:
+            self._syncing = False
 
     def _on_busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)
