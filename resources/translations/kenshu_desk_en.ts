@@ -932,6 +932,154 @@
             <translation>Saved {0} mail files to {1}.</translation>
         </message>
         <message>
+            <source>情報交換会</source>
+            <translation>Information exchange</translation>
+        </message>
+        <message>
+            <source>研修</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>部会</source>
+            <translation>Working group</translation>
+        </message>
+        <message>
+            <source>勉強会</source>
+            <translation>Study session</translation>
+        </message>
+        <message>
+            <source>ヒアリング</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <source>研修会</source>
+            <translation>Municipal training</translation>
+        </message>
+        <message>
+            <source>検討会議への参加</source>
+            <translation>Review meeting</translation>
+        </message>
+        <message>
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>挨拶</source>
+            <translation>Greeting</translation>
+        </message>
+        <message>
+            <source>講演</source>
+            <translation>Lecture</translation>
+        </message>
+        <message>
+            <source>説明</source>
+            <translation>Briefing</translation>
+        </message>
+        <message>
+            <source>事例発表</source>
+            <translation>Case report</translation>
+        </message>
+        <message>
+            <source>意見交換</source>
+            <translation>Discussion</translation>
+        </message>
+        <message>
+            <source>質疑応答</source>
+            <translation>Q&amp;A</translation>
+        </message>
+        <message>
+            <source>閉会</source>
+            <translation>Closing</translation>
+        </message>
+        <message>
+            <source>申込</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <source>出席（会場）</source>
+            <translation>Attended (venue)</translation>
+        </message>
+        <message>
+            <source>出席（オンライン）</source>
+            <translation>Attended (online)</translation>
+        </message>
+        <message>
+            <source>欠席</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>送信待ち</source>
+            <translation>Queued</translation>
+        </message>
+        <message>
+            <source>送信中</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <source>送信済み</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>送信失敗</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>送信結果不明</source>
+            <translation>Outcome unknown</translation>
+        </message>
+        <message>
+            <source>ファイルに保存</source>
+            <translation>Saved to file</translation>
+        </message>
+        <message>
+            <source>対象外（送信せず）</source>
+            <translation>Skipped (not sent)</translation>
+        </message>
+        <message>
+            <source>伝達済み</source>
+            <translation>Told in person</translation>
+        </message>
+        <message>
+            <source>招待</source>
+            <translation>Invitation</translation>
+        </message>
+        <message>
+            <source>変更のお知らせ</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <source>中止のお知らせ</source>
+            <translation>Cancellation</translation>
+        </message>
+        <message>
+            <source>参加取り消しのお知らせ</source>
+            <translation>Withdrawal</translation>
+        </message>
+        <message>
+            <source>録画のご案内</source>
+            <translation>Recording link</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>Mail</translation>
+        </message>
+        <message>
+            <source>メールファイル</source>
+            <translation>E-mail file</translation>
+        </message>
+        <message>
+            <source>電話で伝達</source>
+            <translation>By phone</translation>
+        </message>
+        <message>
+            <source>手渡し・口頭</source>
+            <translation>By hand or in person</translation>
+        </message>
+        <message>
             <source>メール設定</source>
             <translation>Mail settings</translation>
         </message>
@@ -1172,10 +1320,6 @@ This cannot be undone (the undo history is cleared too).</translation>
         <message>
             <source>出席者</source>
             <translation>Attendees</translation>
-        </message>
-        <message>
-            <source>申込</source>
-            <translation>Registered</translation>
         </message>
         <message>
             <source>派遣実績</source>
@@ -1998,10 +2142,6 @@ Subject: {1}
             <translation>Field</translation>
         </message>
         <message>
-            <source>メール</source>
-            <translation>Mail</translation>
-        </message>
-        <message>
             <source>登壇する行事（ダブルクリックで開きます）</source>
             <translation>Events they speak at (double-click to open)</translation>
         </message>
@@ -2227,14 +2367,6 @@ Subject: {1}
         <message>
             <source>サーバーの応答・エラー</source>
             <translation>Server reply / error</translation>
-        </message>
-        <message>
-            <source>送信失敗</source>
-            <translation>Failed</translation>
-        </message>
-        <message>
-            <source>送信結果不明</source>
-            <translation>Outcome unknown</translation>
         </message>
         <message>
             <source>送信を始めます…</source>
@@ -3273,6 +3405,161 @@ Subject: {1}
         <message>
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>Saved {0} mail files to {1}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>情報交換会</source>
+            <translation>Information exchange</translation>
+        </message>
+        <message>
+            <source>研修</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>部会</source>
+            <translation>Working group</translation>
+        </message>
+        <message>
+            <source>勉強会</source>
+            <translation>Study session</translation>
+        </message>
+        <message>
+            <source>ヒアリング</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <source>研修会</source>
+            <translation>Municipal training</translation>
+        </message>
+        <message>
+            <source>検討会議への参加</source>
+            <translation>Review meeting</translation>
+        </message>
+        <message>
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>挨拶</source>
+            <translation>Greeting</translation>
+        </message>
+        <message>
+            <source>講演</source>
+            <translation>Lecture</translation>
+        </message>
+        <message>
+            <source>説明</source>
+            <translation>Briefing</translation>
+        </message>
+        <message>
+            <source>事例発表</source>
+            <translation>Case report</translation>
+        </message>
+        <message>
+            <source>意見交換</source>
+            <translation>Discussion</translation>
+        </message>
+        <message>
+            <source>休憩</source>
+            <translation>Break</translation>
+        </message>
+        <message>
+            <source>質疑応答</source>
+            <translation>Q&amp;A</translation>
+        </message>
+        <message>
+            <source>閉会</source>
+            <translation>Closing</translation>
+        </message>
+        <message>
+            <source>申込</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <source>出席（会場）</source>
+            <translation>Attended (venue)</translation>
+        </message>
+        <message>
+            <source>出席（オンライン）</source>
+            <translation>Attended (online)</translation>
+        </message>
+        <message>
+            <source>欠席</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>送信待ち</source>
+            <translation>Queued</translation>
+        </message>
+        <message>
+            <source>送信中</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <source>送信済み</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>送信失敗</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>送信結果不明</source>
+            <translation>Outcome unknown</translation>
+        </message>
+        <message>
+            <source>ファイルに保存</source>
+            <translation>Saved to file</translation>
+        </message>
+        <message>
+            <source>対象外（送信せず）</source>
+            <translation>Skipped (not sent)</translation>
+        </message>
+        <message>
+            <source>伝達済み</source>
+            <translation>Told in person</translation>
+        </message>
+        <message>
+            <source>招待</source>
+            <translation>Invitation</translation>
+        </message>
+        <message>
+            <source>変更のお知らせ</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <source>中止のお知らせ</source>
+            <translation>Cancellation</translation>
+        </message>
+        <message>
+            <source>参加取り消しのお知らせ</source>
+            <translation>Withdrawal</translation>
+        </message>
+        <message>
+            <source>録画のご案内</source>
+            <translation>Recording link</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>Mail</translation>
+        </message>
+        <message>
+            <source>メールファイル</source>
+            <translation>E-mail file</translation>
+        </message>
+        <message>
+            <source>電話で伝達</source>
+            <translation>By phone</translation>
+        </message>
+        <message>
+            <source>手渡し・口頭</source>
+            <translation>By hand or in person</translation>
         </message>
     </context>
     <context>

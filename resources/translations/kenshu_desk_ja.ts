@@ -932,6 +932,154 @@
             <translation>{0} 件のメールファイルを {1} に保存しました。</translation>
         </message>
         <message>
+            <source>情報交換会</source>
+            <translation>情報交換会</translation>
+        </message>
+        <message>
+            <source>研修</source>
+            <translation>研修</translation>
+        </message>
+        <message>
+            <source>部会</source>
+            <translation>部会</translation>
+        </message>
+        <message>
+            <source>勉強会</source>
+            <translation>勉強会</translation>
+        </message>
+        <message>
+            <source>ヒアリング</source>
+            <translation>ヒアリング</translation>
+        </message>
+        <message>
+            <source>研修会</source>
+            <translation>研修会</translation>
+        </message>
+        <message>
+            <source>検討会議への参加</source>
+            <translation>検討会議への参加</translation>
+        </message>
+        <message>
+            <source>その他</source>
+            <translation>その他</translation>
+        </message>
+        <message>
+            <source>挨拶</source>
+            <translation>挨拶</translation>
+        </message>
+        <message>
+            <source>講演</source>
+            <translation>講演</translation>
+        </message>
+        <message>
+            <source>説明</source>
+            <translation>説明</translation>
+        </message>
+        <message>
+            <source>事例発表</source>
+            <translation>事例発表</translation>
+        </message>
+        <message>
+            <source>意見交換</source>
+            <translation>意見交換</translation>
+        </message>
+        <message>
+            <source>質疑応答</source>
+            <translation>質疑応答</translation>
+        </message>
+        <message>
+            <source>閉会</source>
+            <translation>閉会</translation>
+        </message>
+        <message>
+            <source>申込</source>
+            <translation>申込</translation>
+        </message>
+        <message>
+            <source>出席（会場）</source>
+            <translation>出席（会場）</translation>
+        </message>
+        <message>
+            <source>出席（オンライン）</source>
+            <translation>出席（オンライン）</translation>
+        </message>
+        <message>
+            <source>欠席</source>
+            <translation>欠席</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>送信待ち</source>
+            <translation>送信待ち</translation>
+        </message>
+        <message>
+            <source>送信中</source>
+            <translation>送信中</translation>
+        </message>
+        <message>
+            <source>送信済み</source>
+            <translation>送信済み</translation>
+        </message>
+        <message>
+            <source>送信失敗</source>
+            <translation>送信失敗</translation>
+        </message>
+        <message>
+            <source>送信結果不明</source>
+            <translation>送信結果不明</translation>
+        </message>
+        <message>
+            <source>ファイルに保存</source>
+            <translation>ファイルに保存</translation>
+        </message>
+        <message>
+            <source>対象外（送信せず）</source>
+            <translation>対象外（送信せず）</translation>
+        </message>
+        <message>
+            <source>伝達済み</source>
+            <translation>伝達済み</translation>
+        </message>
+        <message>
+            <source>招待</source>
+            <translation>招待</translation>
+        </message>
+        <message>
+            <source>変更のお知らせ</source>
+            <translation>変更のお知らせ</translation>
+        </message>
+        <message>
+            <source>中止のお知らせ</source>
+            <translation>中止のお知らせ</translation>
+        </message>
+        <message>
+            <source>参加取り消しのお知らせ</source>
+            <translation>参加取り消しのお知らせ</translation>
+        </message>
+        <message>
+            <source>録画のご案内</source>
+            <translation>録画のご案内</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>メールファイル</source>
+            <translation>メールファイル</translation>
+        </message>
+        <message>
+            <source>電話で伝達</source>
+            <translation>電話で伝達</translation>
+        </message>
+        <message>
+            <source>手渡し・口頭</source>
+            <translation>手渡し・口頭</translation>
+        </message>
+        <message>
             <source>メール設定</source>
             <translation>メール設定</translation>
         </message>
@@ -1172,10 +1320,6 @@
         <message>
             <source>出席者</source>
             <translation>出席者</translation>
-        </message>
-        <message>
-            <source>申込</source>
-            <translation>申込</translation>
         </message>
         <message>
             <source>派遣実績</source>
@@ -1998,10 +2142,6 @@
             <translation>分野</translation>
         </message>
         <message>
-            <source>メール</source>
-            <translation>メール</translation>
-        </message>
-        <message>
             <source>登壇する行事（ダブルクリックで開きます）</source>
             <translation>登壇する行事（ダブルクリックで開きます）</translation>
         </message>
@@ -2226,14 +2366,6 @@
         <message>
             <source>サーバーの応答・エラー</source>
             <translation>サーバーの応答・エラー</translation>
-        </message>
-        <message>
-            <source>送信失敗</source>
-            <translation>送信失敗</translation>
-        </message>
-        <message>
-            <source>送信結果不明</source>
-            <translation>送信結果不明</translation>
         </message>
         <message>
             <source>送信を始めます…</source>
@@ -3272,6 +3404,161 @@
         <message>
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>{0} 件のメールファイルを {1} に保存しました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>情報交換会</source>
+            <translation>情報交換会</translation>
+        </message>
+        <message>
+            <source>研修</source>
+            <translation>研修</translation>
+        </message>
+        <message>
+            <source>部会</source>
+            <translation>部会</translation>
+        </message>
+        <message>
+            <source>勉強会</source>
+            <translation>勉強会</translation>
+        </message>
+        <message>
+            <source>ヒアリング</source>
+            <translation>ヒアリング</translation>
+        </message>
+        <message>
+            <source>研修会</source>
+            <translation>研修会</translation>
+        </message>
+        <message>
+            <source>検討会議への参加</source>
+            <translation>検討会議への参加</translation>
+        </message>
+        <message>
+            <source>その他</source>
+            <translation>その他</translation>
+        </message>
+        <message>
+            <source>挨拶</source>
+            <translation>挨拶</translation>
+        </message>
+        <message>
+            <source>講演</source>
+            <translation>講演</translation>
+        </message>
+        <message>
+            <source>説明</source>
+            <translation>説明</translation>
+        </message>
+        <message>
+            <source>事例発表</source>
+            <translation>事例発表</translation>
+        </message>
+        <message>
+            <source>意見交換</source>
+            <translation>意見交換</translation>
+        </message>
+        <message>
+            <source>休憩</source>
+            <translation>休憩</translation>
+        </message>
+        <message>
+            <source>質疑応答</source>
+            <translation>質疑応答</translation>
+        </message>
+        <message>
+            <source>閉会</source>
+            <translation>閉会</translation>
+        </message>
+        <message>
+            <source>申込</source>
+            <translation>申込</translation>
+        </message>
+        <message>
+            <source>出席（会場）</source>
+            <translation>出席（会場）</translation>
+        </message>
+        <message>
+            <source>出席（オンライン）</source>
+            <translation>出席（オンライン）</translation>
+        </message>
+        <message>
+            <source>欠席</source>
+            <translation>欠席</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>送信待ち</source>
+            <translation>送信待ち</translation>
+        </message>
+        <message>
+            <source>送信中</source>
+            <translation>送信中</translation>
+        </message>
+        <message>
+            <source>送信済み</source>
+            <translation>送信済み</translation>
+        </message>
+        <message>
+            <source>送信失敗</source>
+            <translation>送信失敗</translation>
+        </message>
+        <message>
+            <source>送信結果不明</source>
+            <translation>送信結果不明</translation>
+        </message>
+        <message>
+            <source>ファイルに保存</source>
+            <translation>ファイルに保存</translation>
+        </message>
+        <message>
+            <source>対象外（送信せず）</source>
+            <translation>対象外（送信せず）</translation>
+        </message>
+        <message>
+            <source>伝達済み</source>
+            <translation>伝達済み</translation>
+        </message>
+        <message>
+            <source>招待</source>
+            <translation>招待</translation>
+        </message>
+        <message>
+            <source>変更のお知らせ</source>
+            <translation>変更のお知らせ</translation>
+        </message>
+        <message>
+            <source>中止のお知らせ</source>
+            <translation>中止のお知らせ</translation>
+        </message>
+        <message>
+            <source>参加取り消しのお知らせ</source>
+            <translation>参加取り消しのお知らせ</translation>
+        </message>
+        <message>
+            <source>録画のご案内</source>
+            <translation>録画のご案内</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>メールファイル</source>
+            <translation>メールファイル</translation>
+        </message>
+        <message>
+            <source>電話で伝達</source>
+            <translation>電話で伝達</translation>
+        </message>
+        <message>
+            <source>手渡し・口頭</source>
+            <translation>手渡し・口頭</translation>
         </message>
     </context>
     <context>

@@ -115,6 +115,28 @@ def test_english_ui_menus_and_dates(english, open_window, demo_db, settings_fold
     assert "Date" in headers and "Venue" in headers
 
 
+def test_english_ui_shows_kinds_types_states_and_shortcuts_in_english(
+    english, open_window, demo_db, settings_folder
+) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = open_window(demo_db)
+    model = window.events_model
+    kinds = {model.index(r, 2).data() for r in range(model.rowCount())}
+    assert {"Information exchange", "Training", "Study session"} <= kinds
+    assert not {"情報交換会", "研修"} & kinds
+    window.select_event(_event_on(demo_db, dt.date(2021, 11, 25)))
+    programme = window.programme.table.model()
+    types = {programme.index(r, 2).data() for r in range(programme.rowCount())}
+    assert {"Greeting", "Lecture", "Case report"} <= types
+    # Menu shortcuts with their modifiers (an empty translation of "Ctrl" once showed "Z").
+    edit_menu = window.menuBar().actions()[1].menu()
+    shortcuts = [
+        a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in edit_menu.actions()
+    ]
+    assert "Ctrl+Z" in shortcuts and "Ctrl+Shift+Z" in shortcuts and "Z" not in shortcuts
+
+
 def test_japanese_ui_keeps_reiwa_dates(ui_app, open_window, demo_db) -> None:
     i18n.install_translators("ja")
     window = open_window(demo_db)

@@ -43,6 +43,7 @@ from kenshu_desk.services.mail.outbox import (
 )
 from kenshu_desk.ui.mail.mail_worker import SendWorker, start
 from kenshu_desk.ui.shell.i18n import date_time_label
+from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.list_model import ListTableModel
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
@@ -55,7 +56,7 @@ SENDABLE = {s.value for s in RESENDABLE} | {Status.QUEUED.value}
 
 
 def _status_label(status: str) -> str:
-    return next((label for s, label in STATUS_LABELS.items() if s.value == status), status)
+    return shown(next((label for s, label in STATUS_LABELS.items() if s.value == status), status))
 
 
 class OutboxModel(ListTableModel):
@@ -98,7 +99,7 @@ class OutboxModel(ListTableModel):
             case 0:
                 return _status_label(e.status)
             case 1:
-                return kind_label(e.kind)
+                return shown(kind_label(e.kind))
             case 2:
                 return e.recipient_name
             case 3:

@@ -21,6 +21,7 @@ from kenshu_desk.domain.japanese import match_key, reading_sort_key
 from kenshu_desk.domain.models import AttendanceState
 from kenshu_desk.services.participants.participants import DirectoryRow, search_words
 from kenshu_desk.services.participants.registrations import RegistrationRow
+from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.list_model import ListTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -247,7 +248,7 @@ class RegistrationModel(SnapshotModel[RegistrationRow]):
         lambda r: r.organisation,
         lambda r: r.department,
         lambda r: r.title,
-        lambda r: r.state_label,
+        lambda r: shown(r.state_label),
         lambda r: r.minutes_online if r.minutes_online is not None else "",
     )
     STATE_COLUMN = 5

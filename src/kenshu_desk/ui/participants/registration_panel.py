@@ -33,6 +33,7 @@ from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import RegistrationModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
+from kenshu_desk.ui.shell.labels import shown
 
 STATE_SHORTCUTS = {
     AttendanceState.REGISTERED: "Ctrl+1",
@@ -209,7 +210,9 @@ class RegistrationPanel(QWidget):
         )
         self.state_actions: dict[AttendanceState, QAction] = {}
         for state, shortcut in STATE_SHORTCUTS.items():
-            action = self._action(ATTENDANCE_LABELS[state], self._state_setter(state), shortcut)
+            action = self._action(
+                shown(ATTENDANCE_LABELS[state]), self._state_setter(state), shortcut
+            )
             self.state_actions[state] = action
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("元に戻す"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -285,7 +288,7 @@ class RegistrationPanel(QWidget):
             self.tr("申込 {0} 人").format(len(rows))
             + "（"
             + "、".join(
-                f"{ATTENDANCE_LABELS[s]} {counts[s.value]}"
+                f"{shown(ATTENDANCE_LABELS[s])} {counts[s.value]}"
                 for s in AttendanceState
                 if counts[s.value]
             )
@@ -348,14 +351,14 @@ class RegistrationPanel(QWidget):
         ]
         if not changes:
             return
-        label = ATTENDANCE_LABELS[state]
+        label = shown(ATTENDANCE_LABELS[state])
         text = (
             self.tr("{0} さんを「{1}」に").format(self.selected_rows()[0].name, label)
             if len(changes) == 1
             else self.tr("{0} 人を「{1}」に").format(len(changes), label)
         )
-        shown = {r.participant_id: r.version for r in self.selected_rows()}
-        if self._push(SetStatesCommand(self, changes, text, shown)):
+        seen = {r.participant_id: r.version for r in self.selected_rows()}
+        if self._push(SetStatesCommand(self, changes, text, seen)):
             self.show_message(text + self.tr("しました（Ctrl+Z で元に戻せます）"))
 
     def add_people(self) -> None:

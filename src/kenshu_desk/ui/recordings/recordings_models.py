@@ -22,6 +22,7 @@ from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
 from kenshu_desk.services.recordings.recording_log import DeliveryEntry, FollowUpRow
 from kenshu_desk.services.recordings.recordings import RecordingInfo
 from kenshu_desk.ui.shell.i18n import date_time_label
+from kenshu_desk.ui.shell.labels import shown
 
 _Index = QModelIndex | QPersistentModelIndex
 ALERT = QBrush(QColor("#a00000"))
@@ -108,8 +109,8 @@ class DeliveryLogModel(_SnapshotModel):
         values = (
             item.recipient,
             item.address,
-            item.method_label,
-            item.status_label,
+            shown(item.method_label),
+            shown(item.status_label),
             when,
             item.url,
             item.note,
@@ -124,7 +125,7 @@ class FollowUpModel(_SnapshotModel):
     HEADERS = ("所属", "氏名", "出欠", "動画の送付", "次の対応")
 
     def text(self, item: FollowUpRow, column: int) -> str:
-        state = ATTENDANCE_LABELS.get(AttendanceState(item.state), item.state)
+        state = shown(ATTENDANCE_LABELS.get(AttendanceState(item.state), item.state))
         received = QCoreApplication.translate(self.CONTEXT, "送付済み") if item.received else ""
         todo = QCoreApplication.translate(self.CONTEXT, "要対応") if item.neither else ""
         return (item.organisation, item.name, state, received, todo)[column]

@@ -119,11 +119,13 @@ class CatalogueTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         found = super().translate(context, source, disambiguation, n)
-        if found or context == FALLBACK_CONTEXT:
-            return found
-        return super().translate(FALLBACK_CONTEXT, source, disambiguation, n)
+        if not found and context != FALLBACK_CONTEXT:
+            found = super().translate(FALLBACK_CONTEXT, source, disambiguation, n)
+        # Not ours: None (a null string), so Qt asks the next translator or keeps the source.
+        # An empty string would count as a translation: "Ctrl" became "", Ctrl+Z showed "Z".
+        return found or None
 
 
 def remove_translators() -> None:

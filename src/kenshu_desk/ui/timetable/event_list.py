@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label, match_key, wareki
 from kenshu_desk.domain.models import Event
 from kenshu_desk.ui.shell.i18n import long_date
+from kenshu_desk.ui.shell.labels import shown
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -158,7 +159,7 @@ class EventListModel(QAbstractTableModel):
             return (
                 fiscal_year_label(r.fiscal_year),
                 r.date_label,
-                r.kind,
+                shown(r.kind),
                 title,
                 r.time_label,
                 r.venue,
@@ -172,7 +173,7 @@ class EventListModel(QAbstractTableModel):
         if role == FISCAL_YEAR_ROLE:
             return r.fiscal_year
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_TITLE:
-            return f"{r.kind}　{r.title}\n{r.date_label} {r.time_label}　{r.venue}"
+            return f"{shown(r.kind)}　{r.title}\n{r.date_label} {r.time_label}　{r.venue}"
         if role == Qt.ItemDataRole.ForegroundRole and r.cancelled:
             return QBrush(QColor("#8a8a8a"))
         return None

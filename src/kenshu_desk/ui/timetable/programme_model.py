@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kenshu_desk.domain.models import ItemType
 from kenshu_desk.services.timetable.event_view import ItemView
+from kenshu_desk.ui.shell.labels import shown
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 MIME_TYPE = "application/x-kenshu-desk-programme-item"
@@ -144,7 +145,7 @@ class ProgrammeModel(QAbstractTableModel):
         if col == COL_MINUTES:
             return str(item.minutes)
         if col == COL_TYPE:
-            return item.item_type
+            return shown(item.item_type)
         if col == COL_TITLE:
             return f"{item.title}\n{item.description}" if item.description else item.title
         return item.presenters_label
