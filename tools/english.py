@@ -5,6 +5,7 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "メールファイルを作成しています…": "Writing the e-mail files…",
     "情報交換会": "Information exchange",
     "研修": "Training",
     "部会": "Working group",

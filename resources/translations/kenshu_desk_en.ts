@@ -932,6 +932,10 @@
             <translation>Saved {0} mail files to {1}.</translation>
         </message>
         <message>
+            <source>メールファイルを作成しています…</source>
+            <translation>Writing the e-mail files…</translation>
+        </message>
+        <message>
             <source>情報交換会</source>
             <translation>Information exchange</translation>
         </message>
@@ -3406,6 +3410,10 @@ Subject: {1}
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>Saved {0} mail files to {1}.</translation>
         </message>
+        <message>
+            <source>メールファイルを作成しています…</source>
+            <translation>Writing the e-mail files…</translation>
+        </message>
     </context>
     <context>
         <name>Labels</name>
@@ -4689,6 +4697,10 @@ Subject: {1}
         <message>
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>Saved {0} mail files to {1}.</translation>
+        </message>
+        <message>
+            <source>メールファイルを作成しています…</source>
+            <translation>Writing the e-mail files…</translation>
         </message>
     </context>
     <context>

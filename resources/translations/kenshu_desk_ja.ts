@@ -932,6 +932,10 @@
             <translation>{0} 件のメールファイルを {1} に保存しました。</translation>
         </message>
         <message>
+            <source>メールファイルを作成しています…</source>
+            <translation>メールファイルを作成しています…</translation>
+        </message>
+        <message>
             <source>情報交換会</source>
             <translation>情報交換会</translation>
         </message>
@@ -3405,6 +3409,10 @@
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>{0} 件のメールファイルを {1} に保存しました。</translation>
         </message>
+        <message>
+            <source>メールファイルを作成しています…</source>
+            <translation>メールファイルを作成しています…</translation>
+        </message>
     </context>
     <context>
         <name>Labels</name>
@@ -4688,6 +4696,10 @@
         <message>
             <source>{0} 件のメールファイルを {1} に保存しました。</source>
             <translation>{0} 件のメールファイルを {1} に保存しました。</translation>
+        </message>
+        <message>
+            <source>メールファイルを作成しています…</source>
+            <translation>メールファイルを作成しています…</translation>
         </message>
     </context>
     <context>

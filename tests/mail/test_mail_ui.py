@@ -104,6 +104,9 @@ def test_eml_export_from_the_dialog(qtbot, ui_app, db, configured, tmp_path):
     dialog = InviteDialog(db, event_id)
     qtbot.addWidget(dialog)
     dialog.save_eml(str(tmp_path))
+    assert dialog.eml_runner.busy and not dialog.eml_button.isEnabled()  # on a worker
+    assert "作成しています" in dialog.status.text()
+    qtbot.waitUntil(lambda: not dialog.eml_runner.busy, timeout=30000)
     assert len(list(tmp_path.glob("*.eml"))) == 5
     assert "5 件のメールファイル" in dialog.status.text()
     assert dialog.count_label.text().startswith("0 人")

@@ -186,3 +186,21 @@ def test_main_window_mail_menu_opens_the_recording_dialog(qtbot, ui_app, db, eve
     action.trigger()
     assert len(opened) == 1 and opened[0].event_id == event_id
     qtbot.addWidget(opened[0])
+
+
+def test_eml_drafts_are_written_on_a_worker_and_recorded(
+    qtbot, ui_app, db, event_id, configured, tmp_path
+):
+    with db.session() as s:
+        rec.add_recording(s, event_id, URL)
+    dialog = RecordingsDialog(db, event_id)
+    qtbot.addWidget(dialog)
+    dialog.save_eml(str(tmp_path))
+    assert dialog.eml_runner.busy and not dialog.send_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.eml_runner.busy, timeout=30000)
+    drafts = list(tmp_path.glob("*.eml"))
+    assert len(drafts) == 3  # the three without an attendance record
+    assert "3 件のメールファイル" in dialog.status.text()
+    with db.session() as s:
+        assert sorted(e.status for e in delivery_log(s, event_id)) == ["saved"] * 3
+    assert configured.handler.arrived == []

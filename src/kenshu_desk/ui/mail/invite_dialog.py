@@ -54,6 +54,7 @@ from kenshu_desk.services.timetable.events import get_event
 from kenshu_desk.ui.mail.mail_worker import SendWorker, start
 from kenshu_desk.ui.mail.send_run import SendRunMixin
 from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.workers import TaskRunner
 
 AUTO = "auto"
 
@@ -146,6 +147,9 @@ class InviteDialog(SendRunMixin, QDialog):
         self.send_button.clicked.connect(self.send)
         self.eml_button = QPushButton(self.tr("メールファイルに保存(&E)…"))
         self.eml_button.clicked.connect(self.save_eml)
+        # Composing the drafts takes a while for a large event: on a worker, like sending.
+        self.eml_runner = TaskRunner(self)
+        self.eml_runner.busy_changed.connect(lambda _busy: self._update_buttons())
         self.cancel_button = QPushButton(self.tr("キャンセル"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_sending)
@@ -270,7 +274,7 @@ class InviteDialog(SendRunMixin, QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self.worker is not None
+        busy = self.worker is not None or self.eml_runner.busy
         ready = bool(self.plan and self.plan.count) and not self.template_error.text() and not busy
         self.send_button.setEnabled(ready)
         self.eml_button.setEnabled(ready)
@@ -358,24 +362,38 @@ class InviteDialog(SendRunMixin, QDialog):
         try:
             sender = self.sender()
             store_templates(self.templates)
-            with self.db.session() as s:
-                _report, paths = save_eml_files(
-                    s, self.event_id, sender, Path(folder), self.templates,
-                    kind=self.chosen_kind(), alarm_minutes=self.settings.alarm_minutes,
-                )  # fmt: skip
         except UserError as exc:
             self.show_status(str(exc), error=True)
             return
-        self.refresh_plan()
-        self.show_status(
-            self.tr("{0} 件のメールファイルを {1} に保存しました。").format(len(paths), folder)
-        )
+        db, event_id, templates = self.db, self.event_id, dict(self.templates)
+        kind, alarm = self.chosen_kind(), self.settings.alarm_minutes
+
+        def work(_progress: object, _cancelled: object) -> int:
+            with db.session() as s:
+                _report, paths = save_eml_files(
+                    s, event_id, sender, Path(folder), templates, kind=kind, alarm_minutes=alarm
+                )
+            return len(paths)
+
+        def saved(count: int) -> None:
+            self.refresh_plan()
+            self.show_status(
+                self.tr("{0} 件のメールファイルを {1} に保存しました。").format(count, folder)
+            )
+
+        self.show_status(self.tr("メールファイルを作成しています…"))
+        self.eml_runner.start(work, saved, lambda message: self.show_status(message, error=True))
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet("color: #a00000" if error else "")
         self.status.setText(text)
 
+    def done(self, result: int) -> None:
+        self.eml_runner.wait()  # drafts being written finish (one transaction) before closing
+        super().done(result)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.eml_runner.wait()
         if self.worker is not None:
             # Never leave a worker writing to the outbox behind a closed window.
             self.cancel_sending()

@@ -54,6 +54,7 @@ from kenshu_desk.ui.recordings.recording_link_form import RecordingLinkForm, par
 from kenshu_desk.ui.recordings.recordings_follow_up import FollowUpTab
 from kenshu_desk.ui.recordings.recordings_models import RecordingsModel, table_view
 from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.workers import TaskRunner
 
 
 class RecordingsDialog(SendRunMixin, QDialog):
@@ -165,6 +166,8 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.send_button.clicked.connect(self.send)
         self.eml_button = QPushButton(self.tr("メールファイルに保存…"))
         self.eml_button.clicked.connect(lambda: self.save_eml())
+        self.eml_runner = TaskRunner(self)  # composing the drafts: on a worker, like sending
+        self.eml_runner.busy_changed.connect(lambda _busy: self.update_preview())
         self.cancel_button = QPushButton(self.tr("キャンセル"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_sending)
@@ -291,7 +294,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
         except UserError as exc:
             self.template_error.setText(str(exc))
             ok = False
-        busy = self.worker is not None
+        busy = self.worker is not None or self.eml_runner.busy
         sendable = ok and not busy and self.plan is not None and self.plan.count > 0
         self.send_button.setEnabled(sendable)
         self.eml_button.setEnabled(sendable)
@@ -354,15 +357,6 @@ class RecordingsDialog(SendRunMixin, QDialog):
             raise UserError(self.tr("差出人のアドレスがありません。メール設定で入力してください。"))
         return MailAddress(self.settings.sender_name or self.organiser[0], address)
 
-    def _queue(self, eml_dir: Path | None = None) -> rec.RecordingQueueReport:
-        save_recording_template(self.template)  # what went out is what opens next time
-        with self.db.session() as s:
-            return rec.queue_recording(
-                s, self.link_choice.currentData(), self.sender(), self.template,
-                group=self.chosen_group(), picked=self.picked_ids(),
-                extras=parse_extras(self.extras.toPlainText()), eml_dir=eml_dir,
-            )  # fmt: skip
-
     def send(self) -> None:
         if self.plan is None or not self.plan.count:
             return
@@ -421,16 +415,31 @@ class RecordingsDialog(SendRunMixin, QDialog):
         if not folder:
             return
         try:
-            report = self._queue(Path(folder))
+            save_recording_template(self.template)  # what went out is what opens next time
+            sender = self.sender()
         except UserError as exc:
             self.show_status(str(exc), error=True)
             return
-        self.refresh()
-        self.show_status(
-            self.tr("{0} 件のメールファイルを {1} に保存しました。").format(
-                len(report.paths), folder
+        db, template, link_id = self.db, self.template, self.link_choice.currentData()
+        group, picked = self.chosen_group(), self.picked_ids()
+        extras = parse_extras(self.extras.toPlainText())
+
+        def work(_progress: object, _cancelled: object) -> int:
+            with db.session() as s:
+                report = rec.queue_recording(
+                    s, link_id, sender, template, group=group, picked=picked,
+                    extras=extras, eml_dir=Path(folder),
+                )  # fmt: skip
+            return len(report.paths)
+
+        def saved(count: int) -> None:
+            self.refresh()
+            self.show_status(
+                self.tr("{0} 件のメールファイルを {1} に保存しました。").format(count, folder)
             )
-        )
+
+        self.show_status(self.tr("メールファイルを作成しています…"))
+        self.eml_runner.start(work, saved, lambda message: self.show_status(message, error=True))
 
     # --- follow-up (the 確認 tab, ui/recordings/recordings_follow_up.py) ---------------------------
     def refresh_follow_up(self) -> None:
@@ -449,7 +458,12 @@ class RecordingsDialog(SendRunMixin, QDialog):
         label.setStyleSheet("color: #a00000" if error else "")
         label.setText(text)
 
+    def done(self, result: int) -> None:
+        self.eml_runner.wait()  # drafts being written finish (one transaction) before closing
+        super().done(result)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.eml_runner.wait()
         if self.worker is not None:
             self.cancel_sending()  # never leave a worker writing behind a closed window
             event.ignore()
