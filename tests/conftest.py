@@ -90,7 +90,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_server: str 
     from tests.pg import temporary_database
 
     template = "template0"
-    if "db" in request.fixturenames:
+    if "demo_db" in request.fixturenames:
+        template = request.getfixturevalue("postgres_demo_template")
+    elif "db" in request.fixturenames:
         template = request.getfixturevalue("postgres_template")
     with temporary_database(postgres_server, template) as url:
         yield url
@@ -118,12 +120,28 @@ def db(db_url: str) -> Iterator[Database]:
     database.dispose()
 
 
-@pytest.fixture
-def demo_db(db: Database) -> Database:
-    from kenshu_desk.services.demo import load_demo
+@pytest.fixture(scope="session")
+def postgres_demo_template(
+    postgres_server: str | None, postgres_template: str | None
+) -> Iterator[str | None]:
+    """On PostgreSQL: the schema template with the demo data, copied for `demo_db`."""
+    if postgres_server is None or postgres_template is None:
+        yield None
+        return
+    from tests.pg import demo_template
 
-    with db.session() as session:
-        load_demo(session)
+    with demo_template(postgres_server, postgres_template) as name:
+        yield name
+
+
+@pytest.fixture
+def demo_db(db: Database, postgres_server: str | None) -> Database:
+    """The test's database with the demo data (on PostgreSQL, copied with it: see db_url)."""
+    if postgres_server is None:
+        from kenshu_desk.services.demo import load_demo
+
+        with db.session() as session:
+            load_demo(session)
     return db
 
 

@@ -66,3 +66,17 @@ def schema_template(admin_url: str) -> Iterator[str]:
         db = open_database(url)
         db.dispose()  # a template must have no open connections when it is copied
         yield str(make_url(url).database)
+
+
+@contextlib.contextmanager
+def demo_template(admin_url: str, schema: str) -> Iterator[str]:
+    """A copy of the schema template with the demo data loaded, for `demo_db` tests."""
+    from kenshu_desk.database import open_database
+    from kenshu_desk.services.demo import load_demo
+
+    with temporary_database(admin_url, schema) as url:
+        db = open_database(url)
+        with db.session() as session:
+            load_demo(session)
+        db.dispose()
+        yield str(make_url(url).database)
