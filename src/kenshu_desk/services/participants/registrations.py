@@ -218,27 +218,6 @@ def restore_registration(session: Session, removed: RemovedRegistration) -> int:
     return reg.id
 
 
-def set_state(session: Session, registration_id: int, state: AttendanceState | str) -> str:
-    """Set the attendance state; returns the previous one (for undo)."""
-    new = AttendanceState(state)
-    reg = get_registration(session, registration_id)
-    old = reg.state
-    reg.state = new.value
-    session.flush()
-    return old
-
-
-def check_in(session: Session, registration_id: int) -> str:
-    """Reception desk: the person is here. Returns the previous state (for undo)."""
-    return set_state(session, registration_id, AttendanceState.ATTENDED_VENUE)
-
-
-def delete_event(session: Session, event_id: int) -> None:
-    """Delete an event with its programme and registrations; its participants stay."""
-    session.delete(get_event(session, event_id))
-    session.flush()
-
-
 def registration_of(session: Session, event_id: int, participant_id: int) -> Registration:
     """The registration of a person for an event (undo commands keep these two ids, which
     survive a remove-and-restore, unlike the registration's own id)."""
