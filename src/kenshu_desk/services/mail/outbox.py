@@ -49,7 +49,6 @@ from kenshu_desk.services.mail.journal import Accepted, apply_journal, write_acc
 from kenshu_desk.services.mail.outbox_log import (
     OutboxEntry,
     list_outbox,
-    payload_of,
     pending_counts,
 )
 from kenshu_desk.services.mail.send_report import (
@@ -72,7 +71,6 @@ __all__ = [
     "Status",
     "envelope_sender",
     "list_outbox",
-    "payload_of",
     "pending_counts",
     "recover_interrupted",
     "requeue",

@@ -88,8 +88,3 @@ def pending_counts(session: Session) -> dict[str, int]:
     ):
         counts[status] += 1
     return counts
-
-
-def payload_of(session: Session, row_id: int) -> bytes:
-    row = session.get(OutboxMessage, row_id)
-    return b"" if row is None else row.payload
