@@ -5,6 +5,15 @@ A tuple gives the singular and plural forms of a %n message.
 """
 
 ENGLISH: dict[str, str | tuple[str, str]] = {
+    "プログラム": "The programme",
+    "{0}番目の項目": "Item {0}",
+    "プログラムが終了時刻を{0}分超えています": "The programme runs {0} min past the end time",
+    "{1}の前に{0}分の空き時間があります": "{1} is preceded by {0} min with nothing scheduled",
+    "{1}（時刻固定）が前の項目と{0}分重なっています": "{1} (fixed start) overlaps the item before by {0} min",
+    "プログラムが終了時刻の{0}分前に終わります": "The programme ends {0} min before the end time",
+    "{1}（時刻固定）が開始時刻より{0}分前に始まります": "{1} (fixed start) begins {0} min before the event starts",
+    "{1}の所要時間が負の値です": "{1} has a negative duration",
+    "{0}番目の項目：{1} は同じ時間帯に「{2}」の「{3}」（{4}）にも登壇します": 'Item {0}: {1} also presents in "{3}" of "{2}" at the same time ({4})',
     "メールファイルを作成しています…": "Writing the e-mail files…",
     "情報交換会": "Information exchange",
     "研修": "Training",

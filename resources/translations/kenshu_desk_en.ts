@@ -2469,6 +2469,42 @@ Subject: {1}
             <translation>Preview of %1 — </translation>
         </message>
         <message>
+            <source>プログラム</source>
+            <translation>The programme</translation>
+        </message>
+        <message>
+            <source>プログラムが終了時刻を{0}分超えています</source>
+            <translation>The programme runs {0} min past the end time</translation>
+        </message>
+        <message>
+            <source>{1}の前に{0}分の空き時間があります</source>
+            <translation>{1} is preceded by {0} min with nothing scheduled</translation>
+        </message>
+        <message>
+            <source>{1}（時刻固定）が前の項目と{0}分重なっています</source>
+            <translation>{1} (fixed start) overlaps the item before by {0} min</translation>
+        </message>
+        <message>
+            <source>プログラムが終了時刻の{0}分前に終わります</source>
+            <translation>The programme ends {0} min before the end time</translation>
+        </message>
+        <message>
+            <source>{1}（時刻固定）が開始時刻より{0}分前に始まります</source>
+            <translation>{1} (fixed start) begins {0} min before the event starts</translation>
+        </message>
+        <message>
+            <source>{1}の所要時間が負の値です</source>
+            <translation>{1} has a negative duration</translation>
+        </message>
+        <message>
+            <source>{0}番目の項目：{1} は同じ時間帯に「{2}」の「{3}」（{4}）にも登壇します</source>
+            <translation>Item {0}: {1} also presents in "{3}" of "{2}" at the same time ({4})</translation>
+        </message>
+        <message>
+            <source>{0}番目の項目</source>
+            <translation>Item {0}</translation>
+        </message>
+        <message>
             <source>データベースに保存できませんでした: </source>
             <translation>Could not save to the database: </translation>
         </message>

@@ -2468,6 +2468,42 @@
             <translation>%1のプレビュー — </translation>
         </message>
         <message>
+            <source>プログラム</source>
+            <translation>プログラム</translation>
+        </message>
+        <message>
+            <source>プログラムが終了時刻を{0}分超えています</source>
+            <translation>プログラムが終了時刻を{0}分超えています</translation>
+        </message>
+        <message>
+            <source>{1}の前に{0}分の空き時間があります</source>
+            <translation>{1}の前に{0}分の空き時間があります</translation>
+        </message>
+        <message>
+            <source>{1}（時刻固定）が前の項目と{0}分重なっています</source>
+            <translation>{1}（時刻固定）が前の項目と{0}分重なっています</translation>
+        </message>
+        <message>
+            <source>プログラムが終了時刻の{0}分前に終わります</source>
+            <translation>プログラムが終了時刻の{0}分前に終わります</translation>
+        </message>
+        <message>
+            <source>{1}（時刻固定）が開始時刻より{0}分前に始まります</source>
+            <translation>{1}（時刻固定）が開始時刻より{0}分前に始まります</translation>
+        </message>
+        <message>
+            <source>{1}の所要時間が負の値です</source>
+            <translation>{1}の所要時間が負の値です</translation>
+        </message>
+        <message>
+            <source>{0}番目の項目：{1} は同じ時間帯に「{2}」の「{3}」（{4}）にも登壇します</source>
+            <translation>{0}番目の項目：{1} は同じ時間帯に「{2}」の「{3}」（{4}）にも登壇します</translation>
+        </message>
+        <message>
+            <source>{0}番目の項目</source>
+            <translation>{0}番目の項目</translation>
+        </message>
+        <message>
             <source>データベースに保存できませんでした: </source>
             <translation>データベースに保存できませんでした: </translation>
         </message>

@@ -129,6 +129,14 @@ def test_english_ui_shows_kinds_types_states_and_shortcuts_in_english(
     programme = window.programme.table.model()
     types = {programme.index(r, 2).data() for r in range(programme.rowCount())}
     assert {"Greeting", "Lecture", "Case report"} <= types
+    # The timetable checks: a programme that overruns the end time, said in English.
+    from kenshu_desk.domain.programme import IssueKind, ProgrammeIssue
+    from kenshu_desk.services.timetable.event_view import WARNING, Check
+
+    panel = window.checks
+    issue = ProgrammeIssue(IssueKind.OVERRUN, None, 15)
+    panel.set_checks([Check(WARNING, issue.message(), None, issue)])
+    assert panel.messages() == ["The programme runs 15 min past the end time"]
     # Menu shortcuts with their modifiers (an empty translation of "Ctrl" once showed "Z").
     edit_menu = window.menuBar().actions()[1].menu()
     shortcuts = [

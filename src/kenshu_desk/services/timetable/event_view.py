@@ -65,8 +65,10 @@ INFO = "info"
 @dataclass(frozen=True)
 class Check:
     level: str  # WARNING or INFO
-    message: str
+    message: str  # in Japanese (the command line, the logs)
     item_index: int | None = None
+    # What was found (a ProgrammeIssue or a DoubleBooking): the window words it in its language.
+    finding: Any = None
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,16 @@ def load_event_view(session: Session, event_id: int) -> EventView:
             )
         )
     checks = [
-        Check(INFO if issue.kind == IssueKind.EARLY_END else WARNING, issue.message(), issue.index)
+        Check(
+            INFO if issue.kind == IssueKind.EARLY_END else WARNING,
+            issue.message(),
+            issue.index,
+            issue,
+        )
         for issue in schedule.issues
     ]
     checks.extend(
-        Check(WARNING, booking.message(), booking.item_index)
+        Check(WARNING, booking.message(), booking.item_index, booking)
         for booking in double_bookings(session, event_id)
     )
     return EventView(
