@@ -85,8 +85,6 @@ OVERSIZE_DEBT = {
 # when it is broken.
 KNOWN_CYCLES = {
     frozenset({"services.recordings.manual", "services.recordings.recordings"}),
-    frozenset({"ui.recordings.recordings_dialog", "ui.recordings.recordings_follow_up"}),
-    frozenset({"ui.shell.document_actions", "ui.shell.main_window", "ui.shell.team_sync"}),
 }
 
 

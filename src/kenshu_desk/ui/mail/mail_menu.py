@@ -6,7 +6,7 @@ Kept out of main_window.py so that it needs only one call there.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,6 +17,9 @@ from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.timetable.events import get_event
 
+if TYPE_CHECKING:
+    from kenshu_desk.ui.shell.context import AppWindow
+
 # The mail modules (email, smtplib, keyring) load when mail is first needed, after start-up.
 
 
@@ -26,17 +29,17 @@ class HasEvents(Protocol):
     def current_event_id(self) -> int | None: ...
 
 
-def install_mail_menu(window: QMainWindow) -> None:
-    host: HasEvents = window  # type: ignore[assignment]
+def install_mail_menu(app: AppWindow) -> None:
+    window = cast(QMainWindow, app)  # the parent of the dialogs
+    host: HasEvents = app
     tr = window.tr
-    file_menu = window.file_menu  # type: ignore[attr-defined]
+    file_menu = app.file_menu
     export = QAction(tr("カレンダーを書き出す(&C)…"), window)
     export.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export.triggered.connect(lambda: export_calendar(window, host))
-    quit_action = getattr(window, "quit_action", None)
-    file_menu.insertAction(quit_action, export)
+    file_menu.insertAction(app.quit_action, export)
 
-    mail = window.mail_menu  # type: ignore[attr-defined]
+    mail = app.mail_menu
     invite = QAction(tr("招待メールを送信(&I)…"), window)
     invite.setShortcut(QKeySequence("Ctrl+Shift+M"))
     invite.triggered.connect(lambda: open_invites(window, host))

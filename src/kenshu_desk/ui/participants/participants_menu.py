@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
-from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.errors import UserError
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
@@ -26,17 +25,17 @@ if TYPE_CHECKING:
     from kenshu_desk.ui.participants.coverage_view import CoverageView
     from kenshu_desk.ui.participants.participant_directory import ParticipantDirectoryWidget
     from kenshu_desk.ui.participants.registration_panel import RegistrationPanel
+    from kenshu_desk.ui.shell.context import AppWindow
 
 
 class ParticipantsMenu:
-    def __init__(self, window: QMainWindow) -> None:
-        self.window = window
-        self.db = window.db  # type: ignore[attr-defined]
+    def __init__(self, app: AppWindow) -> None:
+        self.app = app
+        self.window = cast(QMainWindow, app)  # the parent of the windows it opens
+        self.db = app.db
         self.windows: dict[str, QWidget] = {}
-        tr = window.tr
-        menu = getattr(window, "participants_menu", None) or window.menuBar().addMenu(
-            tr("参加者(&P)")
-        )
+        tr = app.tr
+        menu = app.participants_menu
         self.menu = menu
         self.directory_action = self._add(tr("参加者名簿(&L)"), self.open_directory, "Ctrl+Shift+D")
         self.registrations_action = self._add(
@@ -64,7 +63,7 @@ class ParticipantsMenu:
     def _add(
         self,
         text: str,
-        slot: Callable[[], None],
+        slot: Callable[[], object],
         shortcut: str | None = None,
         needs_event: bool = False,
     ) -> QAction:
@@ -210,13 +209,11 @@ class ParticipantsMenu:
         from kenshu_desk.ui.participants.coverage_view import CoverageView
 
         view = self._show("coverage", lambda: CoverageView(self.db))
-        event = getattr(self.window, "_view", None)  # the selected event's fiscal year first
-        if event is not None:
-            view.select_year(fiscal_year(event.fields["date"]))  # type: ignore[attr-defined]
+        year = self.app.current_fiscal_year()  # the selected event's fiscal year first
+        if year is not None:
+            view.select_year(year)  # type: ignore[attr-defined]
         return view  # type: ignore[return-value]
 
 
-def install_participants_menu(window: QMainWindow) -> ParticipantsMenu:
-    menu = ParticipantsMenu(window)
-    window.participants = menu  # type: ignore[attr-defined]  # the menu's windows and actions
-    return menu
+def install_participants_menu(app: AppWindow) -> ParticipantsMenu:
+    return ParticipantsMenu(app)

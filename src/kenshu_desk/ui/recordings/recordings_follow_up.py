@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,11 +26,26 @@ from kenshu_desk.services.recordings.recording_log import delivery_log, follow_u
 from kenshu_desk.ui.recordings.recordings_models import DeliveryLogModel, FollowUpModel, table_view
 
 if TYPE_CHECKING:
-    from kenshu_desk.ui.recordings.recordings_dialog import RecordingsDialog
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from kenshu_desk.database import Database
+
+
+class RecordingsHost(Protocol):
+    """What the 確認 tab uses of the recordings dialog that holds it."""
+
+    db: Database
+    event_id: int
+    event_title: str
+    link_choice: QComboBox
+
+    def show_status(self, text: str, *, error: bool = ..., label: QLabel | None = ...) -> None: ...
+    def save_change(self, action: Any) -> None: ...
+    def windowTitle(self) -> str: ...
 
 
 class FollowUpTab(QWidget):
-    def __init__(self, dialog: RecordingsDialog) -> None:
+    def __init__(self, dialog: RecordingsHost) -> None:
         super().__init__()
         self.dialog = dialog
         self.follow_model = FollowUpModel(self)

@@ -18,8 +18,10 @@ from kenshu_desk.services.participants.roster import event_roster
 from kenshu_desk.services.timetable.events import get_event
 
 # The preview (QtPdf) loads when a document is first previewed, not while the window starts.
+from kenshu_desk.ui.shell.context import as_widget
+
 if TYPE_CHECKING:
-    from kenshu_desk.ui.shell.main_window import MainWindow
+    from kenshu_desk.ui.shell.context import AppWindow
     from kenshu_desk.ui.shell.pdf_preview import (
         Builder,
         Namer,
@@ -121,15 +123,12 @@ def _show(dialog: PdfPreviewDialog) -> None:
     dialog.show()
 
 
-def install_document_actions(window: MainWindow) -> QMenu:
+def install_document_actions(window: AppWindow) -> QMenu:
     """Add the 印刷 menu; its actions work on window.current_event_id()."""
-    menu = QMenu(_tr("印刷(&R)"), window)
+    parent = as_widget(window)
+    menu = QMenu(_tr("印刷(&R)"), parent)
     # Printing belongs beside the event it prints: right after the 行事 menu when there is one.
-    anchor = getattr(window, "participants_menu", None) or getattr(window, "help_menu", None)
-    if anchor is not None:
-        window.menuBar().insertMenu(anchor.menuAction(), menu)
-    else:
-        window.menuBar().addMenu(menu)
+    window.menuBar().insertMenu(window.participants_menu.menuAction(), menu)
     agenda = QAction(_tr("次第をプレビュー…"), menu)
     agenda.setShortcut(QKeySequence.StandardKey.Print)
     roster = QAction(_tr("参加者名簿をプレビュー…"), menu)
@@ -146,13 +145,13 @@ def install_document_actions(window: MainWindow) -> QMenu:
         open_preview(event_id)
 
     agenda.triggered.connect(
-        lambda: with_event(lambda eid: open_agenda_preview(window, window.db, eid))
+        lambda: with_event(lambda eid: open_agenda_preview(parent, window.db, eid))
     )
     roster.triggered.connect(
-        lambda: with_event(lambda eid: open_roster_preview(window, window.db, eid, sign_in=False))
+        lambda: with_event(lambda eid: open_roster_preview(parent, window.db, eid, sign_in=False))
     )
     sign_in.triggered.connect(
-        lambda: with_event(lambda eid: open_roster_preview(window, window.db, eid, sign_in=True))
+        lambda: with_event(lambda eid: open_roster_preview(parent, window.db, eid, sign_in=True))
     )
 
     def refresh() -> None:
@@ -160,10 +159,7 @@ def install_document_actions(window: MainWindow) -> QMenu:
         for action in actions:
             action.setEnabled(has_event)
 
-    changed = getattr(window, "current_event_changed", None)
-    if changed is not None:  # the event shown in the editor, which outlives a list filter
-        changed.connect(refresh)
-    else:
-        window.events_view.selectionModel().selectionChanged.connect(refresh)
+    # The event shown in the editor, which outlives a list filter.
+    window.current_event_changed.connect(refresh)
     refresh()
     return menu

@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(False)
             menu.installEventFilter(self._menu_filter)
 
-        self.quit_action = QAction(tr("終了(&X)"), self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(tr("終了(&X)"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -190,7 +191,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_stack.createRedoAction(self, tr("やり直し"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find_action = QAction(tr("検索(&S)"), self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action = QAction(tr("検索(&S)"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
@@ -214,7 +216,7 @@ class MainWindow(QMainWindow):
         install_guide_action(self, self.help_menu)  # ヘルプ → 使い方 (F1), F1 everywhere
         # Features that live in modules of their own add their menus and actions here.
         install_document_actions(self)
-        install_participants_menu(self)
+        self.participants = install_participants_menu(self)  # its windows and actions
         install_mail_menu(self)
         self.year_menu = install_year_menu(self)
         install_language_menu(self)
@@ -273,6 +275,10 @@ class MainWindow(QMainWindow):
 
     def current_event_view(self) -> EventView | None:
         return self._view
+
+    def current_fiscal_year(self) -> int | None:
+        """The fiscal year of the event shown, if any (the year windows open on it)."""
+        return self._view.fiscal_year if self._view is not None else None
 
     def select_event(self, event_id: int, focus_item_id: int | None = None) -> None:
         """Show an event: select its row (clearing a filter that hides it) and load it."""

@@ -32,10 +32,11 @@ from sqlalchemy.orm import Session
 
 from kenshu_desk.database import STAMP_RAISES, Database
 from kenshu_desk.errors import UserError
+from kenshu_desk.ui.shell.context import as_widget
 from kenshu_desk.ui.shell.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from kenshu_desk.ui.shell.main_window import MainWindow
+    from kenshu_desk.ui.shell.context import AppWindow
 
 POLL_INTERVAL_MS = 5000
 _TYPING_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
@@ -72,8 +73,8 @@ class OwnCommits:
 class ChangeWatcher(QObject):
     """Polls the change counter for a main window and reloads it when others changed data."""
 
-    def __init__(self, window: MainWindow, interval_ms: int = POLL_INTERVAL_MS) -> None:
-        super().__init__(window)
+    def __init__(self, window: AppWindow, interval_ms: int = POLL_INTERVAL_MS) -> None:
+        super().__init__(as_widget(window))
         self.window = window
         self.own = OwnCommits(window.db)
         self._seen = self._read_counter()

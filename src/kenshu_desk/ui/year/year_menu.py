@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from kenshu_desk.domain.japanese import fiscal_year
 from kenshu_desk.ui.shell.widgets import fit_to_screen
+
+if TYPE_CHECKING:
+    from kenshu_desk.ui.shell.context import AppWindow
 
 
 class ToolWindow(QWidget):
@@ -39,18 +43,16 @@ class ToolWindow(QWidget):
 class YearMenu(QObject):
     """Owns the three windows; created once per main window."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, app: AppWindow) -> None:
+        window = cast(QMainWindow, app)  # the parent of the windows it opens
         super().__init__(window)
+        self.app = app
         self.window = window
         # Closing the main window closes these too: give the records form its save first.
         window.installEventFilter(self)
         self.windows: dict[str, ToolWindow] = {}
         menu = QMenu(window.tr("年間(&Y)"), window)
-        help_menu = getattr(window, "help_menu", None)
-        if help_menu is not None:  # keep ヘルプ last
-            window.menuBar().insertMenu(help_menu.menuAction(), menu)
-        else:
-            window.menuBar().addMenu(menu)
+        window.menuBar().insertMenu(app.help_menu.menuAction(), menu)  # keep ヘルプ last
         self.menu = menu
         self.year_action = self._action(
             menu, window.tr("年間スケジュール(&Y)"), "Ctrl+Shift+Y", self.show_year_view
@@ -89,9 +91,7 @@ class YearMenu(QObject):
         return existing
 
     def _select_in_main(self, event_id: int) -> None:
-        select = getattr(self.window, "select_event", None)
-        if select is not None:
-            select(event_id)
+        self.app.select_event(event_id)
 
     def _open_in_main(self, event_id: int) -> None:
         self._select_in_main(event_id)
@@ -100,30 +100,21 @@ class YearMenu(QObject):
         self.window.activateWindow()
 
     def _events_changed(self) -> None:
-        reload = getattr(self.window, "reload", None)
-        if reload is not None:
-            reload()
+        self.app.reload()
         year = self.windows.get("year")
         if year is not None:
             year.content.reload()  # type: ignore[attr-defined]
 
     def _selected_event_year(self) -> int | None:
         """The fiscal year of the event selected in the main window, if any."""
-        current = getattr(self.window, "current_event_id", None)
-        event_id = current() if current is not None else None
-        if event_id is None:
-            return None
-        from kenshu_desk.services.year.year_view import event_fiscal_year
-
-        with self.window.db.session() as session:  # type: ignore[attr-defined]
-            return event_fiscal_year(session, event_id)
+        return self.app.current_fiscal_year()
 
     def _records_year(self) -> int:
         """The latest year with records, up to this one: what the section works on."""
         from kenshu_desk.services.year.progress import recorded_fiscal_years
 
         this_year = fiscal_year(dt.date.today())
-        with self.window.db.session() as session:  # type: ignore[attr-defined]
+        with self.app.db.session() as session:
             years = [y for y in recorded_fiscal_years(session) if y <= this_year]
         return years[0] if years else this_year
 
@@ -132,7 +123,7 @@ class YearMenu(QObject):
             # The views are imported when first opened, not while the main window starts.
             from kenshu_desk.ui.year.year_view import YearViewWidget
 
-            db = self.window.db  # type: ignore[attr-defined]
+            db = self.app.db
             view = YearViewWidget(db, self._selected_event_year())
             view.eventActivated.connect(self._select_in_main)
             view.eventOpened.connect(self._open_in_main)
@@ -146,7 +137,7 @@ class YearMenu(QObject):
         def make() -> QWidget:
             from kenshu_desk.ui.year.municipality_records import MunicipalityRecordsWidget
 
-            view = MunicipalityRecordsWidget(self.window.db, self._records_year())  # type: ignore[attr-defined]
+            view = MunicipalityRecordsWidget(self.app.db, self._records_year())
             view.eventActivated.connect(self._open_in_main)
             view.eventsChanged.connect(self._events_changed)
             return view
@@ -159,12 +150,12 @@ class YearMenu(QObject):
         def make() -> QWidget:
             from kenshu_desk.ui.year.progress_view import ProgressView
 
-            return ProgressView(self.window.db, self._records_year())  # type: ignore[attr-defined]
+            return ProgressView(self.app.db, self._records_year())
 
         window = self._open("progress", self.window.tr("県内の進捗状況"), make)
         window.content.reload()  # type: ignore[attr-defined]  # records may have changed
         return window
 
 
-def install_year_menu(window: QMainWindow) -> YearMenu:
+def install_year_menu(window: AppWindow) -> YearMenu:
     return YearMenu(window)
