@@ -48,7 +48,8 @@ def configure_application(app: QApplication) -> None:
 
 
 def run_gui(db_arg: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure_application(app)
     from kenshu_desk.ui.shell.i18n import chosen_language, install_translators
     from kenshu_desk.ui.shell.start_window import StartWindow

@@ -117,7 +117,9 @@ class InviteDialog(SendRunMixin, QDialog):
         kind_row_layout.addWidget(self.template_kind, 1)
         kind_row_layout.addWidget(self.reset_button)
         editor_layout.addRow(self.tr("テンプレート(&T)"), kind_row)
-        editor_layout.labelForField(kind_row).setBuddy(self.template_kind)
+        kind_label = editor_layout.labelForField(kind_row)
+        if isinstance(kind_label, QLabel):
+            kind_label.setBuddy(self.template_kind)
         editor_layout.addRow(self.tr("件名(&U)"), self.subject)
         editor_layout.addRow(self.tr("本文(&B)"), self.body)
         editor_layout.addRow("", self.template_error)

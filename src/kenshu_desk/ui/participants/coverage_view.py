@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -155,7 +155,9 @@ class CoverageView(QWidget):
         fy = self.year.currentData()
         if fy is None:
             return
-        basis = "attended" if self.attended.isChecked() else "registered"
+        basis: Literal["attended", "registered"] = (
+            "attended" if self.attended.isChecked() else "registered"
+        )
         with self.db.session() as session:
             coverage = fiscal_year_coverage(session, fy, basis=basis)
         self.model.set_coverage(coverage)

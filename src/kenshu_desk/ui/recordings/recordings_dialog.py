@@ -127,7 +127,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
             self.group.addButton(button, n)
             group_row.addWidget(button)
         group_row.addStretch()
-        self.group.idToggled.connect(lambda _id, on: on and self.refresh_plan())
+        self.group.idToggled.connect(lambda _id, on: self.refresh_plan() if on else None)
         self.picked = QListWidget()
         for pid, name, org in self.registrants:
             item = QListWidgetItem(f"{name}（{org}）")

@@ -69,12 +69,16 @@ class LibraryInfo:
     licence: str
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str:
+    return str(meta[name]) if name in meta else ""
+
+
 def _licence_from_metadata(meta: metadata.PackageMetadata) -> str:
     """The licence a distribution declares: License-Expression, else License, else classifiers."""
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
         return expression.strip()
-    declared = (meta.get("License") or "").strip()
+    declared = _field(meta, "License").strip()
     # Some packages paste the whole licence text into License; a name is one short line.
     if declared and "\n" not in declared and len(declared) <= 60 and declared != "UNKNOWN":
         return declared
@@ -95,7 +99,7 @@ def library_licences() -> list[LibraryInfo]:
             infos.append(LibraryInfo(lib.shown_as, "", lib.fallback_licence))
             continue
         licence = _licence_from_metadata(meta) or lib.fallback_licence
-        infos.append(LibraryInfo(lib.shown_as, meta.get("Version") or "", licence))
+        infos.append(LibraryInfo(lib.shown_as, _field(meta, "Version"), licence))
     return infos
 
 

@@ -78,7 +78,7 @@ def page_for(window: QWidget | None) -> str:
 class _Browser(QTextBrowser):
     """A QTextBrowser whose pictures fit its width (the screenshots are 1024 px wide)."""
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         resource = super().loadResource(kind, name)
         if kind == QTextDocument.ResourceType.ImageResource.value and resource is not None:
             image = resource if isinstance(resource, QImage) else QImage.fromData(resource)

@@ -151,8 +151,10 @@ class DispatchDialog(QDialog):
 
     def value(self) -> DispatchInput:
         kept = self.stored.data if self.stored is not None else None
+        day = self.date.date()
+        assert day is not None  # accept() checked it
         return DispatchInput(
-            date=self.date.date(),  # type: ignore[arg-type]  (accept() checked it)
+            date=day,
             kind=self.kind.currentData(),
             host_organisation_id=int(self.host.currentData()),
             adviser_ids=self.checked_adviser_ids(),
