@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
+import threading
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +22,29 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     """Nothing a test does touches the real user's data folder or database."""
     monkeypatch.setenv("KENSHU_DESK_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.delenv("KENSHU_DESK_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running() -> Iterator[None]:
+    """A test that leaves a worker running fails: Qt's global pool must be idle, and every
+    non-daemon thread the test started must have ended (within a few seconds)."""
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        assert QThreadPool.globalInstance().waitForDone(30000), "a Qt worker is still running"
+    deadline = time.monotonic() + 5
+    while True:
+        left = [
+            t.name
+            for t in threading.enumerate()
+            if t.ident not in before and t.is_alive() and not t.daemon
+        ]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert left == [], f"threads left running: {left}"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
