@@ -218,13 +218,52 @@ class Database:
             session.close()
 
     def change_counter(self) -> int:
-        """Raised by every committed change from any window or process on this database."""
+        """Raised by every committed change from any window or process on this database.
+        DatabaseError when the database cannot be read (a server away for a moment)."""
         # Autocommit: one round trip on a server (no BEGIN before the read, no ROLLBACK after).
-        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            return int(conn.execute(select(ChangeStamp.counter)).scalar() or 0)
+        try:
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                return int(conn.execute(select(ChangeStamp.counter)).scalar() or 0)
+        except DBAPIError as exc:
+            raise DatabaseError(_describe_dbapi_error(self.url, exc)) from exc
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for people: the SQLite file, or the server URL without password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class OwnCommits:
+    """Counts the change-counter raises made by this process's own committed transactions.
+
+    database.py raises the counter once per flush and once per INSERT/UPDATE/DELETE statement
+    run through a session (the outbox, imports) and counts each raise in the session; a
+    transaction's raises count here once it commits (a rolled-back one raised nothing)."""
+
+    def __init__(self, db: Database) -> None:
+        self._lock = threading.Lock()
+        self._total = 0
+        event.listen(db.sessions, "after_commit", self._committed)
+        event.listen(db.sessions, "after_rollback", self._rolled_back)
+
+    @property
+    def total(self) -> int:
+        with self._lock:
+            return self._total
+
+    def _committed(self, session: Session) -> None:
+        raised = session.info.pop(STAMP_RAISES, 0)
+        with self._lock:
+            self._total += raised
+
+    @staticmethod
+    def _rolled_back(session: Session) -> None:
+        session.info.pop(STAMP_RAISES, None)
 
 
 def _raise_change_stamp(session: Session, _flush_context: object) -> None:

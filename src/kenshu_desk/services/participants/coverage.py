@@ -100,6 +100,13 @@ class Coverage:
         }
 
 
+def fiscal_years_with_events(session: Session) -> list[int]:
+    """The fiscal years that have events, newest first."""
+    from kenshu_desk.domain.japanese import fiscal_year
+
+    return sorted({fiscal_year(d) for d in session.scalars(select(Event.date))}, reverse=True)
+
+
 def fiscal_year_coverage(session: Session, fiscal_year: int, basis: Basis = "attended") -> Coverage:
     first, last = fiscal_year_range(fiscal_year)
     events = [

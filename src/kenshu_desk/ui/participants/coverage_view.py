@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from kenshu_desk.database import Database
 from kenshu_desk.documents.japanese_wrap import wrap
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label
-from kenshu_desk.domain.models import Event
-from kenshu_desk.services.participants.coverage import Coverage, fiscal_year_coverage
+from kenshu_desk.services.participants.coverage import (
+    Coverage,
+    fiscal_year_coverage,
+    fiscal_years_with_events,
+)
 from kenshu_desk.ui.shell.i18n import long_date
 from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
@@ -109,9 +111,7 @@ class CoverageView(QWidget):
         self.setWindowTitle(self.tr("市町村の参加状況"))
         self.year = QComboBox()
         with db.session() as session:
-            years = sorted(
-                {fiscal_year(d) for d in session.scalars(select(Event.date))}, reverse=True
-            )
+            years = fiscal_years_with_events(session)
         years = years or [fiscal_year(dt.date.today())]
         for fy in years:
             self.year.addItem(f"{fiscal_year_label(fy)}（{fy}）", fy)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
 from kenshu_desk import __version__
 from kenshu_desk.database import Database
@@ -105,9 +104,7 @@ def library_licences() -> list[LibraryInfo]:
 
 def displayed_location(db: Database) -> str:
     """The SQLite file's path, or the server URL with the password hidden."""
-    if db.path is not None:
-        return str(db.path)
-    return make_url(db.url).render_as_string(hide_password=True)
+    return db.location
 
 
 def backup_files(database_file: Path) -> list[Path]:

@@ -12,7 +12,6 @@ runs as soon as the focus leaves.
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -26,11 +25,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from sqlalchemy import event
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from kenshu_desk.database import STAMP_RAISES, Database
+from kenshu_desk.database import OwnCommits
 from kenshu_desk.errors import UserError
 from kenshu_desk.ui.shell.context import as_widget
 from kenshu_desk.ui.shell.workers import TaskRunner
@@ -40,34 +36,6 @@ if TYPE_CHECKING:
 
 POLL_INTERVAL_MS = 5000
 _TYPING_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
-
-
-class OwnCommits:
-    """Counts the change-counter raises made by this process's own committed transactions.
-
-    database.py raises the counter once per flush and once per INSERT/UPDATE/DELETE statement
-    run through a session (the outbox, imports) and counts each raise in the session; a
-    transaction's raises count here once it commits (a rolled-back one raised nothing)."""
-
-    def __init__(self, db: Database) -> None:
-        self._lock = threading.Lock()
-        self._total = 0
-        event.listen(db.sessions, "after_commit", self._committed)
-        event.listen(db.sessions, "after_rollback", self._rolled_back)
-
-    @property
-    def total(self) -> int:
-        with self._lock:
-            return self._total
-
-    def _committed(self, session: Session) -> None:
-        raised = session.info.pop(STAMP_RAISES, 0)
-        with self._lock:
-            self._total += raised
-
-    @staticmethod
-    def _rolled_back(session: Session) -> None:
-        session.info.pop(STAMP_RAISES, None)
 
 
 class ChangeWatcher(QObject):
@@ -95,7 +63,7 @@ class ChangeWatcher(QObject):
     def _read_counter(self) -> int | None:
         try:
             return self.window.db.change_counter()
-        except (SQLAlchemyError, UserError):
+        except UserError:
             return None  # the server is unreachable for a moment: try again next time
 
     def eventFilter(self, watched: QObject, ev: QEvent) -> bool:
@@ -113,7 +81,7 @@ class ChangeWatcher(QObject):
             before = own.total
             try:
                 counter = db.change_counter()
-            except (SQLAlchemyError, UserError):
+            except UserError:
                 return None  # the server is unreachable for a moment: try again next time
             return before, counter, own.total
 
