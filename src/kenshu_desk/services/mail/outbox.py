@@ -34,10 +34,10 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import psutil
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -160,7 +160,7 @@ def _queued_ids(db: Database, event_id: int | None, ids: Sequence[int] | None) -
         return list(s.scalars(stmt.order_by(OutboxMessage.id)))
 
 
-_TABLE = OutboxMessage.__table__
+_TABLE = cast(Table, OutboxMessage.__table__)
 _CLAIMED_COLUMNS = (
     _TABLE.c.recipient_address, _TABLE.c.payload, _TABLE.c.attempts, _TABLE.c.message_id,
     _TABLE.c.recipient_name,

@@ -8,6 +8,7 @@ from the directory, or add the person. Nothing is written until 「反映する�
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypedDict
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -49,6 +50,16 @@ from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDial
 from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
 IGNORE, ADD, PICK = "ignore", "add", "pick"
+
+
+class AttendanceOptions(TypedDict):
+    """The dialog's choices, as plan_attendance / apply_attendance take them."""
+
+    threshold_pct: float
+    mark_missing_absent: bool
+    assignments: dict[int, int]
+    additions: set[int]
+    allow_lower: bool
 
 
 class AttendanceImportDialog(QDialog):
@@ -199,7 +210,7 @@ class AttendanceImportDialog(QDialog):
         self.status.clear()
         self._show_plan()
 
-    def _options(self) -> dict[str, object]:
+    def _options(self) -> AttendanceOptions:
         return {
             "threshold_pct": self.threshold.value(),
             "mark_missing_absent": self.missing_absent.isChecked(),

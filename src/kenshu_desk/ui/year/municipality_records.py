@@ -162,8 +162,8 @@ class MunicipalityRecordsWidget(QWidget):
         self.attended_view.doubleClicked.connect(self._open_event)
         self.dispatch_view.activated.connect(self._open_event)
         self.attended_view.activated.connect(self._open_event)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.setFocus)
         self._current_id: int | None = None
         self.reload()
         self.view.selectRow(0)
@@ -205,23 +205,27 @@ class MunicipalityRecordsWidget(QWidget):
             dispatches = dispatches_for(session, organisation_id, fy)
             attended = attended_events(session, organisation_id, fy)
         self.dispatch_model.set_rows(
-            (
-                d.event_id,
+            [
                 (
-                    wareki(d.date) + ("（中止）" if d.cancelled else ""),
-                    d.kind,
-                    d.host_name,
-                    d.who(),
-                ),
-            )
-            for d in dispatches
+                    d.event_id,
+                    (
+                        wareki(d.date) + ("（中止）" if d.cancelled else ""),
+                        d.kind,
+                        d.host_name,
+                        d.who(),
+                    ),
+                )
+                for d in dispatches
+            ]
         )
         self.attended_model.set_rows(
-            (
-                a.event_id,
-                (wareki(a.date), a.kind, a.title, "、".join(a.attendees), str(a.registered)),
-            )
-            for a in attended
+            [
+                (
+                    a.event_id,
+                    (wareki(a.date), a.kind, a.title, "、".join(a.attendees), str(a.registered)),
+                )
+                for a in attended
+            ]
         )
         self.tabs.setTabText(0, self.tr("派遣実績（{0}件）").format(len(dispatches)))
         self.tabs.setTabText(1, self.tr("参加した行事（{0}件）").format(len(attended)))
