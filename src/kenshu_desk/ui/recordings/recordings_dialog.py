@@ -220,7 +220,8 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.follow.refresh()
 
     def chosen_group(self) -> str:
-        return str(self.group.checkedButton().property("group"))
+        button = self.group.checkedButton()
+        return str(button.property("group")) if button is not None else "absent"
 
     def picked_ids(self) -> list[int]:
         items = (self.picked.item(n) for n in range(self.picked.count()))

@@ -56,9 +56,9 @@ class EventForm(QWidget):
         self.kind.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.kind.setMinimumContentsLength(6)
         self.kind.activated.connect(lambda _i: self._commit("kind", self.kind.currentText()))
-        self.kind.lineEdit().editingFinished.connect(
-            lambda: self._commit("kind", self.kind.currentText())
-        )
+        kind_edit = self.kind.lineEdit()
+        assert kind_edit is not None  # an editable combo box has its line edit
+        kind_edit.editingFinished.connect(lambda: self._commit("kind", self.kind.currentText()))
 
         self.title = self._line("title", self.tr("例: 第1回市町村情報交換会"))
         self.cancelled = QCheckBox(self.tr("中止"))

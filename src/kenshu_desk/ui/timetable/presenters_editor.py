@@ -236,15 +236,20 @@ class PresentersEditor(QWidget):
         if text.strip() and self.choices.rowCount() > 0:
             # Wide enough for "name（affiliation title）", opening leftwards from the
             # entry's right edge (the entry sits at the window's right side).
-            popup = self.completer.popup()
+            popup = self._popup()
             width = max(self.entry.width(), min(popup.sizeHintForColumn(0) + 28, 520))
             self.completer.complete(
                 QRect(self.entry.width() - width, 0, width, self.entry.height())
             )
             # Nothing highlighted: Enter means "what I typed", ↓ picks a suggestion.
-            self.completer.popup().setCurrentIndex(QModelIndex())
+            self._popup().setCurrentIndex(QModelIndex())
         else:
-            self.completer.popup().hide()
+            self._popup().hide()
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None  # a QCompleter with a widget always has its list
+        return popup
 
     def _on_chosen(self, index: QModelIndex) -> None:
         speaker_id = index.data(SPEAKER_ID_ROLE)
@@ -253,7 +258,7 @@ class PresentersEditor(QWidget):
 
     def _on_return(self) -> None:
         """Enter without choosing: an exact or single match is taken, else a new speaker."""
-        if self.completer.popup().isVisible() and self.completer.popup().currentIndex().isValid():
+        if self._popup().isVisible() and self._popup().currentIndex().isValid():
             return  # the completer handles it (activated)
         text = self.entry.text().strip()
         if not text or self._item is None:
@@ -279,7 +284,7 @@ class PresentersEditor(QWidget):
         text = self.entry.text().strip()
         if not text or self._item is None:
             return
-        self.completer.popup().hide()
+        self._popup().hide()
         self.entry.clear()
         self._update_buttons()
         self.new_speaker_requested.emit(new_speaker_fields(text), self.model.refs())
@@ -287,7 +292,7 @@ class PresentersEditor(QWidget):
     # --- changes -------------------------------------------------------------------------
 
     def _add(self, speaker_id: int) -> None:
-        self.completer.popup().hide()
+        self._popup().hide()
         self.entry.clear()
         self.choices.set_search("")
         self._update_buttons()

@@ -94,7 +94,9 @@ class TypeDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(found)
         else:
             editor.setEditText(text)
-        editor.lineEdit().selectAll()
+        line = editor.lineEdit()
+        if line is not None:
+            line.selectAll()
 
     def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
         assert isinstance(editor, QComboBox)
