@@ -111,7 +111,7 @@ def progress_chart(table: ProgressTable, font: str | None = None) -> Drawing:
     scale = axis(x0, w, "市町村総合相談支援体制の構築（市町村数・累計）", top, 10)
     stack = ("window_and_team", "window_only", "team_only")
     for n in range(4):
-        y = base
+        y: float = base
         bar_x = x0 + slot * n + slot * 0.22
         for key in stack:
             value = table.value(key, table.columns[n].key) or 0
@@ -347,8 +347,8 @@ def progress_xlsx(
             group_start = row_no + 1
         row_no += 1
     ws.cell(row=row_no + 1, column=1, value=_basis(table, created))
-    for col, width in zip("ABCDEF", (22, 58, 20, 20, 20, 22), strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEF", (22, 58, 20, 20, 20, 22), strict=True):
+        ws.column_dimensions[letter].width = width
     ws.row_dimensions[4].height = 32
     ws.freeze_panes = "C5"
     if municipalities:

@@ -73,8 +73,8 @@ class CoverageModel(QAbstractTableModel):
             return f"{month}/{day}\n{title}\n{cov.per_event(e.id)}"
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < last:
             e = cov.events[section - 1]
-            day = long_date(dt.date.fromisoformat(e.date))
-            return f"{day} {e.title}（{e.kind}）: {cov.per_event(e.id)} 市町村"
+            when = long_date(dt.date.fromisoformat(e.date))
+            return f"{when} {e.title}（{e.kind}）: {cov.per_event(e.id)} 市町村"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -213,8 +213,8 @@ class MappingPage(QWizardPage):
             combo.addItem(self.tr("（なし）"), -1)
             for col, text in enumerate(headers):
                 combo.addItem(text, col)
-            col = mapping.columns.get(f)
-            combo.setCurrentIndex(col + 1 if col is not None else 0)
+            chosen = mapping.columns.get(f)
+            combo.setCurrentIndex(chosen + 1 if chosen is not None else 0)
             combo.blockSignals(False)
 
     def _header_changed(self, line: int) -> None:

@@ -112,7 +112,7 @@ class YearChart(QWidget):
         metrics = QFontMetricsF(self.font())
         col = self._month_width()
         inner = col - 2 * GAP - 2 * PAD
-        y = 2 * HEADER_ROW
+        y: float = 2 * HEADER_ROW
         for line in self._plan.lines:
             tallest = 0.0
             placed: list[_Box] = []
