@@ -94,8 +94,7 @@ class TypeDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(found)
         else:
             editor.setEditText(text)
-        line = editor.lineEdit()
-        if line is not None:
+        if (line := editor.lineEdit()) is not None:
             line.selectAll()
 
     def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
@@ -240,8 +239,7 @@ class ProgrammeEditor(QWidget):
         action = QAction(text, self)
         action.setIconText(short)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        # Only while the programme has the focus: Delete in the event list or Ctrl+↑ in a
-        # text field must not touch the programme.
+        # Only while the programme has the focus (Delete in a list must not touch it).
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{tip}（{shortcut}）" if shortcut else tip)
