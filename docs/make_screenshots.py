@@ -116,6 +116,27 @@ def main() -> int:
     save(desk, "checkin")
     desk.close()
 
+    from kenshu_desk.mail.compose import MailAddress
+    from kenshu_desk.services.mail.invitations import save_eml_files
+    from kenshu_desk.ui.mail.mail_settings_dialog import MailSettingsDialog
+    from kenshu_desk.ui.mail.outbox_view import OutboxView
+
+    settings = MailSettingsDialog()
+    settings.show()
+    settings.details.toggle.click()  # the 詳細 section open, as the guide describes it
+    save(settings, "mail_settings")
+    settings.close()
+
+    drafts = scratch / "drafts"  # the outbox with real rows: invitations saved as .eml drafts
+    drafts.mkdir()
+    with db.session() as s:
+        save_eml_files(s, upcoming, MailAddress("埼玉県 地域包括ケア課", "chiiki@example.jp"), drafts)
+    outbox = OutboxView(db, upcoming)
+    outbox.resize(1100, 500)
+    outbox.show()
+    save(outbox, "outbox")
+    outbox.close()
+
     recordings = RecordingsDialog(db, meeting)
     recordings.resize(1000, 640)
     recordings.show()
