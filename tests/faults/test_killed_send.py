@@ -4,21 +4,20 @@ did not get, never a message the server got left to be sent again."""
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import os
 import random
 import signal
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from kenshu_desk.domain.models import OutboxMessage
+from tests.faults.trials import mail_server, side_by_side, trial_database
 from tests.mail.mailkit import Handler, make_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,39 +46,26 @@ AT_ONCE = 4  # each trial mostly sleeps until its kill: several at once
 @pytest.mark.slow
 def test_killed_at_random_moments(postgres_server, tmp_path):
     """TRIALS kills, AT_ONCE at a time, each with its own database, server and data folder."""
-    with ThreadPoolExecutor(AT_ONCE) as pool:
-        futures = {
-            trial: pool.submit(_trial, postgres_server, tmp_path / f"trial-{trial}", trial)
+    side_by_side(
+        {
+            f"trial {trial}": functools.partial(
+                _trial, postgres_server, tmp_path / f"trial-{trial}", trial
+            )
             for trial in range(TRIALS)
-        }
-    failed = {t: f.exception() for t, f in futures.items() if f.exception() is not None}
-    assert failed == {}, "\n\n".join(f"trial {t}: {e!r}" for t, e in failed.items())
+        },
+        AT_ONCE,
+    )
 
 
 def _trial(postgres: str | None, folder: Path, trial: int) -> None:
-    from kenshu_desk.database import open_database
-    from tests.pg import temporary_database
-
     folder.mkdir()
-    with contextlib.ExitStack() as stack:
-        if postgres is None:
-            url = f"sqlite:///{folder / 'test.sqlite3'}"
-            db_arg = str(folder / "test.sqlite3")
-        else:
-            url = db_arg = stack.enter_context(temporary_database(postgres))
-        db = open_database(url)
-        stack.callback(db.dispose)
+    with trial_database(postgres, folder) as (db, db_arg):
         _killed_once(db, db_arg, folder, trial)
 
 
 def _killed_once(db, db_arg, tmp_path, trial):  # type: ignore[no-untyped-def]
     handler = Handler(delay=0.02)
-    with __import__("socket").socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with mail_server(handler) as port:
         event_id = make_event(db, people=PEOPLE)
         argv = ["--db", db_arg, "invites", "send", str(event_id), "--smtp-host", "127.0.0.1",
                 "--smtp-port", str(port), "--smtp-security", "none"]  # fmt: skip
@@ -97,8 +83,6 @@ def _killed_once(db, db_arg, tmp_path, trial):  # type: ignore[no-untyped-def]
                 assert address not in got, address
         _, err = _run(argv, tmp_path).communicate(timeout=300)
         assert "Traceback" not in err, err[-2000:]
-    finally:
-        controller.stop()
     got = {a: len(m) for a, m in handler.by_recipient().items()}
     assert all(n == 1 for n in got.values()), {a: n for a, n in got.items() if n > 1}
     with db.session() as s:

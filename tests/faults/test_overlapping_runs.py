@@ -9,21 +9,19 @@ the race says so in one line). A last run finishes whatever a stopped run left q
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import os
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from kenshu_desk.domain.models import OutboxMessage
+from tests.faults.trials import mail_server, side_by_side, trial_database
 from tests.mail.mailkit import Handler, make_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,15 +38,8 @@ def people(n: int) -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def slow_server() -> Iterator[tuple[int, Handler]]:
     handler = Handler(delay=0.01)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with mail_server(handler) as port:
         yield port, handler
-    finally:
-        controller.stop()
 
 
 def _command(db_arg: str, port: int, kind: str, event_id: int) -> list[str]:
@@ -120,25 +111,9 @@ AT_ONCE = 3
 
 def _trial(postgres: str | None, folder: Path, kind: str, delay: float) -> None:
     """One trial with its own database, server and data folder (run on a worker thread)."""
-    from kenshu_desk.database import open_database
-    from tests.pg import temporary_database
-
     folder.mkdir()
-    with contextlib.ExitStack() as stack:
-        if postgres is None:
-            url = f"sqlite:///{folder / 'test.sqlite3'}"
-            db_arg = str(folder / "test.sqlite3")
-        else:
-            url = db_arg = stack.enter_context(temporary_database(postgres))
-        db = open_database(url)
-        stack.callback(db.dispose)
-        handler = Handler(delay=0.01)
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        controller = Controller(handler, hostname="127.0.0.1", port=port)
-        controller.start()
-        stack.callback(controller.stop)
+    handler = Handler(delay=0.01)
+    with trial_database(postgres, folder) as (db, db_arg), mail_server(handler) as port:
         overlap(db, db_arg, folder, (port, handler), kind, 500, delay)
 
 
@@ -146,10 +121,12 @@ def _trial(postgres: str | None, folder: Path, kind: str, delay: float) -> None:
 @pytest.mark.parametrize("kind", ["invitation", "recording"])
 def test_two_overlapping_runs_500_recipients(postgres_server, tmp_path, kind):
     """Ten trials per kind (the second run started 0–7 s after the first), AT_ONCE at a time."""
-    with ThreadPoolExecutor(AT_ONCE) as pool:
-        futures = {
-            delay: pool.submit(_trial, postgres_server, tmp_path / f"delay-{delay}", kind, delay)
+    side_by_side(
+        {
+            f"second run after {delay} s": functools.partial(
+                _trial, postgres_server, tmp_path / f"delay-{delay}", kind, delay
+            )
             for delay in DELAYS
-        }
-    failed = {delay: f.exception() for delay, f in futures.items() if f.exception() is not None}
-    assert failed == {}, "\n\n".join(f"second run after {d} s: {e!r}" for d, e in failed.items())
+        },
+        AT_ONCE,
+    )
