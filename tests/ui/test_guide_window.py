@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import shutil
+import subprocess
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -71,6 +73,19 @@ def test_every_link_and_picture_of_the_guide_exists():
             assert (guide_dir() / target).is_file(), f"{page.name} → {target}"
     assert {f"{p}.md" for p in PAGE_OF.values()} <= {p.name for p in PAGES}
     assert "開発中" not in "".join(p.read_text(encoding="utf-8") for p in PAGES)
+
+
+def test_no_file_of_the_guide_is_left_out_of_the_repository_by_gitignore():
+    """A picture made here but ignored by .gitignore is missing in a clean clone."""
+    root = guide_dir().parents[1]
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = [str(p.relative_to(root)) for p in guide_dir().rglob("*") if p.is_file()]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", *files],
+        cwd=root, capture_output=True, text=True, check=False,
+    ).stdout.split()
+    assert ignored == []
 
 
 def test_every_screen_the_guide_map_names_is_a_class_of_the_program():
