@@ -83,7 +83,10 @@ def test_no_file_of_the_guide_is_left_out_of_the_repository_by_gitignore():
     files = [str(p.relative_to(root)) for p in guide_dir().rglob("*") if p.is_file()]
     ignored = subprocess.run(
         ["git", "check-ignore", "--no-index", *files],
-        cwd=root, capture_output=True, text=True, check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.split()
     assert ignored == []
 
