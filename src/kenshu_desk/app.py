@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kenshu_desk.errors import UserError
 from kenshu_desk.paths import GOTHIC_FONT, MINCHO_FONT, font_path, resources_dir
 
 if TYPE_CHECKING:
@@ -52,9 +54,12 @@ def run_gui(db_arg: str | None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure_application(app)
     from kenshu_desk.ui.shell.i18n import chosen_language, install_translators
+    from kenshu_desk.ui.shell.preferences import take_over_qsettings
     from kenshu_desk.ui.shell.start_window import StartWindow
     from kenshu_desk.ui.shell.workers import TaskRunner
 
+    with contextlib.suppress(UserError, OSError):  # an unreadable file: said when saving
+        take_over_qsettings()
     install_translators(chosen_language())
     start = StartWindow()
     start.show()

@@ -1,7 +1,7 @@
 """Which database to open: the embedded SQLite file (default) or a shared server (team mode).
 
-The choice sits in a small JSON file in the user's data folder, so the window and the
-command line share it. Order, first wins: `--db`, then $KENSHU_DESK_DB, then this saved
+The choice is the "database" section of the program's settings file (settings.py), so the
+window and the command line share it. Order, first wins: `--db`, then $KENSHU_DESK_DB, then this saved
 setting, then the default SQLite file (database.resolve_url). A saved choice takes effect
 on the next start.
 
@@ -13,18 +13,15 @@ The server password never goes into the file: it lives in the OS keyring (servic
 from __future__ import annotations
 
 import contextlib
-import json
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from kenshu_desk.atomic_file import write_text_atomically
+from kenshu_desk import settings as settings_file
 from kenshu_desk.errors import UserError
-from kenshu_desk.paths import user_data_dir
 
-SETTINGS_FILE = "database-settings.json"
 KEYRING_SERVICE = "kenshu-desk-db"
 NO_KEYRING_MESSAGE = (
     "このコンピューターでは OS のパスワード保管庫（キーリング）が使えないため、"
@@ -38,7 +35,7 @@ class KeyringUnavailable(UserError):
 
 
 def settings_path() -> Path:
-    return user_data_dir() / SETTINGS_FILE
+    return settings_file.settings_path()
 
 
 def parse_server_url(text: str) -> URL:
@@ -92,14 +89,7 @@ def keyring_account(url: URL) -> str:
 
 def load_server_url(path: Path | None = None) -> str:
     """The saved server URL (without password), or "" for the embedded SQLite database."""
-    path = path or settings_path()
-    if not path.exists():
-        return ""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UserError(f"データベース設定 {path} を読み込めません: {exc}") from exc
-    value = data.get("server_url", "") if isinstance(data, dict) else ""
+    value = settings_file.read_section("database", path).get("server_url", "")
     return value if isinstance(value, str) else ""
 
 
@@ -114,9 +104,7 @@ def save_server_url(text: str, password: str = "", path: Path | None = None) -> 
         if password:
             store_password(url, password)
         saved = url.render_as_string(hide_password=False)
-    path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomically(path, json.dumps({"server_url": saved}, ensure_ascii=False, indent=2))
+    settings_file.write_section("database", {"server_url": saved}, path)
     return saved
 
 

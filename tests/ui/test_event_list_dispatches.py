@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
 from kenshu_desk.domain.models import Event
 from kenshu_desk.ui.timetable.event_list import EVENT_ID_ROLE
-
-
-@pytest.fixture
-def settings_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings().clear()
-    yield
-    QSettings().clear()
 
 
 def _listed(window) -> set[int]:  # type: ignore[no-untyped-def]
@@ -26,7 +13,7 @@ def _listed(window) -> set[int]:  # type: ignore[no-untyped-def]
     return {int(proxy.index(r, 0).data(EVENT_ID_ROLE)) for r in range(proxy.rowCount())}
 
 
-def test_hide_and_show_dispatches_remembered(qtbot, open_window, demo_db, settings_folder):
+def test_hide_and_show_dispatches_remembered(qtbot, open_window, demo_db):
     with demo_db.session() as s:
         visits = set(s.scalars(select(Event.id).where(Event.host_organisation_id.is_not(None))))
         others = set(s.scalars(select(Event.id).where(Event.host_organisation_id.is_(None))))

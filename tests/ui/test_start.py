@@ -6,6 +6,7 @@ window as it is shown and answers message boxes), so what is tested is what is m
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -24,7 +25,7 @@ def start(tmp_path: Path, *args: str) -> tuple[int, list[list[str]]]:
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "PYTHONPATH": str(ROOT / "src"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # QSettings: the saved window geometry
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # older versions' QSettings
         "KENSHU_DESK_DATA_DIR": str(tmp_path / "userdata"),
     }
     done = subprocess.run(
@@ -48,8 +49,8 @@ def test_the_start_window_shows_before_the_database_layer_loads(tmp_path: Path, 
 
 def test_the_window_reopens_where_it_was(tmp_path: Path, db_arg: str):
     assert start(tmp_path, "--db", db_arg)[0] == 0
-    saved = (tmp_path / "config" / "kenshu-desk" / "kenshu-desk.conf").read_text()
-    assert "geometry=" in saved
+    saved = json.loads((tmp_path / "userdata" / "settings.json").read_text(encoding="utf-8"))
+    assert saved["window"]["geometry"]
 
 
 @pytest.mark.sqlite_only

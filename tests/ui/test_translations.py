@@ -8,22 +8,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel, QWidget
 
+from kenshu_desk.settings import load_window_settings
 from kenshu_desk.ui.shell import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "translations"
-
-
-@pytest.fixture
-def settings_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """QSettings in a temporary folder: no test changes the user's language choice."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield
-    QSettings().clear()
 
 
 @pytest.fixture
@@ -81,7 +73,7 @@ def test_every_string_in_the_code_is_in_the_catalogues() -> None:
             )
 
 
-def test_language_follows_the_system_unless_settings_choose(settings_folder, monkeypatch) -> None:
+def test_language_follows_the_system_unless_settings_choose(monkeypatch) -> None:
     from PySide6.QtCore import QLocale
 
     monkeypatch.delenv("KENSHU_DESK_LANG", raising=False)
@@ -97,7 +89,7 @@ def test_language_follows_the_system_unless_settings_choose(settings_folder, mon
     assert i18n.chosen_language() == "ja"
 
 
-def test_english_ui_menus_and_dates(english, open_window, demo_db, settings_folder) -> None:
+def test_english_ui_menus_and_dates(english, open_window, demo_db) -> None:
     window = open_window(demo_db)
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&File" in titles and "&Help" in titles
@@ -116,7 +108,7 @@ def test_english_ui_menus_and_dates(english, open_window, demo_db, settings_fold
 
 
 def test_english_ui_shows_kinds_types_states_and_shortcuts_in_english(
-    english, open_window, demo_db, settings_folder
+    english, open_window, demo_db
 ) -> None:
     from PySide6.QtGui import QKeySequence
 
@@ -153,10 +145,10 @@ def test_japanese_ui_keeps_reiwa_dates(ui_app, open_window, demo_db) -> None:
     assert window.menuBar().actions()[0].text() == "ファイル(&F)"
 
 
-def test_language_menu_saves_the_choice(ui_app, open_window, demo_db, settings_folder) -> None:
+def test_language_menu_saves_the_choice(ui_app, open_window, demo_db) -> None:
     window = open_window(demo_db)
     window.language_actions["en"].trigger()
-    assert QSettings().value(i18n.SETTING_KEY) == "en"
+    assert load_window_settings().language == "en"
     assert "next start" in window.statusBar().currentMessage()
 
 
@@ -185,7 +177,7 @@ def _laid_out_badly(top: QWidget) -> list[str]:
     return problems
 
 
-def test_dialogs_lay_out_with_stretched_strings(ui_app, qtbot, demo_db, settings_folder) -> None:
+def test_dialogs_lay_out_with_stretched_strings(ui_app, qtbot, demo_db) -> None:
     from kenshu_desk.ui.mail.invite_dialog import InviteDialog
     from kenshu_desk.ui.mail.mail_settings_dialog import MailSettingsDialog
     from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog

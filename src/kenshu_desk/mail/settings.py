@@ -1,7 +1,7 @@
 """Mail settings without Qt: sender, SMTP server, templates; the password in the OS keyring.
 
-The settings sit in a JSON file in the user's data folder, so the window and the command
-line share them. The password never goes there (nor into the database): it lives in the OS
+The settings are the "mail" section of the program's settings file (kenshu_desk/settings.py),
+so the window and the command line share them. The password never goes there (nor into the database): it lives in the OS
 keyring (`keyring`), or comes from KENSHU_DESK_SMTP_PASSWORD, which wins when set (for
 automation). Where no keyring exists (a server, a locked-down PC), saving the password
 says so clearly instead of failing silently.
@@ -10,22 +10,19 @@ says so clearly instead of failing silently.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from kenshu_desk.atomic_file import write_text_atomically
+from kenshu_desk import settings as settings_file
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.templates import DEFAULT_TEMPLATES, MailTemplate, MessageKind, check_template
 from kenshu_desk.mail.transport import Security, SmtpConfig
-from kenshu_desk.paths import user_data_dir
 
 PASSWORD_ENV = "KENSHU_DESK_SMTP_PASSWORD"
 KEYRING_SERVICE = "kenshu-desk SMTP"
-SETTINGS_FILE = "mail-settings.json"
 
 NO_KEYRING_MESSAGE = (
     "このコンピューターでは OS のパスワード保管庫（キーリング）が使えないため、"
@@ -88,22 +85,15 @@ class MailSettings:
 
 
 def settings_path() -> Path:
-    return user_data_dir() / SETTINGS_FILE
+    return settings_file.settings_path()
 
 
 def _read(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UserError(f"メール設定 {path} を読み込めません: {exc}") from exc
-    return data if isinstance(data, dict) else {}
+    return settings_file.read_section("mail", path)
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2))
+    settings_file.write_section("mail", data, path)
 
 
 def load_settings(path: Path | None = None) -> MailSettings:

@@ -18,16 +18,16 @@ from PySide6.QtCore import (
     QDate,
     QLibraryInfo,
     QLocale,
-    QSettings,
     QTranslator,
 )
 
 from kenshu_desk.domain.japanese import wareki
+from kenshu_desk.errors import UserError
 from kenshu_desk.paths import APP_NAME, resources_dir
+from kenshu_desk.ui.shell import preferences
 
 LANGUAGES = {"ja": "日本語", "en": "English"}
 AUTO = "auto"
-SETTING_KEY = "ui/language"
 CATALOGUE = "kenshu_desk"
 FALLBACK_CONTEXT = ""  # tools/update_translations.py files every string here too, by source
 
@@ -44,12 +44,15 @@ def system_language() -> str:
 
 
 def saved_choice() -> str:
-    value = QSettings().value(SETTING_KEY, AUTO)
+    try:
+        value = preferences.saved_language()
+    except UserError:  # an unreadable settings file: the system's language until it is fixed
+        return AUTO
     return value if value in LANGUAGES else AUTO
 
 
 def save_choice(choice: str) -> None:
-    QSettings().setValue(SETTING_KEY, choice if choice in LANGUAGES else AUTO)
+    preferences.save_language(choice if choice in LANGUAGES else AUTO)
 
 
 def chosen_language() -> str:

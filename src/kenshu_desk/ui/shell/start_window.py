@@ -3,13 +3,14 @@
 Importing the database layer, opening (perhaps upgrading) the database — on a PostgreSQL
 server possibly seconds away — and building the main window take a second or more. A window
 in the place and size of the main window appears at once instead, says what is happening,
-and is replaced by the main window when it is ready. Only PySide6 is imported here, so this
-window costs about as much as a bare Qt window.
+and is replaced by the main window when it is ready. Only PySide6 and the small settings
+module are imported here, so this window costs about as much as a bare Qt window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+import contextlib
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,19 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kenshu_desk.errors import UserError
+from kenshu_desk.ui.shell import preferences
+
 DEFAULT_SIZE = (1350, 688)  # a 1366×768 laptop less the taskbar and the window frame
-GEOMETRY_KEY = "window/geometry"
 
 
 def restore_geometry(window: QMainWindow) -> None:
     """The size and place the main window had when it was last closed (or the default)."""
-    saved = QSettings().value(GEOMETRY_KEY)
-    if not isinstance(saved, QByteArray) or not window.restoreGeometry(saved):
+    try:
+        saved = preferences.saved_geometry()
+    except UserError:  # an unreadable settings file: the default size, said at saving
+        saved = None
+    if saved is None or not window.restoreGeometry(saved):
         window.resize(*DEFAULT_SIZE)
 
 
 def save_geometry(window: QMainWindow) -> None:
-    QSettings().setValue(GEOMETRY_KEY, window.saveGeometry())
+    """Remembered for the next start; a settings file that cannot be written costs only that."""
+    with contextlib.suppress(UserError, OSError):
+        preferences.save_geometry(window.saveGeometry())
 
 
 class StartWindow(QMainWindow):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QSettings, QSignalBlocker, Signal
+from PySide6.QtCore import QItemSelection, QSignalBlocker, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.domain.japanese import fiscal_year_label
+from kenshu_desk.ui.shell import preferences
 from kenshu_desk.ui.timetable.event_list import (
     EVENT_ID_ROLE,
     DateAndKindDelegate,
     EventFilterProxy,
     EventListModel,
 )
-
-SHOW_DISPATCHES_KEY = "events/show_dispatches"
 
 
 class EventListPanel(QWidget):
@@ -61,7 +60,7 @@ class EventListPanel(QWidget):
         self.show_dispatches.setToolTip(
             self.tr("アドバイザー派遣（市町村への訪問）を一覧に表示します")
         )
-        show = QSettings().value(SHOW_DISPATCHES_KEY, True, type=bool)
+        show = preferences.show_dispatches()
         self.show_dispatches.setChecked(bool(show))
         self.proxy.set_hide_dispatches(not show)
         self.show_dispatches.toggled.connect(self._on_show_dispatches)
@@ -206,7 +205,7 @@ class EventListPanel(QWidget):
         self._filtered(lambda: self.proxy.set_search(text))
 
     def _on_show_dispatches(self, show: bool) -> None:
-        QSettings().setValue(SHOW_DISPATCHES_KEY, show)
+        preferences.save_show_dispatches(show)
         self._filtered(lambda: self.proxy.set_hide_dispatches(not show))
 
     def _on_fiscal_year(self, _index: int) -> None:
