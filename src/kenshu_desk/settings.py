@@ -73,7 +73,7 @@ def _read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UserError(f"設定ファイル {path} を読み込めません: {exc}") from exc
+        raise UserError.of("settings.unreadable", path=path, reason=exc) from exc
     return data if isinstance(data, dict) else {}
 
 

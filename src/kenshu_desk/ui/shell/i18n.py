@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from kenshu_desk.domain.japanese import wareki
+from kenshu_desk import messages
 from kenshu_desk.errors import UserError
 from kenshu_desk.paths import APP_NAME, resources_dir
 from kenshu_desk.ui.shell import preferences
@@ -139,6 +140,7 @@ def remove_translators() -> None:
             app.removeTranslator(translator)
     _installed.clear()
     _language = "ja"
+    messages.set_language("ja")
     QLocale.setDefault(QLocale.system())
 
 
@@ -164,6 +166,7 @@ def install_translators(language: str) -> bool:
         _installed.append(qt_own)
     if ok:
         _language = language
+        messages.set_language(language)  # the services' messages, worded when shown
         QLocale.setDefault(QLocale("ja_JP" if language == "ja" else "en_GB"))
     return ok
 
