@@ -8,7 +8,6 @@ from the directory, or add the person. Nothing is written until 「反映する�
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypedDict
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -38,28 +37,21 @@ from kenshu_desk.services.participants.attendance_matching import (
     AttendancePlan,
     AttendanceResult,
     Outcome,
-    apply_attendance,
-    plan_attendance,
 )
 from kenshu_desk.services.participants.attendance_reports import AttendanceReport, parse_report_file
+from kenshu_desk.services.participants.import_actions import (
+    AttendanceOptions,
+    apply_report,
+    attendance_event,
+    plan_report,
+)
 from kenshu_desk.services.participants.participants import state_label
-from kenshu_desk.services.participants.registrations import event_heading, get_event
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import STATE_COLOURS, TupleTableModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
 from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
 IGNORE, ADD, PICK = "ignore", "add", "pick"
-
-
-class AttendanceOptions(TypedDict):
-    """The dialog's choices, as plan_attendance / apply_attendance take them."""
-
-    threshold_pct: float
-    mark_missing_absent: bool
-    assignments: dict[int, int]
-    additions: set[int]
-    allow_lower: bool
 
 
 class AttendanceImportDialog(QDialog):
@@ -76,11 +68,8 @@ class AttendanceImportDialog(QDialog):
         self.assignments: dict[int, int] = {}
         self.additions: set[int] = set()
         self.applied_result: AttendanceResult | None = None
-        with db.session() as session:
-            event = get_event(session, event_id)
-            heading = event_heading(event)
-            online_only = not event.venue
-        self.setWindowTitle(self.tr("出席レポートの取り込み — {0}").format(heading))
+        event = attendance_event(db, event_id)
+        self.setWindowTitle(self.tr("出席レポートの取り込み — {0}").format(event.heading))
 
         self.path = QLineEdit(path or "")
         self.path.returnPressed.connect(self.load)
@@ -98,7 +87,7 @@ class AttendanceImportDialog(QDialog):
         self.threshold.setSuffix(" %")
         self.threshold.valueChanged.connect(self.replan)
         self.missing_absent = QCheckBox(self.tr("レポートにいない申込者を欠席にする"))
-        self.missing_absent.setChecked(online_only)
+        self.missing_absent.setChecked(event.online_only)
         self.missing_absent.toggled.connect(self.replan)
         # A partial or later report never lowers anyone unless the organiser says so here.
         self.allow_lower = QCheckBox(self.tr("記録済みの出席（オンライン）を欠席にしてよい"))
@@ -202,8 +191,7 @@ class AttendanceImportDialog(QDialog):
         if self.report is None:
             return
         try:
-            with self.db.session() as session:
-                self.plan = plan_attendance(session, self.event_id, self.report, **self._options())
+            self.plan = plan_report(self.db, self.event_id, self.report, self._options())
         except UserError as exc:
             self._show_error(str(exc))
             return
@@ -333,10 +321,9 @@ class AttendanceImportDialog(QDialog):
         if self.report is None or self.plan is None:
             return
         try:
-            with self.db.session() as session:  # one transaction
-                self.applied_result = apply_attendance(
-                    session, self.event_id, self.report, **self._options()
-                )
+            self.applied_result = apply_report(  # one transaction
+                self.db, self.event_id, self.report, self._options()
+            )
         except UserError as exc:
             self.status.setText(str(exc))
             return

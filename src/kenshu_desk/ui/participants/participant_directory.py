@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.participants.participants import (
-    delete_participant,
-    directory_rows,
-    participant_history,
-    set_archived,
+from kenshu_desk.services.participants.directory import (
+    archive_participant,
+    delete_without_history,
+    history_of,
+    read_directory,
 )
+from kenshu_desk.services.participants.participants import DirectoryRow
 from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog
 from kenshu_desk.ui.participants.participant_models import DirectoryModel, TupleTableModel
 from kenshu_desk.ui.shell.workers import TaskRunner
@@ -170,13 +171,14 @@ class ParticipantDirectoryWidget(QWidget):
         include_archived = self.show_archived.isChecked()
         db = self.db
 
-        def work(_progress, _cancelled):  # type: ignore[no-untyped-def]
-            with db.session() as session:  # its own session: never shared across threads
-                return directory_rows(session, include_archived=include_archived)
+        self.loader.start(
+            # On the worker: read_directory opens its own session (never shared across threads).
+            lambda _p, _c: read_directory(db, include_archived=include_archived),
+            self._loaded,
+            self._load_failed,
+        )
 
-        self.loader.start(work, self._loaded, self._load_failed)
-
-    def _loaded(self, rows: list) -> None:  # type: ignore[type-arg]
+    def _loaded(self, rows: list[DirectoryRow]) -> None:
         self.model.set_rows(rows)
         if self._sort != (1, Qt.SortOrder.AscendingOrder):
             self.model.sort(*self._sort)
@@ -193,8 +195,7 @@ class ParticipantDirectoryWidget(QWidget):
     def refresh_ids(self, ids: list[int]) -> None:
         """After an edit: re-read only these people (quick with 20,000 in the list)."""
         keep = self.current_id()
-        with self.db.session() as session:
-            rows = directory_rows(session, include_archived=self.show_archived.isChecked(), ids=ids)
+        rows = read_directory(self.db, include_archived=self.show_archived.isChecked(), ids=ids)
         self.model.replace_rows(ids, rows, key=lambda r: r.sort_key)
         self._update_count()
         if keep is not None:
@@ -275,8 +276,7 @@ class ParticipantDirectoryWidget(QWidget):
         if row.archived:
             lines.append(self.tr("（アーカイブ済み）"))
         self.detail.setText("\n".join(lines))
-        with self.db.session() as session:
-            history = participant_history(session, row.id)
+        history = history_of(self.db, row.id)
         self.history_model.set_rows([(h.date, h.title, h.state, h.minutes_online) for h in history])
 
     def _update_actions(self) -> None:
@@ -320,8 +320,7 @@ class ParticipantDirectoryWidget(QWidget):
                 "{0} さんをアーカイブしました（「アーカイブ済みも表示」で見られます）。"
             ).format(row.name)
         )
-        with self.db.session() as session:
-            set_archived(session, row.id, not row.archived)
+        archive_participant(self.db, row.id, not row.archived)
         self.refresh_ids([row.id])
         self.changed.emit()
 
@@ -345,8 +344,7 @@ class ParticipantDirectoryWidget(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            with self.db.session() as session:
-                delete_participant(session, row.id)
+            delete_without_history(self.db, row.id)
         except UserError as exc:
             self.message.setText(str(exc))
             return

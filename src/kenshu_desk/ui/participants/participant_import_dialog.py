@@ -6,6 +6,7 @@ own session); the commit can be cancelled and then leaves nothing behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +38,19 @@ from kenshu_desk.services.participants.column_mapping import (
     Field,
     map_header_row,
 )
+from kenshu_desk.services.participants.import_actions import (
+    commit_import,
+    event_choices,
+    preview_import,
+)
 from kenshu_desk.services.participants.participant_import import (
     ACTION_LABELS,
     ImportPreview,
     ImportResult,
     ParticipantImport,
+    Progress,
     RowAction,
 )
-from kenshu_desk.services.timetable.events import list_events
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import TupleTableModel
 from kenshu_desk.ui.shell.i18n import long_date
@@ -99,9 +105,8 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         self.event_combo = QComboBox()
         self.event_combo.addItem(self.tr("（申込はしない）"), None)
-        with wizard.db.session() as session:
-            for e in list_events(session):
-                self.event_combo.addItem(f"{long_date(e.date)}　{e.title}", e.id)
+        for e in event_choices(wizard.db):
+            self.event_combo.addItem(f"{long_date(e.date)}　{e.title}", e.id)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #b00020")
@@ -299,11 +304,9 @@ class PreviewPage(QWizardPage):
         importer, event_id, db = self.w.importer, self.w.event_id(), self.w.db
         assert importer is not None
 
-        def work(_p, _c) -> ImportPreview:  # type: ignore[no-untyped-def]
-            with db.session() as session:
-                return importer.preview(session, event_id)
-
-        self.w.runner.start(work, self._previewed, self._failed)
+        self.w.runner.start(
+            lambda _p, _c: preview_import(db, importer, event_id), self._previewed, self._failed
+        )
         self.completeChanged.emit()
 
     def _previewed(self, preview: ImportPreview) -> None:
@@ -362,16 +365,16 @@ class PreviewPage(QWizardPage):
         assert importer is not None and preview is not None
         event_id, skip = self.w.event_id(), self.skip_errors.isChecked()
 
-        def work(progress, cancelled) -> ImportResult:  # type: ignore[no-untyped-def]
-            with db.session() as session:  # one transaction: all or nothing
-                return importer.commit(
-                    session,
-                    event_id=event_id,
-                    skip_errors=skip,
-                    progress=progress,
-                    cancelled=cancelled,
-                    preview=preview,
-                )
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> ImportResult:
+            return commit_import(  # one transaction: all or nothing
+                db,
+                importer,
+                event_id=event_id,
+                skip_errors=skip,
+                preview=preview,
+                progress=progress,
+                cancelled=cancelled,
+            )
 
         self.progress.setRange(0, max(1, len(preview.rows)))
         self.progress.setValue(0)
