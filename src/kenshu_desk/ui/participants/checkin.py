@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
+from kenshu_desk.services.participants import actions
 from kenshu_desk.services.participants import registrations as regs
 from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.ui.participants.participant_directory import configure_table
@@ -61,10 +62,9 @@ class CheckInCommand(DbCommand):
 
     def apply(self, forward: bool) -> None:
         state = VENUE if forward else self.old_state
-        with self.panel.db.session() as session:
-            regs.set_states(
-                session, self.panel.event_id, [(self.participant_id, state)], self.version_of()
-            )
+        actions.set_attendance(
+            self.panel.db, self.panel.event_id, [(self.participant_id, state)], self.version_of()
+        )
         if not forward:
             self.panel.say(self.panel.tr("取り消しました: {0}").format(self.text()), ok=True)
 
@@ -76,8 +76,7 @@ class CheckInWidget(QWidget):
         super().__init__(parent)
         self.db = db
         self.event_id = event_id
-        with db.session() as session:
-            heading = regs.event_heading(regs.get_event(session, event_id))
+        heading = actions.event_label(db, event_id).heading
         self.setWindowTitle(self.tr("受付 — {0}").format(heading))
         self.undo_stack = QUndoStack(self)
         self.versions = WrittenVersions.of(db)  # team mode: what this program wrote last
@@ -133,8 +132,7 @@ class CheckInWidget(QWidget):
         self.search.setFocus()
 
     def refresh(self) -> None:
-        with self.db.session() as session:
-            rows = regs.registration_rows(session, self.event_id)
+        rows = actions.registration_list(self.db, self.event_id)
         self.model.set_rows(rows)
         expected = [r for r in rows if r.state != AttendanceState.CANCELLED.value]
         here = sum(1 for r in rows if r.state == VENUE)

@@ -21,11 +21,8 @@ from PySide6.QtWidgets import (
 from kenshu_desk.database import Database
 from kenshu_desk.documents.japanese_wrap import wrap
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label
-from kenshu_desk.services.participants.coverage import (
-    Coverage,
-    fiscal_year_coverage,
-    fiscal_years_with_events,
-)
+from kenshu_desk.services.participants.actions import coverage_years, year_coverage
+from kenshu_desk.services.participants.coverage import Coverage
 from kenshu_desk.ui.shell.i18n import long_date
 from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
@@ -110,9 +107,7 @@ class CoverageView(QWidget):
         self.db = db
         self.setWindowTitle(self.tr("市町村の参加状況"))
         self.year = QComboBox()
-        with db.session() as session:
-            years = fiscal_years_with_events(session)
-        years = years or [fiscal_year(dt.date.today())]
+        years = coverage_years(db) or [fiscal_year(dt.date.today())]
         for fy in years:
             self.year.addItem(f"{fiscal_year_label(fy)}（{fy}）", fy)
         self.year.currentIndexChanged.connect(self.reload)
@@ -158,8 +153,7 @@ class CoverageView(QWidget):
         basis: Literal["attended", "registered"] = (
             "attended" if self.attended.isChecked() else "registered"
         )
-        with self.db.session() as session:
-            coverage = fiscal_year_coverage(session, fy, basis=basis)
+        coverage = year_coverage(self.db, fy, basis=basis)
         self.model.set_coverage(coverage)
         self.summary.setText(
             coverage.summary()

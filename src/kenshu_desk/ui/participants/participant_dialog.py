@@ -17,15 +17,12 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.participants.participants import (
-    ParticipantData,
-    merge_edit,
-    organisation_names,
-    participant_data,
-    participant_version,
-    save_participant,
-    validate,
+from kenshu_desk.services.participants.actions import (
+    latest_participant,
+    participant_form,
+    save_participant_form,
 )
+from kenshu_desk.services.participants.participants import ParticipantData, merge_edit, validate
 
 
 class ParticipantDialog(QDialog):
@@ -39,13 +36,10 @@ class ParticipantDialog(QDialog):
         self.participant_id = participant_id
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("参加者の編集") if participant_id else self.tr("参加者の追加"))
-        with db.session() as session:
-            data = (
-                participant_data(session, participant_id) if participant_id else ParticipantData()
-            )
-            # Team mode: the save applies to this version, or is refused.
-            self.version = participant_version(session, participant_id) if participant_id else None
-            orgs = organisation_names(session)
+        opened = participant_form(db, participant_id)
+        data = opened.data
+        self.version = opened.version  # team mode: the save applies to this version, or is refused
+        orgs = opened.organisations
         self.loaded = data  # what this edit started from (to merge another organiser's save)
 
         self.name = QLineEdit(data.name)
@@ -127,10 +121,9 @@ class ParticipantDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with self.db.session() as session:
-                self.saved_id = save_participant(
-                    session, self.data(), self.participant_id, expected_version=self.version
-                )
+            self.saved_id = save_participant_form(
+                self.db, self.data(), self.participant_id, expected_version=self.version
+            )
         except ConcurrentEditError as exc:
             self._reload_after_conflict(str(exc))
             return
@@ -145,9 +138,7 @@ class ParticipantDialog(QDialog):
         next Save applies to their version: nothing of either is lost or merged unseen."""
         assert self.participant_id is not None
         try:
-            with self.db.session() as session:
-                theirs = participant_data(session, self.participant_id)
-                self.version = participant_version(session, self.participant_id)
+            theirs, self.version = latest_participant(self.db, self.participant_id)
         except UserError as exc:  # deleted meanwhile
             self.problem.setText(str(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)

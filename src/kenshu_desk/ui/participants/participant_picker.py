@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.database import Database
-from kenshu_desk.services.participants.participants import directory_rows
+from kenshu_desk.services.participants.actions import directory_list
 from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import DirectoryModel
@@ -81,8 +81,7 @@ class ParticipantPickerDialog(QDialog):
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load(self) -> None:
-        with self.db.session() as session:
-            rows = [r for r in directory_rows(session) if r.id not in self.exclude]
+        rows = [r for r in directory_list(self.db) if r.id not in self.exclude]
         self.model.set_rows(rows)
         self.model.set_search(self.search.text())
         if self.model.rowCount():

@@ -179,13 +179,9 @@ class ParticipantsMenu:
         eid = self.event_id()
         if eid is None:
             return
-        from kenshu_desk.services.participants.registrations import (
-            event_with_registrations,
-            get_event,
-        )
+        from kenshu_desk.services.participants import actions
 
-        with self.db.session() as session:
-            title = get_event(session, eid).title
+        title = actions.event_label(self.db, eid).title
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
@@ -195,11 +191,8 @@ class ParticipantsMenu:
             )
         if not path:
             return
-        from kenshu_desk.documents.attendance_export import write_attendance  # openpyxl
-
         try:
-            with self.db.session() as session:
-                count = write_attendance(event_with_registrations(session, eid), Path(path))
+            count = actions.export_attendance(self.db, eid, Path(path))
         except UserError as exc:
             self._say(str(exc))
             return

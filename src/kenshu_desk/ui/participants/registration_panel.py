@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.database import ConcurrentEditError, Database
-from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState, Registration
 from kenshu_desk.errors import UserError
+from kenshu_desk.services.participants import actions
 from kenshu_desk.services.participants import registrations as regs
 from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.ui.participants.participant_directory import configure_table
@@ -107,13 +107,12 @@ class SetStatesCommand(DbCommand):
         self.changes = changes  # (participant id, old state, new state)
 
     def apply(self, forward: bool) -> None:
-        with self.panel.db.session() as session:
-            regs.set_states(
-                session,
-                self.panel.event_id,
-                [(pid, new if forward else old) for pid, old, new in self.changes],
-                self.version_of(),
-            )
+        actions.set_attendance(
+            self.panel.db,
+            self.panel.event_id,
+            [(pid, new if forward else old) for pid, old, new in self.changes],
+            self.version_of(),
+        )
 
 
 class AddCommand(DbCommand):
@@ -123,18 +122,11 @@ class AddCommand(DbCommand):
         self.added: list[int] = []  # the people this step registered (not those already in)
 
     def apply(self, forward: bool) -> None:
-        with self.panel.db.session() as session:
-            if forward:
-                new_ids = set(regs.register(session, self.panel.event_id, self.participant_ids))
-                added = [
-                    pid
-                    for pid in self.participant_ids
-                    if regs.registration_of(session, self.panel.event_id, pid).id in new_ids
-                ]
-            else:
-                regs.unregister_people(session, self.panel.event_id, self.added, self.version_of())
+        db, event_id = self.panel.db, self.panel.event_id
         if forward:
-            self.added = added
+            self.added = actions.add_registrations(db, event_id, self.participant_ids)
+        else:
+            actions.remove_registrations(db, event_id, self.added, self.version_of())
 
 
 class RemoveCommand(DbCommand):
@@ -149,16 +141,13 @@ class RemoveCommand(DbCommand):
         self.removed: list[regs.RemovedRegistration] = []
 
     def apply(self, forward: bool) -> None:
-        with self.panel.db.session() as session:
-            if forward:
-                removed = regs.unregister_people(
-                    session, self.panel.event_id, self.participant_ids, self.version_of()
-                )
-            else:
-                for registration in self.removed:
-                    regs.restore_registration(session, registration)
+        db, event_id = self.panel.db, self.panel.event_id
         if forward:
-            self.removed = removed
+            self.removed = actions.remove_registrations(
+                db, event_id, self.participant_ids, self.version_of()
+            )
+        else:
+            actions.restore_registrations(db, self.removed)
 
 
 class RegistrationPanel(QWidget):
@@ -170,10 +159,9 @@ class RegistrationPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.event_id = event_id
-        with db.session() as session:
-            event = regs.get_event(session, event_id)
-            self.heading_text = regs.event_heading(event)
-            self.event_title = event.title
+        label = actions.event_label(db, event_id)
+        self.heading_text = label.heading
+        self.event_title = label.title
         self.setWindowTitle(self.tr("申込・出欠 — {0}").format(self.event_title))
         self.undo_stack = QUndoStack(self)
         self.versions = WrittenVersions.of(db)  # team mode: what this program wrote last
@@ -280,8 +268,7 @@ class RegistrationPanel(QWidget):
 
     def refresh(self) -> None:
         keep = self.selected_participants()
-        with self.db.session() as session:
-            rows = regs.registration_rows(session, self.event_id)
+        rows = actions.registration_list(self.db, self.event_id)
         self.model.set_rows(rows)
         counts = regs.state_counts(rows)
         self.summary.setText(
@@ -408,10 +395,7 @@ class RegistrationPanel(QWidget):
         if not path:
             return
         try:
-            with self.db.session() as session:
-                count = write_attendance(
-                    regs.event_with_registrations(session, self.event_id), Path(path)
-                )
+            count = actions.export_attendance(self.db, self.event_id, Path(path))
         except UserError as exc:
             self.show_message(str(exc))
             return

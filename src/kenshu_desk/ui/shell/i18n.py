@@ -21,8 +21,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from kenshu_desk.domain.japanese import wareki
 from kenshu_desk import messages
+from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.errors import UserError
 from kenshu_desk.paths import APP_NAME, resources_dir
 from kenshu_desk.ui.shell import preferences
