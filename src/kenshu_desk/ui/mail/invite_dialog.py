@@ -41,16 +41,8 @@ from kenshu_desk.mail.templates import (
     kind_label,
     render_template,
 )
-from kenshu_desk.services.mail.invitations import (
-    InvitationPlan,
-    Recipient,
-    plan_messages,
-    queue_messages,
-    recipients_of,
-    save_eml_files,
-    template_values,
-)
-from kenshu_desk.services.timetable.events import get_event
+from kenshu_desk.services.mail import actions
+from kenshu_desk.services.mail.invitations import InvitationPlan, Recipient
 from kenshu_desk.ui.mail.mail_worker import SendWorker, start
 from kenshu_desk.ui.mail.send_run import SendRunMixin
 from kenshu_desk.ui.shell.widgets import fit_to_screen
@@ -68,11 +60,10 @@ class InviteDialog(SendRunMixin, QDialog):
         self.templates: dict[MessageKind, MailTemplate] = load_templates()
         self.worker: SendWorker | None = None
         self.plan: InvitationPlan | None = None
-        with db.session() as s:
-            event = get_event(s, event_id)
-            self.event_title = event.title
-            self.recipients, _ = recipients_of(event)
-            self.organiser = (event.organiser_name, event.organiser_email)
+        setup = actions.invite_setup(db, event_id)
+        self.event_title = setup.event_title
+        self.recipients = setup.recipients
+        self.organiser = (setup.organiser_name, setup.organiser_email)
         self.setWindowTitle(self.tr("招待メール — {0}").format(self.event_title))
 
         self.kind = QComboBox()
@@ -181,7 +172,7 @@ class InviteDialog(SendRunMixin, QDialog):
         self.refresh_plan()
 
     # --- sender and plan -------------------------------------------------------------
-    def sender(self) -> MailAddress:
+    def sender_address(self) -> MailAddress:
         address = self.settings.sender_address or self.organiser[1]
         name = self.settings.sender_name or self.organiser[0]
         if not address:
@@ -190,7 +181,7 @@ class InviteDialog(SendRunMixin, QDialog):
 
     def _sender_text(self) -> str:
         try:
-            s = self.sender()
+            s = self.sender_address()
         except UserError as exc:
             return str(exc)
         return f"{s.name} <{s.address}>"
@@ -201,8 +192,7 @@ class InviteDialog(SendRunMixin, QDialog):
 
     def refresh_plan(self) -> None:
         try:
-            with self.db.session() as s:
-                self.plan = plan_messages(s, self.event_id, self.chosen_kind())
+            self.plan = actions.plan_invitations(self.db, self.event_id, self.chosen_kind())
         except UserError as exc:  # e.g. a whole-event cancellation of an event not cancelled
             self.plan = None
             self.count_label.setText(str(exc))
@@ -261,9 +251,8 @@ class InviteDialog(SendRunMixin, QDialog):
             self.preview.setPlainText(self.tr("メールアドレスのある参加者がいません。"))
             return
         try:
-            sender = self.sender()
-            with self.db.session() as s:
-                values = template_values(get_event(s, self.event_id), recipient, sender.name)
+            sender = self.sender_address()
+            values = actions.invitation_values(self.db, self.event_id, recipient, sender.name)
             filled = render_template(self.templates[self.current_template_kind()], values)
         except UserError as exc:
             self.template_error.setText(str(exc))
@@ -318,7 +307,7 @@ class InviteDialog(SendRunMixin, QDialog):
             )
             return
         try:
-            sender = self.sender()
+            sender = self.sender_address()
             store_templates(self.templates)
         except UserError as exc:
             self.show_status(str(exc), error=True)
@@ -341,8 +330,9 @@ class InviteDialog(SendRunMixin, QDialog):
         db, event_id = self.db, self.event_id
 
         def prepare() -> None:
-            with db.session() as s:
-                queue_messages(s, event_id, sender, templates, kind=kind, alarm_minutes=alarm)
+            actions.queue_invitations(
+                db, event_id, sender, templates, kind=kind, alarm_minutes=alarm
+            )
 
         self.worker = SendWorker(
             db, self.settings.smtp_config(password), event_id=event_id, prepare=prepare
@@ -362,7 +352,7 @@ class InviteDialog(SendRunMixin, QDialog):
             if not folder:
                 return
         try:
-            sender = self.sender()
+            sender = self.sender_address()
             store_templates(self.templates)
         except UserError as exc:
             self.show_status(str(exc), error=True)
@@ -371,10 +361,9 @@ class InviteDialog(SendRunMixin, QDialog):
         kind, alarm = self.chosen_kind(), self.settings.alarm_minutes
 
         def work(_progress: object, _cancelled: object) -> int:
-            with db.session() as s:
-                _report, paths = save_eml_files(
-                    s, event_id, sender, Path(folder), templates, kind=kind, alarm_minutes=alarm
-                )
+            paths = actions.save_invitation_drafts(
+                db, event_id, sender, Path(folder), templates, kind=kind, alarm_minutes=alarm
+            )
             return len(paths)
 
         def saved(count: int) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.timetable.events import get_event
 
 if TYPE_CHECKING:
     from kenshu_desk.ui.shell.context import AppWindow
@@ -61,11 +60,11 @@ def install_mail_menu(app: AppWindow) -> None:
 
 def announce_pending_mail(window: QMainWindow, host: HasEvents) -> None:
     """After a crash or a stopped run, say on start-up that mail is waiting (no pop-up)."""
-    from kenshu_desk.services.mail.outbox import pending_counts, recover_interrupted
+    from kenshu_desk.services.mail.actions import pending_mail
+    from kenshu_desk.services.mail.outbox import recover_interrupted
 
     recover_interrupted(host.db)
-    with host.db.session() as s:
-        counts = pending_counts(s)
+    counts = pending_mail(host.db)
     parts = []
     if counts["queued"]:
         parts.append(window.tr("送信待ち {0} 件").format(counts["queued"]))
@@ -94,14 +93,9 @@ def export_calendar(window: QMainWindow, host: HasEvents, path: str | None = Non
     if event_id is None:
         return None
     from kenshu_desk.mail.settings import load_settings
+    from kenshu_desk.services.mail.actions import event_calendar
 
-    with host.db.session() as s:
-        event = get_event(s, event_id)
-        settings = load_settings()
-        from kenshu_desk.documents.ics import publish_calendar  # icalendar: not at start-up
-
-        data = publish_calendar(event, alarm_minutes=settings.alarm_minutes)
-        suggested = f"{event.date:%Y%m%d}_{event.title}.ics"
+    data, suggested = event_calendar(host.db, event_id, load_settings().alarm_minutes)
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
             window, window.tr("カレンダーを書き出す"), suggested, window.tr("カレンダー (*.ics)")

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 from kenshu_desk.database import Database
 from kenshu_desk.mail.settings import get_password, load_settings
 from kenshu_desk.mail.templates import kind_label
+from kenshu_desk.services.mail.actions import outbox_entries
 from kenshu_desk.services.mail.outbox import (
     RESENDABLE,
     STATUS_LABELS,
     OutboxEntry,
     SendReport,
     Status,
-    list_outbox,
     recover_interrupted,
     requeue,
 )
@@ -192,8 +192,7 @@ class OutboxView(QDialog):
         if self.worker is None:
             recover_interrupted(self.db)  # a run that died shows as 結果不明, not 送信中
         event = self.event_id if self.only_event.isChecked() else None
-        with self.db.session() as s:
-            rows = list_outbox(s, event)
+        rows = outbox_entries(self.db, event)
         counts: dict[str, int] = {}
         for e in rows:
             counts[e.status] = counts.get(e.status, 0) + 1

@@ -10,6 +10,7 @@ registrant, "record a manual delivery", the delivery log and its export.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -46,8 +47,8 @@ from kenshu_desk.mail.recording_template import (
 )
 from kenshu_desk.mail.settings import MailSettings, get_password, load_settings
 from kenshu_desk.mail.templates import MailTemplate
+from kenshu_desk.services.recordings import actions
 from kenshu_desk.services.recordings import recordings as rec
-from kenshu_desk.services.timetable.events import get_event
 from kenshu_desk.ui.mail.mail_worker import SendWorker, start
 from kenshu_desk.ui.mail.send_run import SendRunMixin
 from kenshu_desk.ui.recordings.recording_link_form import RecordingLinkForm, parse_extras
@@ -66,14 +67,10 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.template = load_recording_template()
         self.worker: SendWorker | None = None
         self.plan: rec.RecordingPlan | None = None
-        with db.session() as s:
-            event = get_event(s, event_id)
-            self.event_title = event.title
-            self.organiser = (event.organiser_name, event.organiser_email)
-            self.registrants = [
-                (r.participant_id, r.participant.name, r.participant.organisation_name)
-                for r in rec.registrations_of(event)
-            ]
+        setup = actions.recordings_setup(db, event_id)
+        self.event_title = setup.event_title
+        self.organiser = (setup.organiser_name, setup.organiser_email)
+        self.registrants = setup.registrants
         self.setWindowTitle(self.tr("録画の送付 — {0}").format(self.event_title))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._links_tab(), self.tr("動画リンク"))
@@ -129,9 +126,9 @@ class RecordingsDialog(SendRunMixin, QDialog):
         group_row.addStretch()
         self.group.idToggled.connect(lambda _id, on: self.refresh_plan() if on else None)
         self.picked = QListWidget()
-        for pid, name, org in self.registrants:
-            item = QListWidgetItem(f"{name}（{org}）")
-            item.setData(Qt.ItemDataRole.UserRole, pid)
+        for person in self.registrants:
+            item = QListWidgetItem(f"{person.name}（{person.organisation}）")
+            item.setData(Qt.ItemDataRole.UserRole, person.participant_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.picked.addItem(item)
@@ -205,8 +202,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
 
     # --- data ------------------------------------------------------------------------
     def refresh(self) -> None:
-        with self.db.session() as s:
-            links = rec.list_recordings(s, self.event_id)
+        links = actions.event_recordings(self.db, self.event_id)
         self.links_model.set_rows(links)
         current = self.link_choice.currentData()
         self.link_choice.blockSignals(True)
@@ -238,11 +234,10 @@ class RecordingsDialog(SendRunMixin, QDialog):
         if link_id is None:
             self.count_label.setText(self.tr("先に「動画リンク」で動画の URL を追加してください。"))
         else:
-            with self.db.session() as s:
-                self.plan = rec.plan_recording(
-                    s, link_id, self.chosen_group(), self.picked_ids(),
-                    parse_extras(self.extras.toPlainText()),
-                )  # fmt: skip
+            self.plan = actions.plan_sending(
+                self.db, link_id, self.chosen_group(), self.picked_ids(),
+                parse_extras(self.extras.toPlainText()),
+            )  # fmt: skip
             text = self.tr("送信先 {0} 人").format(self.plan.count)
             if self.plan.skipped:
                 text += self.tr("（対象外 {0} 人: {1}）").format(
@@ -274,24 +269,15 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.template_error.clear()
         ok = True
         try:
-            with self.db.session() as s:
-                event = get_event(s, self.event_id)
-                info = (
-                    next(i for i in rec.list_recordings(s, self.event_id) if i.id == link_id)
-                    if link_id
-                    else None
+            name = recipient.name if recipient else self.tr("（氏名）")
+            filled = actions.preview_recording(self.db, self.event_id, link_id, self.template, name)
+            if filled is not None:
+                to = f"{recipient.name} <{recipient.address}>" if recipient else ""
+                self.preview.setPlainText(
+                    self.tr("宛先: {0}\n件名: {1}\n\n{2}").format(to, filled.subject, filled.body)
                 )
-                name = recipient.name if recipient else self.tr("（氏名）")
-                if info is not None:
-                    filled = rec.render_recording(self.template, info, event, name)
-                    to = f"{recipient.name} <{recipient.address}>" if recipient else ""
-                    self.preview.setPlainText(
-                        self.tr("宛先: {0}\n件名: {1}\n\n{2}").format(
-                            to, filled.subject, filled.body
-                        )
-                    )
-                else:
-                    self.preview.clear()
+            else:
+                self.preview.clear()
         except UserError as exc:
             self.template_error.setText(str(exc))
             ok = False
@@ -311,7 +297,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
             if form.exec() != QDialog.DialogCode.Accepted:
                 return
             values = form.values()
-        self.save_change(lambda s: rec.add_recording(s, self.event_id, *values))
+        self.save_change(lambda: actions.add_link(self.db, self.event_id, *values))
 
     def edit_link(self, values: tuple[str, str, dt.date | None, str] | None = None) -> None:
         info = self._selected_link()
@@ -324,8 +310,8 @@ class RecordingsDialog(SendRunMixin, QDialog):
             values = form.values()
         url, passcode, until, note = values
         self.save_change(
-            lambda s: rec.edit_recording(
-                s, info.id, url=url, passcode=passcode, available_until=until, note=note
+            lambda: actions.edit_link(
+                self.db, info.id, url=url, passcode=passcode, available_until=until, note=note
             )
         )
 
@@ -340,19 +326,19 @@ class RecordingsDialog(SendRunMixin, QDialog):
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.save_change(lambda s: rec.delete_recording(s, info.id))
+        self.save_change(lambda: actions.delete_link(self.db, info.id))
 
-    def save_change(self, action) -> None:  # type: ignore[no-untyped-def]
+    def save_change(self, action: Callable[[], object]) -> None:
+        """Run one change (a service call with its own transaction), then show the result."""
         try:
-            with self.db.session() as s:
-                action(s)
+            action()
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         self.refresh()
 
     # --- sending ---------------------------------------------------------------------
-    def sender(self) -> MailAddress:
+    def sender_address(self) -> MailAddress:
         address = self.settings.sender_address or self.organiser[1]
         if not address:
             raise UserError(self.tr("差出人のアドレスがありません。メール設定で入力してください。"))
@@ -382,7 +368,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
             if not ok:
                 return
         try:
-            sender = self.sender()
+            sender = self.sender_address()
             save_recording_template(self.template)  # what went out is what opens next time
         except UserError as exc:
             self.show_status(str(exc), error=True)
@@ -394,10 +380,9 @@ class RecordingsDialog(SendRunMixin, QDialog):
         def prepare() -> list[int]:
             # On the worker, like invitations: composing many messages must not freeze the
             # window, and Cancel stays available.
-            with db.session() as s:
-                return rec.queue_recording(
-                    s, link_id, sender, template, group=group, picked=picked, extras=extras
-                ).ids
+            return actions.queue_sending(
+                db, link_id, sender, template, group=group, picked=picked, extras=extras
+            )
 
         self.worker = SendWorker(
             self.db, self.settings.smtp_config(password), ids=[], prepare=prepare
@@ -417,7 +402,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
             return
         try:
             save_recording_template(self.template)  # what went out is what opens next time
-            sender = self.sender()
+            sender = self.sender_address()
         except UserError as exc:
             self.show_status(str(exc), error=True)
             return
@@ -426,12 +411,11 @@ class RecordingsDialog(SendRunMixin, QDialog):
         extras = parse_extras(self.extras.toPlainText())
 
         def work(_progress: object, _cancelled: object) -> int:
-            with db.session() as s:
-                report = rec.queue_recording(
-                    s, link_id, sender, template, group=group, picked=picked,
-                    extras=extras, eml_dir=Path(folder),
-                )  # fmt: skip
-            return len(report.paths)
+            paths = actions.save_drafts(
+                db, link_id, sender, template, Path(folder),
+                group=group, picked=picked, extras=extras,
+            )  # fmt: skip
+            return len(paths)
 
         def saved(count: int) -> None:
             self.refresh()

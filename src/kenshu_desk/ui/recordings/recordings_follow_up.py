@@ -4,8 +4,9 @@ neither; recording a delivery by telephone or by hand; the delivery log and its 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.services.recordings import actions
 from kenshu_desk.services.recordings import recordings as rec
-from kenshu_desk.services.recordings.recording_log import delivery_log, follow_up
 from kenshu_desk.ui.recordings.recordings_models import DeliveryLogModel, FollowUpModel, table_view
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class RecordingsHost(Protocol):
     link_choice: QComboBox
 
     def show_status(self, text: str, *, error: bool = ..., label: QLabel | None = ...) -> None: ...
-    def save_change(self, action: Any) -> None: ...
+    def save_change(self, action: Callable[[], object]) -> None: ...
     def windowTitle(self) -> str: ...
 
 
@@ -78,9 +79,7 @@ class FollowUpTab(QWidget):
         layout.addWidget(self.follow_status)
 
     def refresh(self) -> None:
-        with self.dialog.db.session() as s:
-            rows = follow_up(s, self.dialog.event_id)
-            log = delivery_log(s, self.dialog.event_id)
+        rows, log = actions.follow_up_and_log(self.dialog.db, self.dialog.event_id)
         neither = sum(r.neither for r in rows)
         self.follow_summary.setText(
             self.tr("申込 {0} 人、出席 {1} 人、送付済み {2} 人、要対応 {3} 人").format(
@@ -122,8 +121,8 @@ class FollowUpTab(QWidget):
             if not ok:
                 return
         self.dialog.save_change(
-            lambda s: rec.record_manual_delivery(
-                s, link_id, method=method, participant_id=person.participant_id,
+            lambda: actions.record_manual(
+                self.dialog.db, link_id, method=method, participant_id=person.participant_id,
                 when=when, note=note or "",
             )
         )  # fmt: skip
