@@ -12,10 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from kenshu_desk.database import Database
-from kenshu_desk.domain.models import Event
 from kenshu_desk.domain.roster import RosterOrder
-from kenshu_desk.services.participants.roster import event_roster
-from kenshu_desk.services.timetable.events import get_event
+from kenshu_desk.services.timetable import documents_data
 
 # The preview (QtPdf) loads when a document is first previewed, not while the window starts.
 from kenshu_desk.ui.shell.context import as_widget
@@ -37,19 +35,15 @@ def _tr(text: str) -> str:
 
 def agenda_builder(db: Database, event_id: int) -> Builder:
     def build(_options: PreviewOptions, progress: Progress) -> bytes:
-        # Runs on the worker thread: its own session, closed before returning.
-        with db.session() as session:
-            from kenshu_desk.documents.agenda import agenda_pdf  # reportlab: not at start-up
-
-            return agenda_pdf(get_event(session, event_id), progress=progress)
+        # Runs on the worker thread: the service opens its own session there.
+        return documents_data.agenda_pdf_bytes(db, event_id, progress)
 
     return build
 
 
 def roster_builder(db: Database, event_id: int) -> Builder:
     def build(options: PreviewOptions, progress: Progress) -> bytes:
-        with db.session() as session:
-            roster = event_roster(session, event_id, options.order)
+        roster = documents_data.roster_of(db, event_id, options.order)
         from kenshu_desk.documents.roster import roster_pdf  # reportlab: not at start-up
 
         return roster_pdf(roster, sign_in=options.sign_in, progress=progress)
@@ -59,11 +53,11 @@ def roster_builder(db: Database, event_id: int) -> Builder:
 
 def _event_heading(db: Database, event_id: int) -> tuple[str, str]:
     """(title for windows, "YYYYMMDD_title" for file names)."""
-    with db.session() as session:
-        event = session.get(Event, event_id)
-        if event is None:
-            return "", f"event-{event_id}"
-        return event.title, f"{event.date:%Y%m%d}_{event.title}"
+    heading = documents_data.event_title_and_date(db, event_id)
+    if heading is None:
+        return "", f"event-{event_id}"
+    title, date = heading
+    return title, f"{date:%Y%m%d}_{title}"
 
 
 def agenda_namer(db: Database, event_id: int) -> Namer:

@@ -23,19 +23,14 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.domain.japanese import wareki
-from kenshu_desk.domain.models import Event
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.services.timetable import event_edit
-from kenshu_desk.services.timetable.event_view import (
-    EventView,
-    list_event_summaries,
-    load_event_view,
-)
+from kenshu_desk.services.timetable import window as window_service
+from kenshu_desk.services.timetable.event_view import EventView
 from kenshu_desk.services.timetable.events import NotFoundError
 from kenshu_desk.ui.mail.mail_menu import install_mail_menu
 from kenshu_desk.ui.participants.participants_menu import install_participants_menu
@@ -228,8 +223,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the events and the speaker directory again (e.g. after an import)."""
-        with self.db.session() as session:
-            rows = [EventRow.of(e) for e in list_event_summaries(session)]
+        rows = [EventRow.of(e) for e in window_service.event_list(self.db)]
         self.events_model.set_rows(rows)
         self.event_list_panel.fill_fiscal_years()
         self.speakers.load()  # in the background: thousands of speakers take a moment
@@ -256,9 +250,8 @@ class MainWindow(QMainWindow):
         )
 
     def _refresh_event_row(self, event_id: int) -> None:
-        with self.db.session() as session:
-            event = session.get(Event, event_id)
-            row = EventRow.of(event) if event is not None else None
+        event = window_service.find_event(self.db, event_id)
+        row = EventRow.of(event) if event is not None else None
         if row is None:
             self.events_model.remove(event_id)
             return
@@ -303,8 +296,7 @@ class MainWindow(QMainWindow):
         view = None
         if self._current_id is not None:
             try:
-                with self.db.session() as session:
-                    view = load_event_view(session, self._current_id)
+                view = window_service.event_view(self.db, self._current_id)
             except NotFoundError:
                 self._current_id = None
         self._view = view
@@ -409,8 +401,7 @@ class MainWindow(QMainWindow):
         view = self._view
         if view is None:
             return
-        with self.db.session() as session:
-            dependents = event_edit.event_dependents(session, view.id)
+        dependents = window_service.event_dependents(self.db, view.id)
         name = f"{view.fields['title']}（{wareki(view.fields['date'])}）"
         if dependents.none:
             question = self.tr(
@@ -439,19 +430,14 @@ class MainWindow(QMainWindow):
             )
             return
         try:
-            with self.db.session() as session:
-                event_edit.delete_event(
-                    session,
-                    view.id,
-                    force=True,
-                    expected_version=view.version,
-                    expected_items=shown_items,
-                )
+            window_service.delete_event_and_dependents(
+                self.db, view.id, expected_version=view.version, expected_items=shown_items
+            )
         except ConcurrentEditError as exc:
             self.report_error(str(exc))
             self.after_conflict()
             return
-        except (UserError, SQLAlchemyError) as exc:
+        except UserError as exc:  # DatabaseError too
             self.report_error(str(exc).splitlines()[0])
             return
         self.undo_stack.clear()

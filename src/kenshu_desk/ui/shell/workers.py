@@ -1,9 +1,10 @@
 """Long work off the GUI thread: a QRunnable with progress, cancel, and a result signal.
 
-The work function receives ``progress(done, total)`` and ``cancelled() -> bool``; it opens its
-own ``db.session()`` (a SQLAlchemy Session is never shared across threads). Results and errors
-come back as queued signals, so slots run on the GUI thread. A UserError's message is shown
-as it is; anything else is reported as an unexpected error with its type.
+The work function receives ``progress(done, total)`` and ``cancelled() -> bool``; it calls
+services, which open their own sessions on the worker (a session is never shared across
+threads). Results and errors come back as queued signals, so slots run on the GUI thread.
+A UserError's message is shown as it is; anything else is reported as an unexpected error
+with its type.
 """
 
 from __future__ import annotations
