@@ -1,6 +1,8 @@
 """Undo commands: every edit of an event, its programme or a speaker is one QUndoCommand.
 
-Each redo() and undo() is one call into services inside one transaction. Deleted rows come
+This module holds the base classes and the commands on events and speakers; those on a
+programme are in programme_commands. Each redo() and undo() is one call into
+services.timetable.programme_actions, i.e. one transaction. Deleted rows come
 back with their ids (the services return snapshots), so later steps that name an item still
 find it, and presenter order and pinned starts are restored exactly. If a step fails (bad
 input, or the row was changed elsewhere), the command reports it, changes nothing and
@@ -18,22 +20,21 @@ undoing it) and reloads what is stored now.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from kenshu_desk.database import ConcurrentEditError, Database
-from kenshu_desk.domain.models import Event, ProgrammeItem, Speaker
+from kenshu_desk.domain.models import Event, Speaker
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.shared.versions import WrittenVersions
-from kenshu_desk.services.timetable import event_edit, programme_edit, speakers
-from kenshu_desk.services.timetable.programme_edit import ItemData, ItemSnapshot, PresenterRef
+from kenshu_desk.services.timetable import programme_actions as actions
+from kenshu_desk.services.timetable.event_edit import EventSnapshot
+from kenshu_desk.services.timetable.programme_actions import SaveFailed
+from kenshu_desk.services.timetable.speakers import SpeakerSnapshot
 
 
 def _tr(text: str) -> str:
@@ -67,26 +68,27 @@ class EditContext(Protocol):
 
 
 class DbCommand(QUndoCommand):
-    """Runs its steps in one transaction each and tells the context what changed."""
+    """Runs its steps (one service call, one transaction each) and tells the context what
+    changed."""
 
     def __init__(self, ctx: EditContext, text: str) -> None:
         super().__init__(text)
         self.ctx = ctx
 
-    def _run(self, step: Callable[[Session], Change]) -> None:
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    def _run(self, step: Callable[[], Change]) -> None:
         try:
-            with self.ctx.db.session() as session:
-                change = step(session)
+            change = step()
         except ConcurrentEditError as exc:
             self._fail(str(exc))
             self.ctx.after_conflict()
+        except SaveFailed as exc:
+            self._fail(_tr("データベースに保存できませんでした: ") + exc.detail)
         except UserError as exc:
             self._fail(str(exc))
-        except StaleDataError:  # raised outside Database.session(): same meaning
-            self._fail(str(ConcurrentEditError()))
-            self.ctx.after_conflict()
-        except SQLAlchemyError as exc:
-            self._fail(_tr("データベースに保存できませんでした: ") + str(exc).splitlines()[0])
         else:
             self.ctx.after_edit(change)
 
@@ -102,12 +104,14 @@ class DbCommand(QUndoCommand):
         self._run(self.do)
 
     def undo(self) -> None:
-        self._run(self.undo_in)
+        self._run(self.revert)
 
-    def do(self, session: Session) -> Change:
+    def do(self) -> Change:
+        """The step redo() runs."""
         raise NotImplementedError
 
-    def undo_in(self, session: Session) -> Change:
+    def revert(self) -> Change:
+        """The step undo() runs."""
         raise NotImplementedError
 
 
@@ -137,16 +141,13 @@ class RowEdit(DbCommand):
             model, row_id = self.model, self.row_id
         return self.ctx.versions.get(model, row_id) if row_id is not None else None
 
-    def _run(self, step: Callable[[Session], Change]) -> None:
-        def tracked(session: Session) -> Change:
-            change = step(session)
-            self.ran = True  # rolled back with the transaction if the commit fails
+    def _run(self, step: Callable[[], Change]) -> None:
+        def tracked() -> Change:
+            change = step()
+            self.ran = True  # only once the step's transaction has committed
             return change
 
-        ran = self.ran
         super()._run(tracked)
-        if self.isObsolete():
-            self.ran = ran
 
 
 class UpdateRow(RowEdit):
@@ -171,25 +172,25 @@ class UpdateRow(RowEdit):
         self.before: Any = None
         self.merge_token = merge_token
 
-    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
+    def apply(self, value: Any, expected_version: int | None) -> Any:
         """Write `value` to the row (checked against expected_version); return the old one."""
         raise NotImplementedError
 
     def change(self) -> Change:
         raise NotImplementedError
 
-    def _step(self, session: Session, value: Any) -> Change:
-        before = self.apply(session, value, self.expected())
+    def _step(self, value: Any) -> Change:
+        before = self.apply(value, self.expected())
         if self.before is None:
             self.before = before
         return self.change()
 
-    def do(self, session: Session) -> Change:
-        return self._step(session, self.value)
+    def do(self) -> Change:
+        return self._step(self.value)
 
-    def undo_in(self, session: Session) -> Change:
+    def revert(self) -> Change:
         assert self.before is not None
-        return self._step(session, self.before)
+        return self._step(self.before)
 
     def id(self) -> int:
         return self.merge_id if self.merge_token is not None else -1
@@ -231,10 +232,8 @@ class UpdateEvent(UpdateRow):
         super().__init__(ctx, text, event_id, dict(changes), merge_token, expected_version)
         self.event_id = event_id
 
-    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
-        return event_edit.update_event(
-            session, self.event_id, value, expected_version=expected_version
-        )
+    def apply(self, value: Any, expected_version: int | None) -> Any:
+        return actions.update_event(self.db, self.event_id, value, expected_version)
 
     def change(self) -> Change:
         return Change(event_id=self.event_id)
@@ -258,24 +257,24 @@ class CreateEvent(DbCommand):
         self.new_date = new_date
         self.title = title
         self.event_id: int | None = None
-        self.snapshot: event_edit.EventSnapshot | None = None
+        self.snapshot: EventSnapshot | None = None
 
-    def do(self, session: Session) -> Change:
+    def do(self) -> Change:
         if self.snapshot is not None:
-            self.event_id = event_edit.restore_event(session, self.snapshot)
+            self.event_id = actions.restore_event(self.db, self.snapshot)
         elif self.copy_of is not None:
             assert self.new_date is not None
-            self.event_id = event_edit.duplicate_event(
-                session, self.copy_of, self.new_date, self.title
+            self.event_id = actions.duplicate_event(
+                self.db, self.copy_of, self.new_date, self.title
             )
         else:
-            self.event_id = event_edit.create_event(session, self.fields)
+            self.event_id = actions.create_event(self.db, self.fields)
         return Change(event_id=self.event_id)
 
-    def undo_in(self, session: Session) -> Change:
+    def revert(self) -> Change:
         assert self.event_id is not None
         # Not forced: if registrations were added meanwhile, the undo is refused, not lossy.
-        self.snapshot = event_edit.delete_event(session, self.event_id)
+        self.snapshot = actions.delete_event(self.db, self.event_id)
         return Change(removed_event_id=self.event_id)
 
 
@@ -296,231 +295,20 @@ class DeleteEvent(DbCommand):
         super().__init__(ctx, text)
         self.event_id = event_id
         self.shown = (expected_version, expected_items)
-        self.snapshot: event_edit.EventSnapshot | None = None
+        self.snapshot: EventSnapshot | None = None
 
-    def do(self, session: Session) -> Change:
+    def do(self) -> Change:
         if self.snapshot is None:
             version, items = self.shown
         else:
             version, items = self.ctx.versions.get(Event, self.event_id), None
-        self.snapshot = event_edit.delete_event(
-            session, self.event_id, expected_version=version, expected_items=items
-        )
+        self.snapshot = actions.delete_event(self.db, self.event_id, version, items)
         return Change(removed_event_id=self.event_id)
 
-    def undo_in(self, session: Session) -> Change:
+    def revert(self) -> Change:
         assert self.snapshot is not None
-        event_edit.restore_event(session, self.snapshot)
+        actions.restore_event(self.db, self.snapshot)
         return Change(event_id=self.event_id)
-
-
-# --- programme ----------------------------------------------------------------------------
-
-
-class AddItem(RowEdit):
-    """Add or insert an item; undo deletes it only while nobody else has changed it."""
-
-    model = ProgrammeItem
-
-    def __init__(
-        self, ctx: EditContext, event_id: int, data: ItemData, index: int | None, text: str
-    ) -> None:
-        super().__init__(ctx, text, None, None)
-        self.event_id = event_id
-        self.data = data
-        self.index = index
-        self.snapshot: ItemSnapshot | None = None
-
-    @property
-    def item_id(self) -> int | None:
-        return self.row_id
-
-    def do(self, session: Session) -> Change:
-        if self.snapshot is None:
-            self.row_id = programme_edit.add_item(session, self.event_id, self.data, self.index)
-        else:
-            programme_edit.restore_item(session, self.snapshot)
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
-
-    def undo_in(self, session: Session) -> Change:
-        assert self.row_id is not None
-        self.snapshot = programme_edit.delete_item(
-            session, self.row_id, expected_version=self.expected()
-        )
-        return Change(event_id=self.event_id)
-
-
-class DeleteItem(RowEdit):
-    """Delete the item the screen showed; refused if another organiser changed it since."""
-
-    model = ProgrammeItem
-
-    def __init__(
-        self,
-        ctx: EditContext,
-        event_id: int,
-        item_id: int,
-        text: str,
-        expected_version: int | None = None,
-    ) -> None:
-        super().__init__(ctx, text, item_id, expected_version)
-        self.event_id = event_id
-        self.item_id = item_id
-        self.snapshot: ItemSnapshot | None = None
-
-    def do(self, session: Session) -> Change:
-        self.snapshot = programme_edit.delete_item(
-            session, self.item_id, expected_version=self.expected()
-        )
-        ids = programme_edit.item_ids(session, self.event_id)
-        index = min(self.snapshot.index, len(ids) - 1)
-        return Change(event_id=self.event_id, focus_item_id=ids[index] if ids else None)
-
-    def undo_in(self, session: Session) -> Change:
-        assert self.snapshot is not None
-        programme_edit.restore_item(session, self.snapshot)
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
-
-
-class MoveItem(DbCommand):
-    """Reorder: applies to the order the screen showed, later steps to the order they left."""
-
-    def __init__(
-        self,
-        ctx: EditContext,
-        event_id: int,
-        item_id: int,
-        to_index: int,
-        text: str,
-        expected_order: Sequence[int] | None = None,
-    ) -> None:
-        super().__init__(ctx, text)
-        self.event_id = event_id
-        self.item_id = item_id
-        self.to_index = to_index
-        self.from_index: int | None = None
-        self.order = tuple(expected_order) if expected_order is not None else None
-
-    def _move(self, session: Session, to_index: int) -> int:
-        from_index = programme_edit.move_item(
-            session, self.item_id, to_index, expected_order=self.order
-        )
-        self.order = tuple(programme_edit.item_ids(session, self.event_id))
-        return from_index
-
-    def do(self, session: Session) -> Change:
-        self.from_index = self._move(session, self.to_index)
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
-
-    def undo_in(self, session: Session) -> Change:
-        assert self.from_index is not None
-        self._move(session, self.from_index)
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
-
-
-class UpdateItem(UpdateRow):
-    """Minutes, type, title, description or the pinned start of one item."""
-
-    model = ProgrammeItem
-    merge_id = MERGE_ITEM_TEXT
-
-    def __init__(
-        self,
-        ctx: EditContext,
-        event_id: int,
-        item_id: int,
-        changes: Mapping[str, Any],
-        text: str,
-        merge_token: object | None = None,
-        expected_version: int | None = None,
-    ) -> None:
-        super().__init__(ctx, text, item_id, dict(changes), merge_token, expected_version)
-        self.event_id = event_id
-        self.item_id = item_id
-
-    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
-        return programme_edit.update_item(
-            session, self.item_id, value, expected_version=expected_version
-        )
-
-    def change(self) -> Change:
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
-
-
-class SetPresenters(UpdateRow):
-    """The presenters of one item, in order (the item's version rises with them)."""
-
-    model = ProgrammeItem
-
-    def __init__(
-        self,
-        ctx: EditContext,
-        event_id: int,
-        item_id: int,
-        refs: Sequence[PresenterRef],
-        text: str,
-        expected_version: int | None = None,
-    ) -> None:
-        super().__init__(ctx, text, item_id, tuple(refs), None, expected_version)
-        self.event_id = event_id
-        self.item_id = item_id
-
-    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
-        return programme_edit.set_presenters(
-            session, self.item_id, value, expected_version=expected_version
-        )
-
-    def change(self) -> Change:
-        return Change(event_id=self.event_id, focus_item_id=self.item_id)
-
-
-class AddNewSpeakerAsPresenter(RowEdit):
-    """Create a speaker on the spot and add them to an item: one step, one transaction.
-
-    The row guarded is the item (its presenters as the screen showed them); the new
-    speaker's own version is followed too, so undo never deletes a speaker someone else
-    has edited since."""
-
-    model = ProgrammeItem
-
-    def __init__(
-        self,
-        ctx: EditContext,
-        event_id: int,
-        item_id: int,
-        fields: Mapping[str, Any],
-        current: Sequence[PresenterRef],
-        text: str,
-        expected_version: int | None = None,
-    ) -> None:
-        super().__init__(ctx, text, item_id, expected_version)
-        self.event_id = event_id
-        self.item_id = item_id
-        self.fields = dict(fields)
-        self.current = tuple(current)
-        self.speaker_id: int | None = None
-
-    def _change(self) -> Change:
-        assert self.speaker_id is not None
-        return Change(
-            event_id=self.event_id, focus_item_id=self.item_id, speaker_ids=(self.speaker_id,)
-        )
-
-    def do(self, session: Session) -> Change:
-        self.speaker_id = speakers.create_speaker(session, self.fields, speaker_id=self.speaker_id)
-        refs = (*self.current, PresenterRef(self.speaker_id))
-        programme_edit.set_presenters(session, self.item_id, refs, expected_version=self.expected())
-        return self._change()
-
-    def undo_in(self, session: Session) -> Change:
-        assert self.speaker_id is not None
-        programme_edit.set_presenters(
-            session, self.item_id, self.current, expected_version=self.expected()
-        )
-        speakers.delete_speaker(
-            session, self.speaker_id, expected_version=self.expected(Speaker, self.speaker_id)
-        )
-        return self._change()
 
 
 # --- speakers -----------------------------------------------------------------------------
@@ -534,25 +322,23 @@ class CreateSpeaker(RowEdit):
     def __init__(self, ctx: EditContext, fields: Mapping[str, Any], text: str) -> None:
         super().__init__(ctx, text, None, None)
         self.fields = dict(fields)
-        self.snapshot: speakers.SpeakerSnapshot | None = None
+        self.snapshot: SpeakerSnapshot | None = None
 
     @property
     def speaker_id(self) -> int | None:
         return self.row_id
 
-    def do(self, session: Session) -> Change:
+    def do(self) -> Change:
         if self.snapshot is None:
-            self.row_id = speakers.create_speaker(session, self.fields)
+            self.row_id = actions.create_speaker(self.db, self.fields)
         else:
-            speakers.restore_speaker(session, self.snapshot)
+            actions.restore_speaker(self.db, self.snapshot)
         assert self.row_id is not None
         return Change(speaker_ids=(self.row_id,), focus_speaker_id=self.row_id)
 
-    def undo_in(self, session: Session) -> Change:
+    def revert(self) -> Change:
         assert self.row_id is not None
-        self.snapshot = speakers.delete_speaker(
-            session, self.row_id, expected_version=self.expected()
-        )
+        self.snapshot = actions.delete_speaker(self.db, self.row_id, self.expected())
         return Change(speaker_ids=(self.row_id,))
 
 
@@ -572,10 +358,8 @@ class UpdateSpeaker(UpdateRow):
         super().__init__(ctx, text, speaker_id, dict(changes), merge_token, expected_version)
         self.speaker_id = speaker_id
 
-    def apply(self, session: Session, value: Any, expected_version: int | None) -> Any:
-        return speakers.update_speaker(
-            session, self.speaker_id, value, expected_version=expected_version
-        )
+    def apply(self, value: Any, expected_version: int | None) -> Any:
+        return actions.update_speaker(self.db, self.speaker_id, value, expected_version)
 
     def change(self) -> Change:
         return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)
@@ -591,15 +375,13 @@ class DeleteSpeaker(RowEdit):
     ) -> None:
         super().__init__(ctx, text, speaker_id, expected_version)
         self.speaker_id = speaker_id
-        self.snapshot: speakers.SpeakerSnapshot | None = None
+        self.snapshot: SpeakerSnapshot | None = None
 
-    def do(self, session: Session) -> Change:
-        self.snapshot = speakers.delete_speaker(
-            session, self.speaker_id, expected_version=self.expected()
-        )
+    def do(self) -> Change:
+        self.snapshot = actions.delete_speaker(self.db, self.speaker_id, self.expected())
         return Change(speaker_ids=(self.speaker_id,))
 
-    def undo_in(self, session: Session) -> Change:
+    def revert(self) -> Change:
         assert self.snapshot is not None
-        speakers.restore_speaker(session, self.snapshot)
+        actions.restore_speaker(self.db, self.snapshot)
         return Change(speaker_ids=(self.speaker_id,), focus_speaker_id=self.speaker_id)

@@ -1,4 +1,5 @@
-"""The programme (時間割) editor: the table, its actions, and the selected item's details.
+"""The programme (時間割) editor: the table (programme_table), its actions, and the selected
+item's details.
 
 Keyboard: Ctrl+Enter adds an item after the current one and opens its minutes; Tab moves
 on to 種別 and 内容; Ctrl+Shift+Enter inserts before; Ctrl+B adds a break; Delete removes;
@@ -11,23 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTime, QTimer
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -35,14 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.services.timetable.event_view import WARNING, EventView, ItemView
-from kenshu_desk.services.timetable.programme_edit import (
-    ITEM_TYPES,
-    MAX_MINUTES,
-    ItemData,
-    break_item,
-)
+from kenshu_desk.services.timetable.programme_edit import ItemData, break_item
 from kenshu_desk.ui.shell.widgets import set_line
-from kenshu_desk.ui.timetable import commands
+from kenshu_desk.ui.timetable import commands, programme_commands
 from kenshu_desk.ui.timetable.presenters_editor import PresentersEditor
 from kenshu_desk.ui.timetable.programme_model import (
     COL_MINUTES,
@@ -52,69 +42,8 @@ from kenshu_desk.ui.timetable.programme_model import (
     COL_TYPE,
     ProgrammeModel,
 )
+from kenshu_desk.ui.timetable.programme_table import MinutesDelegate, ProgrammeTable, TypeDelegate
 from kenshu_desk.ui.timetable.speaker_directory import SpeakerDirectory
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class MinutesDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        box = QSpinBox(parent)
-        box.setRange(0, MAX_MINUTES)
-        box.setAlignment(Qt.AlignmentFlag.AlignRight)
-        box.setFrame(False)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        assert isinstance(editor, QSpinBox)
-        editor.setValue(int(index.data(Qt.ItemDataRole.EditRole) or 0))
-        editor.selectAll()
-
-    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
-        assert isinstance(editor, QSpinBox)
-        editor.interpretText()
-        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
-
-
-class TypeDelegate(QStyledItemDelegate):
-    """種別: the usual types to choose from, or any other typed in."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItems(list(ITEM_TYPES))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        text = index.data(Qt.ItemDataRole.EditRole) or ""
-        found = editor.findText(text)
-        if found >= 0:
-            editor.setCurrentIndex(found)
-        else:
-            editor.setEditText(text)
-        if (line := editor.lineEdit()) is not None:
-            line.selectAll()
-
-    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        text = editor.currentText().strip()
-        if text:
-            model.setData(index, text, Qt.ItemDataRole.EditRole)
-
-
-class ProgrammeTable(QTableView):
-    def commit_pending_edit(self) -> None:
-        """Save what is typed in an open cell editor before the rows change under it."""
-        if self.state() != QAbstractItemView.State.EditingState:
-            return
-        editor = QApplication.focusWidget()
-        while editor is not None and editor.parentWidget() is not self.viewport():
-            editor = editor.parentWidget()
-        if editor is not None:
-            self.commitData(editor)
-            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
 
 class ProgrammeEditor(QWidget):
@@ -377,7 +306,7 @@ class ProgrammeEditor(QWidget):
         if self._view is None:
             return
         self.table.commit_pending_edit()
-        command = commands.AddItem(self.ctx, self._view.id, data, index, text)
+        command = programme_commands.AddItem(self.ctx, self._view.id, data, index, text)
         self._push(command)
         if command.item_id is not None and edit:
             row = self.model.row_of(command.item_id)
@@ -409,7 +338,7 @@ class ProgrammeEditor(QWidget):
         label = item.title or item.item_type
         text = self.tr("項目「%1」の削除").replace("%1", label)
         self._push(
-            commands.DeleteItem(
+            programme_commands.DeleteItem(
                 self.ctx, self._view.id, item.id, text, expected_version=item.version
             )
         )
@@ -429,7 +358,7 @@ class ProgrammeEditor(QWidget):
         shown = [self.model.item_at(row).id for row in range(self.model.rowCount())]
         text = self.tr("項目の移動")
         self._push(
-            commands.MoveItem(
+            programme_commands.MoveItem(
                 self.ctx, self._view.id, item_id, to_index, text, expected_order=shown
             )
         )
@@ -439,7 +368,7 @@ class ProgrammeEditor(QWidget):
             row = self.model.row_of(item_id)
             seen = self.model.item_at(row).version if row >= 0 else None
             self._push(
-                commands.UpdateItem(
+                programme_commands.UpdateItem(
                     self.ctx, self._view.id, item_id, changes, text, expected_version=seen
                 )
             )
@@ -490,7 +419,7 @@ class ProgrammeEditor(QWidget):
         item = self.current_item()
         if self._view is not None and item is not None:
             self._push(
-                commands.SetPresenters(
+                programme_commands.SetPresenters(
                     self.ctx, self._view.id, item.id, refs, text, expected_version=item.version
                 )
             )
@@ -501,7 +430,7 @@ class ProgrammeEditor(QWidget):
             return
         text = self.tr("講師「%1」を登録して発表者に追加").replace("%1", fields.get("name", ""))
         self._push(
-            commands.AddNewSpeakerAsPresenter(
+            programme_commands.AddNewSpeakerAsPresenter(
                 self.ctx, self._view.id, item.id, fields, current, text, item.version
             )
         )

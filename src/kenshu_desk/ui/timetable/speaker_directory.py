@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from kenshu_desk.database import Database
-from kenshu_desk.services.timetable.speakers import SpeakerRow, list_speakers, speaker_row
+from kenshu_desk.services.timetable.actions import all_speakers, speaker_rows
+from kenshu_desk.services.timetable.speakers import SpeakerRow
 from kenshu_desk.ui.timetable.speaker_models import SpeakerListModel
 
 
@@ -32,8 +33,7 @@ class _ReadAll(QRunnable):
 
     def run(self) -> None:
         try:
-            with self.db.session() as session:  # this thread's own session
-                result: object = list_speakers(session)
+            result: object = all_speakers(self.db)  # this thread's own session
         except Exception as exc:  # reported in the GUI thread
             result = exc
         self.relay.done.emit(self.generation, result)
@@ -63,17 +63,14 @@ class SpeakerDirectory(QObject):
     def load_now(self) -> None:
         """Read the whole directory in this thread (tests, benchmarks, small databases)."""
         self._generation += 1
-        with self.db.session() as session:
-            self._set(list_speakers(session))
+        self._set(all_speakers(self.db))
 
     def refresh(self, speaker_ids: Iterable[int]) -> None:
         """Read the given speakers again after an edit and put them in their place."""
         if self.loading:
             self.load()  # a read in flight may predate the edit: start a newer one
             return
-        with self.db.session() as session:
-            rows = {sid: speaker_row(session, sid) for sid in set(speaker_ids)}
-        for speaker_id, row in rows.items():
+        for speaker_id, row in speaker_rows(self.db, speaker_ids).items():
             if row is None:
                 self.model.remove(speaker_id)
             else:

@@ -24,12 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.services.timetable.speakers import (
-    HONORIFICS,
-    SPEAKER_CATEGORIES,
-    SpeakerRow,
-    speaker_appearances,
-)
+from kenshu_desk.services.timetable.actions import appearances_of
+from kenshu_desk.services.timetable.speakers import HONORIFICS, SPEAKER_CATEGORIES, SpeakerRow
 from kenshu_desk.ui.shell.widgets import SavingTextEdit, set_combo_data, set_combo_text, set_line
 from kenshu_desk.ui.timetable import commands
 from kenshu_desk.ui.timetable.speaker_directory import SpeakerDirectory
@@ -234,8 +230,7 @@ class SpeakersPanel(QWidget):
         set_combo_text(self.category, row.category)
         set_line(self.email, row.email)
         self.notes.set_stored(row.notes)
-        with self.ctx.db.session() as session:
-            self.appearances.set_rows(speaker_appearances(session, row.id))
+        self.appearances.set_rows(appearances_of(self.ctx.db, row.id))
 
     # --- edits ---------------------------------------------------------------------------
 

@@ -24,14 +24,13 @@ from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.domain.japanese import day_warning
 from kenshu_desk.domain.models import DISPATCH_KINDS
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.year.dispatches import (
-    DispatchInput,
-    StoredDispatch,
-    add_dispatch,
-    dispatch_choices,
-    get_dispatch,
-    update_dispatch,
+from kenshu_desk.services.year.actions import (
+    correct_dispatch,
+    dispatch_form,
+    record_dispatch,
+    stored_dispatch,
 )
+from kenshu_desk.services.year.dispatches import DispatchInput, StoredDispatch
 from kenshu_desk.ui.shell.date_edit import DateEdit
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
@@ -57,10 +56,7 @@ class DispatchDialog(QDialog):
         self.created_event_id: int | None = None
         self.saved_event_id: int | None = None
         self.stored: StoredDispatch | None = None
-        with db.session() as s:
-            choices = dispatch_choices(s, municipality_id)
-            if event_id is not None:
-                self.stored = get_dispatch(s, event_id)
+        choices, self.stored = dispatch_form(db, municipality_id, event_id)
         self.setWindowTitle(
             self.tr("派遣の記録を修正") if self.stored else self.tr("アドバイザー派遣を記録")
         )
@@ -171,18 +167,14 @@ class DispatchDialog(QDialog):
             self.date.setFocus()
             return
         try:
-            with self.db.session() as s:
-                if self.stored is None:
-                    self.created_event_id = add_dispatch(s, self.value()).id
-                    self.saved_event_id = self.created_event_id
-                else:
-                    stored = self.stored
-                    event = update_dispatch(s, stored.event_id, self.value(), stored.version)
-                    self.saved_event_id = event.id
+            if self.stored is None:
+                self.created_event_id = record_dispatch(self.db, self.value())
+                self.saved_event_id = self.created_event_id
+            else:
+                self.saved_event_id = correct_dispatch(self.db, self.stored, self.value())
         except ConcurrentEditError as exc:
             # Someone else corrected it first: show theirs, so nothing of it is lost.
-            with self.db.session() as s:
-                self.stored = get_dispatch(s, self.stored.event_id)  # type: ignore[union-attr]
+            self.stored = stored_dispatch(self.db, self.stored.event_id)  # type: ignore[union-attr]
             self._show(self.stored.data)
             self.error.setText(self.tr("{0}（いま保存されている内容を表示しました）").format(exc))
             return

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import fiscal_year_label, fiscal_year_range, wareki
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.year.dispatches import dispatches_for
-from kenshu_desk.services.year.municipality_records import (
-    attended_events,
-    carry_forward,
-    overview,
-    save_record,
+from kenshu_desk.services.year.actions import (
+    carry_records_forward,
+    municipality_year,
+    save_municipality_record,
+    year_overview,
 )
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
 from kenshu_desk.ui.year.dispatch_dialog import DispatchDialog
@@ -172,8 +171,7 @@ class MunicipalityRecordsWidget(QWidget):
 
     def reload(self) -> None:
         """Re-read the year's overview, keeping the selected municipality."""
-        with self.db.session() as session:
-            rows = overview(session, self.year.value())
+        rows = year_overview(self.db, self.year.value())
         self.model.set_rows(rows)
         has_records = sum(r.has_record for r in rows)
         self.carry_button.setEnabled(has_records < len(rows))
@@ -201,9 +199,7 @@ class MunicipalityRecordsWidget(QWidget):
         row = self.model.row_at(self.model.row_of(organisation_id))
         self.editor.load(row)
         fy = self.year.value()
-        with self.db.session() as session:
-            dispatches = dispatches_for(session, organisation_id, fy)
-            attended = attended_events(session, organisation_id, fy)
+        dispatches, attended = municipality_year(self.db, organisation_id, fy)
         self.dispatch_model.set_rows(
             [
                 (
@@ -238,14 +234,13 @@ class MunicipalityRecordsWidget(QWidget):
             return True
         name = self.model.row_at(self.model.row_of(self._current_id)).name
         try:
-            with self.db.session() as session:
-                save_record(
-                    session,
-                    self.editor.organisation_id,
-                    self.editor.fiscal_year,
-                    self.editor.value(),
-                    expected_version=self.editor.version,
-                )
+            save_municipality_record(
+                self.db,
+                self.editor.organisation_id,
+                self.editor.fiscal_year,
+                self.editor.value(),
+                expected_version=self.editor.version,
+            )
         except UserError as exc:
             self._say(str(exc), error=True)
             return False
@@ -301,8 +296,7 @@ class MunicipalityRecordsWidget(QWidget):
             return
         fy = self.year.value()
         try:
-            with self.db.session() as session:
-                report = carry_forward(session, fy - 1, fy)
+            report = carry_records_forward(self.db, fy - 1, fy)
         except UserError as exc:
             self._say(str(exc), error=True)
             return

@@ -38,8 +38,7 @@ from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.database import Database
 from kenshu_desk.domain.progress import ProgressTable
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.year.municipality_records import overview
-from kenshu_desk.services.year.progress import progress_table
+from kenshu_desk.services.year.actions import progress_of_year, year_overview
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -186,8 +185,7 @@ class ProgressView(QWidget):
     # -- data ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        with self.db.session() as session:
-            self.table = progress_table(session, self.year.value())
+        self.table = progress_of_year(self.db, self.year.value())
         self.model.set_table(self.table)
         header = self.view.horizontalHeader()
         header.resizeSection(0, 190)
@@ -248,9 +246,7 @@ class ProgressView(QWidget):
             write_atomically(path, bytes(buffer.data().data()))
             return
         if kind == "xlsx":
-            with self.db.session() as session:
-                rows = overview(session, self.table.fiscal_year)
-            data = progress_xlsx(self.table, rows)
+            data = progress_xlsx(self.table, year_overview(self.db, self.table.fiscal_year))
         else:
             data = progress_pdf(self.table)
         write_atomically(path, data)

@@ -111,12 +111,9 @@ class YearMenu(QObject):
 
     def _records_year(self) -> int:
         """The latest year with records, up to this one: what the section works on."""
-        from kenshu_desk.services.year.progress import recorded_fiscal_years
+        from kenshu_desk.services.year.actions import records_year
 
-        this_year = fiscal_year(dt.date.today())
-        with self.app.db.session() as session:
-            years = [y for y in recorded_fiscal_years(session) if y <= this_year]
-        return years[0] if years else this_year
+        return records_year(self.app.db, fiscal_year(dt.date.today()))
 
     def show_year_view(self) -> ToolWindow:
         def make() -> QWidget:

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.year.year_view import YearEntry, YearPlan, year_plan
+from kenshu_desk.services.year.actions import plan_of_year
+from kenshu_desk.services.year.year_view import YearEntry, YearPlan
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
 
 LABEL_WIDTH = 132
@@ -356,8 +357,7 @@ class YearViewWidget(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.db.session() as session:
-            plan = year_plan(session, self.year.value())
+        plan = plan_of_year(self.db, self.year.value())
         self.chart.set_plan(plan)
         self.summary.setText(self.tr("%n 件の行事", "", plan.event_count))
         self._plan = plan
