@@ -167,3 +167,15 @@ def test_no_module_over_500_lines():
     assert too_long == {}
     repaid = {name for name, limit in OVERSIZE_DEBT.items() if sizes[name] <= LINE_LIMIT}
     assert repaid == set(), "now within the limit: remove from OVERSIZE_DEBT"
+
+
+def test_ui_opens_no_database_session():
+    """Every read and write of the window is a service call (the services open the session,
+    on a worker where the window runs it there); the import contract keeps SQLAlchemy out."""
+    offenders = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            func = node.func if isinstance(node, ast.Call) else None
+            if isinstance(func, ast.Attribute) and func.attr in ("session", "sessions"):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []
