@@ -34,6 +34,10 @@ def _no_thread_left_running() -> Iterator[None]:
         from PySide6.QtCore import QThreadPool
 
         assert QThreadPool.globalInstance().waitForDone(30000), "a Qt worker is still running"
+        if "kenshu_desk.ui.shell.workers" in sys.modules:
+            from kenshu_desk.ui.shell.workers import wait_for_all_runners
+
+            assert wait_for_all_runners(30000), "a window's task is still running"
     deadline = time.monotonic() + 5
     while True:
         left = [

@@ -66,7 +66,7 @@ def test_invite_dialog_counts_previews_and_sends(qtbot, ui_app, db, configured, 
     dialog.send_button.click()
     worker = dialog.worker
     assert worker is not None
-    with qtbot.waitSignal(worker.signals.finished, timeout=30000):
+    with qtbot.waitSignal(worker.signals.succeeded, timeout=30000):
         pass
     assert "送信 5 件、失敗 0 件" in dialog.status.text()
     assert dialog.count_label.text().startswith("0 人")
@@ -91,7 +91,7 @@ def test_cancel_stops_after_the_message_in_flight(qtbot, ui_app, db, configured)
         assert worker.cancelled
     finally:
         configured.handler.release.set()
-    with qtbot.waitSignal(worker.signals.finished, timeout=30000) as blocker:
+    with qtbot.waitSignal(worker.signals.succeeded, timeout=30000) as blocker:
         pass
     report = blocker.args[0]
     assert report.cancelled and report.sent == 2 and report.left_queued == 3
@@ -120,7 +120,7 @@ def test_outbox_view_resends_a_failed_message(qtbot, qtmodeltester, ui_app, db, 
     dialog = InviteDialog(db, event_id)
     qtbot.addWidget(dialog)
     dialog.send_button.click()
-    with qtbot.waitSignal(dialog.worker.signals.finished, timeout=30000):
+    with qtbot.waitSignal(dialog.worker.signals.succeeded, timeout=30000):
         pass
 
     view = OutboxView(db, event_id)
@@ -140,7 +140,7 @@ def test_outbox_view_resends_a_failed_message(qtbot, qtmodeltester, ui_app, db, 
     assert view.resend_button.isEnabled()
     configured.handler.reject.clear()
     view.resend_button.click()
-    with qtbot.waitSignal(view.worker.signals.finished, timeout=30000):
+    with qtbot.waitSignal(view.worker.signals.succeeded, timeout=30000):
         pass
     assert model.rowCount() == 0  # nothing left that failed
     view.order.setCurrentIndex(view.order.findData("all"))
@@ -171,7 +171,7 @@ def test_settings_dialog_sends_a_test_message_and_saves(qtbot, ui_app, smtp_serv
     dialog.details.toggle.click()
     assert dialog.port.isVisible() and dialog.security.isVisible()
     dialog.test_button.click()
-    with qtbot.waitSignal(dialog._worker.signals.finished, timeout=30000):
+    with qtbot.waitSignal(dialog._worker.signals.succeeded, timeout=30000):
         pass
     assert "chiiki@example.jp に送信しました" in dialog.status.text()
     [got] = smtp_server.handler.arrived
@@ -299,7 +299,7 @@ def test_a_silent_server_shows_the_wait_and_cancel_ends_it(qtbot, ui_app, db, mo
         qtbot.waitUntil(lambda: "応答を待っています" in dialog.status.text(), timeout=10000)
         assert "最長 30 秒" in dialog.status.text()
         assert dialog.cancel_button.isVisible() and dialog.cancel_button.isEnabled()
-        with qtbot.waitSignal(worker.signals.finished, timeout=5000):
+        with qtbot.waitSignal(worker.signals.succeeded, timeout=5000):
             dialog.cancel_button.click()
     finally:
         listener.close()
@@ -318,7 +318,7 @@ def test_a_failed_send_names_the_person_and_says_why_in_japanese(qtbot, ui_app, 
     qtbot.addWidget(dialog)
     dialog.send_button.click()
     assert dialog.worker is not None
-    with qtbot.waitSignal(dialog.worker.signals.finished, timeout=30000):
+    with qtbot.waitSignal(dialog.worker.signals.succeeded, timeout=30000):
         pass
     lines = dialog.status.text().splitlines()
     assert lines[0].startswith("送信 4 件、失敗 1 件")

@@ -43,10 +43,10 @@ from kenshu_desk.mail.templates import (
 )
 from kenshu_desk.services.mail import actions
 from kenshu_desk.services.mail.invitations import InvitationPlan, Recipient
-from kenshu_desk.ui.mail.mail_worker import SendWorker, start
+from kenshu_desk.ui.mail.mail_worker import SendJob
 from kenshu_desk.ui.mail.send_run import SendRunMixin
 from kenshu_desk.ui.shell.widgets import fit_to_screen
-from kenshu_desk.ui.shell.workers import TaskRunner
+from kenshu_desk.ui.shell.workers import Task, TaskRunner
 
 AUTO = "auto"
 
@@ -58,7 +58,8 @@ class InviteDialog(SendRunMixin, QDialog):
         self.event_id = event_id
         self.settings: MailSettings = load_settings()
         self.templates: dict[MessageKind, MailTemplate] = load_templates()
-        self.worker: SendWorker | None = None
+        self.worker: Task | None = None
+        self.send_runner = TaskRunner(self)
         self.plan: InvitationPlan | None = None
         setup = actions.invite_setup(db, event_id)
         self.event_title = setup.event_title
@@ -334,12 +335,10 @@ class InviteDialog(SendRunMixin, QDialog):
                 db, event_id, sender, templates, kind=kind, alarm_minutes=alarm
             )
 
-        self.worker = SendWorker(
-            db, self.settings.smtp_config(password), event_id=event_id, prepare=prepare
+        self.start_send_run(
+            SendJob(db, self.settings.smtp_config(password), event_id=event_id, prepare=prepare)
         )
-        self.begin_send_run(self.worker)
         self._update_buttons()
-        start(self.worker)
 
     def after_send_run(self) -> None:
         self.refresh_plan()

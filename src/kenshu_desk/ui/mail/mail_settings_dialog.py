@@ -32,16 +32,17 @@ from kenshu_desk.mail.settings import (
     save_settings,
     store_password,
 )
-from kenshu_desk.mail.transport import Security, send_test_message
-from kenshu_desk.ui.mail.mail_worker import FunctionWorker, start
+from kenshu_desk.mail.transport import DeliveryError, Security, send_test_message
 from kenshu_desk.ui.shell.details import DetailsSection
+from kenshu_desk.ui.shell.workers import Task, TaskRunner
 
 
 class MailSettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("メール設定"))
-        self._worker: FunctionWorker | None = None
+        self._worker: Task | None = None
+        self._runner = TaskRunner(self)
         settings = load_settings()
 
         self.sender_name = QLineEdit(settings.sender_name)
@@ -194,14 +195,16 @@ class MailSettingsDialog(QDialog):
             return
         config = settings.smtp_config(self.password.text())
         payload = compose_test_message(sender, sender)
-        self._worker = FunctionWorker(
-            lambda: send_test_message(config, sender.address, payload, sender.address)
-        )
-        self._worker.signals.finished.connect(self._test_done)
-        self._worker.signals.failed.connect(self._test_failed)
+
+        def work(_progress: object, _cancelled: object) -> str:
+            try:
+                return send_test_message(config, sender.address, payload, sender.address)
+            except DeliveryError as exc:  # the server's answer, shown as it is
+                raise UserError(str(exc)) from exc
+
         self.test_button.setEnabled(False)
         self.show_status(self.tr("送信しています…"))
-        start(self._worker)
+        self._worker = self._runner.start(work, self._test_done, self._test_failed)
 
     def _test_done(self, reply: str) -> None:
         self.test_button.setEnabled(True)

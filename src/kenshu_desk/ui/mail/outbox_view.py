@@ -41,11 +41,12 @@ from kenshu_desk.services.mail.outbox import (
     recover_interrupted,
     requeue,
 )
-from kenshu_desk.ui.mail.mail_worker import SendWorker, start
+from kenshu_desk.ui.mail.mail_worker import SendJob
 from kenshu_desk.ui.shell.i18n import date_time_label
 from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.list_model import ListTableModel
 from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.workers import Task, TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,7 +123,8 @@ class OutboxView(QDialog):
         super().__init__(parent)
         self.db = db
         self.event_id = event_id
-        self.worker: SendWorker | None = None
+        self.worker: Task | None = None
+        self.send_runner = TaskRunner(self)
         self.setWindowTitle(self.tr("送信済みメール"))
         self.model = OutboxModel(self)
         self.table = QTableView()
@@ -236,22 +238,24 @@ class OutboxView(QDialog):
             if not ok:
                 return
         requeue(self.db, ids)
-        self.worker = SendWorker(self.db, settings.smtp_config(password), ids=ids)
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
+        job = SendJob(self.db, settings.smtp_config(password), ids=ids)
+        self.worker = self.send_runner.start(
+            job,
+            self._finished,
+            self._failed,
+            self._progress,
+            on_cancel=job.cancel,
+            on_note=lambda current: self._show(current, False),
+        )
         self.progress.setVisible(True)
         self.progress.setRange(0, len(ids))
         self.cancel_button.setVisible(True)
         self.reload()
-        start(self.worker)
 
-    def _progress(self, done: int, total: int, current: str) -> None:
+    def _progress(self, done: int, total: int) -> None:
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        if current:
-            self._show(current, False)
 
     def _end(self) -> None:
         self.worker = None

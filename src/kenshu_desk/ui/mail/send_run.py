@@ -1,7 +1,8 @@
-"""Running a SendWorker from a dialog: progress bar, Cancel, and the closing message.
+"""Running a send job (mail_worker.SendJob) from a dialog: progress bar, Cancel, the result.
 
-Shared by the invitation and the recording dialogs. The dialog provides `progress` (a
-QProgressBar), `cancel_button`, `show_status(text, error=...)` and `after_send_run()`.
+Shared by the invitation and the recording dialogs. The dialog provides `send_runner` (a
+TaskRunner), `progress` (a QProgressBar), `cancel_button`, `show_status(text, error=...)` and
+`after_send_run()`; `worker` is the running Task (None when no run is going on).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from kenshu_desk.services.mail.outbox import SendReport
+from kenshu_desk.ui.mail.mail_worker import SendJob
+from kenshu_desk.ui.shell.workers import Task, TaskRunner
 
 
 def _tr(text: str) -> str:
@@ -36,7 +39,8 @@ def problem_text(report: SendReport) -> str:
 
 
 class SendRunMixin:
-    worker: Any
+    worker: Task | None
+    send_runner: TaskRunner
     progress: Any
     cancel_button: Any
 
@@ -46,25 +50,30 @@ class SendRunMixin:
     def after_send_run(self) -> None:
         """Refresh what the dialog shows once a run has ended."""
 
-    def begin_send_run(self, worker: Any) -> None:
-        """Connect the worker and show the progress; the caller then starts it."""
-        self.worker = worker
-        worker.signals.progress.connect(self._progress)
-        worker.signals.finished.connect(self._finished)
-        worker.signals.failed.connect(self._failed)
+    def start_send_run(self, job: SendJob) -> None:
+        """Show the progress and start the job on the dialog's runner."""
+        self.worker = self.send_runner.start(
+            job,
+            self._finished,
+            self._failed,
+            self._progress,
+            on_cancel=job.cancel,
+            on_note=self._note,
+        )
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.show_status(_tr("送信を始めます…"))
 
-    def _progress(self, done: int, total: int, current: str) -> None:
+    def _progress(self, done: int, total: int) -> None:
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.progress.setFormat(f"{done}/{total}")
-        if current:
-            self.show_status(current)
+
+    def _note(self, current: str) -> None:
+        self.show_status(current)
 
     def _end_run(self) -> None:
         self.worker = None

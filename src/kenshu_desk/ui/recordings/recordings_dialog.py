@@ -49,13 +49,13 @@ from kenshu_desk.mail.settings import MailSettings, get_password, load_settings
 from kenshu_desk.mail.templates import MailTemplate
 from kenshu_desk.services.recordings import actions
 from kenshu_desk.services.recordings import recordings as rec
-from kenshu_desk.ui.mail.mail_worker import SendWorker, start
+from kenshu_desk.ui.mail.mail_worker import SendJob
 from kenshu_desk.ui.mail.send_run import SendRunMixin
 from kenshu_desk.ui.recordings.recording_link_form import RecordingLinkForm, parse_extras
 from kenshu_desk.ui.recordings.recordings_follow_up import FollowUpTab
 from kenshu_desk.ui.recordings.recordings_models import RecordingsModel, table_view
 from kenshu_desk.ui.shell.widgets import fit_to_screen
-from kenshu_desk.ui.shell.workers import TaskRunner
+from kenshu_desk.ui.shell.workers import Task, TaskRunner
 
 
 class RecordingsDialog(SendRunMixin, QDialog):
@@ -65,7 +65,8 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.event_id = event_id
         self.settings: MailSettings = load_settings()
         self.template = load_recording_template()
-        self.worker: SendWorker | None = None
+        self.worker: Task | None = None
+        self.send_runner = TaskRunner(self)
         self.plan: rec.RecordingPlan | None = None
         setup = actions.recordings_setup(db, event_id)
         self.event_title = setup.event_title
@@ -384,12 +385,10 @@ class RecordingsDialog(SendRunMixin, QDialog):
                 db, link_id, sender, template, group=group, picked=picked, extras=extras
             )
 
-        self.worker = SendWorker(
-            self.db, self.settings.smtp_config(password), ids=[], prepare=prepare
+        self.start_send_run(
+            SendJob(self.db, self.settings.smtp_config(password), ids=[], prepare=prepare)
         )
-        self.begin_send_run(self.worker)
         self.update_preview()
-        start(self.worker)
 
     def after_send_run(self) -> None:
         self.refresh()

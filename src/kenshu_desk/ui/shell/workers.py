@@ -1,61 +1,108 @@
-"""Long work off the GUI thread: a QRunnable with progress, cancel, and a result signal.
+"""The one way the window runs work off the GUI thread: a Task run by a TaskRunner.
 
-The work function receives ``progress(done, total)`` and ``cancelled() -> bool``; it calls
-services, which open their own sessions on the worker (a session is never shared across
-threads). Results and errors come back as queued signals, so slots run on the GUI thread.
-A UserError's message is shown as it is; anything else is reported as an unexpected error
-with its type.
+A Task runs a work function ``work(progress, cancelled)``: ``progress(done, total, note="")``
+reports how far it is (and, optionally, what it is doing: a recipient, a step);
+``cancelled() -> bool`` says whether the user pressed Cancel. The work calls services, which
+open their own sessions on the worker (a session is never shared across threads). Results
+and errors come back as queued signals, so slots run on the GUI thread: ``succeeded(result)``,
+``failed(message)`` — a UserError's message as it is; anything else as an unexpected error
+naming only its type (its text may carry names, addresses or a message's content), with the
+traceback on stderr for the log — then ``finished()``.
+
+Cancel sets the flag the work polls and calls the task's ``on_cancel`` (e.g. the SMTP
+transport's abort, which ends a wait for a silent server at once).
+
+A TaskRunner runs its owner's tasks one after another on its own pool and can wait for
+them (a window waits before it closes). ``wait_for_all_runners`` is for the tests: no test
+may leave a task running.
 """
 
 from __future__ import annotations
 
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from kenshu_desk.errors import UserError
 
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+class Progress(Protocol):
+    def __call__(self, done: int, total: int, note: str = "", /) -> None: ...
+
+
+Work = Callable[[Progress, Callable[[], bool]], Any]
 
 
 class TaskSignals(QObject):
     progress = Signal(int, int)
+    note = Signal(str)  # what the task is doing now, for the status line
     succeeded = Signal(object)
     failed = Signal(str)
     finished = Signal()
 
 
+def unexpected_error_message(exc: BaseException) -> str:
+    return QCoreApplication.translate(
+        "workers", "予期しないエラーが発生しました（{0}）。詳しい記録は標準エラー出力にあります。"
+    ).format(type(exc).__name__)
+
+
 class Task(QRunnable):
-    def __init__(self, work: Work) -> None:
+    def __init__(self, work: Work, on_cancel: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.work = work
         self.signals = TaskSignals()
         self._cancel = threading.Event()
+        self._on_cancel = on_cancel
         self.setAutoDelete(False)  # the owner keeps it until finished
 
     def cancel(self) -> None:
         self._cancel.set()
+        if self._on_cancel is not None:
+            self._on_cancel()
 
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int, note: str = "", /) -> None:
+        self.signals.progress.emit(done, total)
+        if note:
+            self.signals.note.emit(note)
+
     def run(self) -> None:
         try:
-            result = self.work(self.signals.progress.emit, self._cancel.is_set)
+            result = self.work(self._progress, self._cancel.is_set)
         except UserError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug: keep the window alive and say what happened
             traceback.print_exc()
-            self.signals.failed.emit(
-                f"予期しないエラーが発生しました（{type(exc).__name__}: {exc}）"
-            )
+            self.signals.failed.emit(unexpected_error_message(exc))
         else:
             self.signals.succeeded.emit(result)
         finally:
             self.signals.finished.emit()
+
+
+_RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+
+
+def wait_for_all_runners(msecs: int = 30000) -> bool:
+    """True when every runner's tasks have ended within msecs (tests: nothing left running)."""
+    done = True
+    for runner in list(_RUNNERS):
+        try:
+            done = runner.pool.waitForDone(msecs) and done
+        except RuntimeError:  # its window is gone, and the pool with it (which waited)
+            continue
+    return done
 
 
 class TaskRunner(QObject):
@@ -68,6 +115,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.task: Task | None = None
+        _RUNNERS.add(self)
 
     def start(
         self,
@@ -75,8 +123,13 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[str], None],
         on_progress: Callable[[int, int], None] | None = None,
+        *,
+        on_cancel: Callable[[], None] | None = None,
+        on_note: Callable[[str], None] | None = None,
     ) -> Task:
-        task = Task(work)
+        task = Task(work, on_cancel)
+        if on_note is not None:
+            task.signals.note.connect(on_note)
         task.signals.succeeded.connect(on_success)
         task.signals.failed.connect(on_failure)
         if on_progress is not None:
