@@ -1,14 +1,13 @@
 """Preview of a generated PDF (QtPdf), with Print…, Save as PDF…, zoom and roster options.
 
-The PDF is built on a QThreadPool worker (a big roster takes a moment) that opens its own
-database session; the dialog shows progress and can cancel. Printing renders each page of
+The PDF is built on a worker (a Task, ui/shell/workers.py; a big roster takes a moment)
+that reads through the services; the dialog shows progress and can cancel. Printing renders each page of
 the very PDF shown to the printer, so paper and preview cannot differ.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,12 +17,9 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QIODevice,
-    QObject,
     QPointF,
-    QRunnable,
     QStandardPaths,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -51,6 +47,7 @@ from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.errors import UserError
 from kenshu_desk.ui.shell.pdf_printing import print_pages, printer_for
 from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.workers import Task, TaskRunner
 
 ZOOM_STEP = 1.25
 
@@ -70,46 +67,6 @@ Namer = Callable[[PreviewOptions], tuple[str, str]]  # (window title, suggested 
 
 class _Cancelled(Exception):
     pass
-
-
-class _BuildSignals(QObject):
-    progress = Signal(int, int, int)  # job, pages done, pages expected
-    finished = Signal(int, object)  # job, bytes
-    failed = Signal(int, str)
-    cancelled = Signal(int)
-
-
-class _BuildTask(QRunnable):
-    """Runs the builder off the GUI thread; the builder opens its own database session."""
-
-    def __init__(self, job: int, build: Builder, options: PreviewOptions) -> None:
-        super().__init__()
-        # The dialog keeps every task it started until it closes: a Python QRunnable
-        # deleted by the pool while its wrapper is still referenced (or the reverse)
-        # is a classic PySide crash.
-        self.setAutoDelete(False)
-        self.job = job
-        self.build = build
-        self.options = options
-        self.cancel = threading.Event()
-        self.signals = _BuildSignals()
-
-    def run(self) -> None:
-        def progress(done: int, total: int) -> None:
-            if self.cancel.is_set():
-                raise _Cancelled
-            self.signals.progress.emit(self.job, done, total)
-
-        try:
-            data = self.build(self.options, progress)
-        except _Cancelled:
-            self.signals.cancelled.emit(self.job)
-        except UserError as exc:
-            self.signals.failed.emit(self.job, str(exc))
-        except Exception as exc:  # a bug must not kill the worker thread silently
-            self.signals.failed.emit(self.job, f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(self.job, data)
 
 
 def safe_file_name(name: str) -> str:
@@ -140,11 +97,9 @@ class PdfPreviewDialog(QDialog):
         self._build = build
         self._namer = namer
         self._options = options or PreviewOptions()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._job = 0
-        self._task: _BuildTask | None = None
-        self._tasks: list[_BuildTask] = []
+        self._runner = TaskRunner(self)  # builds one after another; the builder reads
+        self._job = 0  # the services on the worker; a newer build supersedes older ones
+        self._task: Task | None = None
         self._data: bytes | None = None
         self._buffer: QBuffer | None = None
         self._printing = False
@@ -277,25 +232,36 @@ class PdfPreviewDialog(QDialog):
     def regenerate(self) -> None:
         """Build the PDF again for the current options (cancelling a build under way)."""
         if self._task is not None:
-            self._task.cancel.set()
+            self._task.cancel()
         self._job += 1
-        task = _BuildTask(self._job, self._build, self._options)
-        task.signals.progress.connect(self._on_progress)
-        task.signals.finished.connect(self._on_finished)
-        task.signals.failed.connect(self._on_failed)
-        task.signals.cancelled.connect(self._on_cancelled)
-        self._task = task
-        self._tasks.append(task)
+        job, build, options = self._job, self._build, self._options
+
+        def work(progress: Progress, cancelled: Callable[[], bool]) -> bytes | None:
+            def pages(done: int, total: int) -> None:
+                if cancelled():
+                    raise _Cancelled
+                progress(done, total)
+
+            try:
+                return build(options, pages)
+            except _Cancelled:
+                return None  # said by _on_finished
+
         self.progress.setRange(0, 0)  # busy until the first page is reported
         self.status.setText(self.tr("PDFを作成しています…"))
         self._set_busy(True)
-        self._pool.start(task)
+        self._task = self._runner.start(
+            work,
+            lambda data: self._on_finished(job, data),
+            lambda message: self._on_failed(job, message),
+            lambda done, total: self._on_progress(job, done, total),
+        )
 
     def cancel(self) -> None:
         if self._printing:
             self._cancel_print = True
         elif self._task is not None:
-            self._task.cancel.set()
+            self._task.cancel()
 
     def _on_progress(self, job: int, done: int, total: int) -> None:
         if job != self._job:
@@ -305,8 +271,11 @@ class PdfPreviewDialog(QDialog):
         self.progress.setFormat(self.tr("%v / %m ページ"))
         self.build_progress.emit(done, total)
 
-    def _on_finished(self, job: int, data: bytes) -> None:
+    def _on_finished(self, job: int, data: bytes | None) -> None:
         if job != self._job:
+            return
+        if data is None:
+            self._on_cancelled(job)
             return
         self._task = None
         self._load(data)
@@ -455,5 +424,5 @@ class PdfPreviewDialog(QDialog):
     def _shutdown(self) -> None:
         """No worker outlives the dialog: cancel and wait (a build stops at its next page)."""
         if self._task is not None:
-            self._task.cancel.set()
-        self._pool.waitForDone()
+            self._task.cancel()
+        self._runner.wait()

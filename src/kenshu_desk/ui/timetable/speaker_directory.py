@@ -10,33 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kenshu_desk.database import Database
 from kenshu_desk.services.timetable.actions import all_speakers, speaker_rows
 from kenshu_desk.services.timetable.speakers import SpeakerRow
+from kenshu_desk.ui.shell.workers import TaskRunner
 from kenshu_desk.ui.timetable.speaker_models import SpeakerListModel
-
-
-class _Relay(QObject):
-    """Carries the worker's result to the GUI thread (a queued signal)."""
-
-    done = Signal(int, object)  # generation, list[SpeakerRow] or the exception
-
-
-class _ReadAll(QRunnable):
-    def __init__(self, db: Database, generation: int, relay: _Relay) -> None:
-        super().__init__()
-        self.db = db
-        self.generation = generation
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            result: object = all_speakers(self.db)  # this thread's own session
-        except Exception as exc:  # reported in the GUI thread
-            result = exc
-        self.relay.done.emit(self.generation, result)
 
 
 class SpeakerDirectory(QObject):
@@ -47,10 +27,7 @@ class SpeakerDirectory(QObject):
         super().__init__(parent)
         self.db = db
         self.model = SpeakerListModel(self)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
+        self._runner = TaskRunner(self)
         self._generation = 0
         self.loading = False
 
@@ -58,7 +35,12 @@ class SpeakerDirectory(QObject):
         """Read the whole directory again, in the background."""
         self._generation += 1
         self.loading = True
-        self._pool.start(_ReadAll(self.db, self._generation, self._relay))
+        generation, db = self._generation, self.db
+        self._runner.start(
+            lambda _progress, _cancelled: all_speakers(db),  # the worker's own session
+            lambda rows: self._on_done(generation, rows),
+            lambda message: self._on_failed(generation, message),
+        )
 
     def load_now(self) -> None:
         """Read the whole directory in this thread (tests, benchmarks, small databases)."""
@@ -78,17 +60,16 @@ class SpeakerDirectory(QObject):
 
     def wait(self) -> None:
         """Let a read in flight finish (before the window and the database go away)."""
-        self._pool.waitForDone()
+        self._runner.wait()
 
-    def _on_done(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # an older read: a newer one is on its way
-        if isinstance(result, Exception):
+    def _on_done(self, generation: int, rows: list[SpeakerRow]) -> None:
+        if generation == self._generation:  # else an older read: a newer one is on its way
+            self._set(rows)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
             self.loading = False
-            self.failed.emit(str(result).splitlines()[0] if str(result) else repr(result))
-            return
-        assert isinstance(result, list)
-        self._set(result)
+            self.failed.emit(message.splitlines()[0] if message else message)
 
     def _set(self, rows: list[SpeakerRow]) -> None:
         self.loading = False

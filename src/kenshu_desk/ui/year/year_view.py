@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.database import Database
-from kenshu_desk.errors import UserError
 from kenshu_desk.services.year.actions import plan_of_year
 from kenshu_desk.services.year.year_view import YearEntry, YearPlan
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
+from kenshu_desk.ui.shell.workers import TaskRunner
 
 LABEL_WIDTH = 132
 MIN_MONTH_WIDTH = 90
@@ -280,31 +280,10 @@ class YearChart(QWidget):
 
 
 class _ExportSignals(QObject):
+    """Said once an export has ended (after the view has shown it)."""
+
     finished = Signal(str)  # the path written
     failed = Signal(str)  # the message for the user
-
-
-class _ExportTask(QRunnable):
-    """Makes and writes the PDF off the GUI thread: a busy year takes seconds to lay out.
-
-    It gets a frozen snapshot (YearPlan), never a Session, so nothing is shared.
-    """
-
-    def __init__(self, plan: YearPlan, paper: str, path: Path, signals: _ExportSignals) -> None:
-        super().__init__()
-        self.plan, self.paper, self.path, self.signals = plan, paper, path, signals
-
-    def run(self) -> None:
-        try:
-            from kenshu_desk.documents.year_schedule import year_schedule_pdf
-
-            write_atomically(self.path, year_schedule_pdf(self.plan, paper=self.paper))
-        except UserError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug must not kill the worker silently
-            self.signals.failed.emit(f"PDF を作成できませんでした: {exc}")
-        else:
-            self.signals.finished.emit(str(self.path))
 
 
 class YearViewWidget(QWidget):
@@ -349,8 +328,7 @@ class YearViewWidget(QWidget):
         self.year.valueChanged.connect(self.reload)
         self.export_button.clicked.connect(self._export)
         self.export_signals = _ExportSignals(self)
-        self.export_signals.finished.connect(self._export_finished)
-        self.export_signals.failed.connect(self._export_failed)
+        self.export_runner = TaskRunner(self)
         from kenshu_desk.documents.fonts import register_fonts
 
         register_fonts()  # here, before any export thread needs them
@@ -368,19 +346,29 @@ class YearViewWidget(QWidget):
         write_atomically(path, year_schedule_pdf(self._plan, paper=paper))
 
     def start_export(self, path: Path, paper: str = "A3") -> None:
-        """Write the PDF on the thread pool; export_signals report the end."""
+        """Write the PDF on a worker (a busy year takes seconds to lay out); export_signals
+        report the end. The worker gets a frozen snapshot (YearPlan), never a Session."""
         self.export_button.setEnabled(False)
         self.summary.setText(self.tr("PDF を作成しています…"))
-        task = _ExportTask(self._plan, paper, path, self.export_signals)
-        QThreadPool.globalInstance().start(task)
+        plan = self._plan
+
+        def work(_progress: object, _cancelled: object) -> str:
+            from kenshu_desk.documents.year_schedule import year_schedule_pdf
+
+            write_atomically(path, year_schedule_pdf(plan, paper=paper))
+            return str(path)
+
+        self.export_runner.start(work, self._export_finished, self._export_failed)
 
     def _export_finished(self, path: str) -> None:
         self.export_button.setEnabled(True)
         self.summary.setText(self.tr("{0} に出力しました").format(Path(path).name))
+        self.export_signals.finished.emit(path)
 
     def _export_failed(self, message: str) -> None:
         self.export_button.setEnabled(True)
         self.summary.setText(message)
+        self.export_signals.failed.emit(message)
 
     def _export(self) -> None:
         default = f"事業スケジュール_{self._plan.label}.pdf"
