@@ -179,3 +179,17 @@ def test_ui_opens_no_database_session():
             if isinstance(func, ast.Attribute) and func.attr in ("session", "sessions"):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
+
+
+def test_one_worker_abstraction():
+    """Work off the GUI thread goes through ui/shell/workers.py (Task, TaskRunner) only."""
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "workers.py"
+        and any(
+            word in path.read_text(encoding="utf-8")
+            for word in ("QRunnable", "QThreadPool", "QThread(", "threading.Thread(")
+        )
+    ]
+    assert offenders == []
