@@ -670,4 +670,18 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "入力した内容は残っています。確かめてから、もう一度保存してください。": "What you typed is still here. Check it, then save again.",
     "空欄": "empty",
     "電話番号": "Phone number",
+    "レポートの名前": "Name in the report",
+    "参加（分）": "Joined (min)",
+    "対応": "Match",
+    "現在": "Now",
+    "変更後": "After",
+    "受付簿のプレビュー — ": "Sign-in sheet preview — ",
+    "参加者名簿のプレビュー — ": "Participant list preview — ",
+    "アーカイブ済み": "Archived",
+    "（名簿に追加）": " (added to the list)",
+    "（申込なし）": "(not registered)",
+    "メールを作成しています": "Composing the messages",
+    "予期しないエラーが発生しました（{0}）。詳しい記録は標準エラー出力にあります。": (
+        "An unexpected error occurred ({0}). The details are in the standard error output."
+    ),
 }

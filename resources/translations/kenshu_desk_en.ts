@@ -24,10 +24,6 @@
             <translation>Mail &amp;settings…</translation>
         </message>
         <message>
-            <source>参加者(&amp;P)</source>
-            <translation>&amp;Participants</translation>
-        </message>
-        <message>
             <source>参加者名簿(&amp;L)</source>
             <translation>Participant &amp;list</translation>
         </message>
@@ -102,6 +98,10 @@
         <message>
             <source>行事(&amp;V)</source>
             <translation>E&amp;vent</translation>
+        </message>
+        <message>
+            <source>参加者(&amp;P)</source>
+            <translation>&amp;Participants</translation>
         </message>
         <message>
             <source>メール(&amp;M)</source>
@@ -320,6 +320,42 @@
             <translation>Present at leas&amp;t this % of the event</translation>
         </message>
         <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>現在</source>
+            <translation>Now</translation>
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <source>参加（分）</source>
+            <translation>Joined (min)</translation>
+        </message>
+        <message>
+            <source>レポートの名前</source>
+            <translation>Name in the report</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>Mail</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>対応</source>
+            <translation>Match</translation>
+        </message>
+        <message>
             <source>出欠の変更</source>
             <translation>Change attendance</translation>
         </message>
@@ -342,6 +378,14 @@
         <message>
             <source>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</source>
             <translation>Attendance report (*.csv *.tsv *.txt *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>（名簿に追加）</source>
+            <translation> (added to the list)</translation>
+        </message>
+        <message>
+            <source>（申込なし）</source>
+            <translation>(not registered)</translation>
         </message>
         <message>
             <source>照合できなかった行: {0}（対応を選ぶと反映されます。選ばない行は無視します）</source>
@@ -1068,10 +1112,6 @@
             <translation>Recording link</translation>
         </message>
         <message>
-            <source>メール</source>
-            <translation>Mail</translation>
-        </message>
-        <message>
             <source>メールファイル</source>
             <translation>E-mail file</translation>
         </message>
@@ -1478,16 +1518,8 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>What you typed is still here. Check it, then save again.</translation>
         </message>
         <message>
-            <source>氏名</source>
-            <translation>Name</translation>
-        </message>
-        <message>
             <source>ふりがな</source>
             <translation>Reading</translation>
-        </message>
-        <message>
-            <source>所属</source>
-            <translation>Organisation</translation>
         </message>
         <message>
             <source>部署</source>
@@ -1516,6 +1548,14 @@ This cannot be undone (the undo history is cleared too).</translation>
         <message>
             <source>アーカイブ済みも表示</source>
             <translation>Show archived</translation>
+        </message>
+        <message>
+            <source>出欠</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <source>分</source>
+            <translation>Min</translation>
         </message>
         <message>
             <source>新規(&amp;N)</source>
@@ -2102,6 +2142,10 @@ Subject: {1}
             <translation>Imported</translation>
         </message>
         <message>
+            <source>メールを作成しています</source>
+            <translation>Composing the messages</translation>
+        </message>
+        <message>
             <source>講師を検索（名前・ふりがな・所属）</source>
             <translation>Search speakers (name, reading, organisation)</translation>
         </message>
@@ -2341,6 +2385,10 @@ Subject: {1}
             <translation>&amp;Progress in the prefecture</translation>
         </message>
         <message>
+            <source>予期しないエラーが発生しました（{0}）。詳しい記録は標準エラー出力にあります。</source>
+            <translation>An unexpected error occurred ({0}). The details are in the standard error output.</translation>
+        </message>
+        <message>
             <source>状態</source>
             <translation>Status</translation>
         </message>
@@ -2385,10 +2433,6 @@ Subject: {1}
             <translation>{0} more are listed in Sent mail.</translation>
         </message>
         <message>
-            <source>行</source>
-            <translation>Row</translation>
-        </message>
-        <message>
             <source>判定</source>
             <translation>Check</translation>
         </message>
@@ -2401,12 +2445,12 @@ Subject: {1}
             <translation>Present</translation>
         </message>
         <message>
-            <source>出欠</source>
-            <translation>Attendance</translation>
-        </message>
-        <message>
             <source>オンライン（分）</source>
             <translation>Online (min)</translation>
+        </message>
+        <message>
+            <source>アーカイブ済み</source>
+            <translation>Archived</translation>
         </message>
         <message>
             <source>動画URL</source>
@@ -2457,16 +2501,20 @@ Subject: {1}
             <translation>Preview sign-in sheet…</translation>
         </message>
         <message>
+            <source>受付簿のプレビュー — </source>
+            <translation>Sign-in sheet preview — </translation>
+        </message>
+        <message>
+            <source>参加者名簿のプレビュー — </source>
+            <translation>Participant list preview — </translation>
+        </message>
+        <message>
             <source>次第のプレビュー — </source>
             <translation>Agenda preview — </translation>
         </message>
         <message>
             <source>行事を選択してください。</source>
             <translation>Select an event.</translation>
-        </message>
-        <message>
-            <source>%1のプレビュー — </source>
-            <translation>Preview of %1 — </translation>
         </message>
         <message>
             <source>プログラム</source>
@@ -2591,10 +2639,6 @@ Subject: {1}
         <message>
             <source>%1 は既に発表者に入っています。</source>
             <translation>%1 is already a presenter.</translation>
-        </message>
-        <message>
-            <source>分</source>
-            <translation>Min</translation>
         </message>
         <message>
             <source>内容</source>
@@ -2747,6 +2791,42 @@ Subject: {1}
             <translation>Present at leas&amp;t this % of the event</translation>
         </message>
         <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>現在</source>
+            <translation>Now</translation>
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <source>参加（分）</source>
+            <translation>Joined (min)</translation>
+        </message>
+        <message>
+            <source>レポートの名前</source>
+            <translation>Name in the report</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>Mail</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>対応</source>
+            <translation>Match</translation>
+        </message>
+        <message>
             <source>出欠の変更</source>
             <translation>Change attendance</translation>
         </message>
@@ -2769,6 +2849,14 @@ Subject: {1}
         <message>
             <source>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</source>
             <translation>Attendance report (*.csv *.tsv *.txt *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>（名簿に追加）</source>
+            <translation> (added to the list)</translation>
+        </message>
+        <message>
+            <source>（申込なし）</source>
+            <translation>(not registered)</translation>
         </message>
         <message>
             <source>照合できなかった行: {0}（対応を選ぶと反映されます。選ばない行は無視します）</source>
@@ -4098,6 +4186,22 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>Show archived</translation>
         </message>
         <message>
+            <source>日付</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>行事</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>出欠</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <source>分</source>
+            <translation>Min</translation>
+        </message>
+        <message>
             <source>新規(&amp;N)</source>
             <translation>&amp;New</translation>
         </message>
@@ -4823,6 +4927,13 @@ Subject: {1}
         <message>
             <source>取り込みました</source>
             <translation>Imported</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendRun</name>
+        <message>
+            <source>メールを作成しています</source>
+            <translation>Composing the messages</translation>
         </message>
     </context>
     <context>

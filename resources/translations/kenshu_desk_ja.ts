@@ -24,10 +24,6 @@
             <translation>メール設定(&amp;S)…</translation>
         </message>
         <message>
-            <source>参加者(&amp;P)</source>
-            <translation>参加者(&amp;P)</translation>
-        </message>
-        <message>
             <source>参加者名簿(&amp;L)</source>
             <translation>参加者名簿(&amp;L)</translation>
         </message>
@@ -102,6 +98,10 @@
         <message>
             <source>行事(&amp;V)</source>
             <translation>行事(&amp;V)</translation>
+        </message>
+        <message>
+            <source>参加者(&amp;P)</source>
+            <translation>参加者(&amp;P)</translation>
         </message>
         <message>
             <source>メール(&amp;M)</source>
@@ -320,6 +320,42 @@
             <translation>行事の時間の何％以上で出席(&amp;T)</translation>
         </message>
         <message>
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>所属</translation>
+        </message>
+        <message>
+            <source>現在</source>
+            <translation>現在</translation>
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation>変更後</translation>
+        </message>
+        <message>
+            <source>参加（分）</source>
+            <translation>参加（分）</translation>
+        </message>
+        <message>
+            <source>レポートの名前</source>
+            <translation>レポートの名前</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>対応</source>
+            <translation>対応</translation>
+        </message>
+        <message>
             <source>出欠の変更</source>
             <translation>出欠の変更</translation>
         </message>
@@ -342,6 +378,14 @@
         <message>
             <source>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</source>
             <translation>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <source>（名簿に追加）</source>
+            <translation>（名簿に追加）</translation>
+        </message>
+        <message>
+            <source>（申込なし）</source>
+            <translation>（申込なし）</translation>
         </message>
         <message>
             <source>照合できなかった行: {0}（対応を選ぶと反映されます。選ばない行は無視します）</source>
@@ -1068,10 +1112,6 @@
             <translation>録画のご案内</translation>
         </message>
         <message>
-            <source>メール</source>
-            <translation>メール</translation>
-        </message>
-        <message>
             <source>メールファイル</source>
             <translation>メールファイル</translation>
         </message>
@@ -1478,16 +1518,8 @@
             <translation>入力した内容は残っています。確かめてから、もう一度保存してください。</translation>
         </message>
         <message>
-            <source>氏名</source>
-            <translation>氏名</translation>
-        </message>
-        <message>
             <source>ふりがな</source>
             <translation>ふりがな</translation>
-        </message>
-        <message>
-            <source>所属</source>
-            <translation>所属</translation>
         </message>
         <message>
             <source>部署</source>
@@ -1516,6 +1548,14 @@
         <message>
             <source>アーカイブ済みも表示</source>
             <translation>アーカイブ済みも表示</translation>
+        </message>
+        <message>
+            <source>出欠</source>
+            <translation>出欠</translation>
+        </message>
+        <message>
+            <source>分</source>
+            <translation>分</translation>
         </message>
         <message>
             <source>新規(&amp;N)</source>
@@ -2102,6 +2142,10 @@
             <translation>取り込みました</translation>
         </message>
         <message>
+            <source>メールを作成しています</source>
+            <translation>メールを作成しています</translation>
+        </message>
+        <message>
             <source>講師を検索（名前・ふりがな・所属）</source>
             <translation>講師を検索（名前・ふりがな・所属）</translation>
         </message>
@@ -2340,6 +2384,10 @@
             <translation>県内の進捗状況(&amp;P)</translation>
         </message>
         <message>
+            <source>予期しないエラーが発生しました（{0}）。詳しい記録は標準エラー出力にあります。</source>
+            <translation>予期しないエラーが発生しました（{0}）。詳しい記録は標準エラー出力にあります。</translation>
+        </message>
+        <message>
             <source>状態</source>
             <translation>状態</translation>
         </message>
@@ -2384,10 +2432,6 @@
             <translation>ほか {0} 件は「送信済みメール」で確かめられます。</translation>
         </message>
         <message>
-            <source>行</source>
-            <translation>行</translation>
-        </message>
-        <message>
             <source>判定</source>
             <translation>判定</translation>
         </message>
@@ -2400,12 +2444,12 @@
             <translation>出席</translation>
         </message>
         <message>
-            <source>出欠</source>
-            <translation>出欠</translation>
-        </message>
-        <message>
             <source>オンライン（分）</source>
             <translation>オンライン（分）</translation>
+        </message>
+        <message>
+            <source>アーカイブ済み</source>
+            <translation>アーカイブ済み</translation>
         </message>
         <message>
             <source>動画URL</source>
@@ -2456,16 +2500,20 @@
             <translation>受付簿をプレビュー…</translation>
         </message>
         <message>
+            <source>受付簿のプレビュー — </source>
+            <translation>受付簿のプレビュー — </translation>
+        </message>
+        <message>
+            <source>参加者名簿のプレビュー — </source>
+            <translation>参加者名簿のプレビュー — </translation>
+        </message>
+        <message>
             <source>次第のプレビュー — </source>
             <translation>次第のプレビュー — </translation>
         </message>
         <message>
             <source>行事を選択してください。</source>
             <translation>行事を選択してください。</translation>
-        </message>
-        <message>
-            <source>%1のプレビュー — </source>
-            <translation>%1のプレビュー — </translation>
         </message>
         <message>
             <source>プログラム</source>
@@ -2590,10 +2638,6 @@
         <message>
             <source>%1 は既に発表者に入っています。</source>
             <translation>%1 は既に発表者に入っています。</translation>
-        </message>
-        <message>
-            <source>分</source>
-            <translation>分</translation>
         </message>
         <message>
             <source>内容</source>
@@ -2746,6 +2790,42 @@
             <translation>行事の時間の何％以上で出席(&amp;T)</translation>
         </message>
         <message>
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>所属</source>
+            <translation>所属</translation>
+        </message>
+        <message>
+            <source>現在</source>
+            <translation>現在</translation>
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation>変更後</translation>
+        </message>
+        <message>
+            <source>参加（分）</source>
+            <translation>参加（分）</translation>
+        </message>
+        <message>
+            <source>レポートの名前</source>
+            <translation>レポートの名前</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>対応</source>
+            <translation>対応</translation>
+        </message>
+        <message>
             <source>出欠の変更</source>
             <translation>出欠の変更</translation>
         </message>
@@ -2768,6 +2848,14 @@
         <message>
             <source>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</source>
             <translation>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <source>（名簿に追加）</source>
+            <translation>（名簿に追加）</translation>
+        </message>
+        <message>
+            <source>（申込なし）</source>
+            <translation>（申込なし）</translation>
         </message>
         <message>
             <source>照合できなかった行: {0}（対応を選ぶと反映されます。選ばない行は無視します）</source>
@@ -4097,6 +4185,22 @@
             <translation>アーカイブ済みも表示</translation>
         </message>
         <message>
+            <source>日付</source>
+            <translation>日付</translation>
+        </message>
+        <message>
+            <source>行事</source>
+            <translation>行事</translation>
+        </message>
+        <message>
+            <source>出欠</source>
+            <translation>出欠</translation>
+        </message>
+        <message>
+            <source>分</source>
+            <translation>分</translation>
+        </message>
+        <message>
             <source>新規(&amp;N)</source>
             <translation>新規(&amp;N)</translation>
         </message>
@@ -4822,6 +4926,13 @@
         <message>
             <source>取り込みました</source>
             <translation>取り込みました</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendRun</name>
+        <message>
+            <source>メールを作成しています</source>
+            <translation>メールを作成しています</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,7 @@ pass through unchanged: a refused change raises ConcurrentEditError, a missing r
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,17 +38,20 @@ from kenshu_desk.services.participants.participants import (
 
 @dataclass(frozen=True, slots=True)
 class EventLabel:
-    """How a window names an event: its title (file names) and its heading (title, date, time)."""
+    """How a window names an event: its title (file names) and, for its heading, its day and
+    hours (the window words them in its language)."""
 
     title: str
-    heading: str
+    date: dt.date
+    start: dt.time
+    end: dt.time
 
 
 def event_label(db: Database, event_id: int) -> EventLabel:
     """UserError when the event does not exist."""
     with db.session() as s:
         event = regs.get_event(s, event_id)
-        return EventLabel(event.title, regs.event_heading(event))
+        return EventLabel(event.title, event.date, event.start_time, event.end_time)
 
 
 def registration_list(db: Database, event_id: int) -> list[regs.RegistrationRow]:

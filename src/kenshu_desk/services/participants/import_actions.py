@@ -26,7 +26,7 @@ from kenshu_desk.services.participants.participant_import import (
     ParticipantImport,
     Progress,
 )
-from kenshu_desk.services.participants.registrations import event_heading, get_event
+from kenshu_desk.services.participants.registrations import get_event
 from kenshu_desk.services.timetable.events import list_events
 
 # --- the participant list wizard -------------------------------------------------------------
@@ -92,9 +92,12 @@ class AttendanceOptions(TypedDict):
 
 @dataclass(frozen=True)
 class AttendanceEvent:
-    """What the dialog shows of its event."""
+    """What the dialog shows of its event: the parts of its heading (the window words them)."""
 
-    heading: str
+    title: str
+    date: dt.date
+    start: dt.time
+    end: dt.time
     online_only: bool  # no venue: people missing from the report are absent by default
 
 
@@ -102,7 +105,9 @@ def attendance_event(db: Database, event_id: int) -> AttendanceEvent:
     """UserError when the event is gone."""
     with db.session() as s:
         event = get_event(s, event_id)
-        return AttendanceEvent(event_heading(event), not event.venue)
+        return AttendanceEvent(
+            event.title, event.date, event.start_time, event.end_time, not event.venue
+        )
 
 
 def plan_report(

@@ -262,9 +262,3 @@ def state_counts(rows: Iterable[RegistrationRow]) -> dict[str, int]:
     for r in rows:
         counts[r.state] = counts.get(r.state, 0) + 1
     return counts
-
-
-def event_heading(event: Event) -> str:
-    from kenshu_desk.domain.japanese import wareki
-
-    return f"{event.title}　{wareki(event.date)} {event.start_time:%H:%M}～{event.end_time:%H:%M}"

@@ -49,6 +49,8 @@ from kenshu_desk.services.participants.participants import state_label
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import STATE_COLOURS, TupleTableModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
+from kenshu_desk.ui.shell.i18n import event_heading
+from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
 IGNORE, ADD, PICK = "ignore", "add", "pick"
@@ -69,7 +71,8 @@ class AttendanceImportDialog(QDialog):
         self.additions: set[int] = set()
         self.applied_result: AttendanceResult | None = None
         event = attendance_event(db, event_id)
-        self.setWindowTitle(self.tr("出席レポートの取り込み — {0}").format(event.heading))
+        heading = event_heading(event.title, event.date, event.start, event.end)
+        self.setWindowTitle(self.tr("出席レポートの取り込み — {0}").format(heading))
 
         self.path = QLineEdit(path or "")
         self.path.returnPressed.connect(self.load)
@@ -101,14 +104,30 @@ class AttendanceImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.changes_model = TupleTableModel(("氏名", "所属", "現在", "変更後", "参加（分）"), self)
+        self.changes_model = TupleTableModel(
+            (
+                self.tr("氏名"),
+                self.tr("所属"),
+                self.tr("現在"),
+                self.tr("変更後"),
+                self.tr("参加（分）"),
+            ),
+            self,
+        )
         self.changes_view = QTableView()
         self.changes_view.setModel(self.changes_model)
         configure_table(self.changes_view, stretch_column=1)
         for col, width in enumerate((150, 220, 140, 140, 80)):
             self.changes_view.setColumnWidth(col, width)
         self.unmatched_model = TupleTableModel(
-            ("レポートの名前", "メール", "行", "参加（分）", "対応"), self
+            (
+                self.tr("レポートの名前"),
+                self.tr("メール"),
+                self.tr("行"),
+                self.tr("参加（分）"),
+                self.tr("対応"),
+            ),
+            self,
         )
         self.unmatched_view = QTableView()
         self.unmatched_view.setModel(self.unmatched_model)
@@ -225,10 +244,10 @@ class AttendanceImportDialog(QDialog):
         self.changes_model.set_rows(
             [
                 (
-                    c.name + ("（名簿に追加）" if c.participant_id is None else ""),
+                    c.name + (self.tr("（名簿に追加）") if c.participant_id is None else ""),
                     c.organisation,
-                    state_label(c.old_state) if c.old_state else "（申込なし）",
-                    state_label(c.new_state),
+                    shown(state_label(c.old_state)) if c.old_state else self.tr("（申込なし）"),
+                    shown(state_label(c.new_state)),
                     c.minutes,
                 )
                 for c in changes

@@ -28,6 +28,7 @@ from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import RegistrationModel
 from kenshu_desk.ui.participants.registration_panel import DbCommand
+from kenshu_desk.ui.shell.i18n import event_heading
 
 VENUE = AttendanceState.ATTENDED_VENUE.value
 
@@ -76,7 +77,8 @@ class CheckInWidget(QWidget):
         super().__init__(parent)
         self.db = db
         self.event_id = event_id
-        heading = actions.event_label(db, event_id).heading
+        label = actions.event_label(db, event_id)
+        heading = event_heading(label.title, label.date, label.start, label.end)
         self.setWindowTitle(self.tr("受付 — {0}").format(heading))
         self.undo_stack = QUndoStack(self)
         self.versions = WrittenVersions.of(db)  # team mode: what this program wrote last

@@ -96,7 +96,9 @@ class ParticipantDirectoryWidget(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.history_model = TupleTableModel(("日付", "行事", "出欠", "分"), self)
+        self.history_model = TupleTableModel(
+            (self.tr("日付"), self.tr("行事"), self.tr("出欠"), self.tr("分")), self
+        )
         self.history = QTableView()
         self.history.setModel(self.history_model)
         configure_table(self.history, stretch_column=1)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -272,7 +272,9 @@ class PreviewPage(QWizardPage):
         )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = TupleTableModel(self.HEADERS)
+        self.model = TupleTableModel(
+            [QCoreApplication.translate("PreviewPage", h) for h in self.HEADERS]
+        )
         self.view = QTableView()
         self.view.setModel(self.model)
         configure_table(self.view, stretch_column=6)

@@ -14,7 +14,13 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from kenshu_desk.domain.japanese import match_key, reading_sort_key
@@ -40,6 +46,10 @@ STATE_COLOURS = {
 }
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ParticipantModels", text)
+
+
 class SnapshotModel(QAbstractTableModel, Generic[Row]):
     """A read-only table over frozen row snapshots, filtered by typed words."""
 
@@ -53,6 +63,7 @@ class SnapshotModel(QAbstractTableModel, Generic[Row]):
         self._rows: list[Row] = []  # the rows shown: _all filtered by _words, same order
         self._row_of_id: dict[int, int] | None = None  # built when first asked for
         self._words: list[str] = []
+        self._headers = tuple(_tr(h) for h in self.HEADERS)  # in the window's language
 
     # --- content ------------------------------------------------------------------------
 
@@ -153,9 +164,9 @@ class SnapshotModel(QAbstractTableModel, Generic[Row]):
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
+            and 0 <= section < len(self._headers)
         ):
-            return self.HEADERS[section]
+            return self._headers[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -228,7 +239,7 @@ class DirectoryModel(SnapshotModel[DirectoryRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and row.archived:
-            return "アーカイブ済み"
+            return _tr("アーカイブ済み")
         return None
 
     def sort_key(self, column: int) -> Callable[[DirectoryRow], Any]:

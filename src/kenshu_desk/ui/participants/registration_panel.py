@@ -33,6 +33,7 @@ from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import RegistrationModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
+from kenshu_desk.ui.shell.i18n import event_heading
 from kenshu_desk.ui.shell.labels import shown
 
 STATE_SHORTCUTS = {
@@ -160,7 +161,7 @@ class RegistrationPanel(QWidget):
         self.db = db
         self.event_id = event_id
         label = actions.event_label(db, event_id)
-        self.heading_text = label.heading
+        self.heading_text = event_heading(label.title, label.date, label.start, label.end)
         self.event_title = label.title
         self.setWindowTitle(self.tr("申込・出欠 — {0}").format(self.event_title))
         self.undo_stack = QUndoStack(self)

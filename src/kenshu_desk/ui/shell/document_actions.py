@@ -75,12 +75,12 @@ def roster_namer(db: Database, event_id: int) -> Namer:
     def name(options: PreviewOptions) -> tuple[str, str]:
         from kenshu_desk.documents.roster import document_name
 
-        kind = document_name(options.sign_in)
+        kind = document_name(options.sign_in)  # the file name is the printed document's
         order = options.order.label
-        return (
-            _tr("%1のプレビュー — ").replace("%1", kind) + title,
-            f"{stem}_{kind}_{order}.pdf",
+        window_title = (
+            _tr("受付簿のプレビュー — ") if options.sign_in else _tr("参加者名簿のプレビュー — ")
         )
+        return window_title + title, f"{stem}_{kind}_{order}.pdf"
 
     return name
 

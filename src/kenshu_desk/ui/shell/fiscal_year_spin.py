@@ -30,7 +30,7 @@ class FiscalYearSpin(QSpinBox):
         parsed = self._parse(text)
         return parsed if parsed is not None else self.value()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self._parse(text) is not None:
             return QValidator.State.Acceptable, text, pos
         if _FORM.match(text.split("（")[0]):

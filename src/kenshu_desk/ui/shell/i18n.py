@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from kenshu_desk import messages
-from kenshu_desk.domain.japanese import wareki
+from kenshu_desk.domain.japanese import fiscal_year_label, wareki
 from kenshu_desk.errors import UserError
 from kenshu_desk.paths import APP_NAME, resources_dir
 from kenshu_desk.ui.shell import preferences
@@ -176,6 +176,21 @@ def long_date(day: dt.date) -> str:
     if _language == "ja":
         return wareki(day)
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+
+
+def fiscal_year_name(fy: int) -> str:
+    """令和3年度 in Japanese; FY2021 in English (the year April 2021 to March 2022)."""
+    return fiscal_year_label(fy) if _language == "ja" else f"FY{fy}"
+
+
+def event_heading(title: str, day: dt.date, start: dt.time, end: dt.time) -> str:
+    """An event named with its day and hours, as a window's heading:
+    第2回情報交換会　令和3年11月25日（木） 13:30～16:30 in Japanese,
+    第2回情報交換会 (Thu 25 Nov 2021, 13:30–16:30) in English."""
+    hours = (f"{start.hour:02d}:{start.minute:02d}", f"{end.hour:02d}:{end.minute:02d}")
+    if _language == "ja":
+        return f"{title}　{wareki(day)} {hours[0]}～{hours[1]}"
+    return f"{title} ({long_date(day)}, {hours[0]}–{hours[1]})"
 
 
 def date_time_label(moment: dt.datetime | None, *, stored_utc: bool = True) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label, match_key, wareki
 from kenshu_desk.domain.models import Event
-from kenshu_desk.ui.shell.i18n import long_date
+from kenshu_desk.ui.shell.i18n import fiscal_year_name, long_date
 from kenshu_desk.ui.shell.labels import shown
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,6 +75,7 @@ class EventRow:
                 " ".join(
                     (
                         fiscal_year_label(fy),
+                        fiscal_year_name(fy),  # FY2021 in English (the same in Japanese)
                         wareki(event.date),
                         date_label,  # "Nov" finds November in English too
                         event.kind,
@@ -157,7 +158,7 @@ class EventListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             title = f"{r.title}{_tr('（中止）')}" if r.cancelled else r.title
             return (
-                fiscal_year_label(r.fiscal_year),
+                fiscal_year_name(r.fiscal_year),
                 r.date_label,
                 shown(r.kind),
                 title,

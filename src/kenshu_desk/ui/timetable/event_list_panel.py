@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.ui.shell import preferences
+from kenshu_desk.ui.shell.i18n import fiscal_year_name
 from kenshu_desk.ui.timetable.event_list import (
     EVENT_ID_ROLE,
     DateAndKindDelegate,
@@ -129,7 +129,7 @@ class EventListPanel(QWidget):
             self.fiscal_year.clear()
             self.fiscal_year.addItem(self.tr("すべての年度"), None)
             for fy in self.model.fiscal_years():
-                self.fiscal_year.addItem(fiscal_year_label(fy), fy)
+                self.fiscal_year.addItem(fiscal_year_name(fy), fy)
             self.fiscal_year.setCurrentIndex(max(self.fiscal_year.findData(keep), 0))
         self._filtered(lambda: self.proxy.set_fiscal_year(self.fiscal_year.currentData()))
 

@@ -149,7 +149,8 @@ class PresentersEditor(QWidget):
         self.completer = QCompleter(self.choices, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(10)
-        self.completer.activated[QModelIndex].connect(self._on_chosen)
+        # The QModelIndex overload of the signal; PySide6's stubs do not know signal indexing.
+        self.completer.activated[QModelIndex].connect(self._on_chosen)  # type: ignore[index]
 
         self.entry = QLineEdit()
         self.entry.setToolTip(

@@ -35,6 +35,12 @@ from kenshu_desk.ui.shell.date_edit import DateEdit
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 
+def _as_time(value: object) -> dt.time:
+    """QTime.toPython(), typed (PySide6 declares it as returning object)."""
+    assert isinstance(value, dt.time)
+    return value
+
+
 class DispatchDialog(QDialog):
     """Date, kind, where (the municipality or one of its bodies) and who went.
 
@@ -155,8 +161,8 @@ class DispatchDialog(QDialog):
             host_organisation_id=int(self.host.currentData()),
             adviser_ids=self.checked_adviser_ids(),
             title=self.title_edit.text(),
-            start=self.start.time().toPython(),
-            end=self.end.time().toPython(),
+            start=_as_time(self.start.time().toPython()),
+            end=_as_time(self.end.time().toPython()),
             venue=kept.venue if kept else "",
             notes=kept.notes if kept else "",
         )

@@ -241,7 +241,8 @@ class ProgressView(QWidget):
         if kind == "png":
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            if not self._chart_image.save(buffer, "PNG"):
+            # PySide6 wants the format as str; its stubs say bytes.
+            if not self._chart_image.save(buffer, "PNG"):  # type: ignore[call-overload]
                 raise UserError(self.tr("{0} に保存できません。").format(path))
             write_atomically(path, bytes(buffer.data().data()))
             return

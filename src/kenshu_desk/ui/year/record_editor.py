@@ -37,7 +37,7 @@ class OptionalYearSpin(FiscalYearSpin):
     def valueFromText(self, text: str) -> int:
         return NO_YEAR if text.strip() == self.tr("年度未定") else super().valueFromText(text)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if text.strip() == self.tr("年度未定"):
             return QValidator.State.Acceptable, text, pos
         return super().validate(text, pos)
