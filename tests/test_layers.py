@@ -74,7 +74,6 @@ DATA_MODULES: set[str] = set()
 # Modules over the limit when the contract was introduced, with their size then: they may
 # only shrink; remove an entry once its module is split below the limit.
 OVERSIZE_DEBT = {
-    "domain/models.py": 544,
     "services/participants/attendance_matching.py": 633,
     "services/participants/participant_import.py": 548,
 }

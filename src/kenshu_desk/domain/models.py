@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -26,6 +25,44 @@ from sqlalchemy import (
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kenshu_desk.domain.kinds import (
+    ATTENDANCE_LABELS,
+    DISPATCH_KINDS,
+    AttendanceState,
+    EventKind,
+    ItemType,
+    MeasureState,
+    SpeakerKind,
+    SupportType,
+    WorkLine,
+)
+
+__all__ = [
+    "ATTENDANCE_LABELS",
+    "DISPATCH_KINDS",
+    "AttendanceState",
+    "Base",
+    "ChangeStamp",
+    "Event",
+    "EventAdviser",
+    "EventKind",
+    "ItemPresenter",
+    "ItemType",
+    "MeasureState",
+    "MunicipalityRecord",
+    "Organisation",
+    "OutboxMessage",
+    "Participant",
+    "ProgrammeItem",
+    "RecordingDelivery",
+    "RecordingLink",
+    "Registration",
+    "Speaker",
+    "SpeakerKind",
+    "SupportType",
+    "WorkLine",
+]
 
 # Named constraints: Alembic needs the names to alter tables later (SQLite batch mode too).
 NAMING_CONVENTION = {
@@ -58,87 +95,6 @@ class ChangeStamp(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     counter: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class EventKind(StrEnum):
-    EXCHANGE = "情報交換会"
-    TRAINING = "研修"
-    COMMITTEE = "部会"
-    STUDY = "勉強会"
-    # Adviser dispatches (アドバイザー派遣) to one municipality, which is the event's host.
-    HEARING = "ヒアリング"
-    MUNICIPAL_TRAINING = "研修会"
-    REVIEW_MEETING = "検討会議への参加"
-    OTHER = "その他"
-
-
-# What a visit to one municipality can be (the seed's 支援内容); 勉強会 is also a general kind.
-DISPATCH_KINDS = (
-    EventKind.HEARING,
-    EventKind.STUDY,
-    EventKind.MUNICIPAL_TRAINING,
-    EventKind.REVIEW_MEETING,
-)
-
-
-class WorkLine(StrEnum):
-    """A row of the year view (R3事業スケジュール): the line of work an event belongs to."""
-
-    DISPATCH = "アドバイザー派遣"
-    COMMITTEE = "部会"
-    TRAINING = "研修・情報交換会"
-    OTHER = "その他"
-
-
-class SupportType(StrEnum):
-    NEW = "新規"
-    CONTINUING = "継続"
-
-
-class MeasureState(StrEnum):
-    """Where a municipality stands on one measure (window, team, 重層, 移行準備)."""
-
-    NONE = ""  # neither in place nor planned (or not known)
-    IN_PLACE = "in_place"  # 実施・構築済み
-    PLANNED = "planned"  # 実施・構築予定 (in the fiscal year given, or later when none)
-
-
-class ItemType(StrEnum):
-    GREETING = "挨拶"
-    LECTURE = "講演"
-    BRIEFING = "説明"
-    CASE_REPORT = "事例発表"
-    DISCUSSION = "意見交換"
-    BREAK = "休憩"
-    QA = "質疑応答"
-    CLOSING = "閉会"
-    OTHER = "その他"
-
-
-class AttendanceState(StrEnum):
-    REGISTERED = "registered"
-    ATTENDED_VENUE = "attended_venue"
-    ATTENDED_ONLINE = "attended_online"
-    ABSENT = "absent"
-    CANCELLED = "cancelled"
-
-    @property
-    def attended(self) -> bool:
-        return self in (AttendanceState.ATTENDED_VENUE, AttendanceState.ATTENDED_ONLINE)
-
-
-ATTENDANCE_LABELS = {
-    AttendanceState.REGISTERED: "申込",
-    AttendanceState.ATTENDED_VENUE: "出席（会場）",
-    AttendanceState.ATTENDED_ONLINE: "出席（オンライン）",
-    AttendanceState.ABSENT: "欠席",
-    AttendanceState.CANCELLED: "取消",
-}
-
-
-class SpeakerKind(StrEnum):
-    PERSON = "person"
-    ORGANISATION = "organisation"
 
 
 class Organisation(Base):
