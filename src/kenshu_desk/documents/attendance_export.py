@@ -162,7 +162,7 @@ def write_attendance(event: Event, path: Path) -> int:
     elif suffix == ".csv":
         data = attendance_csv(rows)
     else:
-        raise UserError(f"{path.name}: 書き出しの形式は .xlsx か .csv で指定してください。")
+        raise UserError.of("documents.attendance_format", name=path.name)
     write_atomically(path, data)
     return len(rows)
 

@@ -132,11 +132,7 @@ def _vevent(event: Event, now: dt.datetime, alarm_minutes: int | None) -> VEvent
         vevent.add("location", location)
     if event.online_url:
         if not is_meeting_url(event.online_url):  # stored by an older version, or by hand
-            raise UserError(
-                f"行事「{event.title}」の会議 URL が正しくありません（改行や空白を含んでいるか、"
-                "http:// か https:// で始まっていません）。行事の編集で直してから、もう一度"
-                "お試しください。"
-            )
+            raise UserError.of("ics.meeting_url_invalid", title=event.title)
         vevent.add("url", event.online_url)
     vevent.add("description", description_text(event))
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")

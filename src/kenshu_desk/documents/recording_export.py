@@ -104,6 +104,6 @@ def write_log(entries: Sequence[DeliveryEntry], path: Path, *, title: str) -> in
     elif suffix == ".xlsx":
         data = log_xlsx(entries, title=title)
     else:
-        raise UserError(f"書き出せる形式は .csv と .xlsx です: {path.name}")
+        raise UserError.of("documents.delivery_log_format", name=path.name)
     write_atomically(path, data)
     return len(entries)

@@ -1,8 +1,9 @@
 """Dates as people type them: 2022/10/20, 20221020, R4.10.20, 令和4年10月20日, 10/20 …
 
 Pure: no Qt, no I/O. ``parse_date`` either returns the one date the text means or raises
-``DateInputError`` with a Japanese message that quotes what was typed; it never guesses a
-different day (2022/2/30 is refused, not turned into March 2nd).
+``DateInputError`` with a message that quotes what was typed (in Japanese unless the window
+runs in another language); it never guesses a different day (2022/2/30 is refused, not
+turned into March 2nd).
 
 Accepted forms (full-width digits and punctuation, spaces and a trailing weekday such as
 "（木）" are allowed; a weekday that does not match the date is refused):
@@ -19,8 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import Self
 
 from kenshu_desk.domain.japanese import ERAS, WEEKDAYS_JA, Era, fiscal_year_label
+from kenshu_desk.messages import Message, msg
 
 __all__ = [
     "DateInputError",
@@ -36,7 +39,36 @@ LAST_YEAR = 2100
 
 
 class DateInputError(ValueError):
-    """The text is not a date this module can read; str(error) says why, in Japanese."""
+    """The text is not a date this module can read; str(error) says why, in the program's
+    language (Japanese by default). Shaped like errors.UserError: `message` and `code`."""
+
+    def __init__(self, message: Message | str = "", /) -> None:
+        super().__init__(message)
+        self.message = message
+
+    @classmethod
+    def of(cls, code: str, /, **params: object) -> Self:
+        """The error for the catalogue message `code`."""
+        return cls(msg(code, **params))
+
+    @property
+    def code(self) -> str | None:
+        return self.message.code if isinstance(self.message, Message) else None
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+# The weekdays of WEEKDAYS_JA (Monday first) as words: 木 in Japanese, Thursday in English.
+_WEEKDAY_WORDS = (
+    msg("dates.weekday_monday"),
+    msg("dates.weekday_tuesday"),
+    msg("dates.weekday_wednesday"),
+    msg("dates.weekday_thursday"),
+    msg("dates.weekday_friday"),
+    msg("dates.weekday_saturday"),
+    msg("dates.weekday_sunday"),
+)
 
 
 _ERA_BY_PREFIX: dict[str, Era] = {}
@@ -82,43 +114,67 @@ def _era_end(era: Era) -> date | None:
 
 def era_date(era: Era, number: int, month: int, day: int, typed: str) -> date:
     """The Gregorian date of era year ``number``, refused outside the era's own days."""
-    year_label = f"{era.name}{'元' if number == 1 else number}年"
+    year_label = (
+        msg("dates.era_first_year", era=era.name)
+        if number == 1
+        else msg("dates.era_year", era=era.name, number=number)
+    )
     if number < 1:
-        raise DateInputError(f"「{typed}」: {era.name}は元年（1年）から始まります。")
+        raise DateInputError.of("dates.era_starts_with_year_one", typed=typed, era=era.name)
     d = _valid(era.start.year + number - 1, month, day, typed)
     end = _era_end(era)
     if d < era.effective_start:
         first = era.effective_start
-        raise DateInputError(
-            f"「{typed}」: {year_label}{month}月{day}日はありません"
-            f"（{era.name}は {first.year}年{first.month}月{first.day}日から）。"
+        raise DateInputError.of(
+            "dates.before_era",
+            typed=typed,
+            era_year=year_label,
+            month=month,
+            day=day,
+            era=era.name,
+            first_year=first.year,
+            first_month=first.month,
+            first_day=first.day,
         )
     if end is not None and d > end:
-        raise DateInputError(
-            f"「{typed}」: {year_label}{month}月{day}日はありません"
-            f"（{era.name}は {end.year}年{end.month}月{end.day}日まで）。"
+        raise DateInputError.of(
+            "dates.after_era",
+            typed=typed,
+            era_year=year_label,
+            month=month,
+            day=day,
+            era=era.name,
+            last_year=end.year,
+            last_month=end.month,
+            last_day=end.day,
         )
     return d
 
 
 def _valid(year: int, month: int, day: int, typed: str) -> date:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateInputError(f"「{typed}」: {FIRST_YEAR}～{LAST_YEAR}年の日付にしてください。")
+        raise DateInputError.of(
+            "dates.year_out_of_range", typed=typed, first=FIRST_YEAR, last=LAST_YEAR
+        )
     if not 1 <= month <= 12:
-        raise DateInputError(f"「{typed}」: {month}月という月はありません。")
+        raise DateInputError.of("dates.no_such_month", typed=typed, month=month)
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateInputError(
-            f"「{typed}」: {year}年{month}月{day}日という日はありません。"
+        raise DateInputError.of(
+            "dates.no_such_day", typed=typed, year=year, month=month, day=day
         ) from None
 
 
 def _check_weekday(d: date, weekday: str | None, typed: str) -> date:
     if weekday and WEEKDAYS_JA[d.weekday()] != weekday:
-        raise DateInputError(
-            f"「{typed}」: {d.month}月{d.day}日は{WEEKDAYS_JA[d.weekday()]}曜日です"
-            f"（{weekday}曜日と書かれています）。"
+        raise DateInputError.of(
+            "dates.wrong_weekday",
+            typed=typed,
+            month=d.month,
+            day=d.day,
+            actual=_WEEKDAY_WORDS[d.weekday()],
+            written=_WEEKDAY_WORDS[WEEKDAYS_JA.index(weekday)],
         )
     return d
 
@@ -128,7 +184,7 @@ def parse_date(text: str, *, fiscal_year: int | None = None) -> date:
     typed = text.strip()
     s = normalise(text)
     if not s:
-        raise DateInputError("日付が入力されていません。")
+        raise DateInputError.of("dates.empty")
     for pattern in (_ISO, _COMPACT, _KANJI):
         m = pattern.fullmatch(s)
         if m:
@@ -145,21 +201,23 @@ def parse_date(text: str, *, fiscal_year: int | None = None) -> date:
     if m:
         month, day = int(m.group(1)), int(m.group(2))
         if fiscal_year is None:
-            raise DateInputError(f"「{typed}」: 年も入力してください（例: 2022/10/20、R4.10.20）。")
+            raise DateInputError.of("dates.year_missing", typed=typed)
         year = fiscal_year if month >= 4 else fiscal_year + 1
         if not 1 <= month <= 12:
-            raise DateInputError(f"「{typed}」: {month}月という月はありません。")
+            raise DateInputError.of("dates.no_such_month", typed=typed, month=month)
         try:
             d = date(year, month, day)
         except ValueError:
-            raise DateInputError(
-                f"「{typed}」: {fiscal_year_label(fiscal_year)}の{month}月{day}日"
-                f"（{year}年）という日はありません。"
+            raise DateInputError.of(
+                "dates.no_such_day_in_fiscal_year",
+                typed=typed,
+                fiscal_year=fiscal_year_label(fiscal_year),
+                month=month,
+                day=day,
+                year=year,
             ) from None
         return _check_weekday(d, m.group(3), typed)
-    raise DateInputError(
-        f"「{typed}」は日付として読めません（例: 2022/10/20、R4.10.20、令和4年10月20日、10/20）。"
-    )
+    raise DateInputError.of("dates.unreadable", typed=typed)
 
 
 FIRST_FISCAL_YEAR = 1989  # 平成元年度; the work this program keeps does not go further back
@@ -183,22 +241,30 @@ def parse_fiscal_year(text: str) -> int:
         era = _ERA_BY_PREFIX[m.group(1)]
         number = 1 if m.group(2) == "元" else int(m.group(2))
         if number < 1:
-            raise DateInputError(f"「{typed}」: {era.name}は元年度（1年度）から始まります。")
+            raise DateInputError.of(
+                "dates.era_starts_with_fiscal_year_one", typed=typed, era=era.name
+            )
         fy = era.start.year + number - 1
         end = _era_end(era)
         if end is not None and date(fy, 4, 1) > end:
             last = end.year if end.month >= 4 else end.year - 1
-            raise DateInputError(
-                f"「{typed}」: {era.name}{number}年度はありません"
-                f"（{era.name}は{last - era.start.year + 1}年度（{last}年度）まで）。"
+            raise DateInputError.of(
+                "dates.no_such_fiscal_year",
+                typed=typed,
+                era=era.name,
+                number=number,
+                last_number=last - era.start.year + 1,
+                last=last,
             )
     else:
-        raise DateInputError(
-            f"「{typed}」は年度として読めません（2021・R3・令和3年度 のように指定してください）。"
-        )
+        raise DateInputError.of("dates.fiscal_year_unreadable", typed=typed)
     if not FIRST_FISCAL_YEAR <= fy <= LAST_FISCAL_YEAR:
-        raise DateInputError(
-            f"「{typed}」は扱える年度の範囲外です（{fiscal_year_label(FIRST_FISCAL_YEAR)}"
-            f"～{fiscal_year_label(LAST_FISCAL_YEAR)}、西暦 {FIRST_FISCAL_YEAR}～{LAST_FISCAL_YEAR}）。"
+        raise DateInputError.of(
+            "dates.fiscal_year_out_of_range",
+            typed=typed,
+            first_label=fiscal_year_label(FIRST_FISCAL_YEAR),
+            last_label=fiscal_year_label(LAST_FISCAL_YEAR),
+            first=FIRST_FISCAL_YEAR,
+            last=LAST_FISCAL_YEAR,
         )
     return fy

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from kenshu_desk.messages import msg
+
 __all__ = [
     "ERAS",
     "WEEKDAYS_JA",
@@ -147,16 +149,17 @@ def holiday_name(d: date) -> str | None:
 
 
 def day_warning(d: date) -> str | None:
-    """Warning for the event form when ``d`` is not a working day."""
+    """Warning for the event form when ``d`` is not a working day, in the program's language
+    (a str: the forms put it into a label's text)."""
     # The holiday is checked first: its name says more than the weekday
     # (e.g. 2020-05-03 is a Sunday and 憲法記念日).
     name = holiday_name(d)
     if name is not None:
-        return f"祝日（{name}）です"
+        return str(msg("dates.public_holiday", name=name))
     if d.weekday() == 5:
-        return "土曜日です"
+        return str(msg("dates.saturday"))
     if d.weekday() == 6:
-        return "日曜日です"
+        return str(msg("dates.sunday"))
     return None
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kenshu_desk.messages import Message, msg
+
 if TYPE_CHECKING:
     from kenshu_desk.domain.models import Event
 
@@ -67,21 +69,30 @@ class ProgrammeIssue:
     minutes: int
 
     def message(self) -> str:
-        """The Japanese line shown in the editor's check panel."""
-        n = f"{self.index + 1}番目の項目" if self.index is not None else "プログラム"
+        """The line shown in the editor's check panel, in the program's language (a str:
+        the services keep it in Check.message and in the event's JSON)."""
+        return str(self.worded())
+
+    def worded(self) -> Message:
+        where = (
+            msg("programme.item", number=self.index + 1)
+            if self.index is not None
+            else msg("programme.whole")
+        )
+        minutes = self.minutes
         match self.kind:
             case IssueKind.OVERRUN:
-                return f"プログラムが終了時刻を{self.minutes}分超えています"
+                return msg("programme.overrun", minutes=minutes)
             case IssueKind.GAP:
-                return f"{n}の前に{self.minutes}分の空き時間があります"
+                return msg("programme.gap", where=where, minutes=minutes)
             case IssueKind.OVERLAP:
-                return f"{n}（時刻固定）が前の項目と{self.minutes}分重なっています"
+                return msg("programme.overlap", where=where, minutes=minutes)
             case IssueKind.EARLY_END:
-                return f"プログラムが終了時刻の{self.minutes}分前に終わります"
+                return msg("programme.early_end", minutes=minutes)
             case IssueKind.BEFORE_START:
-                return f"{n}（時刻固定）が開始時刻より{self.minutes}分前に始まります"
+                return msg("programme.before_start", where=where, minutes=minutes)
             case IssueKind.NEGATIVE:
-                return f"{n}の所要時間が負の値です"
+                return msg("programme.negative", where=where)
 
 
 @dataclass(frozen=True)

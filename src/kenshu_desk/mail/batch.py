@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from kenshu_desk.mail.compose import (
     SMTP_POLICY,
+    SUBJECT_FIELD,
     MailAddress,
     check_header_value,
     compose_calendar_message,
@@ -135,7 +136,7 @@ class CalendarMessageFrame:
         message_id: str,
     ) -> bytes:
         """One recipient's message, as message_bytes(compose_calendar_message(...))."""
-        check_header_value("件名", subject)
+        check_header_value(SUBJECT_FIELD, subject)
         check_header_value("Message-ID", message_id)
         folded_subject = self._subjects.get(subject)
         if folded_subject is None:

@@ -26,6 +26,7 @@ from email.utils import format_datetime, make_msgid
 
 from kenshu_desk.domain.validation import EmailProblem, email_problem
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message
 
 
 class _SmtpPolicy(policy.EmailPolicy):
@@ -54,22 +55,28 @@ class MessageError(UserError):
     """A header value or an address that cannot go into a message."""
 
 
-def check_header_value(name: str, value: str) -> None:
+# What check_header_value calls a field in its message (header names stay as they are).
+SUBJECT_FIELD = Message("mail.field_subject")
+ADDRESS_FIELD = Message("mail.field_address")
+DISPLAY_NAME_FIELD = Message("mail.field_display_name")
+
+
+def check_header_value(name: str | Message, value: str) -> None:
     if "\r" in value or "\n" in value:
-        raise MessageError(f"メールの{name}に改行を含めることはできません: {value!r}")
+        raise MessageError.of("mail.header_line_break", field=name, value=repr(value))
 
 
 def check_address(address: str) -> None:
     """A plain ASCII addr-spec (local@domain.tld); the reason is named when it is not."""
     problem = email_problem(address)
     if problem is EmailProblem.LINE_BREAK:
-        check_header_value("アドレス", address)
+        check_header_value(ADDRESS_FIELD, address)
     if problem is EmailProblem.EMPTY:
-        raise MessageError("メールアドレスが空です。")
+        raise MessageError.of("mail.address_empty")
     if problem is EmailProblem.NON_ASCII:
-        raise MessageError(f"日本語などを含むメールアドレスには送信できません: {address}")
+        raise MessageError.of("mail.address_not_ascii", address=address)
     if problem is not None:
-        raise MessageError(f"メールアドレスの形式が正しくありません: {address}")
+        raise MessageError.of("mail.address_invalid", address=address)
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ class MailAddress:
     address: str
 
     def __post_init__(self) -> None:
-        check_header_value("表示名", self.name)
+        check_header_value(DISPLAY_NAME_FIELD, self.name)
         check_address(self.address)
 
     @property
@@ -121,7 +128,7 @@ def compose_calendar_message(
     message_id: str | None = None,
 ) -> EmailMessage:
     """One invitation (method REQUEST) or cancellation (CANCEL) to one recipient."""
-    check_header_value("件名", subject)
+    check_header_value(SUBJECT_FIELD, subject)
     if method not in ("REQUEST", "CANCEL", "PUBLISH"):
         raise ValueError(f"unknown calendar method {method!r}")
     msg = EmailMessage(policy=SMTP_POLICY)
@@ -164,7 +171,7 @@ def compose_text_message(
     message_id: str | None = None,
 ) -> EmailMessage:
     """Plain text with an HTML alternative and no calendar part (the recording link)."""
-    check_header_value("件名", subject)
+    check_header_value(SUBJECT_FIELD, subject)
     msg = EmailMessage(policy=SMTP_POLICY)
     msg["From"] = sender.header()
     msg["To"] = recipient.header()

@@ -20,15 +20,12 @@ from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.templates import DEFAULT_TEMPLATES, MailTemplate, MessageKind, check_template
 from kenshu_desk.mail.transport import Security, SmtpConfig
+from kenshu_desk.messages import msg
 
 PASSWORD_ENV = "KENSHU_DESK_SMTP_PASSWORD"
 KEYRING_SERVICE = "kenshu-desk SMTP"
 
-NO_KEYRING_MESSAGE = (
-    "このコンピューターでは OS のパスワード保管庫（キーリング）が使えないため、"
-    "パスワードを保存できません。送信のたびに入力するか、環境変数 "
-    f"{PASSWORD_ENV} で指定してください。"
-)
+NO_KEYRING_MESSAGE = msg("mail.no_keyring", variable=PASSWORD_ENV)
 
 
 class KeyringUnavailable(UserError):
@@ -168,4 +165,4 @@ def store_password(settings: MailSettings, password: str) -> None:
     except keyring.errors.NoKeyringError as exc:
         raise KeyringUnavailable(NO_KEYRING_MESSAGE) from exc
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"パスワードをキーリングに保存できません: {exc}") from exc
+        raise KeyringUnavailable.of("mail.keyring_failed", reason=exc) from exc

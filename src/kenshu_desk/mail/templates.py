@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import msg
 
 
 class MessageKind(StrEnum):
@@ -165,15 +166,13 @@ def check_template(text: str, known: Sequence[str] = PLACEHOLDERS) -> None:
             unknown.append(f"{{{name}}}")
     if unknown:
         names = " ".join(f"{{{p}}}" for p in known)
-        raise TemplateError(
-            f"テンプレートに不明な差し込み項目があります: {'、'.join(unknown)}"
-            f"（使える項目: {names}）"
+        raise TemplateError.of(
+            "mail.template_unknown_fields",
+            unknown=str(msg("mail.list_separator")).join(unknown),
+            known=names,
         )
     if stray:
-        raise TemplateError(
-            "テンプレートに対応しない { または } があります。"
-            "文字として書くときは {{ または }} と書いてください。"
-        )
+        raise TemplateError.of("mail.template_stray_brace")
 
 
 def _render_line(line: str, values: Mapping[str, str]) -> tuple[str, bool]:

@@ -31,6 +31,7 @@ from types import TracebackType
 
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.smtp_reasons import reason_for_error, reason_for_reply
+from kenshu_desk.messages import Message, msg
 
 
 class Security(StrEnum):
@@ -44,10 +45,20 @@ class Security(StrEnum):
 
     @property
     def label(self) -> str:
+        """The settings dialog's label (Japanese: the dialog translates it with Qt)."""
         return {
             Security.STARTTLS: "STARTTLS（推奨）",
             Security.SSL: "SSL/TLS",
             Security.NONE: "暗号化なし",
+        }[self]
+
+    @property
+    def worded(self) -> Message:
+        """The label as messages name it, in the program's language."""
+        return {
+            Security.STARTTLS: msg("smtp.security_starttls"),
+            Security.SSL: msg("smtp.security_ssl"),
+            Security.NONE: msg("smtp.security_none"),
         }[self]
 
 
@@ -65,8 +76,10 @@ class SmtpConfig:
     def effective_port(self) -> int:
         return self.port or self.security.default_port
 
-    def describe(self) -> str:
-        return f"{self.host}:{self.effective_port}（{self.security.label}）"
+    def describe(self) -> Message:
+        return msg(
+            "smtp.server", host=self.host, port=self.effective_port, security=self.security.worded
+        )
 
 
 DEFAULT_TIMEOUT = 20.0
@@ -75,9 +88,7 @@ MAX_TIMEOUT = 600.0
 
 def check_timeout(seconds: float) -> float:
     if not 1 <= seconds <= MAX_TIMEOUT:
-        raise SmtpConfigError(
-            f"SMTP の待ち時間は 1～{MAX_TIMEOUT:.0f} 秒で指定してください: {seconds:g}"
-        )
+        raise SmtpConfigError.of("smtp.timeout_out_of_range", most=MAX_TIMEOUT, seconds=seconds)
     return seconds
 
 
@@ -119,7 +130,7 @@ class _DeadlineReader(io.RawIOBase):
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
         left = self._owner.deadline - time.monotonic()
         if left <= 0:
-            raise TimeoutError("timed out (応答が時間内に終わりませんでした)")
+            raise TimeoutError(str(msg("smtp.step_timed_out")))  # "timed out (…)"
         self._sock.settimeout(left)
         return self._sock.recv_into(buffer)
 
@@ -189,7 +200,7 @@ def _reply_text(code: int, message: bytes | str) -> str:
     return f"{code} {text}".strip()
 
 
-def _refusal(stage: str, code: int, message: bytes | str) -> DeliveryError:
+def _refusal(stage: str | Message, code: int, message: bytes | str) -> DeliveryError:
     text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
     reply = reason_for_reply(code, text.strip(), stage)
     # 421: the server is closing the connection (too busy, too many messages on it).
@@ -201,7 +212,7 @@ class SmtpTransport:
 
     def __init__(self, config: SmtpConfig) -> None:
         if not config.host:
-            raise SmtpConfigError("SMTP サーバーが設定されていません。")
+            raise SmtpConfigError.of("smtp.no_server")
         self.config = config
         self._smtp: smtplib.SMTP | None = None
         self._opening: smtplib.SMTP | None = None  # a connection waiting for its greeting
@@ -242,17 +253,14 @@ class SmtpTransport:
             smtp._host = cfg.host  # type: ignore[union-attr]  # the name TLS checks
             self._opening = smtp
             if self._aborted:
-                raise smtplib.SMTPServerDisconnected("接続の待機を中止しました")
+                raise smtplib.SMTPServerDisconnected(str(msg("smtp.wait_cancelled")))
             code, message = smtp.connect(cfg.host, cfg.effective_port)
             if code != 220:
                 raise smtplib.SMTPConnectError(code, message)
             smtp.ehlo()
             if cfg.security == Security.STARTTLS:
                 if not smtp.has_extn("starttls"):
-                    raise SmtpConfigError(
-                        f"{cfg.describe()} は STARTTLS に対応していません。"
-                        "設定で SSL/TLS を選ぶか、管理者に確認してください。"
-                    )
+                    raise SmtpConfigError.of("smtp.no_starttls", server=cfg.describe())
                 smtp.starttls(context=self._context())
                 smtp.ehlo()
             if cfg.user:
@@ -262,31 +270,35 @@ class SmtpTransport:
             raise
         except smtplib.SMTPAuthenticationError as exc:
             _quietly_close(smtp)
-            raise SmtpConfigError(
-                f"SMTP サーバーがログインを拒否しました（ユーザー {cfg.user}）: "
-                f"{_reply_text(exc.smtp_code, exc.smtp_error)}"
+            raise SmtpConfigError.of(
+                "smtp.login_refused",
+                user=cfg.user,
+                reply=_reply_text(exc.smtp_code, exc.smtp_error),
             ) from exc
         except smtplib.SMTPNotSupportedError as exc:
             _quietly_close(smtp)
-            raise SmtpConfigError(
-                f"{cfg.describe()} はログイン（AUTH）に対応していません。"
-                "ユーザー名を空にするか、セキュリティの設定を確認してください。"
-            ) from exc
+            raise SmtpConfigError.of("smtp.no_auth", server=cfg.describe()) from exc
         except ssl.SSLCertVerificationError as exc:
             _quietly_close(smtp)
-            raise SmtpConfigError(
-                f"{cfg.host} のサーバー証明書を確認できません: {exc.verify_message}"
+            raise SmtpConfigError.of(
+                "smtp.certificate_unverified", host=cfg.host, reason=exc.verify_message
             ) from exc
         except ssl.SSLError as exc:
             _quietly_close(smtp)
-            raise SmtpConfigError(f"{cfg.describe()} と暗号化接続できません: {exc}") from exc
+            raise SmtpConfigError.of("smtp.tls_failed", server=cfg.describe(), reason=exc) from exc
         except smtplib.SMTPResponseException as exc:
             _quietly_close(smtp)
-            raise _refusal("接続", exc.smtp_code, exc.smtp_error) from exc
+            raise _refusal(msg("smtp.stage_connect"), exc.smtp_code, exc.smtp_error) from exc
         except (OSError, smtplib.SMTPException) as exc:
             _quietly_close(smtp)
             error = DeliveryError(
-                f"{cfg.describe()} に接続できません: {reason_for_error(exc, cfg.timeout)}",
+                str(
+                    msg(
+                        "smtp.server_unreachable",
+                        server=cfg.describe(),
+                        reason=reason_for_error(exc, cfg.timeout),
+                    )
+                ),
                 code=None,
                 temporary=True,
                 connection_lost=True,
@@ -350,7 +362,7 @@ class SmtpTransport:
         except _Uncertain as exc:
             self._drop()
             raise DeliveryError(
-                f"メール本文を渡した後、サーバーの応答がないまま{_what_happened(exc.cause)}",
+                str(msg("smtp.no_reply_after_data", what=_what_happened(exc.cause))),
                 code=None, temporary=False, connection_lost=True, uncertain=True,
             ) from exc.cause  # fmt: skip
         except smtplib.SMTPDataError as exc:  # DATA itself refused (no 354)
@@ -359,7 +371,7 @@ class SmtpTransport:
         except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
             self._drop()
             raise DeliveryError(
-                f"接続が切れました: {reason_for_error(exc, self.config.timeout)}",
+                str(msg("smtp.connection_lost", reason=reason_for_error(exc, self.config.timeout))),
                 code=None,
                 temporary=True,
                 connection_lost=True,
@@ -367,7 +379,7 @@ class SmtpTransport:
         except smtplib.SMTPException as exc:
             self._drop()
             raise DeliveryError(
-                f"SMTP エラー: {exc}", code=None, temporary=True, connection_lost=True
+                str(msg("smtp.error", detail=exc)), code=None, temporary=True, connection_lost=True
             ) from exc
 
     def _reset(self) -> None:
@@ -386,20 +398,17 @@ def _timed_out(exc: BaseException) -> bool:
     return isinstance(exc, TimeoutError) or "timed out" in str(exc)
 
 
-def _what_happened(exc: BaseException) -> str:
+def _what_happened(exc: BaseException) -> Message:
     if _timed_out(exc):
-        return f"待ち時間が過ぎました（{exc}）"
-    return f"接続が切れました（{exc or type(exc).__name__}）"
+        return msg("smtp.timed_out_with", detail=exc)
+    return msg("smtp.disconnected_with", detail=exc or type(exc).__name__)
 
 
-def _sender_refused(envelope_from: str, code: int, message: bytes | str) -> str:
+def _sender_refused(envelope_from: str, code: int, message: bytes | str) -> Message:
     reply = _reply_text(code, message)
     if code == 530:
-        return (
-            f"SMTP サーバーが送信を受け付けません（{reply}）。暗号化（STARTTLS）やログイン"
-            "（ユーザー名とパスワード）の設定を確認してください。"
-        )
-    return f"SMTP サーバーが差出人 {envelope_from} を受け付けません: {reply}"
+        return msg("smtp.sending_needs_login", reply=reply)
+    return msg("smtp.sender_refused", sender=envelope_from, reply=reply)
 
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
@@ -409,10 +418,7 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
         smtp.login(user, password)
         return
     if not smtp.has_extn("auth") or "PLAIN" not in smtp.esmtp_features["auth"].upper().split():
-        raise SmtpConfigError(
-            "ユーザー名かパスワードに英数字以外の文字が含まれていますが、"
-            "SMTP サーバーが対応する方式（AUTH PLAIN）を提供していません。"
-        )
+        raise SmtpConfigError.of("smtp.auth_plain_missing")
     token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
     code, message = smtp.docmd("AUTH", f"PLAIN {token}")
     if code != 235:
