@@ -69,21 +69,21 @@ def write_atomically(
 ) -> Path:
     """Write `data` to `path` whole or not at all; returns the file really written.
 
-    Raises UserError (one line, in Japanese) when the place cannot be written; the earlier
+    Raises UserError (one line) when the place cannot be written; the earlier
     file, if any, is then left as it was.
     """
     target = resolve_target(Path(path))
     if target.is_dir():
-        raise UserError(f"{target} はフォルダです。ファイル名を指定してください。")
+        raise UserError.of("files.is_folder", path=target)
     if target.exists() and not target.is_file():
-        raise UserError(f"{target} は通常のファイルではないため書き込めません。")
+        raise UserError.of("files.not_regular", path=target)
     folder = target.parent
     if not folder.is_dir():
-        raise UserError(f"{target} に書き込めません: フォルダ {folder} が見つかりません。")
+        raise UserError.of("files.folder_missing", path=target, folder=folder)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UserError(f"{target} に書き込めません: {exc.strerror or exc}") from exc
+        raise UserError.of("files.cannot_write", path=target, reason=exc.strerror or exc) from exc
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -98,14 +98,11 @@ def write_atomically(
     except PermissionError as exc:
         Path(temp_name).unlink(missing_ok=True)
         if HELD_OPEN_IS_PERMISSION_ERROR:
-            raise UserError(
-                f"{target} はほかのアプリケーション（Excel や PDF の表示ソフトなど）で開かれて"
-                "いるため書き込めません。閉じてからもう一度お試しください。"
-            ) from exc
-        raise UserError(f"{target} に書き込めません: {exc.strerror or exc}") from exc
+            raise UserError.of("files.held_open", path=target) from exc
+        raise UserError.of("files.cannot_write", path=target, reason=exc.strerror or exc) from exc
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise UserError(f"{target} に書き込めません: {exc.strerror or exc}") from exc
+        raise UserError.of("files.cannot_write", path=target, reason=exc.strerror or exc) from exc
     return target
 
 

@@ -32,6 +32,7 @@ from kenshu_desk.database_messages import damaged_message as damaged_message
 from kenshu_desk.database_messages import latest_backup as latest_backup
 from kenshu_desk.domain.models import ChangeStamp
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.paths import default_database_path, migrations_dir
 
 if TYPE_CHECKING:
@@ -63,30 +64,24 @@ class SharedUpgradeNeeded(DatabaseError):
     def __init__(self, where: str, current: str) -> None:
         self.current = current
         super().__init__(
-            f"共有データベース {where} は以前の版の kenshu-desk のものです（リビジョン {current}、"
-            f"この kenshu-desk は {SCHEMA_REVISION}）。使うには更新が必要です。更新の前に"
-            "バックアップを作ります。更新すると、ほかの方の以前の版の kenshu-desk からは"
-            "書き込めなくなります（各自 kenshu-desk を更新してください）。コマンドでは "
-            "upgrade-database で更新できます。"
+            msg(
+                "database.shared_upgrade_needed",
+                where=where,
+                current=current,
+                revision=SCHEMA_REVISION,
+            )
         )
 
 
-def schema_guard_message() -> str:
-    return (
-        "共有データベースは、ほかの方の kenshu-desk で新しい版に更新されています。"
-        "この kenshu-desk からは書き込めません。kenshu-desk を更新してから開き直してください。"
-        "この操作の変更は保存していません。"
-    )
+def schema_guard_message() -> Message:
+    return msg("database.schema_guard")
 
 
 class ConcurrentEditError(UserError):
     """Someone else changed the same row first (team mode): the edit is refused, not merged."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "他の方が先に同じ内容を変更しました。この変更は保存していません。"
-            "画面の最新の内容を確かめてから、もう一度操作してください。"
-        )
+        super().__init__(msg("database.concurrent_edit"))
 
 
 def resolve_url(value: str | None) -> str:
@@ -130,21 +125,18 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 def _check_sqlite_file(path: Path) -> None:
     """Refuse anything that is not an SQLite database before SQLAlchemy writes to it."""
     if path.is_dir():
-        raise DatabaseError(f"{path} はフォルダです。データベースファイルを指定してください。")
+        raise DatabaseError.of("database.path_is_folder", path=path)
     if not path.parent.is_dir():
-        raise DatabaseError(f"フォルダ {path.parent} が見つかりません。")
+        raise DatabaseError.of("database.folder_missing", folder=path.parent)
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as exc:
-        raise DatabaseError(f"{path} を読み込めません: {exc.strerror}") from exc
+        raise DatabaseError.of("database.cannot_read", path=path, reason=exc.strerror) from exc
     if header != b"SQLite format 3\x00":
-        raise DatabaseError(
-            f"{path} は kenshu-desk のデータベースではないか、壊れています。"
-            "ファイルは変更していません。"
-        )
+        raise DatabaseError.of("database.not_sqlite", path=path)
 
 
 def backup_sqlite(path: Path) -> Path:
@@ -208,7 +200,7 @@ class Database:
             if exc.connection_invalidated or _is_lock_or_readonly(exc) or _is_damaged(exc):
                 message = _describe_dbapi_error(self.url, exc)
                 if not _is_damaged(exc):
-                    message += "この操作の変更は保存していません。"
+                    message = msg("database.not_saved", detail=message)
                 raise DatabaseError(message) from exc
             raise
         except BaseException:
@@ -315,14 +307,10 @@ def _known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
-def newer_schema_message(revision: str) -> str:
+def newer_schema_message(revision: str) -> Message:
     """A database written by a newer kenshu-desk: this program must not touch it (an older
     program would write rows without the newer columns' rules, or "upgrade" it wrongly)."""
-    return (
-        "このデータベースは新しいバージョンの kenshu-desk で作成されています"
-        f"（リビジョン {revision}）。このプログラムでは安全に開けないため、開いていません"
-        "（データベースは変更していません）。kenshu-desk を最新版に更新してください。"
-    )
+    return msg("database.newer_schema", revision=revision)
 
 
 def _is_newer(revision: str | None) -> bool:
@@ -343,14 +331,14 @@ def open_database(url: str, *, upgrade: bool = True, upgrade_shared: bool = Fals
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise DatabaseError(f"データベースの指定が正しくありません: {url}") from exc
+        raise DatabaseError.of("database.bad_url", url=url) from exc
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
     try:
         engine = _create_engine(parsed)
     except NoSuchModuleError as exc:
-        raise DatabaseError(f"このデータベースの種類には対応していません: {url}") from exc
+        raise DatabaseError.of("database.unsupported_kind", url=url) from exc
     except ImportError as exc:
         raise DatabaseError(missing_driver_message(exc)) from exc
     if engine.dialect.name == "sqlite":
@@ -375,18 +363,16 @@ def open_database(url: str, *, upgrade: bool = True, upgrade_shared: bool = Fals
 TEAM_EXTRA = "pip install 'kenshu-desk[team]'"
 
 
-def missing_driver_message(exc: ImportError) -> str:
+def missing_driver_message(exc: ImportError) -> Message:
     """What to do when the driver of the chosen database is not installed."""
     if (exc.name or "").startswith("psycopg"):
-        return (
-            "共有データベース（PostgreSQL）を使う部品が入っていません。"
-            f"{TEAM_EXTRA} で追加してから、もう一度開いてください。"
-        )
-    return f"データベースのドライバーがありません: {exc.name}"
+        return msg("database.postgres_driver_missing", command=TEAM_EXTRA)
+    return msg("database.driver_missing", name=exc.name)
 
 
 def probe_database(url: str) -> str:
-    """One line for a connection test: the server and whether the schema is current.
+    """One line for a connection test: the server and whether the schema is current
+    (worded now: the window shows it as text).
 
     Nothing is created or upgraded; the keyring's password is used as when opening."""
 
@@ -395,34 +381,33 @@ def probe_database(url: str) -> str:
     except ImportError as exc:
         raise DatabaseError(missing_driver_message(exc)) from exc
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise DatabaseError(f"データベースの指定が正しくありません: {url}") from exc
+        raise DatabaseError.of("database.bad_url", url=url) from exc
     try:
         with engine.connect() as conn:
             info = conn.dialect.server_version_info or ()
         server = f"{engine.dialect.name} {'.'.join(str(n) for n in info)}".strip()
         current = _stored_revision(engine)
         if current == SCHEMA_REVISION:
-            state = "最新の kenshu-desk データベースです"
+            state = msg("database.probe_current")
         elif _is_newer(current):
             assert current is not None
             # Not an "it will be upgraded": opening it is refused, so the test says so.
-            raise DatabaseError(f"{server} に接続できましたが、" + newer_schema_message(current))
-        elif current is None and not _has_tables(engine):
-            state = "空のデータベースです（開くと作成します）"
-        elif current is None:
-            state = "kenshu-desk のデータベースではありません"
-        elif engine.dialect.name == "sqlite":
-            state = f"開くと更新します（リビジョン {current} → {SCHEMA_REVISION}）"
-        else:
-            state = (
-                f"更新が必要です（リビジョン {current} → {SCHEMA_REVISION}。開くときに確認し、"
-                "バックアップを作ってから更新します）"
+            raise DatabaseError.of(
+                "database.probe_newer", server=server, detail=newer_schema_message(current)
             )
+        elif current is None and not _has_tables(engine):
+            state = msg("database.probe_empty")
+        elif current is None:
+            state = msg("database.probe_not_ours")
+        elif engine.dialect.name == "sqlite":
+            state = msg("database.probe_will_upgrade", current=current, revision=SCHEMA_REVISION)
+        else:
+            state = msg("database.probe_needs_upgrade", current=current, revision=SCHEMA_REVISION)
     except DBAPIError as exc:
         raise DatabaseError(_describe_dbapi_error(url, exc)) from exc
     finally:
         engine.dispose()
-    return f"接続できました: {server}、{state}。"
+    return str(msg("database.probe_connected", server=server, state=state))
 
 
 def _upgrade(db: Database, *, upgrade_shared: bool = False) -> Path | None:
@@ -435,7 +420,7 @@ def _upgrade(db: Database, *, upgrade_shared: bool = False) -> Path | None:
         assert current is not None
         raise DatabaseError(newer_schema_message(current))
     if current is None and _has_tables(db.engine):
-        raise DatabaseError("このデータベースは kenshu-desk のものではありません。")
+        raise DatabaseError.of("database.not_ours")
     backup = None
     if current is not None and db.path is not None:
         backup = backup_sqlite(db.path)
@@ -457,10 +442,7 @@ def _upgrade(db: Database, *, upgrade_shared: bool = False) -> Path | None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
-                raise DatabaseError(
-                    "データベースの更新中に参照の不整合が見つかったため、更新を取り消しました。"
-                    f"更新前のコピー: {backup}"
-                )
+                raise DatabaseError.of("database.upgrade_broken_links", backup=backup)
         if sqlite:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             conn.commit()
@@ -475,10 +457,8 @@ def _backup_server(db: Database, where: str, current: str) -> Path:
     try:
         return backup_server_database(db.engine, current)
     except (OSError, SQLAlchemyError) as exc:
-        raise DatabaseError(
-            f"共有データベース {where} のバックアップを作れなかったため、更新していません: "
-            f"{str(getattr(exc, 'orig', None) or exc).splitlines()[0]}"
-        ) from exc
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise DatabaseError.of("database.shared_backup_failed", where=where, reason=reason) from exc
 
 
 def _is_lock_or_readonly(exc: DBAPIError) -> bool:

@@ -10,6 +10,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from kenshu_desk.messages import Message, msg
+
 CONNECT_TIMEOUT_SECONDS = 10  # database.py gives a silent server up after this long
 
 
@@ -28,42 +30,33 @@ def latest_backup(path: Path) -> Path | None:
     return max(copies, key=lambda p: p.stat().st_mtime, default=None)
 
 
-def damaged_message(path: Path) -> str:
+def damaged_message(path: Path) -> Message:
     backup = latest_backup(path)
-    where = (
-        f"最新のバックアップは {backup}（{dt.datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M}）"
-        "です。プログラムを閉じてから、このファイルを別の名前で残し、バックアップを元の名前に"
-        "コピーしてください。"
-        if backup is not None
-        else "このファイルのバックアップは見つかりません。"
-    )
-    return f"データベースのファイル {path} が壊れています。ファイルは変更していません。{where}"
+    if backup is None:
+        return msg("database.damaged", path=path, backup=msg("database.damaged_no_backup"))
+    saved = dt.datetime.fromtimestamp(backup.stat().st_mtime)
+    where = msg("database.damaged_backup", backup=backup, saved=saved)
+    return msg("database.damaged", path=path, backup=where)
 
 
-def _describe_dbapi_error(url: str, exc: DBAPIError) -> str:
+def _describe_dbapi_error(url: str, exc: DBAPIError) -> Message:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
     where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
     path = sqlite_path(url)
     read_only_place = path is not None and path.exists() and not os.access(path.parent, os.W_OK)
     if "readonly" in lowered or "read-only" in lowered or read_only_place:
-        return f"{where} に書き込めません（読み取り専用です）。"
+        return msg("database.read_only", where=where)
     if "locked" in lowered:
-        return f"{where} は他のプログラムが使用中です。しばらくしてからもう一度お試しください。"
+        return msg("database.locked", where=where)
     if path is not None and ("malformed" in lowered or "corrupt" in lowered):
         return damaged_message(path)
     if "not a database" in lowered or "malformed" in lowered:
-        return f"{where} は壊れているか、データベースではありません。ファイルは変更していません。"
+        return msg("database.damaged_or_not_database", where=where)
     if "unable to open" in lowered:
-        return f"{where} を開けません。"
+        return msg("database.cannot_open", where=where)
     if "timeout expired" in lowered or "timed out" in lowered:
-        return (
-            f"データベースサーバー {where} から応答がありません（{CONNECT_TIMEOUT_SECONDS} 秒待ちました）。"
-            "サーバーが動いているか、アドレスとポートが正しいかを確かめてください。"
-        )
+        return msg("database.server_timeout", where=where, seconds=CONNECT_TIMEOUT_SECONDS)
     if "connection refused" in lowered:
-        return (
-            f"データベースサーバー {where} に接続できません（接続を拒否されました）。"
-            "サーバーが動いているか、アドレスとポートが正しいかを確かめてください。"
-        )
-    return f"データベース {where} を開けません: {text.splitlines()[0]}"
+        return msg("database.server_refused", where=where)
+    return msg("database.open_failed", where=where, reason=text.splitlines()[0])

@@ -23,11 +23,6 @@ from kenshu_desk import settings as settings_file
 from kenshu_desk.errors import UserError
 
 KEYRING_SERVICE = "kenshu-desk-db"
-NO_KEYRING_MESSAGE = (
-    "このコンピューターでは OS のパスワード保管庫（キーリング）が使えないため、"
-    "データベースのパスワードを保存できません。パスワードを必要としない接続"
-    "（pg_hba.conf の設定や ~/.pgpass）を使うか、環境変数 KENSHU_DESK_DB で指定してください。"
-)
 
 
 class KeyringUnavailable(UserError):
@@ -43,15 +38,13 @@ def parse_server_url(text: str) -> URL:
     try:
         url = make_url(text.strip())
     except ArgumentError as exc:
-        raise UserError(f"サーバーの指定が正しくありません: {text}") from exc
+        raise UserError.of("database.server_url_invalid", text=text) from exc
     if url.get_backend_name() != "postgresql":
-        raise UserError(
-            "サーバーは postgresql+psycopg://利用者名@ホスト名/データベース名 の形で指定してください。"
-        )
+        raise UserError.of("database.server_url_form")
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")  # the driver kenshu-desk ships with
     if not url.host or not url.database:
-        raise UserError("サーバーの指定にホスト名とデータベース名が必要です。")
+        raise UserError.of("database.server_url_incomplete")
     return url
 
 
@@ -120,9 +113,9 @@ def store_password(url: URL, password: str) -> None:
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
                 keyring.delete_password(KEYRING_SERVICE, keyring_account(url))
     except keyring.errors.NoKeyringError as exc:
-        raise KeyringUnavailable(NO_KEYRING_MESSAGE) from exc
+        raise KeyringUnavailable.of("database.no_keyring") from exc
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"パスワードをキーリングに保存できません: {exc}") from exc
+        raise KeyringUnavailable.of("database.keyring_failed", reason=exc) from exc
 
 
 def stored_password(url: URL) -> str:

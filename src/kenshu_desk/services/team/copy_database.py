@@ -6,7 +6,7 @@ is one transaction on the target: it arrives whole or not at all, and is verifie
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Table, func, select, text, update
@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, func, select, text, update
 from kenshu_desk.database import Database, open_database
 from kenshu_desk.domain.models import Base, ChangeStamp
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import msg
 
 BATCH = 1000
 Progress = Callable[[str, int, int], None]  # table, done, total
@@ -24,9 +25,22 @@ class CopyReport:
     counts: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
+        """Worded now (the window adds a question to it; the command line prints it)."""
         total = sum(self.counts.values())
-        parts = "、".join(f"{name} {n} 件" for name, n in self.counts.items() if n)
-        return f"{total} 件をコピーしました（{parts}）。件数を確認済みです。"
+        parts = [
+            msg("team.table_rows", table=name, count=n) for name, n in self.counts.items() if n
+        ]
+        return str(msg("team.copied", total=total, tables=_listing(parts)))
+
+
+def _listing(items: Sequence[object]) -> object:
+    """Items as one list in the message's language ("a、b、c" / "a, b, c")."""
+    if not items:
+        return ""
+    listing = items[-1]
+    for item in reversed(items[:-1]):
+        listing = msg("team.list", first=item, rest=listing)
+    return listing
 
 
 def _tables() -> list[Table]:
@@ -85,10 +99,7 @@ def copy_database(
         with target.engine.connect() as conn:
             filled = [t.name for t in _tables() if _count(conn, t)]
         if filled:
-            raise UserError(
-                f"コピー先のデータベースは空ではありません（{'、'.join(filled)}）。"
-                "空のデータベースを指定してください。"
-            )
+            raise UserError.of("team.target_not_empty", tables=_listing(filled))
         report = CopyReport()
         with source.engine.connect() as src, target.engine.begin() as dst:
             for table in _tables():
@@ -98,9 +109,11 @@ def copy_database(
             for table in _tables():
                 copied = _count(dst, table)
                 if copied != report.counts[table.name]:
-                    raise UserError(
-                        f"{table.name} の件数が一致しません（元 {report.counts[table.name]} 件、"
-                        f"コピー先 {copied} 件）。コピーは取り消しました。"
+                    raise UserError.of(
+                        "team.count_mismatch",
+                        table=table.name,
+                        source=report.counts[table.name],
+                        copied=copied,
                     )
         return report
     finally:
