@@ -72,3 +72,41 @@ def test_a_message_is_worded_in_the_running_language_and_composes() -> None:
         .count("q")
         == 1
     )
+
+
+def _worded_both_ways(error: Exception) -> tuple[str, str]:
+    try:
+        messages.set_language("en")
+        english = str(error)
+    finally:
+        messages.set_language("ja")
+    return str(error), english
+
+
+def test_a_sample_of_the_errors_the_user_meets_reads_right_in_both_languages() -> None:
+    """What the services, the database layer and the mail layer raise: Japanese on the
+    command line (as before), English in an English window, the data kept in both."""
+    from kenshu_desk.database import ConcurrentEditError, open_database
+    from kenshu_desk.domain.date_input import DateInputError, parse_date
+    from kenshu_desk.mail.transport import SmtpConfig, SmtpTransport
+
+    samples: list[tuple[Exception, str, str, str]] = []
+    try:
+        parse_date("2021/2/30")
+    except DateInputError as exc:
+        samples.append((exc, "2021/2/30", "ありません", "no"))
+    try:
+        open_database(f"sqlite:///{SRC}")  # a folder, not a database file
+    except UserError as exc:
+        samples.append((exc, str(SRC), "フォルダ", "folder"))
+    try:
+        SmtpTransport(SmtpConfig(host=""))
+    except UserError as exc:
+        samples.append((exc, "", "SMTP", "SMTP"))
+    samples.append((ConcurrentEditError(), "", "他の方", "Someone else"))
+    assert len(samples) == 4
+    for error, data, japanese, english in samples:
+        ja, en = _worded_both_ways(error)
+        assert japanese in ja and JAPANESE.search(ja), ja
+        assert english in en and not JAPANESE.search(en.replace(data, "")), en
+        assert data in ja and data in en
