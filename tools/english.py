@@ -684,4 +684,47 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "予期しないエラーが発生しました（{0}）。詳しい記録は標準エラー出力にあります。": (
         "An unexpected error occurred ({0}). The details are in the standard error output."
     ),
+    # The year screens (ui/year, ui/participants/coverage_view.py)
+    "ワンストップ型総合相談窓口": "One-stop contact point",
+    "複合課題を調整するチーム": "Team that coordinates complex cases",
+    "重層的支援体制整備事業": "Multi-layered support system project",
+    "移行準備事業": "Transition preparation project",
+    "継続": "Continuing",
+    "済": "In place",
+    "予定(時期未定)": "Planned (no date)",
+    "年度中予定": "Within the year",
+    "{0}予定": "Planned {0}",
+    "希望": "Yes",
+    "県職員": "Prefectural staff",
+    "重層的支援体制関係": "Multi-layered support system",
+    "市町村総合相談支援体制関係": "Municipal comprehensive consultation",
+    "重層的支援体制整備事業実施": "Multi-layered support system project run",
+    "重層的支援体制整備事業への移行準備事業実施": "Transition preparation for the multi-layered project run",
+    "市町村総合相談支援体制構築": "Comprehensive consultation system set up",
+    "①ワンストップ型総合相談窓口と②複合課題を調整するチームの両方を設置": "Both ① a one-stop contact point and ② a team for complex cases",
+    "①ワンストップ型総合相談窓口のみ": "① One-stop contact point only",
+    "②複合課題を調整するチームのみ": "② Team for complex cases only",
+    "アドバイザー派遣希望市町村（各年度）": "Municipalities wanting an adviser visit (each year)",
+    "{0}\n実施・構築済み": "{0}\nin place",
+    "{0}中\n実施・構築予定": "Planned\nwithin {0}",
+    "{0}\n実施・構築予定": "Planned\nby {0}",
+    "{0}以降\n実施・構築予定": "Planned\n{0} or later",
+    "アドバイザー派遣": "Adviser visits",
+    "研修・情報交換会": "Training and information exchange",
+    "{0}（{1}）　{2}　{3}": "{0} ({1}), {2}: {3}",
+    "進捗状況": "Progress",
+    "進捗状況グラフ": "Progress chart",
+    "事業スケジュール": "Schedule",
+    "参加回数": "Events attended",
+    "{0} {1}（{2}）: {3} 市町村": "{0} {1} ({2}): {3} municipalities",
+    "{0}: %n 人": ("{0}: %n person", "{0}: %n people"),
+    "{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）": (
+        "{0}: {2} of the {1} municipalities took part, {3} did not. (Column headings: month/day, "
+        "event, number of municipalities taking part. The number beside ● is the headcount.)"
+    ),
+    "{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）": (
+        "{0}: {2} of the {1} municipalities registered, {3} did not. (Column headings: month/day, "
+        "event, number of municipalities taking part. The number beside ● is the headcount.)"
+    ),
+    "%1　▲ %2": "%1  ▲ %2",
 }

@@ -468,6 +468,25 @@
             <translation>Click to select the item concerned</translation>
         </message>
         <message>
+            <source>市町村</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>参加回数</source>
+            <translation>Events attended</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 市町村</source>
+            <translation>{0} {1} ({2}): {3} municipalities</translation>
+        </message>
+        <message numerus="yes">
+            <source>{0}: %n 人</source>
+            <translation>
+                <numerusform>{0}: %n person</numerusform>
+                <numerusform>{0}: %n people</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>市町村の参加状況</source>
             <translation>Municipal participation</translation>
         </message>
@@ -484,8 +503,12 @@
             <translation>&amp;Year</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
-            <translation>(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
+            <source>{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {2} of the {1} municipalities took part, {3} did not. (Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
+        </message>
+        <message>
+            <source>{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {2} of the {1} municipalities registered, {3} did not. (Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -674,6 +697,10 @@
         <message>
             <source>行事名</source>
             <translation>Event</translation>
+        </message>
+        <message>
+            <source>%1　▲ %2</source>
+            <translation>%1  ▲ %2</translation>
         </message>
         <message>
             <source>種別</source>
@@ -1378,6 +1405,10 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>&amp;Year:</translation>
         </message>
         <message>
+            <source>（中止）</source>
+            <translation> (cancelled)</translation>
+        </message>
+        <message>
             <source>派遣実績（{0}件）</source>
             <translation>Visits ({0})</translation>
         </message>
@@ -1900,6 +1931,14 @@ New organisation to register: {0}</translation>
             <translation>PNG image (*.png)</translation>
         </message>
         <message>
+            <source>進捗状況グラフ</source>
+            <translation>Progress chart</translation>
+        </message>
+        <message>
+            <source>進捗状況</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
             <source>進捗状況を出力</source>
             <translation>Export progress</translation>
         </message>
@@ -1946,6 +1985,10 @@ New organisation to register: {0}</translation>
         <message>
             <source>記録なし（保存すると作成）</source>
             <translation>No record (saving creates one)</translation>
+        </message>
+        <message>
+            <source>{0}（{1}）　{2}　{3}</source>
+            <translation>{0} ({1}), {2}: {3}</translation>
         </message>
         <message>
             <source>動画リンク</source>
@@ -2251,6 +2294,10 @@ Subject: {1}
         <message>
             <source>PDF を作成しています…</source>
             <translation>Creating the PDF…</translation>
+        </message>
+        <message>
+            <source>事業スケジュール</source>
+            <translation>Schedule</translation>
         </message>
         <message>
             <source>事業スケジュールを PDF に出力</source>
@@ -2561,10 +2608,6 @@ Subject: {1}
             <translation>Could not do "%1": %2</translation>
         </message>
         <message>
-            <source>（中止）</source>
-            <translation> (cancelled)</translation>
-        </message>
-        <message>
             <source>発表者</source>
             <translation>Presenters</translation>
         </message>
@@ -2657,10 +2700,6 @@ Subject: {1}
             <translation>Code</translation>
         </message>
         <message>
-            <source>市町村</source>
-            <translation>Municipality</translation>
-        </message>
-        <message>
             <source>新規・継続</source>
             <translation>New / continuing</translation>
         </message>
@@ -2683,6 +2722,118 @@ Subject: {1}
         <message>
             <source>派遣希望</source>
             <translation>Visit wanted</translation>
+        </message>
+        <message>
+            <source>県職員</source>
+            <translation>Prefectural staff</translation>
+        </message>
+        <message>
+            <source>ワンストップ型総合相談窓口</source>
+            <translation>One-stop contact point</translation>
+        </message>
+        <message>
+            <source>複合課題を調整するチーム</source>
+            <translation>Team that coordinates complex cases</translation>
+        </message>
+        <message>
+            <source>重層的支援体制整備事業</source>
+            <translation>Multi-layered support system project</translation>
+        </message>
+        <message>
+            <source>移行準備事業</source>
+            <translation>Transition preparation project</translation>
+        </message>
+        <message>
+            <source>継続</source>
+            <translation>Continuing</translation>
+        </message>
+        <message>
+            <source>済</source>
+            <translation>In place</translation>
+        </message>
+        <message>
+            <source>希望</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>重層的支援体制関係</source>
+            <translation>Multi-layered support system</translation>
+        </message>
+        <message>
+            <source>市町村総合相談支援体制関係</source>
+            <translation>Municipal comprehensive consultation</translation>
+        </message>
+        <message>
+            <source>重層的支援体制整備事業実施</source>
+            <translation>Multi-layered support system project run</translation>
+        </message>
+        <message>
+            <source>重層的支援体制整備事業への移行準備事業実施</source>
+            <translation>Transition preparation for the multi-layered project run</translation>
+        </message>
+        <message>
+            <source>市町村総合相談支援体制構築</source>
+            <translation>Comprehensive consultation system set up</translation>
+        </message>
+        <message>
+            <source>①ワンストップ型総合相談窓口と②複合課題を調整するチームの両方を設置</source>
+            <translation>Both ① a one-stop contact point and ② a team for complex cases</translation>
+        </message>
+        <message>
+            <source>①ワンストップ型総合相談窓口のみ</source>
+            <translation>① One-stop contact point only</translation>
+        </message>
+        <message>
+            <source>②複合課題を調整するチームのみ</source>
+            <translation>② Team for complex cases only</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣希望市町村（各年度）</source>
+            <translation>Municipalities wanting an adviser visit (each year)</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣</source>
+            <translation>Adviser visits</translation>
+        </message>
+        <message>
+            <source>研修・情報交換会</source>
+            <translation>Training and information exchange</translation>
+        </message>
+        <message>
+            <source>予定(時期未定)</source>
+            <translation>Planned (no date)</translation>
+        </message>
+        <message>
+            <source>年度中予定</source>
+            <translation>Within the year</translation>
+        </message>
+        <message>
+            <source>{0}予定</source>
+            <translation>Planned {0}</translation>
+        </message>
+        <message>
+            <source>{0}
+実施・構築済み</source>
+            <translation>{0}
+in place</translation>
+        </message>
+        <message>
+            <source>{0}中
+実施・構築予定</source>
+            <translation>Planned
+within {0}</translation>
+        </message>
+        <message>
+            <source>{0}
+実施・構築予定</source>
+            <translation>Planned
+by {0}</translation>
+        </message>
+        <message>
+            <source>{0}以降
+実施・構築予定</source>
+            <translation>Planned
+{0} or later</translation>
         </message>
     </context>
     <context>
@@ -2949,6 +3100,28 @@ Subject: {1}
         </message>
     </context>
     <context>
+        <name>CoverageModel</name>
+        <message>
+            <source>市町村</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>参加回数</source>
+            <translation>Events attended</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 市町村</source>
+            <translation>{0} {1} ({2}): {3} municipalities</translation>
+        </message>
+        <message numerus="yes">
+            <source>{0}: %n 人</source>
+            <translation>
+                <numerusform>{0}: %n person</numerusform>
+                <numerusform>{0}: %n people</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CoverageView</name>
         <message>
             <source>市町村の参加状況</source>
@@ -2967,8 +3140,12 @@ Subject: {1}
             <translation>&amp;Year</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
-            <translation>(Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
+            <source>{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {2} of the {1} municipalities took part, {3} did not. (Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
+        </message>
+        <message>
+            <source>{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {2} of the {1} municipalities registered, {3} did not. (Column headings: month/day, event, number of municipalities taking part. The number beside ● is the headcount.)</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -3180,6 +3357,10 @@ Subject: {1}
         <message>
             <source>行事名</source>
             <translation>Event</translation>
+        </message>
+        <message>
+            <source>%1　▲ %2</source>
+            <translation>%1  ▲ %2</translation>
         </message>
     </context>
     <context>
@@ -3975,6 +4156,10 @@ This cannot be undone (the undo history is cleared too).</translation>
             <translation>&amp;Year:</translation>
         </message>
         <message>
+            <source>（中止）</source>
+            <translation> (cancelled)</translation>
+        </message>
+        <message>
             <source>派遣実績（{0}件）</source>
             <translation>Visits ({0})</translation>
         </message>
@@ -4608,6 +4793,14 @@ New organisation to register: {0}</translation>
             <translation>PNG image (*.png)</translation>
         </message>
         <message>
+            <source>進捗状況グラフ</source>
+            <translation>Progress chart</translation>
+        </message>
+        <message>
+            <source>進捗状況</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
             <source>進捗状況を出力</source>
             <translation>Export progress</translation>
         </message>
@@ -4657,6 +4850,10 @@ New organisation to register: {0}</translation>
         <message>
             <source>記録なし（保存すると作成）</source>
             <translation>No record (saving creates one)</translation>
+        </message>
+        <message>
+            <source>{0}（{1}）　{2}　{3}</source>
+            <translation>{0} ({1}), {2}: {3}</translation>
         </message>
     </context>
     <context>
@@ -5101,6 +5298,10 @@ Subject: {1}
         <message>
             <source>{0} に出力しました</source>
             <translation>Exported to {0}</translation>
+        </message>
+        <message>
+            <source>事業スケジュール</source>
+            <translation>Schedule</translation>
         </message>
         <message>
             <source>事業スケジュールを PDF に出力</source>

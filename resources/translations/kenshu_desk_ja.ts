@@ -468,6 +468,24 @@
             <translation>クリックすると該当する項目を選択します</translation>
         </message>
         <message>
+            <source>市町村</source>
+            <translation>市町村</translation>
+        </message>
+        <message>
+            <source>参加回数</source>
+            <translation>参加回数</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 市町村</source>
+            <translation>{0} {1}（{2}）: {3} 市町村</translation>
+        </message>
+        <message numerus="yes">
+            <source>{0}: %n 人</source>
+            <translation>
+                <numerusform>{0}: %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>市町村の参加状況</source>
             <translation>市町村の参加状況</translation>
         </message>
@@ -484,8 +502,12 @@
             <translation>年度(&amp;Y)</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
-            <translation>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
+            <source>{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
+        </message>
+        <message>
+            <source>{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -674,6 +696,10 @@
         <message>
             <source>行事名</source>
             <translation>行事名</translation>
+        </message>
+        <message>
+            <source>%1　▲ %2</source>
+            <translation>%1　▲ %2</translation>
         </message>
         <message>
             <source>種別</source>
@@ -1378,6 +1404,10 @@
             <translation>年度(&amp;Y):</translation>
         </message>
         <message>
+            <source>（中止）</source>
+            <translation>（中止）</translation>
+        </message>
+        <message>
             <source>派遣実績（{0}件）</source>
             <translation>派遣実績（{0}件）</translation>
         </message>
@@ -1900,6 +1930,14 @@
             <translation>PNG 画像 (*.png)</translation>
         </message>
         <message>
+            <source>進捗状況グラフ</source>
+            <translation>進捗状況グラフ</translation>
+        </message>
+        <message>
+            <source>進捗状況</source>
+            <translation>進捗状況</translation>
+        </message>
+        <message>
             <source>進捗状況を出力</source>
             <translation>進捗状況を出力</translation>
         </message>
@@ -1946,6 +1984,10 @@
         <message>
             <source>記録なし（保存すると作成）</source>
             <translation>記録なし（保存すると作成）</translation>
+        </message>
+        <message>
+            <source>{0}（{1}）　{2}　{3}</source>
+            <translation>{0}（{1}）　{2}　{3}</translation>
         </message>
         <message>
             <source>動画リンク</source>
@@ -2250,6 +2292,10 @@
         <message>
             <source>PDF を作成しています…</source>
             <translation>PDF を作成しています…</translation>
+        </message>
+        <message>
+            <source>事業スケジュール</source>
+            <translation>事業スケジュール</translation>
         </message>
         <message>
             <source>事業スケジュールを PDF に出力</source>
@@ -2560,10 +2606,6 @@
             <translation>「%1」を実行できませんでした: %2</translation>
         </message>
         <message>
-            <source>（中止）</source>
-            <translation>（中止）</translation>
-        </message>
-        <message>
             <source>発表者</source>
             <translation>発表者</translation>
         </message>
@@ -2656,10 +2698,6 @@
             <translation>団体コード</translation>
         </message>
         <message>
-            <source>市町村</source>
-            <translation>市町村</translation>
-        </message>
-        <message>
             <source>新規・継続</source>
             <translation>新規・継続</translation>
         </message>
@@ -2682,6 +2720,118 @@
         <message>
             <source>派遣希望</source>
             <translation>派遣希望</translation>
+        </message>
+        <message>
+            <source>県職員</source>
+            <translation>県職員</translation>
+        </message>
+        <message>
+            <source>ワンストップ型総合相談窓口</source>
+            <translation>ワンストップ型総合相談窓口</translation>
+        </message>
+        <message>
+            <source>複合課題を調整するチーム</source>
+            <translation>複合課題を調整するチーム</translation>
+        </message>
+        <message>
+            <source>重層的支援体制整備事業</source>
+            <translation>重層的支援体制整備事業</translation>
+        </message>
+        <message>
+            <source>移行準備事業</source>
+            <translation>移行準備事業</translation>
+        </message>
+        <message>
+            <source>継続</source>
+            <translation>継続</translation>
+        </message>
+        <message>
+            <source>済</source>
+            <translation>済</translation>
+        </message>
+        <message>
+            <source>希望</source>
+            <translation>希望</translation>
+        </message>
+        <message>
+            <source>重層的支援体制関係</source>
+            <translation>重層的支援体制関係</translation>
+        </message>
+        <message>
+            <source>市町村総合相談支援体制関係</source>
+            <translation>市町村総合相談支援体制関係</translation>
+        </message>
+        <message>
+            <source>重層的支援体制整備事業実施</source>
+            <translation>重層的支援体制整備事業実施</translation>
+        </message>
+        <message>
+            <source>重層的支援体制整備事業への移行準備事業実施</source>
+            <translation>重層的支援体制整備事業への移行準備事業実施</translation>
+        </message>
+        <message>
+            <source>市町村総合相談支援体制構築</source>
+            <translation>市町村総合相談支援体制構築</translation>
+        </message>
+        <message>
+            <source>①ワンストップ型総合相談窓口と②複合課題を調整するチームの両方を設置</source>
+            <translation>①ワンストップ型総合相談窓口と②複合課題を調整するチームの両方を設置</translation>
+        </message>
+        <message>
+            <source>①ワンストップ型総合相談窓口のみ</source>
+            <translation>①ワンストップ型総合相談窓口のみ</translation>
+        </message>
+        <message>
+            <source>②複合課題を調整するチームのみ</source>
+            <translation>②複合課題を調整するチームのみ</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣希望市町村（各年度）</source>
+            <translation>アドバイザー派遣希望市町村（各年度）</translation>
+        </message>
+        <message>
+            <source>アドバイザー派遣</source>
+            <translation>アドバイザー派遣</translation>
+        </message>
+        <message>
+            <source>研修・情報交換会</source>
+            <translation>研修・情報交換会</translation>
+        </message>
+        <message>
+            <source>予定(時期未定)</source>
+            <translation>予定(時期未定)</translation>
+        </message>
+        <message>
+            <source>年度中予定</source>
+            <translation>年度中予定</translation>
+        </message>
+        <message>
+            <source>{0}予定</source>
+            <translation>{0}予定</translation>
+        </message>
+        <message>
+            <source>{0}
+実施・構築済み</source>
+            <translation>{0}
+実施・構築済み</translation>
+        </message>
+        <message>
+            <source>{0}中
+実施・構築予定</source>
+            <translation>{0}中
+実施・構築予定</translation>
+        </message>
+        <message>
+            <source>{0}
+実施・構築予定</source>
+            <translation>{0}
+実施・構築予定</translation>
+        </message>
+        <message>
+            <source>{0}以降
+実施・構築予定</source>
+            <translation>{0}以降
+実施・構築予定</translation>
         </message>
     </context>
     <context>
@@ -2948,6 +3098,27 @@
         </message>
     </context>
     <context>
+        <name>CoverageModel</name>
+        <message>
+            <source>市町村</source>
+            <translation>市町村</translation>
+        </message>
+        <message>
+            <source>参加回数</source>
+            <translation>参加回数</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 市町村</source>
+            <translation>{0} {1}（{2}）: {3} 市町村</translation>
+        </message>
+        <message numerus="yes">
+            <source>{0}: %n 人</source>
+            <translation>
+                <numerusform>{0}: %n 人</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CoverageView</name>
         <message>
             <source>市町村の参加状況</source>
@@ -2966,8 +3137,12 @@
             <translation>年度(&amp;Y)</translation>
         </message>
         <message>
-            <source>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
-            <translation>（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
+            <source>{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
+        </message>
+        <message>
+            <source>{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</source>
+            <translation>{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）</translation>
         </message>
         <message>
             <source>参加のない市町村: {0}</source>
@@ -3179,6 +3354,10 @@
         <message>
             <source>行事名</source>
             <translation>行事名</translation>
+        </message>
+        <message>
+            <source>%1　▲ %2</source>
+            <translation>%1　▲ %2</translation>
         </message>
     </context>
     <context>
@@ -3974,6 +4153,10 @@
             <translation>年度(&amp;Y):</translation>
         </message>
         <message>
+            <source>（中止）</source>
+            <translation>（中止）</translation>
+        </message>
+        <message>
             <source>派遣実績（{0}件）</source>
             <translation>派遣実績（{0}件）</translation>
         </message>
@@ -4607,6 +4790,14 @@
             <translation>PNG 画像 (*.png)</translation>
         </message>
         <message>
+            <source>進捗状況グラフ</source>
+            <translation>進捗状況グラフ</translation>
+        </message>
+        <message>
+            <source>進捗状況</source>
+            <translation>進捗状況</translation>
+        </message>
+        <message>
             <source>進捗状況を出力</source>
             <translation>進捗状況を出力</translation>
         </message>
@@ -4656,6 +4847,10 @@
         <message>
             <source>記録なし（保存すると作成）</source>
             <translation>記録なし（保存すると作成）</translation>
+        </message>
+        <message>
+            <source>{0}（{1}）　{2}　{3}</source>
+            <translation>{0}（{1}）　{2}　{3}</translation>
         </message>
     </context>
     <context>
@@ -5099,6 +5294,10 @@
         <message>
             <source>{0} に出力しました</source>
             <translation>{0} に出力しました</translation>
+        </message>
+        <message>
+            <source>事業スケジュール</source>
+            <translation>事業スケジュール</translation>
         </message>
         <message>
             <source>事業スケジュールを PDF に出力</source>

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from kenshu_desk.domain.japanese import time_range
 from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem
 from kenshu_desk.domain.programme import from_minutes, overlaps
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.timetable.events import event_schedule
 
 
@@ -33,10 +34,17 @@ class DoubleBooking:
     other_end: dt.time
 
     def message(self) -> str:
-        return (
-            f"{self.item_index + 1}番目の項目：{self.speaker_name} は同じ時間帯に"
-            f"「{self.other_event_title}」の「{self.other_item_title}」"
-            f"（{time_range(self.other_start, self.other_end)}）にも登壇します"
+        """The check's line in the program's language (Check.message keeps a str)."""
+        return str(self.worded())
+
+    def worded(self) -> Message:
+        return msg(
+            "programme.double_booking",
+            number=self.item_index + 1,
+            speaker=self.speaker_name,
+            event=self.other_event_title,
+            item=self.other_item_title,
+            time=time_range(self.other_start, self.other_end),
         )
 
 

@@ -26,8 +26,9 @@ from kenshu_desk.domain.models import (
 )
 from kenshu_desk.domain.validation import is_meeting_url, is_valid_email
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.shared.versions import expect_version
-from kenshu_desk.services.timetable.events import NotFoundError
+from kenshu_desk.services.timetable.events import NotFoundError, joined
 from kenshu_desk.services.timetable.programme_edit import (
     ItemData,
     apply_presenters,
@@ -80,53 +81,53 @@ def default_fields(day: dt.date) -> dict[str, Any]:
 
 def _check_field(name: str, value: Any) -> Any:
     if name not in EVENT_FIELDS:
-        raise UserError(f"行事に「{name}」という欄はありません。")
+        raise UserError.of("events.unknown_field", name=name)
     if name == "date":
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise UserError("開催日が正しくありません。")
+            raise UserError.of("events.bad_date")
         return value
     if name in ("start_time", "end_time"):
         if not isinstance(value, dt.time):
-            raise UserError("時刻が正しくありません。")
+            raise UserError.of("events.bad_time")
         return value.replace(second=0, microsecond=0)
     if name == "cancelled":
         return bool(value)
     if not isinstance(value, str):
-        raise UserError("文字で入力してください。")
+        raise UserError.of("timetable.text_expected")
     if name in ("kind", "title"):
         value = value.strip()
         if not value:
-            raise UserError(
-                "行事名を入力してください。" if name == "title" else "種別を入力してください。"
-            )
+            if name == "title":
+                raise UserError.of("events.title_required")
+            raise UserError.of("timetable.kind_required")
         if "\n" in value or "\r" in value:
             # The title is the invitation's Subject: a line break there cannot be sent.
-            raise UserError("行事名と種別は 1 行で入力してください（改行は入れられません）。")
+            raise UserError.of("events.single_line")
     if name == "online_url":
         value = value.strip()
         if any(c.isspace() or ord(c) < 32 for c in value):
-            raise UserError("オンライン会議のURLに空白や改行は入れられません。")
+            raise UserError.of("events.url_whitespace")
         if value and not is_meeting_url(value):
-            raise UserError("オンライン会議のURLは https:// で始まるアドレスを入力してください。")
+            raise UserError.of("events.url_not_https")
     if name == "organiser_email":
         value = value.strip()
         if value and not is_valid_email(value):  # the sender's rule (domain/validation.py)
-            raise UserError(f"メールアドレスの形式が正しくありません: {value}")
+            raise UserError.of("timetable.email_invalid", address=value)
     limit = _TEXT_LIMITS.get(name)
     if limit is not None and len(value) > limit:
-        raise UserError(f"{limit}文字以内で入力してください。")
+        raise UserError.of("timetable.too_long", limit=limit)
     return value
 
 
 def _check_times(start: dt.time, end: dt.time) -> None:
     if end <= start:
-        raise UserError("終了時刻は開始時刻より後にしてください。")
+        raise UserError.of("events.end_before_start")
 
 
 def _event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
-        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+        raise NotFoundError.of("events.not_found", event_id=event_id)
     return event
 
 
@@ -135,7 +136,7 @@ def create_event(session: Session, fields: Mapping[str, Any]) -> int:
     values = {name: _check_field(name, value) for name, value in fields.items()}
     for required in ("title", "date", "start_time", "end_time"):
         if required not in values:
-            raise UserError("行事名、開催日、開始・終了時刻は必須です。")
+            raise UserError.of("events.required_fields")
     _check_times(values["start_time"], values["end_time"])
     event = Event(**values)
     session.add(event)
@@ -213,15 +214,19 @@ class Dependents:
     def none(self) -> bool:
         return not (self.registrations or self.recordings or self.messages)
 
-    def describe(self) -> str:
-        parts = []
+    def worded(self) -> Message | str:
+        parts: list[Message | str] = []
         if self.registrations:
-            parts.append(f"申込・出欠 {self.registrations} 件")
+            parts.append(msg("events.registrations", count=self.registrations))
         if self.recordings:
-            parts.append(f"動画リンク {self.recordings} 件")
+            parts.append(msg("events.recordings", count=self.recordings))
         if self.messages:
-            parts.append(f"送信記録 {self.messages} 件")
-        return "、".join(parts)
+            parts.append(msg("events.sent_messages", count=self.messages))
+        return joined(parts)
+
+    def describe(self) -> str:
+        """The list in the program's language (the window puts it into its question)."""
+        return str(self.worded())
 
 
 def event_dependents(session: Session, event_id: int) -> Dependents:
@@ -286,7 +291,7 @@ def delete_event(
         raise ConcurrentEditError()
     dependents = event_dependents(session, event_id)
     if not dependents.none and not force:
-        raise UserError(f"この行事には{dependents.describe()}があるため削除できません。")
+        raise UserError.of("events.has_dependents", dependents=dependents.worded())
     snapshot = snapshot_event(session, event_id)
     session.delete(event)
     session.flush()
@@ -296,7 +301,7 @@ def delete_event(
 def restore_event(session: Session, snapshot: EventSnapshot) -> int:
     """Put a deleted (or undone) event back with its id, UID and programme item ids."""
     if session.get(Event, snapshot.id) is not None:
-        raise UserError(f"行事 ID {snapshot.id} は既にあります。")
+        raise UserError.of("events.id_exists", event_id=snapshot.id)
     fields = dict(snapshot.fields)
     event = Event(
         id=snapshot.id,

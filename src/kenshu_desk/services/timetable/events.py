@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -17,10 +18,21 @@ from kenshu_desk.domain.models import (
 )
 from kenshu_desk.domain.programme import event_schedule
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 
 
 class NotFoundError(UserError):
     """An id the user named does not exist; the message is for the user."""
+
+
+def joined(parts: Sequence[Message | str]) -> Message | str:
+    """Parts as one list, "a、b、c" (in English "a, b, c"), worded where it is shown."""
+    if not parts:
+        return ""
+    result = parts[-1]
+    for part in reversed(parts[:-1]):
+        result = msg("timetable.list_pair", first=part, rest=result)
+    return result
 
 
 def _with_programme():  # type: ignore[no-untyped-def]
@@ -41,7 +53,7 @@ def get_event_joined(session: Session, event_id: int) -> Event:
     )
     event = session.get(Event, event_id, options=[programme])
     if event is None:
-        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+        raise NotFoundError.of("events.not_found", event_id=event_id)
     return event
 
 
@@ -58,7 +70,7 @@ def list_events(session: Session) -> list[Event]:
 def get_event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id, options=[_with_programme()])
     if event is None:
-        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+        raise NotFoundError.of("events.not_found", event_id=event_id)
     return event
 
 
@@ -72,7 +84,7 @@ def get_event_with_registrants(session: Session, event_id: int) -> Event:
     )
     event = session.get(Event, event_id, options=[_with_programme(), people])
     if event is None:
-        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+        raise NotFoundError.of("events.not_found", event_id=event_id)
     return event
 
 

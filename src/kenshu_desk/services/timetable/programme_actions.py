@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kenshu_desk.database import ConcurrentEditError, Database, DatabaseError
+from kenshu_desk.messages import msg
 from kenshu_desk.services.timetable import event_edit, programme_edit, speakers
 from kenshu_desk.services.timetable.event_edit import EventSnapshot
 from kenshu_desk.services.timetable.programme_edit import ItemData, ItemSnapshot, PresenterRef
@@ -33,7 +34,7 @@ class SaveFailed(DatabaseError):
 
     def __init__(self, detail: str) -> None:
         self.detail = detail
-        super().__init__(f"データベースに保存できませんでした: {detail}")
+        super().__init__(msg("timetable.save_failed", detail=detail))
 
 
 @contextlib.contextmanager

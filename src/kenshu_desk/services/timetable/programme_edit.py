@@ -77,16 +77,14 @@ class ItemSnapshot:
 def _event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
-        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+        raise NotFoundError.of("events.not_found", event_id=event_id)
     return event
 
 
 def _item(session: Session, item_id: int) -> ProgrammeItem:
     item = session.get(ProgrammeItem, item_id)
     if item is None:
-        raise NotFoundError(
-            f"時間割の項目 ID {item_id} は見つかりません（削除された可能性があります）。"
-        )
+        raise NotFoundError.of("programme.item_not_found", item_id=item_id)
     return item
 
 
@@ -114,27 +112,27 @@ def _check_value(name: str, value: Any) -> Any:
     """Validate one item field; the message names the field as the editor labels it."""
     if name == "minutes":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise UserError("時間（分）は整数で入力してください。")
+            raise UserError.of("programme.minutes_not_integer")
         if not 0 <= value <= MAX_MINUTES:
-            raise UserError(f"時間（分）は 0～{MAX_MINUTES} の範囲で入力してください。")
+            raise UserError.of("programme.minutes_out_of_range", max=MAX_MINUTES)
         return value
     if name == "fixed_start":
         if value is not None and not isinstance(value, dt.time):
-            raise UserError("固定する開始時刻が正しくありません。")
+            raise UserError.of("programme.bad_fixed_start")
         return value.replace(second=0, microsecond=0) if value is not None else None
     if name in ("item_type", "title", "description"):
         if not isinstance(value, str):
-            raise UserError("文字で入力してください。")
+            raise UserError.of("timetable.text_expected")
         if name == "item_type":
             value = value.strip()
             if not value:
-                raise UserError("種別を入力してください。")
+                raise UserError.of("timetable.kind_required")
             if len(value) > 40:
-                raise UserError("種別は40文字以内で入力してください。")
+                raise UserError.of("programme.type_too_long", limit=40)
         if name == "title" and len(value) > 500:
-            raise UserError("内容は500文字以内で入力してください。")
+            raise UserError.of("programme.title_too_long", limit=500)
         return value
-    raise UserError(f"時間割の項目に「{name}」という欄はありません。")
+    raise UserError.of("programme.unknown_field", name=name)
 
 
 def check_speakers_exist(session: Session, refs: Sequence[PresenterRef]) -> None:
@@ -143,9 +141,7 @@ def check_speakers_exist(session: Session, refs: Sequence[PresenterRef]) -> None
         return
     found = set(session.scalars(select(Speaker.id).where(Speaker.id.in_(ids))))
     if missing := ids - found:
-        raise NotFoundError(
-            f"講師 ID {min(missing)} は見つかりません（削除された可能性があります）。"
-        )
+        raise NotFoundError.of("speakers.gone", speaker_id=min(missing))
 
 
 def apply_presenters(item: ProgrammeItem, refs: Sequence[PresenterRef]) -> None:
@@ -178,7 +174,7 @@ def add_item(
     item = ProgrammeItem(event_id=event_id, position=index, **values)
     if item_id is not None:
         if session.get(ProgrammeItem, item_id) is not None:
-            raise UserError(f"時間割の項目 ID {item_id} は既にあります。")
+            raise UserError.of("programme.item_id_exists", item_id=item_id)
         item.id = item_id
     apply_presenters(item, data.presenters)
     session.add(item)

@@ -20,7 +20,7 @@ from kenshu_desk.domain.models import Event, ItemPresenter, ProgrammeItem, Speak
 from kenshu_desk.domain.validation import is_valid_email
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.shared.versions import expect_version
-from kenshu_desk.services.timetable.events import NotFoundError, event_schedule
+from kenshu_desk.services.timetable.events import NotFoundError, event_schedule, joined
 
 SPEAKER_KINDS: tuple[str, ...] = (SpeakerKind.PERSON.value, SpeakerKind.ORGANISATION.value)
 HONORIFICS: tuple[str, ...] = ("氏", "様", "")
@@ -160,30 +160,34 @@ def speaker_row(session: Session, speaker_id: int) -> SpeakerRow | None:
 def get_speaker(session: Session, speaker_id: int) -> Speaker:
     speaker = session.get(Speaker, speaker_id)
     if speaker is None:
-        raise NotFoundError(f"講師 ID {speaker_id} は見つかりません。")
+        raise NotFoundError.of("speakers.not_found", speaker_id=speaker_id)
     return speaker
 
 
 def _check_field(name: str, value: Any) -> str:
     if name not in SPEAKER_FIELDS:
-        raise UserError(f"講師に「{name}」という欄はありません。")
+        raise UserError.of("speakers.unknown_field", name=name)
     if not isinstance(value, str):
-        raise UserError("文字で入力してください。")
+        raise UserError.of("timetable.text_expected")
     if name == "kind" and value not in SPEAKER_KINDS:
-        raise UserError("講師の区分は「個人」か「団体」です。")
+        raise UserError.of(
+            "speakers.bad_kind",
+            person=SpeakerKind.PERSON.value,
+            organisation=SpeakerKind.ORGANISATION.value,
+        )
     if name == "honorific" and value not in HONORIFICS:
-        raise UserError("敬称は「氏」「様」またはなしです。")
+        raise UserError.of("speakers.bad_honorific", first=HONORIFICS[0], second=HONORIFICS[1])
     if name == "category" and not value.strip():
-        raise UserError("分野を選んでください。")
+        raise UserError.of("speakers.category_required")
     if name == "name" and not value.strip():
-        raise UserError("講師の名前を入力してください。")
+        raise UserError.of("speakers.name_required")
     if name == "email":
         value = value.strip()
         if value and not is_valid_email(value):
-            raise UserError(f"メールアドレスの形式が正しくありません: {value}")
+            raise UserError.of("timetable.email_invalid", address=value)
     limit = _LIMITS.get(name)
     if limit is not None and len(value) > limit:
-        raise UserError(f"{limit}文字以内で入力してください。")
+        raise UserError.of("timetable.too_long", limit=limit)
     return value
 
 
@@ -204,11 +208,11 @@ def create_speaker(
     """Add a speaker; `speaker_id` only when an undo puts a deleted one back."""
     values = {name: _check_field(name, value) for name, value in fields.items()}
     if "name" not in values:
-        raise UserError("講師の名前を入力してください。")
+        raise UserError.of("speakers.name_required")
     speaker = Speaker(**values)
     if speaker_id is not None:
         if session.get(Speaker, speaker_id) is not None:
-            raise UserError(f"講師 ID {speaker_id} は既にあります。")
+            raise UserError.of("speakers.id_exists", speaker_id=speaker_id)
         speaker.id = speaker_id
     session.add(speaker)
     session.flush()
@@ -297,11 +301,13 @@ def delete_speaker(
     expect_version(speaker, expected_version)
     used = speaker_appearances(session, speaker_id)
     if used:
-        where = "、".join(sorted({f"{a.date:%Y/%m/%d} {a.event_title}" for a in used})[:3])
-        more = f" ほか{len({a.event_id for a in used}) - 3}件" if len(used) > 3 else ""
-        raise UserError(
-            f"{speaker.name} は時間割に登録されているため削除できません（{where}{more}）。"
-        )
+        listed = sorted({f"{a.date:%Y/%m/%d} {a.event_title}" for a in used})
+        where = joined(listed[:3])
+        if len(listed) > 3:
+            raise UserError.of(
+                "speakers.in_use_more", name=speaker.name, where=where, more=len(listed) - 3
+            )
+        raise UserError.of("speakers.in_use", name=speaker.name, where=where)
     snapshot = SpeakerSnapshot(
         speaker.id, tuple((name, getattr(speaker, name)) for name in SPEAKER_FIELDS)
     )

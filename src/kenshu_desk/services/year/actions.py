@@ -17,6 +17,7 @@ from kenshu_desk.services.year.dispatches import (
     StoredDispatch,
     add_dispatch,
     dispatch_choices,
+    dispatches_by_municipality,
     dispatches_for,
     get_dispatch,
     update_dispatch,
@@ -61,6 +62,12 @@ def year_overview(db: Database, fy: int) -> list[MunicipalityOverview]:
     """Every municipality with its record of the year (if any), in code order."""
     with db.session() as s:
         return overview(s, fy)
+
+
+def year_dispatches(db: Database, fy: int) -> dict[int, list[DispatchEntry]]:
+    """Every dispatch of the year, keyed by the municipality it counts for."""
+    with db.session() as s:
+        return dispatches_by_municipality(s, fy)
 
 
 def municipality_year(

@@ -82,10 +82,14 @@ class DispatchEntry:
         )
 
 
+def recorded_visits(entries: Sequence[DispatchEntry]) -> list[DispatchEntry]:
+    """The visits the 派遣実績 record lists: oldest first, the cancelled ones left out."""
+    return sorted((e for e in entries if not e.cancelled), key=lambda e: (e.date, e.event_id))
+
+
 def dispatch_record_text(entries: Sequence[DispatchEntry]) -> str:
     """The seed's 派遣実績 cell, oldest first; cancelled visits are not part of the record."""
-    done = sorted((e for e in entries if not e.cancelled), key=lambda e: (e.date, e.event_id))
-    return RECORD_SEPARATOR.join(e.short() for e in done)
+    return RECORD_SEPARATOR.join(e.short() for e in recorded_visits(entries))
 
 
 def _organisation_ids_of(session: Session, municipality_id: int) -> list[int]:
@@ -153,22 +157,22 @@ class DispatchInput:
 def _check(session: Session, data: DispatchInput) -> Organisation:
     if data.kind not in DISPATCH_KINDS:
         kinds = "・".join(DISPATCH_KINDS)
-        raise UserError(f"派遣の種別は {kinds} のいずれかです（指定: {data.kind}）。")
+        raise UserError.of("dispatches.kind_unknown", kinds=kinds, kind=data.kind)
     host = session.get(Organisation, data.host_organisation_id)
     if host is None:
-        raise UserError(f"派遣先の団体 ID {data.host_organisation_id} は見つかりません。")
+        raise UserError.of("dispatches.host_not_found", id=data.host_organisation_id)
     if data.end <= data.start:
-        raise UserError("終了時刻は開始時刻より後にしてください。")
+        raise UserError.of("dispatches.end_not_after_start")
     _check_advisers(session, data.adviser_ids)
     return host
 
 
 def _check_advisers(session: Session, adviser_ids: Sequence[int]) -> None:
     if len(set(adviser_ids)) != len(adviser_ids):
-        raise UserError("同じアドバイザーが二度指定されています。")
+        raise UserError.of("dispatches.adviser_twice")
     for speaker_id in adviser_ids:
         if session.get(Speaker, speaker_id) is None:
-            raise UserError(f"アドバイザー（講師 ID {speaker_id}）は見つかりません。")
+            raise UserError.of("dispatches.adviser_not_found", id=speaker_id)
 
 
 def _replace_advisers(session: Session, event: Event, adviser_ids: Sequence[int]) -> None:
@@ -211,7 +215,7 @@ class StoredDispatch:
 def get_dispatch(session: Session, event_id: int) -> StoredDispatch:
     event = session.get(Event, event_id)
     if event is None or not event.is_dispatch:
-        raise UserError(f"派遣の記録（行事 ID {event_id}）は見つかりません。")
+        raise UserError.of("dispatches.not_found", id=event_id)
     assert event.host_organisation_id is not None  # is_dispatch
     return StoredDispatch(
         event_id=event.id,
@@ -260,7 +264,7 @@ def set_advisers(session: Session, event_id: int, adviser_ids: Sequence[int]) ->
     """Replace who went on a dispatch (empty = prefecture staff only), keeping the order."""
     event = session.get(Event, event_id)
     if event is None:
-        raise UserError(f"行事 ID {event_id} は見つかりません。")
+        raise UserError.of("dispatches.event_not_found", id=event_id)
     _check_advisers(session, adviser_ids)
     _replace_advisers(session, event, adviser_ids)
     session.flush()
@@ -277,7 +281,7 @@ def dispatch_choices(session: Session, municipality_id: int) -> DispatchChoices:
     """What the dispatch form offers for a municipality: where to, and who can go."""
     town = session.get(Organisation, municipality_id)
     if town is None:
-        raise UserError(f"市町村 ID {municipality_id} は見つかりません。")
+        raise UserError.of("records.municipality_not_found", id=municipality_id)
     bodies = session.scalars(
         select(Organisation)
         .where(Organisation.municipality_id == municipality_id, Organisation.id != town.id)

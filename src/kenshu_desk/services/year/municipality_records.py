@@ -33,11 +33,32 @@ from kenshu_desk.domain.progress import (
     MunicipalityStatus,
 )
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, current_language, msg
 from kenshu_desk.services.year.dispatches import dispatch_record_text, dispatches_by_municipality
 
 
 class StaleRecordError(UserError):
     """Someone else saved the record since it was read."""
+
+
+class FiscalYearName(Message):
+    """A fiscal year as a message parameter: 令和3年度 in Japanese, FY2021 in English."""
+
+    def __init__(self, fy: int) -> None:
+        super().__init__("", {"fy": fy})
+
+    def text(self, language: str | None = None) -> str:
+        fy: int = self.params["fy"]
+        return fiscal_year_label(fy) if (language or current_language()) == "ja" else f"FY{fy}"
+
+
+# The measures as messages name them (the same Japanese as MEASURE_LABELS).
+MEASURE_NAMES = {
+    Measure.WINDOW: msg("records.measure_window"),
+    Measure.TEAM: msg("records.measure_team"),
+    Measure.MULTILAYER: msg("records.measure_multilayer"),
+    Measure.TRANSITION: msg("records.measure_transition"),
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +85,7 @@ def municipalities(session: Session) -> list[Organisation]:
 def municipality(session: Session, organisation_id: int) -> Organisation:
     org = session.get(Organisation, organisation_id)
     if org is None or org.lgcode is None:
-        raise UserError(f"市町村 ID {organisation_id} は見つかりません。")
+        raise UserError.of("records.municipality_not_found", id=organisation_id)
     return org
 
 
@@ -73,7 +94,7 @@ def find_municipality(session: Session, name: str) -> Organisation:
         select(Organisation).where(Organisation.name == name, Organisation.lgcode.is_not(None))
     )
     if org is None:
-        raise UserError(f"市町村「{name}」は見つかりません。")
+        raise UserError.of("records.municipality_name_not_found", name=name)
     return org
 
 
@@ -123,23 +144,27 @@ def records_of_year(session: Session, fy: int) -> dict[int, MunicipalityRecord]:
 
 def _validate(fy: int, data: RecordInput) -> None:
     if data.support_type not in ("", *SupportType):
-        raise UserError(f"新規・継続の区分が正しくありません: {data.support_type}")
+        raise UserError.of("records.support_type_invalid", value=data.support_type)
     for measure in Measure:
         status = data.measure(measure)
-        name = MEASURE_LABELS[measure]
+        name = MEASURE_NAMES[measure]
         year = status.fiscal_year
         if status.state == MeasureState.PLANNED and year is not None and year < fy:
-            raise UserError(
-                f"{name}の予定年度（{fiscal_year_label(year)}）が"
-                f"記録の年度（{fiscal_year_label(fy)}）より前です。"
+            raise UserError.of(
+                "records.planned_before_record",
+                measure=name,
+                year=FiscalYearName(year),
+                record_year=FiscalYearName(fy),
             )
         if status.state == MeasureState.IN_PLACE and year is not None and year > fy:
-            raise UserError(
-                f"{name}の実施・構築年度（{fiscal_year_label(year)}）が"
-                f"記録の年度（{fiscal_year_label(fy)}）より後です。予定にしてください。"
+            raise UserError.of(
+                "records.in_place_after_record",
+                measure=name,
+                year=FiscalYearName(year),
+                record_year=FiscalYearName(fy),
             )
         if status.state == MeasureState.NONE and status.fiscal_year is not None:
-            raise UserError(f"{name}: 実施・構築も予定もないのに年度が入っています。")
+            raise UserError.of("records.year_without_state", measure=name)
 
 
 def save_record(
@@ -158,15 +183,13 @@ def save_record(
     _validate(fy, data)
     record = get_record(session, organisation_id, fy)
     if record is not None and record.version != expected_version:
-        raise StaleRecordError(
-            f"{org.name}の{fiscal_year_label(fy)}の記録は、他の方が先に保存しました。"
-            "読み込み直してから編集してください。"
+        raise StaleRecordError.of(
+            "records.saved_by_someone_else", municipality=org.name, year=FiscalYearName(fy)
         )
     if record is None:
         if expected_version is not None:
-            raise StaleRecordError(
-                f"{org.name}の{fiscal_year_label(fy)}の記録は削除されています。"
-                "読み込み直してください。"
+            raise StaleRecordError.of(
+                "records.deleted", municipality=org.name, year=FiscalYearName(fy)
             )
         record = MunicipalityRecord(organisation_id=org.id, fiscal_year=fy)
         session.add(record)
@@ -188,17 +211,18 @@ class CarryForwardReport:
     kept: int = 0  # municipalities that already had a record for the new year
     overdue: list[str] = field(default_factory=list)  # "<municipality>: <measure>"
 
-    def summary(self, fy: int) -> str:
-        text = f"{fiscal_year_label(fy)}の記録を{self.created}件作成しました"
-        if self.kept:
-            text += f"（既にある{self.kept}件はそのまま）"
-        text += "。"
-        if self.overdue:
-            text += (
-                f"前年度中の予定だった{len(self.overdue)}件は「今年度中予定」として"
-                "引き継ぎました。実施済みか確認してください。"
-            )
-        return text
+    def summary(self, fy: int) -> Message:
+        return msg(
+            "records.carried_forward",
+            year=FiscalYearName(fy),
+            created=self.created,
+            kept=msg("records.carried_forward_kept", kept=self.kept) if self.kept else "",
+            overdue=(
+                msg("records.carried_forward_overdue", overdue=len(self.overdue))
+                if self.overdue
+                else ""
+            ),
+        )
 
 
 def carry_forward(session: Session, from_fy: int, to_fy: int) -> CarryForwardReport:
@@ -208,7 +232,7 @@ def carry_forward(session: Session, from_fy: int, to_fy: int) -> CarryForwardRep
     happened, so it is carried as planned for this year and listed for checking.
     """
     if to_fy <= from_fy:
-        raise UserError("引き継ぎ先の年度は引き継ぎ元より後にしてください。")
+        raise UserError.of("records.carry_forward_backwards")
     report = CarryForwardReport()
     existing = records_of_year(session, to_fy)
     names = {m.id: m.name for m in municipalities(session)}

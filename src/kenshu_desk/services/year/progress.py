@@ -16,9 +16,11 @@ LAST_FISCAL_YEAR = 2100
 
 def check_fiscal_year(fy: int) -> int:
     if not FIRST_FISCAL_YEAR <= fy <= LAST_FISCAL_YEAR:
-        raise UserError(
-            f"年度は西暦で {FIRST_FISCAL_YEAR}～{LAST_FISCAL_YEAR} の範囲で指定してください"
-            f"（例: 令和3年度 → 2021）。指定: {fy}"
+        raise UserError.of(
+            "progress.fiscal_year_out_of_range",
+            first=FIRST_FISCAL_YEAR,
+            last=LAST_FISCAL_YEAR,
+            fy=fy,
         )
     return fy
 

@@ -23,7 +23,8 @@ from kenshu_desk.documents.japanese_wrap import wrap
 from kenshu_desk.domain.japanese import fiscal_year, fiscal_year_label
 from kenshu_desk.services.participants.actions import coverage_years, year_coverage
 from kenshu_desk.services.participants.coverage import Coverage
-from kenshu_desk.ui.shell.i18n import long_date
+from kenshu_desk.ui.shell.i18n import current_language, fiscal_year_name, long_date
+from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -60,9 +61,9 @@ class CoverageModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return "市町村"
+                return self.tr("市町村")
             if section == last:
-                return "参加回数"
+                return self.tr("参加回数")
             e = cov.events[section - 1]
             month, day = int(e.date[5:7]), int(e.date[8:10])
             # Two short lines of the title, broken as Japanese is (a column stays narrow).
@@ -71,7 +72,9 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < last:
             e = cov.events[section - 1]
             when = long_date(dt.date.fromisoformat(e.date))
-            return f"{when} {e.title}（{e.kind}）: {cov.per_event(e.id)} 市町村"
+            return self.tr("{0} {1}（{2}）: {3} 市町村").format(
+                when, e.title, shown(e.kind), cov.per_event(e.id)
+            )
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,7 +100,7 @@ class CoverageModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and 0 < col < last:
             n = row.people.get(cov.events[col - 1].id, 0)
-            return f"{row.name}: {n} 人" if n else None
+            return self.tr("{0}: %n 人", "", n).format(row.name) if n else None
         return None
 
 
@@ -109,7 +112,8 @@ class CoverageView(QWidget):
         self.year = QComboBox()
         years = coverage_years(db) or [fiscal_year(dt.date.today())]
         for fy in years:
-            self.year.addItem(f"{fiscal_year_label(fy)}（{fy}）", fy)
+            label = f"{fiscal_year_label(fy)}（{fy}）" if current_language() == "ja" else None
+            self.year.addItem(label or fiscal_year_name(fy), fy)
         self.year.currentIndexChanged.connect(self.reload)
         self.attended = QRadioButton(self.tr("出席で数える"))
         self.registered = QRadioButton(self.tr("申込で数える（これからの行事）"))
@@ -155,11 +159,26 @@ class CoverageView(QWidget):
         )
         coverage = year_coverage(self.db, fy, basis=basis)
         self.model.set_coverage(coverage)
-        self.summary.setText(
-            coverage.summary()
-            + self.tr("（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）")
+        figures = (
+            fiscal_year_name(fy),
+            len(coverage.rows),
+            len(coverage.covered),
+            len(coverage.uncovered),
         )
-        names = "、".join(r.name for r in coverage.uncovered)
+        if basis == "attended":
+            summary = self.tr(
+                "{0}: {1} 市町村のうち {2} 市町村が参加、参加のない市町村 {3}"
+                "（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）"
+            )
+        else:
+            summary = self.tr(
+                "{0}: {1} 市町村のうち {2} 市町村が申込、申込のない市町村 {3}"
+                "（列の見出し: 月/日、行事名、参加した市町村の数。● の横は人数）"
+            )
+        self.summary.setText(summary.format(*figures))
+        names = ("、" if current_language() == "ja" else ", ").join(
+            r.name for r in coverage.uncovered
+        )
         self.none_label.setText(
             self.tr("参加のない市町村: {0}").format(names or self.tr("なし（全市町村が参加）"))
         )

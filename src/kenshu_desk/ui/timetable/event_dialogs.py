@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.domain.japanese import day_warning, fiscal_year, wareki
+from kenshu_desk.domain.japanese import day_warning, fiscal_year
 from kenshu_desk.ui.shell.date_edit import DateEdit
+from kenshu_desk.ui.shell.i18n import long_date
 
 
 def same_weekday_next_year(day: dt.date) -> dt.date:
@@ -64,7 +65,10 @@ class DuplicateDialog(QDialog):
             return
         self.date_label.setStyleSheet("")
         warning = day_warning(day)
-        self.date_label.setText(f"{wareki(day)}　▲ {warning}" if warning else wareki(day))
+        label = long_date(day)  # 令和3年11月25日（木） / Thu 25 Nov 2021
+        if warning:
+            label = self.tr("%1　▲ %2").replace("%1", label).replace("%2", warning)
+        self.date_label.setText(label)
 
     def accept(self) -> None:
         if self.date.date() is None:

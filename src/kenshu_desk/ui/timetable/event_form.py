@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.domain.japanese import day_warning, fiscal_year, fiscal_year_label
+from kenshu_desk.domain.japanese import day_warning, fiscal_year
 from kenshu_desk.services.timetable.event_edit import EVENT_KINDS
 from kenshu_desk.services.timetable.event_view import EventView
 from kenshu_desk.ui.shell.date_edit import DateEdit
+from kenshu_desk.ui.shell.i18n import fiscal_year_name
 from kenshu_desk.ui.shell.widgets import SavingTextEdit, set_combo_text, set_line
 
 
@@ -223,7 +224,7 @@ class EventForm(QWidget):
             self._show_date(day)
 
     def _show_date(self, day: dt.date) -> None:
-        self.date_label.setToolTip(fiscal_year_label(fiscal_year(day)))
+        self.date_label.setToolTip(fiscal_year_name(fiscal_year(day)))
         warning = day_warning(day)
         self.date_warning.setText(f"▲ {warning}" if warning else "")
         self.date_warning.setToolTip(self.tr("土日・祝日に開催しますか？") if warning else "")

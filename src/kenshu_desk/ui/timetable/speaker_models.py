@@ -15,8 +15,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from kenshu_desk.domain.japanese import match_key, time_range, wareki
+from kenshu_desk.domain.japanese import match_key, time_range
 from kenshu_desk.services.timetable.speakers import SpeakerRow, sort_key
+from kenshu_desk.ui.shell.i18n import long_date
 from kenshu_desk.ui.shell.list_model import ListTableModel
 
 SPEAKER_ID_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -216,7 +217,9 @@ class AppearanceModel(ListTableModel):
         a = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             title = f"{a.event_title}{_tr('（中止）')}" if a.cancelled else a.event_title
-            return (wareki(a.date), title, a.item_title, time_range(a.start, a.end))[index.column()]
+            return (long_date(a.date), title, a.item_title, time_range(a.start, a.end))[
+                index.column()
+            ]
         if role == EVENT_ID_ROLE:
             return a.event_id
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2):

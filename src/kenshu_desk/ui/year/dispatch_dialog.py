@@ -32,6 +32,7 @@ from kenshu_desk.services.year.actions import (
 )
 from kenshu_desk.services.year.dispatches import DispatchInput, StoredDispatch
 from kenshu_desk.ui.shell.date_edit import DateEdit
+from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 
@@ -70,7 +71,7 @@ class DispatchDialog(QDialog):
         self.date_warning = QLabel()
         self.kind = QComboBox()
         for kind in DISPATCH_KINDS:
-            self.kind.addItem(self.tr(kind.value), kind.value)
+            self.kind.addItem(shown(kind.value), kind.value)
         self.host = QComboBox()
         for host_id, name in choices.hosts:
             self.host.addItem(name, host_id)

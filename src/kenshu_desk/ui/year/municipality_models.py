@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,8 +16,15 @@ from PySide6.QtGui import QColor
 
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.progress import Measure
+from kenshu_desk.services.year.dispatches import DispatchEntry
 from kenshu_desk.services.year.municipality_records import MunicipalityOverview
 from kenshu_desk.ui.shell.list_model import ListTableModel
+from kenshu_desk.ui.year.wording import (
+    dispatch_record_text,
+    requested_text,
+    status_text,
+    support_type_name,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,11 +49,19 @@ class MunicipalityTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[MunicipalityOverview] = []
+        self._dispatches: Mapping[int, Sequence[DispatchEntry]] | None = None
 
-    def set_rows(self, rows: Sequence[MunicipalityOverview]) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[MunicipalityOverview],
+        dispatches: Mapping[int, Sequence[DispatchEntry]] | None = None,
+    ) -> None:
         """Same municipalities in the same order (a save, another year): update in place,
-        so the view keeps its selection and no reset happens under a selection change."""
+        so the view keeps its selection and no reset happens under a selection change.
+
+        dispatches (the year's, by municipality) word the 派遣実績 column in English."""
         rows = list(rows)
+        self._dispatches = dispatches
         same = [r.organisation_id for r in rows] == [r.organisation_id for r in self._rows]
         if same and rows:
             self._rows = rows
@@ -80,16 +95,19 @@ class MunicipalityTableModel(QAbstractTableModel):
         return None
 
     def _cells(self, r: MunicipalityOverview) -> tuple[str, ...]:
-        measures = tuple(r.measure_label(m) for m in Measure)
+        measures = tuple(status_text(getattr(r.status, m.value), r.fiscal_year) for m in Measure)
         if not r.has_record:
             measures = ("",) * len(measures)
         return (
             r.lgcode,
             r.name,
-            r.support_type,
+            support_type_name(r.support_type),
             *measures,
-            "希望" if r.adviser_requested else "",
-            r.dispatch_record,
+            requested_text(r.adviser_requested),
+            dispatch_record_text(
+                r.dispatch_record,
+                None if self._dispatches is None else self._dispatches.get(r.organisation_id, []),
+            ),
         )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -26,15 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.database import Database
-from kenshu_desk.domain.japanese import fiscal_year_label, fiscal_year_range, wareki
+from kenshu_desk.domain.japanese import fiscal_year_range
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.year.actions import (
     carry_records_forward,
     municipality_year,
     save_municipality_record,
+    year_dispatches,
     year_overview,
 )
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
+from kenshu_desk.ui.shell.i18n import current_language, fiscal_year_name, long_date
+from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.year.dispatch_dialog import DispatchDialog
 from kenshu_desk.ui.year.municipality_models import (
     ID_ROLE,
@@ -43,6 +46,7 @@ from kenshu_desk.ui.year.municipality_models import (
     SnapshotTableModel,
 )
 from kenshu_desk.ui.year.record_editor import RecordEditor
+from kenshu_desk.ui.year.wording import list_text, who_went
 
 
 def _table(model, stretch: int) -> QTableView:  # type: ignore[no-untyped-def]
@@ -171,8 +175,12 @@ class MunicipalityRecordsWidget(QWidget):
 
     def reload(self) -> None:
         """Re-read the year's overview, keeping the selected municipality."""
-        rows = year_overview(self.db, self.year.value())
-        self.model.set_rows(rows)
+        fy = self.year.value()
+        rows = year_overview(self.db, fy)
+        # The 派遣実績 column in English is worded from the visits themselves.
+        self.model.set_rows(
+            rows, year_dispatches(self.db, fy) if current_language() != "ja" else None
+        )
         has_records = sum(r.has_record for r in rows)
         self.carry_button.setEnabled(has_records < len(rows))
 
@@ -205,10 +213,10 @@ class MunicipalityRecordsWidget(QWidget):
                 (
                     d.event_id,
                     (
-                        wareki(d.date) + ("（中止）" if d.cancelled else ""),
-                        d.kind,
+                        long_date(d.date) + (self.tr("（中止）") if d.cancelled else ""),
+                        shown(d.kind),
                         d.host_name,
-                        d.who(),
+                        who_went(d),
                     ),
                 )
                 for d in dispatches
@@ -218,7 +226,13 @@ class MunicipalityRecordsWidget(QWidget):
             [
                 (
                     a.event_id,
-                    (wareki(a.date), a.kind, a.title, "、".join(a.attendees), str(a.registered)),
+                    (
+                        long_date(a.date),
+                        shown(a.kind),
+                        a.title,
+                        list_text(a.attendees),
+                        str(a.registered),
+                    ),
                 )
                 for a in attended
             ]
@@ -246,7 +260,7 @@ class MunicipalityRecordsWidget(QWidget):
             return False
         self._say(
             self.tr("{0}の{1}の記録を保存しました").format(
-                name, fiscal_year_label(self.editor.fiscal_year)
+                name, fiscal_year_name(self.editor.fiscal_year)
             )
         )
         self.reload()
@@ -302,7 +316,7 @@ class MunicipalityRecordsWidget(QWidget):
             return
         self.reload()
         self._load_current(self._current_id)
-        self._say(report.summary(fy))
+        self._say(str(report.summary(fy)))
 
     def record_dispatch(self) -> None:
         if self._current_id is None or not self.save():

@@ -40,6 +40,12 @@ from kenshu_desk.domain.progress import ProgressTable
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.year.actions import progress_of_year, year_overview
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
+from kenshu_desk.ui.shell.i18n import fiscal_year_name
+from kenshu_desk.ui.year.wording import (
+    progress_column_label,
+    progress_group,
+    progress_row_label,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 PNG_SCALE = 3  # 760 pt wide chart → 2280 px: sharp when pasted into a report
@@ -74,8 +80,9 @@ class ProgressTableModel(QAbstractTableModel):
             if section == 1:
                 return self.tr("項目")
             if 0 <= section - 2 < len(self._table.columns):
-                label = self._table.columns[section - 2].label
-                return label.replace(" ", "\n") if role == Qt.ItemDataRole.DisplayRole else label
+                column = self._table.columns[section - 2]
+                label = progress_column_label(column, self._table.fiscal_year)
+                return label if role == Qt.ItemDataRole.DisplayRole else label.replace("\n", " ")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -87,9 +94,9 @@ class ProgressTableModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return row.group
+                return progress_group(row.group)
             if col == 1:
-                return row.label
+                return progress_row_label(row.key, row.label)
             value = row.values[col - 2]
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
@@ -208,7 +215,11 @@ class ProgressView(QWidget):
             self.tr(
                 "県内 {0} 市町村のうち、{1}の記録がある市町村 {2}。各列はその時点までに"
                 "実施・構築済み又は予定の市町村数（累計）です。"
-            ).format(self.table.municipality_count, self.table.label, self.table.recorded_count)
+            ).format(
+                self.table.municipality_count,
+                fiscal_year_name(self.table.fiscal_year),
+                self.table.recorded_count,
+            )
         )
         # reportlab and openpyxl load when the progress view is first filled, not at start-up.
         from kenshu_desk.documents.progress_report import progress_chart_pdf
@@ -262,9 +273,10 @@ class ProgressView(QWidget):
             "pdf": self.tr("PDF (*.pdf)"),
             "png": self.tr("PNG 画像 (*.png)"),
         }
-        stem = "進捗状況グラフ" if kind == "png" else "進捗状況"
+        stem = self.tr("進捗状況グラフ") if kind == "png" else self.tr("進捗状況")
+        default = f"{stem}_{fiscal_year_name(self.table.fiscal_year)}.{kind}"
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("進捗状況を出力"), f"{stem}_{self.table.label}.{kind}", filters[kind]
+            self, self.tr("進捗状況を出力"), default, filters[kind]
         )
         if not name:
             return

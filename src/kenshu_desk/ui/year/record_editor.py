@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.domain.models import MeasureState, SupportType
-from kenshu_desk.domain.progress import MEASURE_LABELS, Measure, MeasureStatus
+from kenshu_desk.domain.progress import Measure, MeasureStatus
 from kenshu_desk.services.year.municipality_records import MunicipalityOverview, RecordInput
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
+from kenshu_desk.ui.shell.i18n import fiscal_year_name
+from kenshu_desk.ui.year.wording import measure_name, support_type_name
 
 NO_YEAR = 1988  # the spin's minimum stands for "no year" (予定の時期未定 / 開始年度不明)
 
@@ -109,7 +110,7 @@ class RecordEditor(QWidget):
         self.support_type = QComboBox()
         self.support_type.addItem(self.tr("―"), "")
         for kind in SupportType:
-            self.support_type.addItem(self.tr(kind.value), kind.value)
+            self.support_type.addItem(support_type_name(kind.value), kind.value)
         self.requested = QCheckBox(self.tr("アドバイザー派遣を希望(&A)"))
         self.measures = {m: MeasureEditor() for m in Measure}
         self.situation = QPlainTextEdit()
@@ -127,7 +128,7 @@ class RecordEditor(QWidget):
         status_box = QGroupBox(self.tr("実施・構築状況"))
         grid = QGridLayout(status_box)
         for row, measure in enumerate(Measure):
-            label = QLabel(self.tr(MEASURE_LABELS[measure]))
+            label = QLabel(measure_name(measure))
             label.setBuddy(self.measures[measure].state)
             grid.addWidget(label, row, 0)
             grid.addWidget(self.measures[measure], row, 1)
@@ -160,7 +161,9 @@ class RecordEditor(QWidget):
         self.version = row.version
         state = self.tr("記録あり") if row.has_record else self.tr("記録なし（保存すると作成）")
         self.heading.setText(
-            f"{row.name}（{row.lgcode}）　{fiscal_year_label(row.fiscal_year)}　{state}"
+            self.tr("{0}（{1}）　{2}　{3}").format(
+                row.name, row.lgcode, fiscal_year_name(row.fiscal_year), state
+            )
         )
         self._loaded = None  # no dirty signals while filling in
         self.support_type.setCurrentIndex(max(0, self.support_type.findData(row.support_type)))

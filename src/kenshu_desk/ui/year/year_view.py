@@ -37,7 +37,9 @@ from kenshu_desk.database import Database
 from kenshu_desk.services.year.actions import plan_of_year
 from kenshu_desk.services.year.year_view import YearEntry, YearPlan
 from kenshu_desk.ui.shell.fiscal_year_spin import FiscalYearSpin
+from kenshu_desk.ui.shell.i18n import fiscal_year_name
 from kenshu_desk.ui.shell.workers import TaskRunner
+from kenshu_desk.ui.year.wording import calendar_years, month_labels, work_line_name
 
 LABEL_WIDTH = 132
 MIN_MONTH_WIDTH = 90
@@ -160,11 +162,11 @@ class YearChart(QWidget):
         painter.fillRect(QRectF(0, 0, right, 2 * HEADER_ROW), header)
         painter.setPen(QPen(QColor("#222222")))
         x = float(LABEL_WIDTH)
-        for label, months in self._plan.calendar_years():
+        for label, months in calendar_years(self._plan):
             span = months * col
             painter.drawText(QRectF(x, 0, span, HEADER_ROW), Qt.AlignmentFlag.AlignCenter, label)
             x += span
-        for n, label in enumerate(self._plan.month_labels()):
+        for n, label in enumerate(month_labels(self._plan)):
             rect = QRectF(LABEL_WIDTH + n * col, HEADER_ROW, col, HEADER_ROW)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         painter.setPen(QPen(grid))
@@ -175,7 +177,7 @@ class YearChart(QWidget):
             painter.drawText(
                 QRectF(6, top, LABEL_WIDTH - 12, height),
                 Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                name,
+                work_line_name(name),
             )
             painter.setPen(QPen(grid))
             painter.drawLine(0, int(top), int(right), int(top))
@@ -371,7 +373,8 @@ class YearViewWidget(QWidget):
         self.export_signals.failed.emit(message)
 
     def _export(self) -> None:
-        default = f"事業スケジュール_{self._plan.label}.pdf"
+        stem = self.tr("事業スケジュール")
+        default = f"{stem}_{fiscal_year_name(self._plan.fiscal_year)}.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("事業スケジュールを PDF に出力"), default, self.tr("PDF (*.pdf)")
         )
