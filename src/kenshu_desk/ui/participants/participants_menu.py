@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.ui.shell.context import Refreshes, Reloads
 from kenshu_desk.ui.shell.widgets import fit_to_screen
+
+W = TypeVar("W", bound=QWidget)
 
 # The windows and dialogs behind this menu are imported when first opened: the main window
 # builds this menu at start-up and should not wait for all of them to load.
@@ -82,10 +85,11 @@ class ParticipantsMenu:
             action.setEnabled(has_event)
 
     def event_id(self) -> int | None:
-        return self.window.current_event_id()  # type: ignore[attr-defined]
+        return self.app.current_event_id()
 
-    def _show(self, key: str, make: Callable[[], QWidget]) -> QWidget:
-        widget = self.windows.get(key)
+    def _show(self, key: str, make: Callable[[], W]) -> W:
+        """The window of `key`, made by `make` the first time (each key has one maker)."""
+        widget = cast("W | None", self.windows.get(key))
         if widget is None:
             widget = make()
             widget.setParent(self.window, Qt.WindowType.Window)
@@ -106,7 +110,7 @@ class ParticipantsMenu:
     def open_directory(self) -> ParticipantDirectoryWidget:
         from kenshu_desk.ui.participants.participant_directory import ParticipantDirectoryWidget
 
-        return self._show("directory", lambda: ParticipantDirectoryWidget(self.db))  # type: ignore[return-value]
+        return self._show("directory", lambda: ParticipantDirectoryWidget(self.db))
 
     def open_registrations(self) -> RegistrationPanel | None:
         eid = self.event_id()
@@ -114,7 +118,7 @@ class ParticipantsMenu:
             self._say(self.window.tr("先に行事を選んでください。"))
             return None
 
-        def make() -> QWidget:
+        def make() -> RegistrationPanel:
             from kenshu_desk.ui.participants.registration_panel import RegistrationPanel
 
             panel = RegistrationPanel(self.db, eid)
@@ -127,7 +131,7 @@ class ParticipantsMenu:
                 panel.add_tool_action(action)
             return panel
 
-        return self._show(f"registrations:{eid}", make)  # type: ignore[return-value]
+        return self._show(f"registrations:{eid}", make)
 
     def open_checkin(self) -> CheckInWidget | None:
         eid = self.event_id()
@@ -135,19 +139,19 @@ class ParticipantsMenu:
             self._say(self.window.tr("先に行事を選んでください。"))
             return None
 
-        def make() -> QWidget:
+        def make() -> CheckInWidget:
             from kenshu_desk.ui.participants.checkin import CheckInWidget
 
             desk = CheckInWidget(self.db, eid)
             desk.checked_in.connect(lambda _pid: self._refresh_registrations(eid))
             return desk
 
-        return self._show(f"checkin:{eid}", make)  # type: ignore[return-value]
+        return self._show(f"checkin:{eid}", make)
 
     def _refresh_registrations(self, eid: int) -> None:
         panel = self.windows.get(f"registrations:{eid}")
-        if panel is not None:
-            panel.refresh()  # type: ignore[attr-defined]
+        if isinstance(panel, Refreshes):
+            panel.refresh()
 
     def import_participants(self) -> None:
         from kenshu_desk.ui.participants.participant_import_dialog import ParticipantImportWizard
@@ -159,10 +163,10 @@ class ParticipantsMenu:
     def _after_import(self, text: str) -> None:
         self._say(text)
         for key, widget in list(self.windows.items()):
-            if key == "directory":
-                widget.reload()  # type: ignore[attr-defined]
-            elif key.startswith(("registrations:", "checkin:")):
-                widget.refresh()  # type: ignore[attr-defined]
+            if key == "directory" and isinstance(widget, Reloads):
+                widget.reload()
+            elif key.startswith(("registrations:", "checkin:")) and isinstance(widget, Refreshes):
+                widget.refresh()
 
     def import_report(self) -> None:
         eid = self.event_id()
@@ -204,8 +208,8 @@ class ParticipantsMenu:
         view = self._show("coverage", lambda: CoverageView(self.db))
         year = self.app.current_fiscal_year()  # the selected event's fiscal year first
         if year is not None:
-            view.select_year(year)  # type: ignore[attr-defined]
-        return view  # type: ignore[return-value]
+            view.select_year(year)
+        return view
 
 
 def install_participants_menu(app: AppWindow) -> ParticipantsMenu:

@@ -9,7 +9,7 @@ window has every part named here, and nothing imports main_window but the applic
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject, SignalInstance
@@ -55,3 +55,17 @@ class AppWindow(Protocol):
 def as_widget(window: AppWindow) -> QWidget:
     """The main window as the parent of a dialog (it is a QMainWindow)."""
     return cast("QWidget", window)
+
+
+@runtime_checkable
+class Reloads(Protocol):
+    """A screen that reads everything it shows again (after changes made elsewhere)."""
+
+    def reload(self) -> None: ...
+
+
+@runtime_checkable
+class Refreshes(Protocol):
+    """A screen that reads its rows again, keeping the selection and what was typed."""
+
+    def refresh(self) -> None: ...

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from kenshu_desk.domain.japanese import fiscal_year
+from kenshu_desk.ui.shell.context import Reloads
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
 if TYPE_CHECKING:
@@ -31,6 +32,10 @@ class ToolWindow(QWidget):
         self.content = content
         layout = QVBoxLayout(self)
         layout.addWidget(content)
+
+    def reload(self) -> None:
+        if isinstance(self.content, Reloads):
+            self.content.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         closing = getattr(self.content, "closing", None)
@@ -103,7 +108,7 @@ class YearMenu(QObject):
         self.app.reload()
         year = self.windows.get("year")
         if year is not None:
-            year.content.reload()  # type: ignore[attr-defined]
+            year.reload()
 
     def _selected_event_year(self) -> int | None:
         """The fiscal year of the event selected in the main window, if any."""
@@ -127,7 +132,7 @@ class YearMenu(QObject):
             return view
 
         window = self._open("year", self.window.tr("年間スケジュール"), make)
-        window.content.reload()  # type: ignore[attr-defined]  # events may have changed
+        window.reload()  # events may have changed
         return window
 
     def show_records(self) -> ToolWindow:
@@ -140,7 +145,7 @@ class YearMenu(QObject):
             return view
 
         window = self._open("records", self.window.tr("市町村別の記録"), make)
-        window.content.reload()  # type: ignore[attr-defined]  # dispatches may have changed
+        window.reload()  # dispatches may have changed
         return window
 
     def show_progress(self) -> ToolWindow:
@@ -150,7 +155,7 @@ class YearMenu(QObject):
             return ProgressView(self.app.db, self._records_year())
 
         window = self._open("progress", self.window.tr("県内の進捗状況"), make)
-        window.content.reload()  # type: ignore[attr-defined]  # records may have changed
+        window.reload()  # records may have changed
         return window
 
 
