@@ -23,11 +23,12 @@ from kenshu_desk.domain.models import (
     Registration,
     Speaker,
 )
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.demo import data as demo_data
 from kenshu_desk.services.demo.year import load_year_demo
 from kenshu_desk.services.shared.reference import ensure_municipalities
 
-Progress = Callable[[str], None]
+Progress = Callable[[Message], None]  # the step being loaded
 
 
 @dataclass
@@ -40,13 +41,17 @@ class DemoReport:
     recordings: int = 0
     added: dict[str, int] = field(default_factory=dict)
 
-    def summary(self) -> str:
-        return (
-            f"市町村 {self.municipalities} 件、講師 {self.speakers} 件、行事 {self.events} 件、"
-            f"参加者 {self.participants} 件、申込 {self.registrations} 件、"
-            f"動画リンク {self.recordings} 件、"
-            f"市町村別の記録 {self.added.get('records', 0)} 件、"
-            f"アドバイザー派遣 {self.added.get('dispatches', 0)} 件を追加しました。"
+    def summary(self) -> Message:
+        return msg(
+            "demo.summary",
+            municipalities=self.municipalities,
+            speakers=self.speakers,
+            events=self.events,
+            participants=self.participants,
+            registrations=self.registrations,
+            recordings=self.recordings,
+            records=self.added.get("records", 0),
+            dispatches=self.added.get("dispatches", 0),
         )
 
 
@@ -151,16 +156,16 @@ def load_demo(session: Session, progress: Progress | None = None) -> DemoReport:
     """Fill the database with the seed's FY2021 programme and fictitious participants."""
     say = progress or (lambda _msg: None)
     report = DemoReport()
-    say("市町村の参照データ")
+    say(msg("demo.step_municipalities"))
     report.municipalities = ensure_municipalities(session)
     # Participants first: their organisations (社協 …) then link the organisation speakers.
-    say("参加者")
+    say(msg("demo.step_participants"))
     people = _participants(session, report)
-    say("講師")
+    say(msg("demo.step_speakers"))
     speakers = _speakers(session, report)
-    say("行事と時間割")
+    say(msg("demo.step_events"))
     events = _events(session, speakers, report)
-    say("申込と出欠")
+    say(msg("demo.step_registrations"))
     existing = {(r.event_id, r.participant_id) for r in session.scalars(select(Registration))}
     for email, event_key, state, minutes in demo_data.REGISTRATIONS:
         event, person = events[event_key], people[email]
@@ -171,7 +176,7 @@ def load_demo(session: Session, progress: Progress | None = None) -> DemoReport:
         )
         existing.add((event.id, person.id))
         report.registrations += 1
-    say("動画リンク")
+    say(msg("demo.step_recordings"))
     for row in demo_data.RECORDINGS:
         event = events[row["event"]]
         found = session.scalar(
@@ -191,6 +196,6 @@ def load_demo(session: Session, progress: Progress | None = None) -> DemoReport:
             )
             report.recordings += 1
     session.flush()
-    say("市町村別の記録とアドバイザー派遣")
+    say(msg("demo.step_year"))
     report.added["records"], report.added["dispatches"] = load_year_demo(session)
     return report

@@ -36,6 +36,7 @@ from kenshu_desk.domain.models import AttendanceState, Event, OutboxMessage, Par
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.compose import MailAddress, MessageError, as_draft
 from kenshu_desk.mail.templates import CANCEL_KINDS, MailTemplate, MessageKind, kind_label
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.mail.composer import (
     Recipient,
     RunComposer,
@@ -121,7 +122,7 @@ def _recipients(event: Event) -> tuple[list[Recipient], list[Skip]]:
             continue
         address = person.email.strip()
         if not address:
-            skipped.append(Skip(person.name, "", "メールアドレスがありません", person.id))
+            skipped.append(Skip(person.name, "", str(msg("outbox.no_address")), person.id))
             continue
         try:
             MailAddress(person.name, address)
@@ -151,10 +152,7 @@ def plan_messages(
     """Who would get what now; nothing is written."""
     event = get_event_with_registrants(session, event_id)
     if kind == MessageKind.CANCELLATION and not event.cancelled:
-        raise UserError(
-            f"行事「{event.title}」は中止になっていません。中止のお知らせは、行事を中止にして"
-            "から送ってください（参加を取り消した人には --kind auto で個別に届きます）。"
-        )
+        raise UserError.of("outbox.event_not_cancelled", title=event.title)
     sequence = event.calendar_sequence
     plan = InvitationPlan(event_id, sequence)
     recipients, plan.unusable = _recipients(event)
@@ -189,7 +187,7 @@ def _plan_one(
         other = dedup_key(event_id, r.participant_id, _other(chosen), sequence, r.address)
         same = same or next((row for row in rows if row.dedup_key == other), None)
     if same is not None and same.status != Status.QUEUED:
-        plan.skipped.append((r.name, _already(same)))
+        plan.skipped.append((r.name, str(_already(same))))
         return
     if same is None:
         # A message still waiting from an earlier version of the event is replaced by
@@ -233,17 +231,17 @@ def _automatic_kind(event: Event, rows: list[OutboxMessage]) -> MessageKind:
     return MessageKind.UPDATE if had_calendar else MessageKind.INVITATION
 
 
-def _already(row: OutboxMessage) -> str:
+def _already(row: OutboxMessage) -> Message:
     label = kind_label(row.kind)
     match row.status:
         case Status.FAILED:
-            return f"{label}の送信に失敗しています（送信済みメールから再送できます）"
+            return msg("outbox.already_failed", kind=label)
         case Status.UNKNOWN:
-            return f"{label}が届いたか不明です（送信済みメールで確認してください）"
+            return msg("outbox.already_unknown", kind=label)
         case Status.SAVED:
-            return f"{label}はメールファイルに保存済みです"
+            return msg("outbox.already_saved", kind=label)
         case _:
-            return f"{label}は送信済みです"
+            return msg("outbox.already_sent", kind=label)
 
 
 @dataclass
@@ -347,7 +345,7 @@ def save_eml_files(
     whose draft went out from Outlook.
     """
     if not folder.is_dir():
-        raise MessageError(f"フォルダ {folder} が見つかりません。")
+        raise MessageError.of("outbox.eml_folder_missing", folder=folder)
     report = queue_messages(
         session, event_id, sender, templates,
         kind=kind, alarm_minutes=alarm_minutes, status=Status.SAVED,
@@ -359,6 +357,6 @@ def save_eml_files(
         path = folder / eml_file_name(index, row)
         write_atomically(path, as_draft(row.payload))
         row.sent_at = utcnow()
-        row.server_reply = f"保存先: {path}"
+        row.server_reply = str(msg("outbox.saved_to", path=path))
         paths.append(path)
     return report, paths

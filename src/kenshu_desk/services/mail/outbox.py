@@ -45,6 +45,7 @@ from kenshu_desk.database import Database
 from kenshu_desk.domain.models import OutboxMessage, utcnow
 from kenshu_desk.mail.envelope import envelope_sender
 from kenshu_desk.mail.transport import DeliveryError, SmtpConfigError
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.mail.journal import Accepted, apply_journal, write_accepted
 from kenshu_desk.services.mail.outbox_log import (
     OutboxEntry,
@@ -78,11 +79,7 @@ __all__ = [
 ]  # fmt: skip
 
 STALE_AFTER = dt.timedelta(minutes=15)
-INTERRUPTED_NOTE = (
-    "送信中にアプリケーションが終了しました。届いているかどうか分かりません。"
-    "受信者に確認するか、「再送」を選んでください。"
-)
-UNCERTAIN_NOTE = "届いているかどうか分かりません。受信者に確認するか、「再送」を選んでください。"
+INTERRUPTED_NOTE = msg("outbox.interrupted")
 # After this many uncertain outcomes in a row the server is not answering: stop the run.
 UNCERTAIN_IN_A_ROW = 2
 
@@ -145,7 +142,7 @@ def recover_interrupted(db: Database) -> int:
         for row in rows:
             if _claim_is_dead(row.claimed_by, row.claimed_at, now):
                 row.status = Status.UNKNOWN.value
-                row.last_error = INTERRUPTED_NOTE
+                row.last_error = str(INTERRUPTED_NOTE)
                 count += 1
     return count
 
@@ -278,14 +275,10 @@ def _mark_sent(db: Database, row: _Claimed, reply: str) -> None:
         path = write_accepted(db, Accepted(row.id, row.message_id, reply, now))
     except OSError as exc:
         raise SentNotRecorded(
-            f"サーバーが受け付けたメール（番号 {row.id}）を送信済みと記録できず（{cause}）、"
-            f"控えも書けませんでした（{exc.strerror}）。送信を止めました。このメールは届いて"
-            "います。「送信結果不明」と表示されても再送しないでください。"
+            msg("outbox.sent_not_recorded_no_note", row_id=row.id, cause=cause, reason=exc.strerror)
         ) from None
     raise SentNotRecorded(
-        f"サーバーが受け付けたメール（番号 {row.id}）を送信済みとデータベースに記録できません"
-        f"でした（{cause}）。送信を止めました。控えを {path} に残したので、次に送信するか"
-        "記録を開いたときに送信済みと記録します。"
+        msg("outbox.sent_not_recorded", row_id=row.id, cause=cause, path=path)
     ) from None
 
 
@@ -321,9 +314,9 @@ def send_queued(
     # (a 再送 adds to it), so the record shows how often a message was tried.
     tries: dict[int, int] = {}
 
-    def tell(current: str) -> None:
+    def tell(current: str | Message) -> None:
         if progress is not None:
-            progress(SendProgress(done, total, report.sent, report.failed, current))
+            progress(SendProgress(done, total, report.sent, report.failed, str(current)))
 
     tell("")
     try:
@@ -333,11 +326,11 @@ def send_queued(
                 break
             wait = due[0][0] - time.monotonic()
             if wait > 0:
-                tell(f"再試行まで {wait:.0f} 秒待っています")
+                tell(msg("send.waiting_to_retry", seconds=wait))
                 sleep(min(wait, 0.2))  # short slices, so Cancel is honoured promptly
                 continue
             if not getattr(transport, "is_open", False):
-                tell(f"サーバーに接続しています（応答を待っています{_at_most(transport)}）")
+                tell(msg("send.connecting", waiting=_waiting(transport)))
             try:
                 transport.open()
                 connect_failures = 0
@@ -349,7 +342,7 @@ def send_queued(
                 if exc.timed_out or connect_failures >= retry.max_attempts:
                     report.error = exc.reply
                     break
-                tell(f"接続を再試行します: {exc.reply}")
+                tell(msg("send.retrying_connection", reply=exc.reply))
                 _wait(retry.delay(connect_failures), sleep, cancelled)
                 continue
             _, row_id = heapq.heappop(due)
@@ -358,9 +351,7 @@ def send_queued(
                 done += 1
                 continue
             tries[row_id] = tries.get(row_id, 0) + 1
-            tell(
-                f"{row.recipient_address} に送信しています（応答を待っています{_at_most(transport)}）"
-            )
+            tell(msg("send.sending_to", address=row.recipient_address, waiting=_waiting(transport)))
             try:
                 reply = transport.send(
                     envelope_sender(row.payload), row.recipient_address, row.payload
@@ -374,26 +365,24 @@ def send_queued(
                 break
             except DeliveryError as exc:
                 if exc.uncertain:
+                    uncertain = str(msg("outbox.uncertain", reply=exc.reply))
                     _finish(
                         db,
                         _Outcome(row_id, {
                             "status": Status.UNKNOWN.value,
-                            "last_error": f"{exc.reply}。{UNCERTAIN_NOTE}",
+                            "last_error": uncertain,
                             "server_reply": "", "next_attempt_at": None,
                         }),
                     )  # fmt: skip
                     report.unknown += 1
                     report.problems.append(SendProblem(
                         row.recipient_name, row.recipient_address, Status.UNKNOWN.value,
-                        f"{exc.reply}。{UNCERTAIN_NOTE}",
+                        uncertain,
                     ))  # fmt: skip
                     done += 1
                     uncertain_in_a_row += 1
                     if uncertain_in_a_row >= UNCERTAIN_IN_A_ROW:
-                        report.error = (
-                            "サーバーがメールを受け取った後に応答しません。送信を止めました: "
-                            + exc.reply
-                        )
+                        report.error = str(msg("send.no_answer_after_message", reply=exc.reply))
                         break
                     continue
                 uncertain_in_a_row = 0
@@ -410,11 +399,7 @@ def send_queued(
                     heapq.heappush(due, (time.monotonic() + delay, row_id))
                     report.retried += 1
                     continue
-                note = (
-                    exc.reply
-                    if not exc.temporary
-                    else f"再試行を重ねても送れませんでした: {exc.reply}"
-                )
+                note = exc.reply if not exc.temporary else str(msg("send.gave_up", reply=exc.reply))
                 _finish(
                     db,
                     _Outcome(row_id, {
@@ -450,9 +435,11 @@ def send_queued(
     return report
 
 
-def _at_most(transport: Transport) -> str:
+def _waiting(transport: Transport) -> Message:
     timeout = getattr(getattr(transport, "config", None), "timeout", None)
-    return f"、最長 {timeout:.0f} 秒" if timeout else ""
+    if timeout:
+        return msg("send.awaiting_answer_at_most", seconds=timeout)
+    return msg("send.awaiting_answer")
 
 
 def _wait(seconds: float, sleep: Callable[[float], None], cancelled: Callable[[], bool]) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from kenshu_desk.domain.models import OutboxMessage
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import msg
 from kenshu_desk.services.mail.status import Status
 from kenshu_desk.services.shared.bulk import insert_in_order
 
@@ -31,10 +32,7 @@ class QueueRaceLost(UserError):
     """Another send run took (or queued) the same messages at the same moment."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "別の送信が同時に同じメールを扱っていたため、この送信は何も変えずに終了しました。"
-            "「送信済みメール」で結果を確かめてから、必要ならもう一度実行してください。"
-        )
+        super().__init__(msg("outbox.queue_race_lost"))
 
 
 def take_over_queued(session: Session, rows: Sequence[tuple[int, dict[str, Any]]]) -> None:
@@ -63,7 +61,7 @@ def insert_messages(session: Session, rows: Sequence[dict[str, Any]]) -> list[in
 
 @dataclass(frozen=True)
 class Skip:
-    """A recipient left out, and why."""
+    """A recipient left out, and why (worded when the plan is made: the outbox stores it)."""
 
     name: str
     address: str

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kenshu_desk.messages import Message, msg
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -37,9 +39,9 @@ class SendProblem:
     status: str  # "failed" or "unknown"
     reason: str
 
-    def line(self) -> str:
+    def line(self) -> Message:
         who = f"{self.name} <{self.address}>" if self.name else self.address
-        return f"{who}: {self.reason}"
+        return msg("send.problem", who=who, reason=self.reason)
 
 
 @dataclass
@@ -56,15 +58,21 @@ class SendReport:
     recovered: int = 0  # 250s recorded from the local journal at the start
     problems: list[SendProblem] = field(default_factory=list)  # who failed or is unknown, why
 
-    def summary(self) -> str:
-        parts = [f"送信 {self.sent} 件", f"失敗 {self.failed} 件"]
+    def summary(self) -> Message:
+        """Counts, then whether the run was cancelled or stopped and why (str() words it)."""
+        parts = [
+            msg("send.count_sent", count=self.sent),
+            msg("send.count_failed", count=self.failed),
+        ]
         if self.left_queued:
-            parts.append(f"未送信 {self.left_queued} 件")
+            parts.append(msg("send.count_left_queued", count=self.left_queued))
         if self.interrupted + self.unknown:
-            parts.append(f"送信結果不明 {self.interrupted + self.unknown} 件")
-        text = "、".join(parts)
+            parts.append(msg("send.count_unknown", count=self.interrupted + self.unknown))
+        text = parts[0]
+        for part in parts[1:]:
+            text = msg("send.list", first=text, then=part)
         if self.cancelled:
-            text += "（中止しました）"
+            text = msg("send.cancelled", summary=text)
         if self.error:
-            text += f"。{self.error}"
+            text = msg("send.stopped", summary=text, error=self.error)
         return text

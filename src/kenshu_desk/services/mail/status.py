@@ -1,8 +1,11 @@
-"""The states of an outbox row and their Japanese labels (the outbox JSON contract)."""
+"""The states of an outbox row (the outbox JSON contract) and their labels: Messages,
+worded in the program's language where they are shown."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from kenshu_desk.messages import Message, msg
 
 
 class Status(StrEnum):
@@ -15,18 +18,18 @@ class Status(StrEnum):
     SKIPPED = "skipped"  # a recipient left out (address unusable …); last_error says why
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         return STATUS_LABELS[self]
 
 
-STATUS_LABELS = {
-    Status.QUEUED: "送信待ち",
-    Status.SENDING: "送信中",
-    Status.SENT: "送信済み",
-    Status.FAILED: "送信失敗",
-    Status.UNKNOWN: "送信結果不明",
-    Status.SAVED: "ファイルに保存",
-    Status.SKIPPED: "対象外（送信せず）",
+STATUS_LABELS: dict[Status, Message] = {
+    Status.QUEUED: msg("outbox.status_queued"),
+    Status.SENDING: msg("outbox.status_sending"),
+    Status.SENT: msg("outbox.status_sent"),
+    Status.FAILED: msg("outbox.status_failed"),
+    Status.UNKNOWN: msg("outbox.status_unknown"),
+    Status.SAVED: msg("outbox.status_saved"),
+    Status.SKIPPED: msg("outbox.status_skipped"),
 }
 
 # "Send again" puts these back in the queue; a skipped row has no message to send.

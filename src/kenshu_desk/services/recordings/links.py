@@ -30,7 +30,7 @@ class RecordingInfo:
 def _check_url(url: str) -> str:
     url = url.strip()
     if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
-        raise UserError(f"動画の URL は http:// または https:// で始めてください: {url}")
+        raise UserError.of("recordings.url_scheme", url=url)
     return url
 
 
@@ -73,7 +73,7 @@ def _recording(session: Session, recording_id: int) -> RecordingLink:
     )
     row = session.get(RecordingLink, recording_id, options=[people])
     if row is None:
-        raise UserError(f"動画リンク {recording_id} が見つかりません。")
+        raise UserError.of("recordings.link_missing", recording_id=recording_id)
     return row
 
 

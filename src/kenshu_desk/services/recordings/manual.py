@@ -24,16 +24,18 @@ def record_manual_delivery(
 ) -> int:
     """ "Told by phone" or "handed over": entered by hand, with its date and a note."""
     if method not in MANUAL_METHODS:
-        raise UserError(f"伝達方法は {' / '.join(MANUAL_METHODS)} のいずれかです: {method}")
+        raise UserError.of(
+            "recordings.method_unknown", methods=" / ".join(MANUAL_METHODS), method=method
+        )
     _recording(session, recording_id)
     if participant_id is not None:
         person = session.get(Participant, participant_id)
         if person is None:
-            raise UserError(f"参加者 {participant_id} が見つかりません。")
+            raise UserError.of("recordings.participant_missing", participant_id=participant_id)
         name = name or person.name
         address = address or person.email
     if not name.strip():
-        raise UserError("伝えた相手の氏名を入力してください。")
+        raise UserError.of("recordings.name_required")
     row = RecordingDelivery(
         recording_id=recording_id,
         participant_id=participant_id,
@@ -53,8 +55,8 @@ def delete_delivery(session: Session, delivery_id: int) -> None:
     """Only a manual entry can be removed; e-mail deliveries are the outbox's record."""
     row = session.get(RecordingDelivery, delivery_id)
     if row is None:
-        raise UserError(f"配信記録 {delivery_id} が見つかりません。")
+        raise UserError.of("recordings.delivery_missing", delivery_id=delivery_id)
     if row.outbox_message_id is not None or row.status != MANUAL:
-        raise UserError("メールの配信記録は削除できません。")
+        raise UserError.of("recordings.mail_delivery_kept")
     session.delete(row)
     session.flush()

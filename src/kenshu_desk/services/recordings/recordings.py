@@ -51,6 +51,7 @@ from kenshu_desk.mail.compose import (
 )
 from kenshu_desk.mail.recording_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.mail.invitations import eml_name as _eml_name
 from kenshu_desk.services.mail.queueing import (
     Skip,
@@ -74,7 +75,12 @@ GROUPS = ("absent", "all", "picked")
 MANUAL_METHODS = {"phone": "電話で伝達", "hand": "手渡し・口頭"}
 METHOD_LABELS = {"email": "メール", "eml": "メールファイル", **MANUAL_METHODS}
 MANUAL = "manual"
-STATUS_TEXT = {**{s.value: label for s, label in STATUS_LABELS.items()}, MANUAL: "伝達済み"}
+STATUS_MESSAGES: dict[str, Message] = {
+    **{s.value: label for s, label in STATUS_LABELS.items()},
+    MANUAL: msg("recordings.status_manual"),
+}
+# The same in Japanese: the delivery log's files keep it (the window shows it through shown()).
+STATUS_TEXT = {status: label.text("ja") for status, label in STATUS_MESSAGES.items()}
 # What counts as "received the link" in the follow-up: the server took it, or the organiser
 # told the person. An .eml draft may never have been sent from Outlook, so it does not count.
 RECEIVED = (Status.SENT.value, MANUAL)
@@ -145,7 +151,7 @@ def choose_recipients(
 ) -> tuple[list[Recipient], list[tuple[str, str]]]:
     """The recipients of a group plus extra (name, address) pairs; and who was left out, why."""
     if group not in GROUPS:
-        raise UserError(f"送信先の指定が正しくありません: {group}（absent / all / picked）")
+        raise UserError.of("recordings.group_unknown", group=group)
     found, unusable = _choose(event, group, picked, extras)
     return found, [(s.name, s.reason) for s in unusable]
 
@@ -157,7 +163,7 @@ def _choose(
     extras: Iterable[tuple[str, str]],
 ) -> tuple[list[Recipient], list[Skip]]:
     if group not in GROUPS:
-        raise UserError(f"送信先の指定が正しくありません: {group}（absent / all / picked）")
+        raise UserError.of("recordings.group_unknown", group=group)
     chosen = set(picked)
     found: list[Recipient] = []
     skipped: list[Skip] = []
@@ -166,7 +172,7 @@ def _choose(
     def take(name: str, address: str, pid: int | None) -> None:
         address = address.strip()
         if not address:
-            skipped.append(Skip(name, "", "メールアドレスがありません", pid))
+            skipped.append(Skip(name, "", str(msg("outbox.no_address")), pid))
             return
         try:
             MailAddress(name, address)
@@ -174,7 +180,8 @@ def _choose(
             skipped.append(Skip(name, address, str(exc), pid))
             return
         if address.lower() in seen:
-            skipped.append(Skip(name, address, f"{address} は既に送信先に含まれています", pid))
+            repeated = str(msg("recordings.address_repeated", address=address))
+            skipped.append(Skip(name, address, repeated, pid))
             return
         seen.add(address.lower())
         found.append(Recipient(name, address, pid))
@@ -222,7 +229,8 @@ def plan_recording(
             continue
         if same and not resend:
             last = max(same, key=lambda row: row.id)
-            plan.skipped.append((r.name, f"{STATUS_TEXT.get(last.status, last.status)}です"))
+            status = STATUS_MESSAGES.get(last.status, last.status)
+            plan.skipped.append((r.name, str(msg("recordings.already", status=status))))
             continue
         key = base if not same else f"{base}:r{len(same)}"
         plan.messages.append(PlannedRecording(r, key))
@@ -257,14 +265,14 @@ def compose_recording(
 ) -> tuple[str, str, bytes]:
     filled = render_recording(template or DEFAULT_TEMPLATE, link, link.event, recipient.name)
     message_id = make_msgid(domain=sender.domain)
-    msg = compose_text_message(
+    message = compose_text_message(
         sender=sender,
         recipient=MailAddress(recipient.name, recipient.address),
         subject=filled.subject,
         text=filled.body,
         message_id=message_id,
     )
-    return filled.subject, message_id, message_bytes(msg)
+    return filled.subject, message_id, message_bytes(message)
 
 
 @dataclass
@@ -289,7 +297,7 @@ def queue_recording(
 ) -> RecordingQueueReport:
     """Compose, queue (or save as .eml) and log one message per recipient, in one transaction."""
     if eml_dir is not None and not eml_dir.is_dir():
-        raise MessageError(f"フォルダ {eml_dir} が見つかりません。")
+        raise MessageError.of("outbox.eml_folder_missing", folder=eml_dir)
     link = _recording(session, recording_id)
     plan = plan_recording(session, recording_id, group, picked, extras, resend=resend)
     report = RecordingQueueReport(plan)
@@ -329,7 +337,7 @@ def queue_recording(
             path = eml_dir / _eml_name(index, planned.recipient.name, planned.recipient.address)
             write_atomically(path, as_draft(payload))
             values["sent_at"] = delivery["delivered_at"] = utcnow()
-            values["server_reply"] = f"保存先: {path}"
+            values["server_reply"] = str(msg("outbox.saved_to", path=path))
             report.paths.append(path)
         people.append(delivery)
         # plan_recording loaded the existing rows: this get reads the identity map.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kenshu_desk.messages import msg
 from kenshu_desk.services.shared.textfile import (
     MAX_TEXT_BYTES,
     OLE_MAGIC,
@@ -79,23 +80,22 @@ def read_table(path: Path, progress: Progress | None = None) -> Table:
         with path.open("rb") as f:
             head = f.read(8)
     except OSError as exc:
-        raise FileFormatError(f"{path.name} を読み込めません: {exc.strerror}") from exc
+        raise FileFormatError.of(
+            "textfile.cannot_read", path=path.name, reason=exc.strerror
+        ) from exc
     if size == 0:
-        raise FileFormatError(f"{path.name} は空のファイルです。")
+        raise FileFormatError.of("tabular.empty_file", name=path.name)
     if head.startswith(ZIP_MAGIC):
         check_workbook_limits(path)
         table = _read_xlsx(path, progress)
     elif head.startswith(OLE_MAGIC):
-        raise FileFormatError(
-            f"{path.name} は Excel 97-2003 形式（.xls）かパスワード付きのブックです。"
-            "Excel で開いて .xlsx か CSV で保存し直してください。"
-        )
+        raise FileFormatError.of("textfile.old_excel", name=path.name)
     else:
         data = read_bytes(path)
         _refuse_calendar(data, path.name)
         table = read_text_table(data, path.name)
     if table.is_blank():
-        raise FileFormatError(f"{path.name} にはデータがありません。")
+        raise FileFormatError.of("tabular.no_data", name=path.name)
     return table
 
 
@@ -105,13 +105,8 @@ def _refuse_calendar(data: bytes, name: str) -> None:
     if not head.upper().startswith(b"BEGIN:VCALENDAR"):
         return
     if b"METHOD:REPLY" in data.upper():
-        raise FileFormatError(
-            f"{name} は招待への返信（出欠の回答、METHOD:REPLY）のカレンダーファイルです。"
-            "名簿や出席レポートではないため取り込めません。"
-        )
-    raise FileFormatError(
-        f"{name} はカレンダーのファイル（.ics）です。名簿や出席レポートではないため取り込めません。"
-    )
+        raise FileFormatError.of("tabular.calendar_reply", name=name)
+    raise FileFormatError.of("tabular.calendar", name=name)
 
 
 def read_text_table(data: bytes, name: str) -> Table:
@@ -139,10 +134,7 @@ MAX_COLUMNS = 500
 def check_workbook_limits(path: Path) -> None:
     """Refuse a workbook whose unpacked size no participant list has, from the zip's
     directory (nothing is unpacked); rows and columns are counted while reading."""
-    too_big = (
-        f"{path.name} は展開すると大きすぎます（名簿やレポートとしてありえない大きさです）。"
-        "Excel で開いて必要な部分だけを保存し直してください。"
-    )
+    too_big = msg("tabular.unpacked_too_large", name=path.name)
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
@@ -151,16 +143,14 @@ def check_workbook_limits(path: Path) -> None:
             ):
                 raise FileFormatError(too_big)
     except zipfile.BadZipFile as exc:
-        raise FileFormatError(
-            f"{path.name} は Excel ブックとして読めません（壊れているか、途中までしか保存されていません）。"
-        ) from exc
+        raise FileFormatError.of("tabular.broken_workbook", name=path.name) from exc
 
 
 def _read_xlsx(path: Path, progress: Progress | None) -> Table:
     # openpyxl is imported here: reading a CSV should not pay for it.
     from openpyxl import load_workbook
 
-    broken = f"{path.name} は Excel ブックとして読めません（壊れているか、途中までしか保存されていません）。"
+    broken = msg("tabular.broken_workbook", name=path.name)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
@@ -170,7 +160,7 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
     try:
         sheet = _first_sheet_with_data(workbook)
         if sheet is None:
-            raise FileFormatError(f"{path.name} にはデータのあるシートがありません。")
+            raise FileFormatError.of("tabular.no_sheet_with_data", name=path.name)
         # The stored dimension is often wrong in files written by other tools; ignore it.
         sheet.reset_dimensions()
         rows: list[list[str]] = []
@@ -178,14 +168,16 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
         try:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 if number > MAX_ROWS:
-                    raise FileFormatError(
-                        f"{path.name} は {MAX_ROWS:,} 行を超えています。名簿やレポートの部分だけを"
-                        "保存し直してください。"
+                    raise FileFormatError.of(
+                        "tabular.too_many_rows", name=path.name, limit=MAX_ROWS
                     )
                 if len(values) > MAX_COLUMNS:
                     if any(v not in (None, "") for v in values[MAX_COLUMNS:]):
-                        raise FileFormatError(
-                            f"{path.name} の {number} 行目は {MAX_COLUMNS} 列を超えています。"
+                        raise FileFormatError.of(
+                            "tabular.too_many_columns",
+                            name=path.name,
+                            row=number,
+                            limit=MAX_COLUMNS,
                         )
                     values = values[:MAX_COLUMNS]
                 rows.append([cell_text(v).strip() for v in values])

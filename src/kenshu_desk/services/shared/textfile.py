@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 
 # A participant list of 10,000 people is about 1.5 MB; a Zoom report of a year of meetings a
 # few MB. Anything this large is not a list someone made, and reading it would stall the UI.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8（BOM 付き）"),
+# An error message words the label in the program's language; DecodedText.label keeps the
+# Japanese one, as Table.format_label does (the importers read it).
+_BOMS: tuple[tuple[bytes, str, Message | str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", msg("textfile.utf8_bom")),
     (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16LE"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE"),
 )
@@ -48,20 +51,20 @@ def check_size(path: Path, limit: int = MAX_TEXT_BYTES) -> int:
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise FileFormatError(f"{path} が見つかりません。") from exc
+        raise FileFormatError.of("textfile.not_found", path=path) from exc
     except OSError as exc:
-        raise FileFormatError(f"{path} を読み込めません: {exc.strerror}") from exc
+        raise FileFormatError.of("textfile.cannot_read", path=path, reason=exc.strerror) from exc
     if path.is_dir():
-        raise FileFormatError(f"{path} はフォルダです。ファイルを指定してください。")
+        raise FileFormatError.of("textfile.is_folder", path=path)
     if not path.is_file():
         # A pipe (FIFO) would wait forever for a writer; /dev/zero never ends.
-        raise FileFormatError(
-            f"{path} は通常のファイルではありません（パイプや装置）。保存したファイルを指定してください。"
-        )
+        raise FileFormatError.of("textfile.not_regular", path=path)
     if size > limit:
-        raise FileFormatError(
-            f"{path.name} は大きすぎます（{size / 1024 / 1024:.0f} MB、上限 "
-            f"{limit // 1024 // 1024} MB）。名簿やレポートのファイルか確認してください。"
+        raise FileFormatError.of(
+            "textfile.too_large",
+            name=path.name,
+            size_mb=size / 1024 / 1024,
+            limit_mb=limit // 1024 // 1024,
         )
     return size
 
@@ -71,30 +74,27 @@ def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise FileFormatError(f"{path.name} を読み込めません: {exc.strerror}") from exc
+        raise FileFormatError.of(
+            "textfile.cannot_read", path=path.name, reason=exc.strerror
+        ) from exc
 
 
 def decode_bytes(data: bytes, name: str) -> DecodedText:
     """Decode as DESIGN.md says; FileFormatError naming ``name`` when nothing fits."""
     if data.startswith(ZIP_MAGIC):
-        raise FileFormatError(
-            f"{name} は Excel ブック（.xlsx）などの圧縮ファイルで、テキストの CSV ではありません。"
-        )
+        raise FileFormatError.of("textfile.zip_not_csv", name=name)
     if data.startswith(OLE_MAGIC):
-        raise FileFormatError(
-            f"{name} は Excel 97-2003 形式（.xls）かパスワード付きのブックです。"
-            "Excel で開いて .xlsx か CSV で保存し直してください。"
-        )
+        raise FileFormatError.of("textfile.old_excel", name=name)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise FileFormatError(
-                    f"{name} は {label} の印がありますが、{exc.start + 1} バイト目が"
-                    f" {label} として読めません。ファイルが壊れている可能性があります。"
+                raise FileFormatError.of(
+                    "textfile.bad_after_bom", name=name, label=label, position=exc.start + 1
                 ) from exc
-            return _checked(DecodedText(text.removeprefix("\ufeff"), codec, label), name)
+            japanese = label.text("ja") if isinstance(label, Message) else label
+            return _checked(DecodedText(text.removeprefix("\ufeff"), codec, japanese), name)
     try:
         return _checked(DecodedText(data.decode("utf-8"), "utf-8", "UTF-8"), name)
     except UnicodeDecodeError:
@@ -102,9 +102,8 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
     try:
         return _checked(DecodedText(data.decode("cp932"), "cp932", "Shift_JIS（cp932）"), name)
     except UnicodeDecodeError as exc:
-        raise FileFormatError(
-            f"{name} の文字コードが分かりません（UTF-8 でも Shift_JIS（cp932）でもありません。"
-            f"{exc.start + 1} バイト目）。Excel で「CSV UTF-8」形式で保存し直してください。"
+        raise FileFormatError.of(
+            "textfile.unknown_encoding", name=name, position=exc.start + 1
         ) from exc
 
 
@@ -112,9 +111,7 @@ def _checked(decoded: DecodedText, name: str) -> DecodedText:
     # A NUL never occurs in a text file (UTF-16 is decoded by now); it means binary data or
     # UTF-16 without its byte-order mark, which DESIGN.md does not let us guess.
     if "\x00" in decoded.text:
-        raise FileFormatError(
-            f"{name} はテキストファイルではありません（バイナリのデータが含まれています）。"
-        )
+        raise FileFormatError.of("textfile.binary", name=name)
     return decoded
 
 
@@ -152,14 +149,13 @@ def parse_delimited(
             records.append((start, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise FileFormatError(f"{name} の {start} 行目を CSV として読めません: {exc}") from exc
+        raise FileFormatError.of(
+            "textfile.csv_unreadable", name=name, line=start, reason=exc
+        ) from exc
     # An opening quote never closed swallows the rest of the file into one cell (the lenient
     # reader does not complain): an odd number of quotes and a last cell holding line breaks.
     if records and text.count('"') % 2 == 1:
         line, last = records[-1]
         if any("\n" in cell or "\r" in cell for cell in last):
-            raise FileFormatError(
-                f'{name} の {line} 行目で引用符（"）が閉じられていません。'
-                "ファイルの終わりまでが一つの欄として読まれてしまうため、取り込めません。"
-            )
+            raise FileFormatError.of("textfile.unclosed_quote", name=name, line=line)
     return records

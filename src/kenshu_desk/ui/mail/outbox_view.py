@@ -57,7 +57,9 @@ SENDABLE = {s.value for s in RESENDABLE} | {Status.QUEUED.value}
 
 
 def _status_label(status: str) -> str:
-    return shown(next((label for s, label in STATUS_LABELS.items() if s.value == status), status))
+    """The state's label in the window's language (a Message); an unknown value as stored."""
+    label = next((label for s, label in STATUS_LABELS.items() if s.value == status), None)
+    return status if label is None else str(label)
 
 
 class OutboxModel(ListTableModel):
@@ -265,7 +267,7 @@ class OutboxView(QDialog):
 
     def _finished(self, report: SendReport) -> None:
         self._end()
-        self._show(report.summary(), bool(report.failed or report.error))
+        self._show(str(report.summary()), bool(report.failed or report.error))
 
     def _failed(self, message: str) -> None:
         self._end()

@@ -25,7 +25,7 @@ SHOWN_PROBLEMS = 5  # the rest are in 送信済みメール (failures first ther
 
 def problem_text(report: SendReport) -> str:
     """The run's summary, then who failed (or is unknown) and why, one line each."""
-    lines = [report.summary()]
+    lines = [str(report.summary())]
     for problem in report.problems[:SHOWN_PROBLEMS]:
         mark = _tr("送信失敗") if problem.status == "failed" else _tr("送信結果不明")
         lines.append(f"・{mark} {problem.line()}")
