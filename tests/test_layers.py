@@ -75,7 +75,7 @@ DATA_MODULES: set[str] = set()
 # only shrink; remove an entry once its module is split below the limit.
 OVERSIZE_DEBT = {
     "services/participants/attendance_matching.py": 633,
-    "services/participants/participant_import.py": 548,
+    "services/participants/participant_import.py": 539,
 }
 # Import cycles that exist because features look the window up by name (issue 17, the
 # application context); each is listed so no new one can appear, and must be removed here

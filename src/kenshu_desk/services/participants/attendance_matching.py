@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -33,6 +33,7 @@ from kenshu_desk.domain.kanji_variants import fold_variants
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
 from kenshu_desk.domain.romaji import looks_romaji, reading_skeletons, romaji_skeleton
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import msg
 from kenshu_desk.services.participants.attendance_reports import (
     AttendanceReport,
     Interval,
@@ -40,10 +41,9 @@ from kenshu_desk.services.participants.attendance_reports import (
 )
 
 DEFAULT_THRESHOLD_PCT = 50
-NOTHING_MATCHED = (
-    "このレポートの参加者は、申込者・名簿の誰とも照合できませんでした。別の行事のレポートか、"
-    "読み取れない形式の可能性があります。何も変更していません。"
-)
+# A report nobody of which matched is refused; NOTHING_MATCHED: the command line's (Japanese) line.
+NOTHING_MATCHED_MESSAGE = msg("attendance.nothing_matched")
+NOTHING_MATCHED = NOTHING_MATCHED_MESSAGE.text("ja")
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
@@ -152,8 +152,9 @@ class Candidate:
     registered: bool
 
     def label(self) -> str:
-        org = f"（{self.organisation}）" if self.organisation else ""
-        return f"{self.name}{org}"
+        if not self.organisation:
+            return self.name
+        return str(msg("attendance.candidate", name=self.name, organisation=self.organisation))
 
 
 @dataclass
@@ -234,13 +235,17 @@ class AttendancePlan:
         return sum(1 for c in self.changes if c.new_state == state.value)
 
     def summary(self) -> str:
-        return (
-            f"出席（オンライン）{self.count(AttendanceState.ATTENDED_ONLINE)} 人、"
-            f"欠席 {self.count(AttendanceState.ABSENT)} 人、"
-            f"出席（会場）のまま {self.count(AttendanceState.ATTENDED_VENUE)} 人、"
-            f"未照合 {len(self.unmatched)} 行（基準 {self.threshold_minutes:.0f} 分 = "
-            f"{self.event_minutes} 分の {self.threshold_pct:g}%）"
+        summary = msg(
+            "attendance.plan_summary",
+            online=self.count(AttendanceState.ATTENDED_ONLINE),
+            absent=self.count(AttendanceState.ABSENT),
+            venue=self.count(AttendanceState.ATTENDED_VENUE),
+            unmatched=len(self.unmatched),
+            threshold=self.threshold_minutes,
+            minutes=self.event_minutes,
+            pct=self.threshold_pct,
         )
+        return str(summary)
 
 
 @dataclass
@@ -258,9 +263,7 @@ def event_window(event: Event) -> Interval:
     start = dt.datetime.combine(event.date, event.start_time)
     end = dt.datetime.combine(event.date, event.end_time)
     if end <= start:
-        raise UserError(
-            f"行事 ID {event.id} の開始・終了時刻が正しくないため、参加時間を計算できません。"
-        )
+        raise UserError.of("attendance.bad_event_times", event_id=event.id)
     return start, end
 
 
@@ -383,7 +386,7 @@ class _Matcher:
 def _load(session: Session, event_id: int) -> tuple[Event, dict[int, Registration], list[_Person]]:
     event = session.get(Event, event_id)
     if event is None:
-        raise UserError(f"行事 ID {event_id} は見つかりません。")
+        raise UserError.of("participants.event_not_found", event_id=event_id)
     regs = {
         r.participant_id: r
         for r in session.scalars(select(Registration).where(Registration.event_id == event_id))
@@ -426,7 +429,7 @@ def plan_attendance(
     ``allow_lower``: a person already recorded 出席（オンライン） may become 欠席 (a partial or
     later report never lowers anyone unless the organiser says so for this import)."""
     if not 0 < threshold_pct <= 100:
-        raise UserError("出席とみなす割合は 1～100% で指定してください。")
+        raise UserError.of("attendance.threshold_out_of_range")
     event, regs, people = _load(session, event_id)
     window = event_window(event)
     if mark_missing_absent is None:
@@ -441,9 +444,9 @@ def plan_attendance(
     for index, person in enumerate(report.people):
         outcome = Outcome(index, person)
         if index in assignments:
-            if assignments[index] not in matcher.people:
-                raise UserError(f"参加者 ID {assignments[index]} は見つかりません。")
-            outcome.participant_id, outcome.how = assignments[index], "assigned"
+            if (chosen := assignments[index]) not in matcher.people:
+                raise UserError.of("participants.participant_not_found", participant_id=chosen)
+            outcome.participant_id, outcome.how = chosen, "assigned"
         elif index in additions:
             outcome.how = "new"
         else:
@@ -501,10 +504,7 @@ def plan_attendance(
                 changes.append(Change(pid, name, org, reg.state, AttendanceState.ABSENT.value, 0))
     lowered = [c for c in changes if c.kept]
     if lowered:
-        warnings.append(
-            f"{len(lowered)} 人は記録済みの出席（オンライン）のままにします（このレポートでは基準に"
-            "届きません）。欠席にするには、この取り込みで「出席を取り消してよい」を選んでください。"
-        )
+        warnings.append(str(msg("attendance.online_kept", count=len(lowered))))
     return AttendancePlan(
         event_id=event.id,
         event_title=event.title,
@@ -561,10 +561,14 @@ def _check_dates(report: AttendanceReport, window: Interval, event: Event) -> No
     if span is None:
         return
     if span[1] <= window[0] or span[0] >= window[1]:
-        raise UserError(
-            f"{report.source} の参加時刻（{span[0]:%Y-%m-%d %H:%M}～{span[1]:%H:%M}）は、行事"
-            f"「{event.title}」（{window[0]:%Y-%m-%d %H:%M}～{window[1]:%H:%M}）と重なりません。"
-            "別の回のレポートではありませんか。"
+        raise UserError.of(
+            "attendance.other_meeting",
+            source=report.source,
+            first=span[0],
+            last=span[1],
+            event=event.title,
+            start=window[0],
+            end=window[1],
         )
 
 
@@ -578,11 +582,7 @@ class AttendanceResult:
     unmatched: int = 0
 
     def summary(self) -> str:
-        return (
-            f"出欠を記録しました: 出席（オンライン）{self.attended_online} 人、欠席 {self.absent} 人、"
-            f"変更なし {self.unchanged} 人、新しい申込 {self.registrations_created} 件、"
-            f"名簿に追加 {self.participants_created} 人、未照合のまま {self.unmatched} 行。"
-        )
+        return str(msg("attendance.result_summary", **asdict(self)))  # placeholders: the fields
 
 
 def apply_attendance(
@@ -597,7 +597,7 @@ def apply_attendance(
     registrant absent (a wrong file, or a layout read wrongly)."""
     plan = plan_attendance(session, event_id, report, **options)
     if plan.nothing_matched:
-        raise UserError(NOTHING_MATCHED)
+        raise UserError(NOTHING_MATCHED_MESSAGE)
     result = AttendanceResult(unmatched=len(plan.unmatched))
     regs = {
         r.participant_id: r

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import msg
 from kenshu_desk.services.participants.attendance_legacy import legacy_teams_rows
 from kenshu_desk.services.participants.attendance_values import (
     LOBBY_WORDS,
@@ -114,7 +115,7 @@ class ReportPerson:
 @dataclass
 class AttendanceReport:
     source: str
-    kind: str  # "Zoom" / "Teams" / "表"
+    kind: str  # "Zoom" / "Teams" / another tool's table ("表" in the running language)
     format_label: str
     title: str = ""
     meeting_start: dt.datetime | None = None
@@ -174,7 +175,7 @@ def _webinar_section(cells: list[str]) -> str | None:
 
 
 def _parse_webinar(table: Table, sections: list[tuple[int, str]]) -> AttendanceReport:
-    report = AttendanceReport(table.name, "Zoom", "Zoom ウェビナーの出席者レポート")
+    report = AttendanceReport(table.name, "Zoom", str(msg("attendance.zoom_webinar_report")))
     _zoom_preamble(table, sections[0][0], report)
     report.kind = "Zoom"
     entries: list[ReportEntry] = []
@@ -189,7 +190,7 @@ def _parse_webinar(table: Table, sections: list[tuple[int, str]]) -> AttendanceR
             e.role = e.role or _WEBINAR_ROLES[kind]
         entries += section
     if not entries:
-        raise UserError(f"{table.name} の出席者の表に行がありません。")
+        raise UserError.of("attendance.no_attendee_rows", name=table.name)
     report.people = group_entries(entries)
     return report
 
@@ -216,11 +217,7 @@ def parse_table(table: Table) -> AttendanceReport:
         if kind is not None:
             sections.setdefault(kind, index)
     if _is_registration_report(table):
-        raise UserError(
-            f"{table.name} は Zoom ウェビナーの登録者レポート（Registration Report）です。申込の一覧で、"
-            "参加の記録は含まれません。Zoom の「出席者レポート」（Attendee Report）を指定してください。"
-            "何も変更していません。"
-        )
+        raise UserError.of("attendance.registration_report", name=table.name)
     webinar = [(i, k) for i, cells in enumerate(table.rows) if (k := _webinar_section(cells))]
     if webinar:
         return _parse_webinar(table, webinar)
@@ -237,43 +234,44 @@ def parse_table(table: Table) -> AttendanceReport:
                     chosen = (found, end)
                     break
         if chosen is None:
-            raise UserError(
-                f"{table.name} は Teams の出席レポートの区切り（1. Summary など）がありますが、参加者の表が"
-                f"見つかりません。{what_was_found(table)}{SUPPORTED_TEXT}何も変更していません。"
+            raise UserError.of(
+                "attendance.teams_without_table",
+                name=table.name,
+                found=what_was_found(table),
+                supported=SUPPORTED_TEXT,
             )
         (header_index, cols), end = chosen
     else:
         found = _find_header(table, 0, len(table.rows))
         legacy = legacy_teams_rows(table) if found is None else None
         if legacy:
-            report = AttendanceReport(
-                table.name, "Teams", table.format_label + "・旧形式の出席者一覧"
-            )
+            label = msg("attendance.legacy_teams_list", format=table.format_label)
+            report = AttendanceReport(table.name, "Teams", str(label))
             entries = [ReportEntry(line, name, "", a, b, None) for line, name, a, b in legacy]
             report.people = group_entries(entries)
             return report
         if found is None:
-            raise UserError(
-                f"{table.name} は出席レポートの形式ではありません。{what_was_found(table)}"
-                f"{SUPPORTED_TEXT}何も変更していません。"
+            raise UserError.of(
+                "attendance.not_a_report",
+                name=table.name,
+                found=what_was_found(table),
+                supported=SUPPORTED_TEXT,
             )
         header_index, cols = found
         end = len(table.rows)
-        report = AttendanceReport(table.name, "表", table.format_label)
+        report = AttendanceReport(table.name, str(msg("attendance.kind_table")), table.format_label)
         _zoom_preamble(table, header_index, report)
         _flat_export_host(table, header_index, cols, report)
     _refuse_cut_off(table, header_index, end, cols)
     entries = _entries(table, header_index + 1, end, cols, report)
     if not entries:
-        raise UserError(f"{table.name} の参加者の表に行がありません。")
+        raise UserError.of("attendance.no_participant_rows", name=table.name)
     for e in entries:
         if report.host_email and e.email.casefold() == report.host_email.casefold() and not e.role:
             e.role = "Host"
     report.people = group_entries(entries)
     if not report.has_times:
-        report.warnings.append(
-            "参加・退出の時刻がないため合計時間で判定します（行事の時間外の参加も含まれます）。"
-        )
+        report.warnings.append(str(msg("attendance.no_times")))
     return report
 
 
@@ -366,7 +364,7 @@ def _zoom_preamble(table: Table, header_index: int, report: AttendanceReport) ->
 def _refuse_cut_off(table: Table, header_index: int, end: int, cols: dict[str, int]) -> None:
     """A report saved while it was still downloading ends in the middle of a row: that
     person's leave time or duration is missing, and they would be counted absent."""
-    if end != len(table.rows) or "区切り" not in table.format_label:
+    if end != len(table.rows) or not table.format_label.startswith("CSV"):  # in any language
         return  # another section follows, or a workbook (its rows end where their data ends)
     last = len(table.rows) - 1
     while last > header_index and not any(table.rows[last]):
@@ -377,11 +375,7 @@ def _refuse_cut_off(table: Table, header_index: int, end: int, cols: dict[str, i
     cells = table.rows[last]
     needed = [cols[k] for k in ("join", "leave", "duration") if k in cols]
     if len(cells) < width and any(col >= len(cells) for col in needed):
-        raise UserError(
-            f"{table.name} は {table.lines[last]} 行目の途中で終わっています（ダウンロードの途中で"
-            "保存されたファイルかもしれません）。その人の参加時間が分からないため取り込みません。"
-            "もう一度ダウンロードしてください。何も変更していません。"
-        )
+        raise UserError.of("attendance.cut_off", name=table.name, line=table.lines[last])
 
 
 def _flat_export_host(
@@ -447,12 +441,11 @@ def _entries(
             continue
         entries.append(ReportEntry(line, name, email, join, leave, seconds, cell(cells, "role")))
     if unreadable:
-        shown = "、".join(str(n) for n in unreadable[:5])
-        report.warnings.append(
-            f"{len(unreadable)} 行の参加・退出時刻が読めませんでした（{shown} 行目）。期間の列で判定します。"
-        )
+        shown = str(msg("participants.list_separator")).join(str(n) for n in unreadable[:5])
+        warning = msg("attendance.unreadable_times", count=len(unreadable), lines=shown)
+        report.warnings.append(str(warning))
     if waiting:
-        report.warnings.append(f"待機室・ロビーにいた {len(waiting)} 行は参加時間に含めません。")
+        report.warnings.append(str(msg("attendance.waiting_room_rows", count=len(waiting))))
         inside = {match_key(e.email or e.name) for e in entries} | {
             match_key(e.name) for e in entries
         }

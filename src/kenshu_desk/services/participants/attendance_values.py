@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kenshu_desk.domain.japanese import match_key
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.shared.tabular import Table
 
 # --- dates and durations ------------------------------------------------------------------
@@ -148,13 +149,13 @@ def is_participant_header(cols: dict[str, int]) -> bool:
     return named and bool({"join", "duration"} & cols.keys())
 
 
-# Why a row of the report is set aside (not matched, not counted), in the plan's JSON and
-# in Japanese for the organiser.
-SET_ASIDE_REASONS = {
-    "waiting_room": "待機室・ロビーで待っていただけ（会議に入っていない）",
-    "room_account": "会議室などの共用アカウント（誰が参加したか分からない）",
-    "phone_dial_in": "名前のない電話参加",
-    "organiser": "主催者（ホスト）のアカウント",
+# Why a row of the report is set aside (not matched, not counted): the key in the plan's
+# JSON, the message for the organiser.
+SET_ASIDE_REASONS: dict[str, Message] = {
+    "waiting_room": msg("attendance.set_aside_waiting_room"),
+    "room_account": msg("attendance.set_aside_room_account"),
+    "phone_dial_in": msg("attendance.set_aside_phone_dial_in"),
+    "organiser": msg("attendance.set_aside_organiser"),
 }
 _ROOM_ACCOUNT = re.compile(
     r"(会議室|研修室|応接室|多目的室|ホール$|zoom\s*rooms?|teams\s*rooms?|conference\s*room|"
@@ -188,22 +189,15 @@ class SetAsideRow:
     reason: str  # a key of SET_ASIDE_REASONS
 
     @property
-    def reason_text(self) -> str:
+    def reason_text(self) -> Message:
         return SET_ASIDE_REASONS[self.reason]
 
 
-SUPPORTED_FORMATS = (
-    "Zoom のミーティング参加者レポート（日本語・英語の画面、待機室の列のある 2023 年以降の形式も）",
-    "Zoom の「ミーティングデータ付き」エクスポート",
-    "Zoom ウェビナーの出席者レポート（Attendee Report）",
-    "Teams の出席レポート（CSV・Excel、1. 要約 / 2. 参加者 の形式も）",
-    "Webex の出席者レポート",
-    "Google Meet の出席レポート",
-)
-SUPPORTED_TEXT = "読み込める形式: " + "、".join(SUPPORTED_FORMATS) + "。"
+# The formats read, for a message refusing a file (Zoom, Teams, Webex, Google Meet).
+SUPPORTED_TEXT = msg("attendance.supported_formats")
 
 
-def what_was_found(table: Table) -> str:
+def what_was_found(table: Table) -> Message:
     """What the file has instead, without quoting anyone's data: the best header candidate."""
     best: tuple[int, list[str], dict[str, int]] | None = None
     for cells in table.rows[:60]:
@@ -213,12 +207,13 @@ def what_was_found(table: Table) -> str:
     if best is None:
         filled = [r for r in table.rows if any(c.strip() for c in r)]
         width = max((len(r) for r in filled), default=0)
-        return f"見出しらしい行がありません（{len(filled)} 行、最大 {width} 列）。"
+        return msg("attendance.no_heading_row", rows=len(filled), columns=width)
     _, cells, cols = best
-    shown = "」「".join(c.strip()[:20] for c in cells if c.strip())
+    separator = str(msg("attendance.heading_separator"))
+    shown = separator.join(c.strip()[:20] for c in cells if c.strip())
     named = "name" in cols or ("first" in cols and "last" in cols)
-    missing = "参加時刻・期間の列がありません" if named else "名前の列がありません"
-    return f"見つかった見出し:「{shown[:160]}」（{missing}）。"
+    missing = msg("attendance.no_time_columns") if named else msg("attendance.no_name_column")
+    return msg("attendance.headings_found", headings=shown[:160], missing=missing)
 
 
 def person_name(name: str, first: str, last: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kenshu_desk.domain.japanese import match_key
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.shared.tabular import Table
 
 
@@ -35,21 +36,22 @@ class Field(StrEnum):
     ANSWERED = "answered"  # a form's timestamp (タイムスタンプ, 完了時刻)
 
 
-FIELD_LABELS: dict[Field, str] = {
-    Field.NAME: "氏名",
-    Field.FAMILY_NAME: "姓",
-    Field.GIVEN_NAME: "名",
-    Field.READING: "ふりがな",
-    Field.FAMILY_READING: "ふりがな（姓）",
-    Field.GIVEN_READING: "ふりがな（名）",
-    Field.ORGANISATION: "所属",
-    Field.DEPARTMENT: "部署",
-    Field.TITLE: "職名",
-    Field.EMAIL: "メールアドレス",
-    Field.PHONE: "電話番号",
-    Field.NOTES: "備考",
-    Field.OTHER_EMAIL: "もう一つのメールアドレス",
-    Field.ANSWERED: "回答日時",
+# What the import wizard calls each field (its column choices, the preview's headings).
+FIELD_LABELS: dict[Field, Message] = {
+    Field.NAME: msg("import.field_name"),
+    Field.FAMILY_NAME: msg("import.field_family_name"),
+    Field.GIVEN_NAME: msg("import.field_given_name"),
+    Field.READING: msg("import.field_reading"),
+    Field.FAMILY_READING: msg("import.field_family_reading"),
+    Field.GIVEN_READING: msg("import.field_given_reading"),
+    Field.ORGANISATION: msg("import.field_organisation"),
+    Field.DEPARTMENT: msg("import.field_department"),
+    Field.TITLE: msg("import.field_title"),
+    Field.EMAIL: msg("import.field_email"),
+    Field.PHONE: msg("import.field_phone"),
+    Field.NOTES: msg("import.field_notes"),
+    Field.OTHER_EMAIL: msg("import.field_other_email"),
+    Field.ANSWERED: msg("import.field_answered"),
 }
 
 # Exact header keys first (after cleaning), for the short headers that a substring rule would
@@ -207,9 +209,9 @@ class ColumnMapping:
         headers = table.rows[self.header_row] if table.rows else []
         parts = []
         for f, col in sorted(self.columns.items(), key=lambda kv: kv[1]):
-            head = headers[col] if col < len(headers) else f"{col + 1} 列目"
-            parts.append(f"{FIELD_LABELS[f]}←「{head}」")
-        return "、".join(parts)
+            head = headers[col] if col < len(headers) else msg("import.column", number=col + 1)
+            parts.append(str(msg("import.mapped_column", field=FIELD_LABELS[f], header=head)))
+        return str(msg("participants.list_separator")).join(parts)
 
 
 def map_header_row(cells: list[str]) -> dict[Field, int]:

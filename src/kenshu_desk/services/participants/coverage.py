@@ -22,6 +22,7 @@ from kenshu_desk.domain.models import (
     Participant,
     Registration,
 )
+from kenshu_desk.messages import msg
 
 Basis = Literal["attended", "registered"]
 
@@ -76,11 +77,15 @@ class Coverage:
         return sum(1 for r in self.rows if r.people.get(event_id))
 
     def summary(self) -> str:
-        what = "参加" if self.basis == "attended" else "申込"
-        return (
-            f"{fiscal_year_label(self.fiscal_year)}: {len(self.rows)} 市町村のうち "
-            f"{len(self.covered)} 市町村が{what}、{what}のない市町村 {len(self.uncovered)}"
-        )
+        figures = {
+            "year": fiscal_year_label(self.fiscal_year),
+            "total": len(self.rows),
+            "covered": len(self.covered),
+            "uncovered": len(self.uncovered),
+        }
+        if self.basis == "attended":
+            return str(msg("participants.coverage_attended", **figures))
+        return str(msg("participants.coverage_registered", **figures))
 
     def to_dict(self) -> dict[str, object]:
         return {

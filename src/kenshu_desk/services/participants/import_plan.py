@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
+from kenshu_desk.services.participants.column_mapping import FIELD_LABELS, Field
 from kenshu_desk.services.participants.organisations import OrgResolution
 
 MAX_LENGTHS = {"name": 200, "reading": 200, "department": 200, "title": 200, "email": 320,
                 "phone": 40, "organisation": 200}  # fmt: skip
-LENGTH_LABELS = {"name": "氏名", "reading": "ふりがな", "department": "部署", "title": "職名",
-                  "email": "メールアドレス", "phone": "電話番号", "organisation": "所属"}  # fmt: skip
+LENGTH_LABELS = {attr: FIELD_LABELS[Field(attr)] for attr in MAX_LENGTHS}
 # A cell beginning with one of these is read as a formula by Excel and LibreOffice (CSV
 # injection). Phone numbers may begin with "+", and e-mail is checked on its own.
 FORMULA_STARTS = ("=", "+", "@")
@@ -49,11 +50,11 @@ class RowAction(StrEnum):
     ERROR = "error"
 
 
-ACTION_LABELS = {
-    RowAction.NEW: "新規",
-    RowAction.EXISTING: "登録済みの人",
-    RowAction.DUPLICATE: "ファイル内の重複",
-    RowAction.ERROR: "エラー",
+ACTION_LABELS: dict[RowAction, Message] = {
+    RowAction.NEW: msg("import.action_new"),
+    RowAction.EXISTING: msg("import.action_existing"),
+    RowAction.DUPLICATE: msg("import.action_duplicate"),
+    RowAction.ERROR: msg("import.action_error"),
 }
 
 
@@ -76,6 +77,7 @@ class PreviewRow:
     line: int
     values: ParticipantValues
     action: RowAction = RowAction.NEW
+    # Worded when the preview is made (the running language), as the preview shows them.
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     existing_id: int | None = None
@@ -83,8 +85,14 @@ class PreviewRow:
     organisation: OrgResolution | None = None
     already_registered: bool = False
 
+    def add_error(self, message: Message) -> None:
+        self.errors.append(str(message))
+
+    def add_warning(self, message: Message) -> None:
+        self.warnings.append(str(message))
+
     def message(self) -> str:
-        return "、".join([*self.errors, *self.warnings])
+        return str(msg("participants.list_separator")).join([*self.errors, *self.warnings])
 
 
 @dataclass
@@ -110,16 +118,21 @@ class ImportPreview:
         return any(r.action == RowAction.ERROR for r in self.rows)
 
     def summary(self) -> str:
-        text = (
-            f"{self.source}（{self.format_label}、見出し {self.header_line} 行目）: "
-            f"{len(self.rows)} 行 — 新規 {self.count(RowAction.NEW)}、"
-            f"登録済み {self.count(RowAction.EXISTING)}、"
-            f"ファイル内の重複 {self.count(RowAction.DUPLICATE)}、"
-            f"エラー {self.count(RowAction.ERROR)}"
+        text = msg(
+            "import.preview_summary",
+            source=self.source,
+            format=self.format_label,
+            header_line=self.header_line,
+            rows=len(self.rows),
+            new=self.count(RowAction.NEW),
+            existing=self.count(RowAction.EXISTING),
+            duplicates=self.count(RowAction.DUPLICATE),
+            errors=self.count(RowAction.ERROR),
         )
         if self.new_organisations:
-            text += f"、新しい所属 {len(self.new_organisations)}"
-        return text
+            count = len(self.new_organisations)
+            text = msg("import.preview_with_organisations", summary=text, organisations=count)
+        return str(text)
 
 
 @dataclass
@@ -136,17 +149,25 @@ class ImportResult:
     participant_ids: list[int] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"新規 {self.created} 人", f"登録済み {self.matched} 人"]
+        parts = [
+            msg("import.result_created", count=self.created),
+            msg("import.result_matched", count=self.matched),
+        ]
         if self.updated:
-            parts.append(f"空欄を補った人 {self.updated} 人")
+            parts.append(msg("import.result_updated", count=self.updated))
         if self.restored:
-            parts.append(f"アーカイブから戻した人 {self.restored} 人")
+            parts.append(msg("import.result_restored", count=self.restored))
         if self.organisations_created:
-            parts.append(f"新しい所属 {self.organisations_created} 件")
+            parts.append(msg("import.result_organisations", count=self.organisations_created))
         if self.registered or self.already_registered:
             parts.append(
-                f"行事への申込 {self.registered} 件（申込済み {self.already_registered} 件）"
+                msg(
+                    "import.result_registered",
+                    count=self.registered,
+                    already=self.already_registered,
+                )
             )
         if self.skipped_errors:
-            parts.append(f"エラーで飛ばした行 {self.skipped_errors} 行")
-        return "取り込みました: " + "、".join(parts) + "。"
+            parts.append(msg("import.result_skipped", count=self.skipped_errors))
+        separator = str(msg("participants.list_separator"))
+        return str(msg("import.result", parts=separator.join(str(p) for p in parts)))

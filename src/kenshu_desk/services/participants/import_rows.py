@@ -60,11 +60,7 @@ def refuse_attendance_report(table: Table) -> None:
     for cells in table.rows[:40]:
         cols = map_columns(cells)
         if "name" in cols and {"join", "leave"} <= cols.keys():
-            raise UserError(
-                f"{table.name} は Zoom や Teams などの出席レポートのようです（参加・退出の時刻の列が"
-                "あります）。名簿の取り込みではなく、出欠の取り込み（レポートの取り込み）を使って"
-                "ください。何も変更していません。"
-            )
+            raise UserError.of("import.attendance_report_given", name=table.name)
 
 
 def latest_answers_first(

@@ -28,6 +28,7 @@ from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import Event, Organisation, Participant, Registration
 from kenshu_desk.domain.validation import is_valid_email
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import msg
 from kenshu_desk.services.participants.column_mapping import (
     ColumnMapping,
     Field,
@@ -122,18 +123,16 @@ class ParticipantImport:
 
     def require_mapping(self) -> ColumnMapping:
         if self.mapping is None or not self.mapping.has_name():
-            raise UserError(
-                f"{self.table.name} に氏名の列が見つかりません"
-                "（見出し行に「氏名」「名前」「お名前」などが必要です）。"
-            )
+            raise UserError.of("import.no_name_column", name=self.table.name)
         header = self.table.rows[self.mapping.header_row]
         names = [i for i, cell in enumerate(header) if header_field(cell) == Field.NAME]
         if len(names) > 1:
             # Two people per row (申込者と同行者): reading only the first would drop the second.
-            cols = "・".join(f"「{header[i]}」（{i + 1} 列目）" for i in names)
-            raise UserError(
-                f"{self.table.name} には氏名の列が {len(names)} つあります: {cols}。1 行に 1 人の表に"
-                "してから取り込んでください（2 人目を黙って落とさないため、取り込みません）。"
+            cols = str(msg("import.column_separator")).join(
+                str(msg("import.name_column", header=header[i], number=i + 1)) for i in names
+            )
+            raise UserError.of(
+                "import.several_name_columns", name=self.table.name, count=len(names), columns=cols
             )
         return self.mapping
 
@@ -201,10 +200,10 @@ class ParticipantImport:
         """What commit would do, row by row. Reads the database, writes nothing."""
         mapping = self.require_mapping()
         if event_id is not None and session.get(Event, event_id) is None:
-            raise UserError(f"行事 ID {event_id} は見つかりません。")
+            raise UserError.of("participants.event_not_found", event_id=event_id)
         rows = self.data_rows()
         if not rows:
-            raise UserError(f"{self.table.name} には見出しの下にデータの行がありません。")
+            raise UserError.of("import.no_data_rows", name=self.table.name)
         orgs = OrganisationIndex(session)
         known = [
             _Known(*r)
@@ -260,9 +259,7 @@ class ParticipantImport:
                 if _different_addresses(email_key, same_name.values.email):
                     # Two addresses: two people who share a name (or one with two addresses —
                     # the organiser can tell, this code cannot). Keep both, say so.
-                    row.warnings.append(
-                        f"{same_name.line} 行目と氏名・所属が同じです（メールアドレスは異なります）"
-                    )
+                    row.add_warning(msg("import.same_name_as_line", line=same_name.line))
                 else:
                     first = same_name
             if first is not None:
@@ -271,9 +268,8 @@ class ParticipantImport:
                 row.existing_id = first.existing_id
                 row.already_registered = first.already_registered
                 if match_key(first.values.name) != name_key[0]:
-                    row.warnings.append(
-                        f"{first.line} 行目と同じメールアドレスで氏名が違います（{first.values.name}）"
-                    )
+                    other = first.values.name
+                    row.add_warning(msg("import.same_email_as_line", line=first.line, name=other))
                 continue
             if email_key:
                 seen_email[email_key] = row
@@ -287,9 +283,7 @@ class ParticipantImport:
             namesake = by_name_org.get(name_key)
             if match is None and namesake is not None:
                 if _different_addresses(email_key, namesake.email):
-                    row.warnings.append(
-                        f"登録済みの同名・同所属の人がいます（{namesake.email}）。別の人として登録します"
-                    )
+                    row.add_warning(msg("import.namesake_in_directory", email=namesake.email))
                 else:
                     match = namesake
             if match is not None:
@@ -318,46 +312,43 @@ class ParticipantImport:
     def _validate(row: PreviewRow) -> None:
         v = row.values
         if not v.name:
-            row.errors.append("氏名がありません")
+            row.add_error(msg("import.no_name"))
         if looks_like_test(v):
-            row.warnings.append(
-                "テストの行のようです（申し込みの確認用なら取り込まないでください）"
-            )
+            row.add_warning(msg("import.looks_like_test"))
         if v.email and not is_valid_email(v.email):
-            row.errors.append(f"メールアドレスの形式が正しくありません（{v.email}）")
+            row.add_error(msg("import.invalid_email", email=v.email))
         for attr, limit in MAX_LENGTHS.items():
             if len(getattr(v, attr)) > limit:
-                row.errors.append(f"{LENGTH_LABELS[attr]}が長すぎます（{limit} 文字まで）")
+                row.add_error(msg("import.too_long", field=LENGTH_LABELS[attr], limit=limit))
         if v.reading and has_kanji(v.reading):
-            row.warnings.append("ふりがなに漢字が含まれています")
+            row.add_warning(msg("import.kanji_in_reading"))
         if "\n" in v.name or "\r" in v.name:
-            row.errors.append("氏名に改行が含まれています")
+            row.add_error(msg("import.line_break_in_name"))
         if v.name and not visible_text(v.name):
-            row.errors.append("氏名に見える文字がありません（空白や制御文字だけです）")
+            row.add_error(msg("import.name_invisible"))
         elif _BIDI_CONTROLS.search(v.name):
-            row.errors.append("氏名に文字の向きを変える制御文字が含まれています")
+            row.add_error(msg("import.direction_controls_in_name"))
         for attr in ("organisation", "department", "title"):
             value = getattr(v, attr)
             if "\n" in value or "\r" in value:
                 # A cell with Alt+Enter: one line in the directory, the PDFs and the mail.
                 setattr(v, attr, " ".join(value.split()))
-                row.warnings.append(f"{LENGTH_LABELS.get(attr, attr)}の改行を空白にしました")
+                row.add_warning(msg("import.line_breaks_replaced", field=LENGTH_LABELS[attr]))
         for attr in FORMULA_CHECKED:
             value = getattr(v, attr)
             if value.startswith(FORMULA_STARTS):
                 # No name or office begins so; a spreadsheet opening the data later would run it.
-                row.errors.append(
-                    f"{LENGTH_LABELS[attr]}が「{value[0]}」で始まっています（表計算ソフトの数式として"
-                    "実行されるおそれがあるため取り込みません）"
+                row.add_error(
+                    msg("import.formula_start", field=LENGTH_LABELS[attr], start=value[0])
                 )
 
     @staticmethod
     def _compare_with_known(row: PreviewRow, match: _Known) -> None:
         v = row.values
         if match.archived:
-            row.warnings.append("アーカイブ済みの人です（取り込むと名簿に戻します）")
+            row.add_warning(msg("import.archived_person"))
         if match_key(match.name) != match_key(v.name):
-            row.warnings.append(f"同じメールアドレスの登録済みの人と氏名が違います（{match.name}）")
+            row.add_warning(msg("import.name_differs", name=match.name))
 
     # --- writing --------------------------------------------------------------------------
 
@@ -384,15 +375,15 @@ class ParticipantImport:
             preview = self.preview(session, event_id)
         if preview.has_errors and not skip_errors:
             first = preview.error_rows[0]
-            raise UserError(
-                f"{len(preview.error_rows)} 行にエラーがあるため取り込みませんでした"
-                f"（最初は {first.line} 行目: {first.message()}）。"
+            count = len(preview.error_rows)
+            raise UserError.of(
+                "import.rows_have_errors", count=count, line=first.line, problem=first.message()
             )
         total = len(preview.rows)
 
         def step(done: int) -> None:
             if cancelled is not None and cancelled():
-                raise ImportCancelled("取り込みを中止しました。何も登録していません。")
+                raise ImportCancelled.of("import.cancelled")
             if progress is not None:
                 progress(done, total)
 

@@ -21,6 +21,7 @@ from kenshu_desk.domain.models import (
     Registration,
 )
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.participants.organisations import OrganisationIndex
 from kenshu_desk.services.participants.participant_import import clean_email, is_valid_email
 from kenshu_desk.services.shared.versions import expect_version
@@ -198,7 +199,7 @@ def merge_edit(
 def get_participant(session: Session, participant_id: int) -> Participant:
     person = session.get(Participant, participant_id)
     if person is None:
-        raise UserError(f"参加者 ID {participant_id} は見つかりません。")
+        raise UserError.of("participants.participant_not_found", participant_id=participant_id)
     return person
 
 
@@ -217,13 +218,13 @@ def participant_data(session: Session, participant_id: int) -> ParticipantData:
     )
 
 
-def validate(data: ParticipantData) -> list[str]:
+def validate(data: ParticipantData) -> list[Message]:
     problems = []
     if not data.name.strip():
-        problems.append("氏名を入力してください。")
+        problems.append(msg("participants.name_required"))
     email = clean_email(data.email)
     if email and not is_valid_email(email):
-        problems.append(f"メールアドレスの形式が正しくありません（{email}）。")
+        problems.append(msg("participants.invalid_email", email=email))
     return problems
 
 
@@ -297,10 +298,7 @@ def delete_participant(session: Session, participant_id: int) -> None:
         select(func.count(Registration.id)).where(Registration.participant_id == participant_id)
     )
     if n:
-        raise UserError(
-            f"{person.name} さんには申込・出欠の記録が {n} 件あるため削除できません。"
-            "アーカイブしてください（名簿には表示されなくなり、記録は残ります）。"
-        )
+        raise UserError.of("participants.has_history", name=person.name, count=n)
     session.delete(person)
     session.flush()
 

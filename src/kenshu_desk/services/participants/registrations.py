@@ -61,7 +61,7 @@ class RegistrationRow:
 def get_event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
-        raise UserError(f"行事 ID {event_id} は見つかりません。")
+        raise UserError.of("participants.event_not_found", event_id=event_id)
     return event
 
 
@@ -78,7 +78,7 @@ def event_with_registrations(session: Session, event_id: int) -> Event:
         ],
     )
     if event is None:
-        raise UserError(f"行事 ID {event_id} は見つかりません。")
+        raise UserError.of("participants.event_not_found", event_id=event_id)
     return event
 
 
@@ -132,7 +132,7 @@ def register(session: Session, event_id: int, participant_ids: Iterable[int]) ->
         if pid in already:
             continue
         if session.get(Participant, pid) is None:
-            raise UserError(f"参加者 ID {pid} は見つかりません。")
+            raise UserError.of("participants.participant_not_found", participant_id=pid)
         reg = Registration(event_id=event_id, participant_id=pid)
         session.add(reg)
         try:
@@ -141,9 +141,7 @@ def register(session: Session, event_id: int, participant_ids: Iterable[int]) ->
             if _is_duplicate(session, event_id, pid):
                 raise ConcurrentEditError() from exc
             # Otherwise the person or the event was deleted meanwhile (a foreign key).
-            raise UserError(
-                "参加者または行事が他の方によって削除されたため、申込を保存できませんでした。"
-            ) from exc
+            raise UserError.of("registrations.deleted_meanwhile") from exc
         added.append(reg.id)
     return added
 
@@ -179,7 +177,7 @@ class RemovedRegistration:
 def get_registration(session: Session, registration_id: int) -> Registration:
     reg = session.get(Registration, registration_id)
     if reg is None:
-        raise UserError("この申込は既に削除されています。一覧を更新してください。")
+        raise UserError.of("registrations.already_removed")
     return reg
 
 
@@ -227,7 +225,7 @@ def registration_of(session: Session, event_id: int, participant_id: int) -> Reg
         )
     )
     if reg is None:
-        raise UserError("この申込は既に削除されています。一覧を更新してください。")
+        raise UserError.of("registrations.already_removed")
     return reg
 
 

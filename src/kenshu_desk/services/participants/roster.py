@@ -35,7 +35,7 @@ def event_roster(
     """Everyone registered for the event except cancelled registrations, sorted by order."""
     event = session.get(Event, event_id)
     if event is None:
-        raise NotFoundError(f"行事 ID {event_id} は見つかりません。")
+        raise NotFoundError.of("participants.event_not_found", event_id=event_id)
     stmt = (
         select(Registration)
         .where(

@@ -33,7 +33,7 @@ from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.participants.attendance_matching import (
     DEFAULT_THRESHOLD_PCT,
-    NOTHING_MATCHED,
+    NOTHING_MATCHED_MESSAGE,
     AttendancePlan,
     AttendanceResult,
     Outcome,
@@ -261,7 +261,7 @@ class AttendanceImportDialog(QDialog):
         # assign rows below, which makes the plan applicable.
         self.apply_button.setEnabled(not plan.nothing_matched)
         if plan.nothing_matched:
-            self.status.setText(NOTHING_MATCHED)
+            self.status.setText(str(NOTHING_MATCHED_MESSAGE))
 
     def _show_unmatched(self, outcomes: list[Outcome]) -> None:
         outcomes = sorted(outcomes, key=lambda o: o.index)

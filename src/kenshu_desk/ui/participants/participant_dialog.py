@@ -106,7 +106,7 @@ class ParticipantDialog(QDialog):
 
     def _check(self) -> None:
         problems = validate(self.data())
-        self.problem.setText(problems[0] if problems and self.name.text() else "")
+        self.problem.setText(str(problems[0]) if problems and self.name.text() else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
 
     def show_data(self, data: ParticipantData) -> None:

@@ -174,7 +174,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[f] = combo
-            label = QLabel(FIELD_LABELS[f])
+            label = QLabel(str(FIELD_LABELS[f]))
             label.setBuddy(combo)
             grid.addWidget(label, 1 + n // 3, (n % 3) * 2)
             grid.addWidget(combo, 1 + n // 3, (n % 3) * 2 + 1)
@@ -242,7 +242,7 @@ class MappingPage(QWizardPage):
         mapping = self.mapping()
         table = self.w.importer.table
         fields = sorted(mapping.columns.items(), key=lambda kv: kv[1])
-        self.sample.headers = tuple(FIELD_LABELS[f] for f, _ in fields)
+        self.sample.headers = tuple(str(FIELD_LABELS[f]) for f, _ in fields)
         rows = table.rows[mapping.header_row + 1 : mapping.header_row + 11]
         self.sample.set_rows([tuple(r[c] if c < len(r) else "" for _, c in fields) for r in rows])
         self.problem.setText(
@@ -340,7 +340,7 @@ class PreviewPage(QWizardPage):
             [
                 (
                     r.line,
-                    ACTION_LABELS[r.action]
+                    str(ACTION_LABELS[r.action])
                     + (f"（{r.duplicate_of} 行目）" if r.duplicate_of else ""),
                     r.values.name,
                     r.values.reading,
