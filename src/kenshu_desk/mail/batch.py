@@ -37,6 +37,7 @@ from kenshu_desk.mail.compose import (
     check_header_value,
     compose_calendar_message,
     message_bytes,
+    part_of,
 )
 
 _WIDTH = len(repr(sys.maxsize - 1))  # as email.generator formats its boundaries
@@ -64,7 +65,7 @@ def fold_header(name: str, value: object) -> bytes:
 
 def base64_bytes(data: bytes) -> bytes:
     """email.contentmanager's base64 body, with the generator's CRLF line ends."""
-    step = SMTP_POLICY.max_line_length // 4 * 3
+    step = (SMTP_POLICY.max_line_length or 76) // 4 * 3
     encoded = b"".join(binascii.b2a_base64(data[i : i + step]) for i in range(0, len(data), step))
     return encoded.replace(b"\n", b"\r\n")
 
@@ -99,7 +100,7 @@ class CalendarMessageFrame:
             calendar=_CALENDAR, method=method, date=date, message_id=_MESSAGE_ID,
         )  # fmt: skip
         reference.set_boundary(_OUTER)
-        alternative = reference.get_payload()[0]
+        alternative = part_of(reference, 0)
         alternative.set_boundary(_INNER)
         whole = message_bytes(reference)
         slots = {

@@ -99,6 +99,15 @@ class MailAddress:
         return Address(display_name=self.name, username=local, domain=domain)
 
 
+def part_of(msg: EmailMessage, index: int) -> EmailMessage:
+    """One part of a multipart message (typed: get_payload() may return a str)."""
+    payload = msg.get_payload()
+    assert isinstance(payload, list)
+    found = payload[index]
+    assert isinstance(found, EmailMessage)
+    return found
+
+
 def text_to_html(text: str) -> str:
     """The plain text as a simple HTML page: escaped, line breaks kept, URLs clickable."""
     escaped = html.escape(text)
@@ -146,14 +155,14 @@ def compose_calendar_message(
         cte="base64",
     )
     msg.add_alternative(calendar, maintype="text", subtype="calendar", cte="base64")
-    calendar_part = msg.get_payload()[-1]
+    calendar_part = part_of(msg, -1)
     # Written out unquoted, the way Outlook itself writes it; some clients compare literally.
     calendar_part.replace_header("Content-Type", f"text/calendar; charset=UTF-8; method={method}")
     msg.make_mixed()
     msg.add_attachment(
         calendar, maintype="application", subtype="ics", cte="base64", filename=ATTACHMENT_NAME
     )
-    attachment = msg.get_payload()[-1]
+    attachment = part_of(msg, -1)
     attachment.replace_header("Content-Type", f'application/ics; name="{ATTACHMENT_NAME}"')
     for part in msg.walk():
         if part is not msg:

@@ -122,6 +122,7 @@ class _DeadlineReader(io.RawIOBase):
 
     def __init__(self, owner: _DeadlineSMTP) -> None:
         self._owner = owner
+        assert owner.sock is not None  # made only once the connection is open
         self._sock = owner.sock
 
     def readable(self) -> bool:
@@ -139,14 +140,15 @@ class _DeadlineMixin:
     """smtplib with one total deadline per step (see the module's docstring)."""
 
     timeout: float
-    sock: socket.socket
+    sock: socket.socket | None
     file: object
     deadline: float = float("inf")
 
     def start_step(self) -> None:
         self.deadline = time.monotonic() + self.timeout
-        if getattr(self, "sock", None) is not None:
-            self.sock.settimeout(self.timeout)
+        sock = getattr(self, "sock", None)
+        if sock is not None:
+            sock.settimeout(self.timeout)
 
     def connect(self, host="localhost", port=0, source_address=None):  # type: ignore[no-untyped-def]
         self.start_step()

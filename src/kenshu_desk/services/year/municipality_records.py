@@ -251,7 +251,10 @@ def carry_forward(session: Session, from_fy: int, to_fy: int) -> CarryForwardRep
         data = RecordInput(
             support_type=SupportType.CONTINUING.value if old.support_type else "",
             situation=old.situation,
-            **fields,
+            window=fields[Measure.WINDOW.value],
+            team=fields[Measure.TEAM.value],
+            multilayer=fields[Measure.MULTILAYER.value],
+            transition=fields[Measure.TRANSITION.value],
         )
         save_record(session, org_id, to_fy, data)
         report.created += 1

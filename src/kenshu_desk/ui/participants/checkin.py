@@ -59,6 +59,7 @@ class CheckInCommand(DbCommand):
         self, view: CheckInWidget, participant_id: int, name: str, old_state: str, version: int
     ) -> None:
         super().__init__(view, view.tr("{0} さんの受付").format(name), {participant_id: version})
+        self.view = view
         self.participant_id, self.old_state = participant_id, old_state
 
     def apply(self, forward: bool) -> None:
@@ -67,7 +68,7 @@ class CheckInCommand(DbCommand):
             self.panel.db, self.panel.event_id, [(self.participant_id, state)], self.version_of()
         )
         if not forward:
-            self.panel.say(self.panel.tr("取り消しました: {0}").format(self.text()), ok=True)
+            self.view.say(self.view.tr("取り消しました: {0}").format(self.text()), ok=True)
 
 
 class CheckInWidget(QWidget):

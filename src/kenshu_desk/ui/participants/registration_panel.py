@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -45,6 +46,21 @@ STATE_SHORTCUTS = {
 }
 
 
+class RegistrationView(Protocol):
+    """What an undo step uses of the window showing the registrations (the list or the
+    reception desk)."""
+
+    db: Database
+    event_id: int
+    undo_stack: QUndoStack
+    versions: WrittenVersions
+    refused: bool
+
+    def show_message(self, text: str) -> None: ...
+    def refresh(self) -> None: ...
+    def tr(self, text: str, disambiguation: str | None = ..., n: int = ...) -> str: ...
+
+
 class DbCommand(QUndoCommand):
     """An undoable change: ``apply(forward)`` runs in one transaction, then the view refreshes.
 
@@ -54,7 +70,7 @@ class DbCommand(QUndoCommand):
     organiser meanwhile, and the step is refused rather than writing over it."""
 
     def __init__(
-        self, panel: RegistrationPanel, text: str, shown: Mapping[int, int] | None = None
+        self, panel: RegistrationView, text: str, shown: Mapping[int, int] | None = None
     ) -> None:
         super().__init__(text)
         self.panel = panel
@@ -86,7 +102,7 @@ class DbCommand(QUndoCommand):
             if isinstance(exc, ConcurrentEditError):
                 # Someone else changed these registrations: earlier steps would write back
                 # states read before that change, so the history goes (after this push ends).
-                QTimer.singleShot(0, self.panel, self.panel.undo_stack.clear)
+                QTimer.singleShot(0, self.panel.undo_stack, self.panel.undo_stack.clear)
         self.panel.refresh()
 
     def redo(self) -> None:

@@ -251,6 +251,6 @@ class DateAndKindDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
         super().initStyleOption(option, index)
-        kind = index.siblingAtColumn(EventListModel.COL_KIND).data()
+        kind = index.sibling(index.row(), EventListModel.COL_KIND).data()
         if kind:
             option.text = f"{option.text}\u2028{kind}"  # LINE SEPARATOR: a break in a cell
