@@ -77,12 +77,8 @@ OVERSIZE_DEBT = {
     "services/participants/attendance_matching.py": 633,
     "services/participants/participant_import.py": 539,
 }
-# Import cycles that exist because features look the window up by name (issue 17, the
-# application context); each is listed so no new one can appear, and must be removed here
-# when it is broken.
-KNOWN_CYCLES = {
-    frozenset({"services.recordings.manual", "services.recordings.recordings"}),
-}
+# No module imports, directly or not, one that imports it back.
+KNOWN_CYCLES: set[frozenset[str]] = set()
 
 
 def test_import_contracts_hold():

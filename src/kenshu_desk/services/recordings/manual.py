@@ -8,7 +8,10 @@ from sqlalchemy.orm import Session
 
 from kenshu_desk.domain.models import Participant, RecordingDelivery, utcnow
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.recordings.recordings import MANUAL, MANUAL_METHODS, _recording
+from kenshu_desk.services.recordings.links import _recording
+
+MANUAL_METHODS = {"phone": "電話で伝達", "hand": "手渡し・口頭"}
+MANUAL = "manual"  # the status of a delivery recorded by hand
 
 
 def record_manual_delivery(

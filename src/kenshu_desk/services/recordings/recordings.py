@@ -70,11 +70,17 @@ from kenshu_desk.services.recordings.links import (  # noqa: F401  (the module's
     list_recordings,
 )
 
+# Manual deliveries (phone, handed over) live in manual.py; part of this module's API too.
+from kenshu_desk.services.recordings.manual import (  # noqa: F401
+    MANUAL,
+    MANUAL_METHODS,
+    delete_delivery,
+    record_manual_delivery,
+)
+
 KIND = "recording"
 GROUPS = ("absent", "all", "picked")
-MANUAL_METHODS = {"phone": "電話で伝達", "hand": "手渡し・口頭"}
 METHOD_LABELS = {"email": "メール", "eml": "メールファイル", **MANUAL_METHODS}
-MANUAL = "manual"
 STATUS_MESSAGES: dict[str, Message] = {
     **{s.value: label for s, label in STATUS_LABELS.items()},
     MANUAL: msg("recordings.status_manual"),
@@ -402,10 +408,3 @@ def outbox_ids(session: Session, ids: Sequence[int]) -> list[int]:
             )
         )
     )
-
-
-# Manual deliveries (phone, handed over) live in manual.py; imported last (it uses this module).
-from kenshu_desk.services.recordings.manual import (  # noqa: E402, F401
-    delete_delivery,
-    record_manual_delivery,
-)
