@@ -727,4 +727,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "event, number of municipalities taking part. The number beside ● is the headcount.)"
     ),
     "%1　▲ %2": "%1  ▲ %2",
+    "「{0}」": "“{0}”",
+    "{0} {1}（{2}）: {3} 人": "{0} {1} ({2}): {3} people",
+    "注意: {0}": "Note: {0}",
+    "除外: {0}（{1} 行目）{2}": "Left out: {0} (line {1}) {2}",
+    "（名前なし）": "(no name)",
+    "（{0} 行目）": " (line {0})",
 }

@@ -380,6 +380,26 @@
             <translation>Attendance report (*.csv *.tsv *.txt *.xlsx);;All files (*)</translation>
         </message>
         <message>
+            <source>「{0}」</source>
+            <translation>“{0}”</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 人</source>
+            <translation>{0} {1} ({2}): {3} people</translation>
+        </message>
+        <message>
+            <source>注意: {0}</source>
+            <translation>Note: {0}</translation>
+        </message>
+        <message>
+            <source>除外: {0}（{1} 行目）{2}</source>
+            <translation>Left out: {0} (line {1}) {2}</translation>
+        </message>
+        <message>
+            <source>（名前なし）</source>
+            <translation>(no name)</translation>
+        </message>
+        <message>
             <source>（名簿に追加）</source>
             <translation> (added to the list)</translation>
         </message>
@@ -1799,6 +1819,10 @@ This cannot be undone (the undo history is cleared too).</translation>
 New organisation to register: {0}</translation>
         </message>
         <message>
+            <source>（{0} 行目）</source>
+            <translation> (line {0})</translation>
+        </message>
+        <message>
             <source>例: 参加自治体から事例発表市町村への質問</source>
             <translation>e.g. Questions from the participants to the presenting municipalities</translation>
         </message>
@@ -2344,12 +2368,12 @@ Subject: {1}
             <translation>Remove {0} registrations</translation>
         </message>
         <message>
-            <source>取り消しました: {0}</source>
-            <translation>Undone: {0}</translation>
-        </message>
-        <message>
             <source>「{0}」を実行できませんでした: {1}</source>
             <translation>Could not do "{0}": {1}</translation>
+        </message>
+        <message>
+            <source>取り消しました: {0}</source>
+            <translation>Undone: {0}</translation>
         </message>
         <message>
             <source>一覧で選んだ行事について</source>
@@ -3000,6 +3024,26 @@ by {0}</translation>
         <message>
             <source>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</source>
             <translation>Attendance report (*.csv *.tsv *.txt *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>「{0}」</source>
+            <translation>“{0}”</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 人</source>
+            <translation>{0} {1} ({2}): {3} people</translation>
+        </message>
+        <message>
+            <source>注意: {0}</source>
+            <translation>Note: {0}</translation>
+        </message>
+        <message>
+            <source>除外: {0}（{1} 行目）{2}</source>
+            <translation>Left out: {0} (line {1}) {2}</translation>
+        </message>
+        <message>
+            <source>（名前なし）</source>
+            <translation>(no name)</translation>
         </message>
         <message>
             <source>（名簿に追加）</source>
@@ -4642,6 +4686,10 @@ This cannot be undone (the undo history is cleared too).</translation>
 新しく登録する所属: {0}</source>
             <translation>
 New organisation to register: {0}</translation>
+        </message>
+        <message>
+            <source>（{0} 行目）</source>
+            <translation> (line {0})</translation>
         </message>
     </context>
     <context>

@@ -380,6 +380,26 @@
             <translation>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</translation>
         </message>
         <message>
+            <source>「{0}」</source>
+            <translation>「{0}」</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 人</source>
+            <translation>{0} {1}（{2}）: {3} 人</translation>
+        </message>
+        <message>
+            <source>注意: {0}</source>
+            <translation>注意: {0}</translation>
+        </message>
+        <message>
+            <source>除外: {0}（{1} 行目）{2}</source>
+            <translation>除外: {0}（{1} 行目）{2}</translation>
+        </message>
+        <message>
+            <source>（名前なし）</source>
+            <translation>（名前なし）</translation>
+        </message>
+        <message>
             <source>（名簿に追加）</source>
             <translation>（名簿に追加）</translation>
         </message>
@@ -1798,6 +1818,10 @@
 新しく登録する所属: {0}</translation>
         </message>
         <message>
+            <source>（{0} 行目）</source>
+            <translation>（{0} 行目）</translation>
+        </message>
+        <message>
             <source>例: 参加自治体から事例発表市町村への質問</source>
             <translation>例: 参加自治体から事例発表市町村への質問</translation>
         </message>
@@ -2342,12 +2366,12 @@
             <translation>{0} 人の申込を削除</translation>
         </message>
         <message>
-            <source>取り消しました: {0}</source>
-            <translation>取り消しました: {0}</translation>
-        </message>
-        <message>
             <source>「{0}」を実行できませんでした: {1}</source>
             <translation>「{0}」を実行できませんでした: {1}</translation>
+        </message>
+        <message>
+            <source>取り消しました: {0}</source>
+            <translation>取り消しました: {0}</translation>
         </message>
         <message>
             <source>一覧で選んだ行事について</source>
@@ -2998,6 +3022,26 @@
         <message>
             <source>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</source>
             <translation>出席レポート (*.csv *.tsv *.txt *.xlsx);;すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <source>「{0}」</source>
+            <translation>「{0}」</translation>
+        </message>
+        <message>
+            <source>{0} {1}（{2}）: {3} 人</source>
+            <translation>{0} {1}（{2}）: {3} 人</translation>
+        </message>
+        <message>
+            <source>注意: {0}</source>
+            <translation>注意: {0}</translation>
+        </message>
+        <message>
+            <source>除外: {0}（{1} 行目）{2}</source>
+            <translation>除外: {0}（{1} 行目）{2}</translation>
+        </message>
+        <message>
+            <source>（名前なし）</source>
+            <translation>（名前なし）</translation>
         </message>
         <message>
             <source>（名簿に追加）</source>
@@ -4639,6 +4683,10 @@
 新しく登録する所属: {0}</source>
             <translation>
 新しく登録する所属: {0}</translation>
+        </message>
+        <message>
+            <source>（{0} 行目）</source>
+            <translation>（{0} 行目）</translation>
         </message>
     </context>
     <context>

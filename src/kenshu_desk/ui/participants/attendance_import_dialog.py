@@ -229,14 +229,18 @@ class AttendanceImportDialog(QDialog):
     def _show_plan(self) -> None:
         plan, report = self.plan, self.report
         assert plan is not None and report is not None
-        title = f"「{report.title}」" if report.title else ""
+        title = self.tr("「{0}」").format(report.title) if report.title else ""
         lines = [
-            f"{report.kind} {title}（{report.format_label}）: {len(report.people)} 人",
+            self.tr("{0} {1}（{2}）: {3} 人").format(
+                report.kind, title, report.format_label, len(report.people)
+            ),
             plan.summary(),
         ]
-        lines += [f"注意: {w}" for w in plan.warnings]
+        lines += [self.tr("注意: {0}").format(w) for w in plan.warnings]
         lines += [
-            f"除外: {r.name or '（名前なし）'}（{r.line} 行目）{r.reason_text}"
+            self.tr("除外: {0}（{1} 行目）{2}").format(
+                r.name or self.tr("（名前なし）"), r.line, r.reason_text
+            )
             for r in report.set_aside
         ]
         self.summary.setText("\n".join(lines))

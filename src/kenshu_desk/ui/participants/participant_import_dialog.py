@@ -341,7 +341,7 @@ class PreviewPage(QWizardPage):
                 (
                     r.line,
                     str(ACTION_LABELS[r.action])
-                    + (f"（{r.duplicate_of} 行目）" if r.duplicate_of else ""),
+                    + (self.tr("（{0} 行目）").format(r.duplicate_of) if r.duplicate_of else ""),
                     r.values.name,
                     r.values.reading,
                     r.values.organisation,
