@@ -255,13 +255,17 @@ def test_template_placeholders_and_refusals(db, event_id):
         assert "■公開期限" not in filled.body and URL in filled.body
         with pytest.raises(TemplateError, match="動画URX"):
             rec.render_recording(MailTemplate("x", "{動画URX}"), info, event, "山田")
-        found, skipped = rec.choose_recipients(
-            event, "absent", extras=[("悪い", "a@b.jp\r\nBcc: x@y.jp"), ("重複", ADDRESSES[2])]
+        plan = rec.plan_recording(
+            s, info.id, "absent", extras=[("悪い", "a@b.jp\r\nBcc: x@y.jp"), ("重複", ADDRESSES[2])]
         )
+        found = [m.recipient for m in plan.messages]
         assert sorted(r.address for r in found) == sorted(ABSENTEES)  # the header injection is
-        assert [who for who, _ in skipped] == ["悪い", "重複"]  # refused, the duplicate left out
-        picked, _ = rec.choose_recipients(event, "picked", picked=[found[0].participant_id])
-        assert picked == [found[0]]
+        assert [who for who, _ in plan.skipped] == [
+            "悪い",
+            "重複",
+        ]  # refused, the duplicate left out
+        picked = rec.plan_recording(s, info.id, "picked", picked=[found[0].participant_id])
+        assert [m.recipient for m in picked.messages] == [found[0]]
 
 
 def test_passcode_never_reaches_a_calendar_file(db, event_id):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy.exc import IntegrityError
+from tests.municipalities import find_municipality
 
 from kenshu_desk.domain.models import Organisation, Speaker, WorkLine
 from kenshu_desk.errors import UserError
@@ -16,9 +18,9 @@ from kenshu_desk.services.year.dispatches import (
     dispatch_record_text,
     dispatches_by_municipality,
     dispatches_for,
-    set_advisers,
+    get_dispatch,
+    update_dispatch,
 )
-from kenshu_desk.services.year.municipality_records import find_municipality
 
 
 def _speaker(s, name: str) -> int:  # type: ignore[no-untyped-def]
@@ -54,7 +56,9 @@ def test_a_visit_to_a_municipal_body_counts_for_its_municipality(demo_db):
         event = add_dispatch(
             s, DispatchInput(dt.date(2021, 9, 28), "検討会議への参加", shakyo.id, (nomura,))
         )
-        set_advisers(s, event.id, [nomura, _speaker(s, "熊木 しづ子")])
+        stored = get_dispatch(s, event.id)
+        both = replace(stored.data, adviser_ids=(nomura, _speaker(s, "熊木 しづ子")))
+        update_dispatch(s, event.id, both, stored.version)
         city_id = city.id
     with demo_db.session() as s:
         assert dispatch_record_text(dispatches_for(s, city_id, 2021)).startswith("9/28(野村・熊木)")

@@ -9,9 +9,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from tests.municipalities import find_municipality
 
 from kenshu_desk.domain.models import Event, MeasureState
-from kenshu_desk.services.year.municipality_records import find_municipality, get_record
+from kenshu_desk.services.year.municipality_records import get_record
 from kenshu_desk.services.year.progress import progress_table
 from kenshu_desk.ui.shell.main_window import MainWindow
 from kenshu_desk.ui.year.dispatch_dialog import DispatchDialog

@@ -155,23 +155,3 @@ class OrganisationIndex:
             )
         self._cache[written] = result
         return result
-
-
-def link_unlinked_bodies(session: Session) -> int:
-    """Link organisations whose name begins with a municipality's name to it; returns how many.
-
-    For bodies created before the municipalities were loaded, or typed in by hand.
-    """
-    index = OrganisationIndex(session)
-    changed = 0
-    for org in session.scalars(
-        select(Organisation).where(
-            Organisation.lgcode.is_(None), Organisation.municipality_id.is_(None)
-        )
-    ):
-        m = index.municipality_prefix(org.name)
-        if m is not None:
-            org.municipality_id = m.id
-            changed += 1
-    session.flush()
-    return changed

@@ -22,7 +22,7 @@ The passcode only ever goes into these mails: documents/ics.py never reads recor
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
@@ -147,19 +147,6 @@ def is_absent(state: str) -> bool:
 def registrations_of(event: Event) -> list[Registration]:
     regs = [r for r in event.registrations if r.state != AttendanceState.CANCELLED]
     return sorted(regs, key=lambda r: reading_sort_key(r.participant.reading, r.participant.name))
-
-
-def choose_recipients(
-    event: Event,
-    group: str = "absent",
-    picked: Iterable[int] = (),
-    extras: Iterable[tuple[str, str]] = (),
-) -> tuple[list[Recipient], list[tuple[str, str]]]:
-    """The recipients of a group plus extra (name, address) pairs; and who was left out, why."""
-    if group not in GROUPS:
-        raise UserError.of("recordings.group_unknown", group=group)
-    found, unusable = _choose(event, group, picked, extras)
-    return found, [(s.name, s.reason) for s in unusable]
 
 
 def _choose(
@@ -397,14 +384,3 @@ def _skip_who(skip: Skip) -> str:
     if skip.participant_id is not None:
         return f"p{skip.participant_id}"
     return "x" + _digest(f"{skip.name}\n{skip.address.strip().lower()}")
-
-
-def outbox_ids(session: Session, ids: Sequence[int]) -> list[int]:
-    """The queued ones among ids (what send_queued should be given)."""
-    return list(
-        session.scalars(
-            select(OutboxMessage.id).where(
-                OutboxMessage.id.in_(list(ids)), OutboxMessage.status == Status.QUEUED
-            )
-        )
-    )

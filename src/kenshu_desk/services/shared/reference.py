@@ -24,14 +24,6 @@ class Municipality:
     designation: str
 
 
-def lgcode_check_digit_ok(code: str) -> bool:
-    """全国地方公共団体コード: weights 6,5,4,3,2 over five digits; check = (11 − sum%11) % 10."""
-    if len(code) != 6 or not code.isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(code[:5], (6, 5, 4, 3, 2), strict=True))
-    return (11 - total % 11) % 10 == int(code[5])
-
-
 @cache
 def municipalities() -> tuple[Municipality, ...]:
     path = resources_dir() / "data" / "saitama_municipalities.csv"

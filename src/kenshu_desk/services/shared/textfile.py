@@ -115,10 +115,6 @@ def _checked(decoded: DecodedText, name: str) -> DecodedText:
     return decoded
 
 
-def read_text_file(path: Path, limit: int = MAX_TEXT_BYTES) -> DecodedText:
-    return decode_bytes(read_bytes(path, limit), path.name)
-
-
 def sniff_delimiter(text: str) -> str:
     """Tab or comma, from the first lines: Teams writes tabs, Excel and Zoom commas.
 

@@ -260,17 +260,6 @@ def update_dispatch(
     return event
 
 
-def set_advisers(session: Session, event_id: int, adviser_ids: Sequence[int]) -> Event:
-    """Replace who went on a dispatch (empty = prefecture staff only), keeping the order."""
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserError.of("dispatches.event_not_found", id=event_id)
-    _check_advisers(session, adviser_ids)
-    _replace_advisers(session, event, adviser_ids)
-    session.flush()
-    return event
-
-
 @dataclass(frozen=True)
 class DispatchChoices:
     hosts: tuple[tuple[int, str], ...]  # the municipality first, then its bodies

@@ -89,15 +89,6 @@ def municipality(session: Session, organisation_id: int) -> Organisation:
     return org
 
 
-def find_municipality(session: Session, name: str) -> Organisation:
-    org = session.scalar(
-        select(Organisation).where(Organisation.name == name, Organisation.lgcode.is_not(None))
-    )
-    if org is None:
-        raise UserError.of("records.municipality_name_not_found", name=name)
-    return org
-
-
 def measure_status(record: MunicipalityRecord, measure: Measure) -> MeasureStatus:
     state = getattr(record, f"{measure.value}_state") or ""
     return MeasureStatus(MeasureState(state), getattr(record, f"{measure.value}_year"))
@@ -110,20 +101,6 @@ def status_of(record: MunicipalityRecord) -> MunicipalityStatus:
         multilayer=measure_status(record, Measure.MULTILAYER),
         transition=measure_status(record, Measure.TRANSITION),
         adviser_requested=record.adviser_requested,
-    )
-
-
-def input_of(record: MunicipalityRecord) -> RecordInput:
-    status = status_of(record)
-    return RecordInput(
-        support_type=record.support_type,
-        situation=record.situation,
-        support=record.support,
-        adviser_requested=record.adviser_requested,
-        window=status.window,
-        team=status.team,
-        multilayer=status.multilayer,
-        transition=status.transition,
     )
 
 

@@ -216,7 +216,9 @@ class ProgrammeModel(QAbstractTableModel):
         if data is None or not data.hasFormat(MIME_TYPE):
             return None
         try:
-            event_id, item_id = (int(x) for x in bytes(data.data(MIME_TYPE).data()).decode().split(":"))
+            event_id, item_id = (
+                int(x) for x in bytes(data.data(MIME_TYPE).data()).decode().split(":")
+            )
         except ValueError:
             return None
         if event_id != self._event_id or self.row_of(item_id) < 0:
