@@ -7,8 +7,10 @@ Japanese is the source language of kenshu-desk: the strings in the code are the 
 
 pyside6-lupdate extracts self.tr("…") and QCoreApplication.translate("Ctx", "…"). It cannot see
 strings passed through a helper (`_tr(text)`) or listed in a HEADERS tuple, nor resolve aliases such
-as `tr = self.tr` or `window.tr(...)`; those are collected here with the ast module and also put in
-the context "" — the catalogue the application's translator falls back to (ui/shell/i18n.py) by source.
+as `tr = self.tr` or `window.tr(...)`; those are collected here with the ast module. Every string is
+written once, in the one context "": the application's translator looks every string up there by
+its source text, whatever context Qt passes (ui/shell/i18n.py), so a string used by several
+classes is translated once.
 
 Existing English translations are kept; new ones are taken from tools/english.py.
 
@@ -29,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "src" / "kenshu_desk"
 TS_DIR = ROOT / "resources" / "translations"
-FALLBACK_CONTEXT = ""  # looked up by source text when the caller's context has no entry
+FALLBACK_CONTEXT = ""  # the one context: every string, by source text
 
 
 def lupdate_executable() -> str:
@@ -104,18 +106,11 @@ def helper_strings() -> list[str]:
     return list(dict.fromkeys(s for s in found if s))
 
 
-def is_class_context(name: str) -> bool:
-    """lupdate names a context after the class of `self.tr`; aliases give '', 'window', 'self.view'."""
-    return bool(name) and name[0].isupper() and "." not in name
-
-
 def catalogue() -> dict[str, list[str]]:
-    """The contexts written to the .ts files: lupdate's classes plus the fallback context."""
+    """What the .ts files hold: every string of the program once, in the one context."""
     extracted = lupdate_messages()
-    contexts = {name: s for name, s in extracted.items() if is_class_context(name)}
     every = [s for sources in extracted.values() for s in sources] + helper_strings()
-    contexts[FALLBACK_CONTEXT] = list(dict.fromkeys(every))
-    return dict(sorted(contexts.items()))
+    return {FALLBACK_CONTEXT: list(dict.fromkeys(every))}
 
 
 def existing_translations(path: Path) -> dict[str, str | tuple[str, ...]]:

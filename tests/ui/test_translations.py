@@ -44,6 +44,12 @@ def test_catalogues_have_no_unfinished_or_empty_entry(name: str) -> None:
     assert bad == []
 
 
+@pytest.mark.parametrize("name", ["kenshu_desk_ja.ts", "kenshu_desk_en.ts"])
+def test_each_string_is_in_the_catalogue_once(name: str) -> None:
+    sources = [m.findtext("source") for m in _messages(TS_DIR / name)]
+    assert len(sources) == len(set(sources))
+
+
 def test_japanese_catalogue_is_the_source_itself() -> None:
     for m in _messages(TS_DIR / "kenshu_desk_ja.ts"):
         t = m.find("translation")

@@ -30,7 +30,7 @@ from kenshu_desk.ui.shell import preferences
 LANGUAGES = {"ja": "日本語", "en": "English"}
 AUTO = "auto"
 CATALOGUE = "kenshu_desk"
-FALLBACK_CONTEXT = ""  # tools/update_translations.py files every string here too, by source
+FALLBACK_CONTEXT = ""  # tools/update_translations.py files every string here, once, by source
 
 _language = "ja"  # what the running UI shows; Japanese until install_translators says otherwise
 _installed: list[QTranslator] = []
@@ -115,18 +115,13 @@ def catalogue_path(language: str) -> Path | None:
 
 
 class CatalogueTranslator(QTranslator):
-    """A .qm lookup that falls back to the source text's entry in the fallback context.
-
-    lupdate files `tr = self.tr` aliases and `_tr(text)` helpers under contexts that differ from
-    the class name Qt passes at run time; the fallback context holds every string by source.
-    """
+    """A .qm lookup by source text: the catalogue holds every string once, in one context,
+    whatever class asks (`tr = self.tr` aliases and `_tr(text)` helpers included)."""
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        found = super().translate(context, source, disambiguation, n)
-        if not found and context != FALLBACK_CONTEXT:
-            found = super().translate(FALLBACK_CONTEXT, source, disambiguation, n)
+        found = super().translate(FALLBACK_CONTEXT, source, disambiguation, n)
         # Not ours: None (a null string), so Qt asks the next translator or keeps the source.
         # An empty string would count as a translation: "Ctrl" became "", Ctrl+Z showed "Z".
         return found or None
