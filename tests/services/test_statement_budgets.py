@@ -146,7 +146,7 @@ def test_editing_an_item_does_not_touch_the_others(db: Database, events: dict[st
             programme_edit.update_item(s, item_id, {"title": "開会挨拶"}, expected_version=version)
 
     # _first_item's query is counted too: the action itself is the rest.
-    _check(db, events, edit, budget=1 + 6)
+    _check(db, events, edit, budget=1 + 4)
 
 
 def test_undoing_an_edit_costs_what_the_edit_cost(db: Database, events: dict[str, int]) -> None:
@@ -159,7 +159,7 @@ def test_undoing_an_edit_costs_what_the_edit_cost(db: Database, events: dict[str
         with db.session() as s:
             programme_edit.update_item(s, item_id, previous)
 
-    _check(db, events, edit_and_undo, budget=1 + 2 * 6)
+    _check(db, events, edit_and_undo, budget=1 + 2 * 4)
 
 
 def test_reordering_is_bounded(db: Database, events: dict[str, int]) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from kenshu_desk.domain.models import Event, ItemPresenter, ItemType, ProgrammeItem, Speaker
 from kenshu_desk.errors import UserError
@@ -82,7 +82,13 @@ def _event(session: Session, event_id: int) -> Event:
 
 
 def _item(session: Session, item_id: int) -> ProgrammeItem:
-    item = session.get(ProgrammeItem, item_id)
+    """The item with its event and presenters in one query: an edit reads them all (the
+    event's calendar sequence, the programme's state), and each query is a round trip."""
+    item = session.get(
+        ProgrammeItem,
+        item_id,
+        options=[joinedload(ProgrammeItem.event), joinedload(ProgrammeItem.presenters)],
+    )
     if item is None:
         raise NotFoundError.of("programme.item_not_found", item_id=item_id)
     return item
