@@ -20,20 +20,33 @@ cancellation unless the person actually attended.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kenshu_desk.domain.japanese import match_key
-from kenshu_desk.domain.kanji_variants import fold_variants
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
 from kenshu_desk.domain.romaji import looks_romaji, reading_skeletons, romaji_skeleton
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
+from kenshu_desk.services.participants.attendance_names import (
+    BRACKETS,
+    is_device_name,
+    merge_intervals,
+    name_key,
+    name_variants,
+    organisations_mentioned,
+    seconds_within,
+)
+from kenshu_desk.services.participants.attendance_plan import (
+    AttendancePlan,
+    Candidate,
+    Change,
+    Outcome,
+)
 from kenshu_desk.services.participants.attendance_reports import (
     AttendanceReport,
     Interval,
@@ -44,208 +57,6 @@ DEFAULT_THRESHOLD_PCT = 50
 # A report nobody of which matched is refused; NOTHING_MATCHED: the command line's (Japanese) line.
 NOTHING_MATCHED_MESSAGE = msg("attendance.nothing_matched")
 NOTHING_MATCHED = NOTHING_MATCHED_MESSAGE.text("ja")
-
-
-def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
-    """Union of intervals, sorted; overlapping or touching ones become one."""
-    merged: list[Interval] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def seconds_within(intervals: Iterable[Interval], window: Interval) -> int:
-    lo, hi = window
-    total = 0.0
-    for start, end in merge_intervals(intervals):
-        s, e = max(start, lo), min(end, hi)
-        if e > s:
-            total += (e - s).total_seconds()
-    return int(total)
-
-
-_ORGANISER_ROLES = frozenset(
-    match_key(w) for w in ("Organizer", "Organiser", "Host", "開催者", "主催者", "ホスト")
-)
-_BRACKETS = re.compile(r"[(（\[［【〔「](.*?)[)）\]］】〕」]")
-_SEPARATORS = re.compile(r"[_＿/／|｜,，、@＠]+|\s+[-－ー―]\s+")
-
-
-def name_key(text: str) -> str:
-    """The key names are matched by: match_key with old and variant kanji folded (髙 → 高)."""
-    return fold_variants(match_key(text))
-
-
-# A part of a display name that names an organisation rather than a person.
-_ORGANISATION_WORD = re.compile(
-    r"(都|道|府|県|市|区|町|村|役場|役所|庁|省|社協|協議会|センター|事業所|法人|病院|大学)$"
-)
-
-
-def organisations_mentioned(display: str, known: set[str]) -> set[str]:
-    """Keys of the organisations a display name names: 「石井 翔（さいたま市）」 → {さいたま市},
-    「所属_名前」, 「名前＠所属」, 「名前/所属」; Teams' (External) is not one."""
-    pieces = [*_BRACKETS.findall(display)]
-    outside = _BRACKETS.sub(" ", display)
-    parts = [p for p in _SEPARATORS.split(outside) if p.strip()]
-    if len(parts) > 1:
-        pieces += parts
-    words = outside.split()
-    if len(words) >= 3 or (len(words) == 2 and len(parts) == 1):
-        pieces += [words[0], words[-1]]
-    found = set()
-    for piece in pieces:
-        key = name_key(piece)
-        if len(key) >= 2 and (key in known or _ORGANISATION_WORD.search(key)):
-            found.add(key)
-    return found
-
-
-def name_variants(display: str) -> list[str]:
-    """Name keys a display name may stand for: whole, outside brackets, each part."""
-    out: list[str] = []
-
-    def add(text: str) -> None:
-        key = name_key(text)
-        if len(key) >= 2 and key not in out:
-            out.append(key)
-
-    add(display)
-    outside = _BRACKETS.sub(" ", display)
-    add(outside)
-    for inner in _BRACKETS.findall(display):
-        add(inner)
-    for piece in (outside, *_BRACKETS.findall(display)):
-        for part in _SEPARATORS.split(piece):
-            add(part)
-        words = piece.split()
-        if len(words) >= 2:  # 「さいたま市 髙橋 美咲」: try without the first or the last word
-            add(" ".join(words[1:]))
-            add(" ".join(words[:-1]))
-    return out
-
-
-# Names a device gives itself when its user did not type one, and bare phone numbers.
-_DEVICE_NAME = re.compile(
-    r"^(?:.*の)?(?:ipad|iphone|galaxy[\w\s-]*|android[\w\s-]*|pixel[\w\s-]*|xperia[\w\s-]*|"
-    r"aquos[\w\s-]*|arrows[\w\s-]*|surface[\w\s-]*|zoom user|ユーザー|user)$"
-    r"|^[\d\s()+\-xX＋－]{8,}$",
-    re.IGNORECASE,
-)
-
-
-def is_device_name(display: str) -> bool:
-    """「iPad」, 「Galaxy S21」, 「090XXXX1234」: a second device, not a person's name."""
-    return bool(_DEVICE_NAME.match(display.strip()))
-
-
-@dataclass(frozen=True)
-class Candidate:
-    participant_id: int
-    name: str
-    organisation: str
-    email: str
-    registered: bool
-
-    def label(self) -> str:
-        if not self.organisation:
-            return self.name
-        return str(msg("attendance.candidate", name=self.name, organisation=self.organisation))
-
-
-@dataclass
-class Outcome:
-    """One person of the report and what they matched."""
-
-    index: int
-    person: ReportPerson
-    participant_id: int | None = None
-    how: str = ""  # email / name / assigned / new
-    candidates: list[Candidate] = field(default_factory=list)
-    seconds: int = 0  # for an unmatched row: this row alone; for a match: the participant's total
-    device: bool = False  # a default device name: the candidates are people it may belong to
-
-    @property
-    def matched(self) -> bool:
-        return self.participant_id is not None or self.how == "new"
-
-    @property
-    def is_organiser(self) -> bool:
-        """The meeting's organiser (Teams role), usually the prefecture's own account."""
-        return any(match_key(e.role) in _ORGANISER_ROLES for e in self.person.entries)
-
-    @property
-    def minutes(self) -> int:
-        return round(self.seconds / 60)
-
-
-@dataclass
-class Change:
-    """What happens to one registration."""
-
-    participant_id: int | None  # None: a person to be added (Outcome.how == "new")
-    name: str
-    organisation: str
-    old_state: str | None  # None: a new registration
-    new_state: str
-    minutes: int
-    outcome_index: int | None = None
-    kept: bool = False  # would have been lowered (出席 → 欠席); kept as recorded
-
-    @property
-    def changed(self) -> bool:
-        return self.old_state != self.new_state
-
-
-@dataclass
-class AttendancePlan:
-    event_id: int
-    event_title: str
-    window: Interval
-    threshold_pct: float
-    mark_missing_absent: bool
-    outcomes: list[Outcome]
-    changes: list[Change]
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def nothing_matched(self) -> bool:
-        """The report has people, and not one of them is anyone of ours."""
-        people = [o for o in self.outcomes if not o.is_organiser]
-        return bool(people) and not any(o.matched for o in people)
-
-    @property
-    def event_minutes(self) -> int:
-        return round((self.window[1] - self.window[0]).total_seconds() / 60)
-
-    @property
-    def threshold_minutes(self) -> float:
-        return self.event_minutes * self.threshold_pct / 100
-
-    @property
-    def unmatched(self) -> list[Outcome]:
-        """Rows the organiser has to resolve (the meeting's organiser is not one of them)."""
-        return [o for o in self.outcomes if not o.matched and not o.is_organiser]
-
-    def count(self, state: AttendanceState) -> int:
-        return sum(1 for c in self.changes if c.new_state == state.value)
-
-    def summary(self) -> str:
-        summary = msg(
-            "attendance.plan_summary",
-            online=self.count(AttendanceState.ATTENDED_ONLINE),
-            absent=self.count(AttendanceState.ABSENT),
-            venue=self.count(AttendanceState.ATTENDED_VENUE),
-            unmatched=len(self.unmatched),
-            threshold=self.threshold_minutes,
-            minutes=self.event_minutes,
-            pct=self.threshold_pct,
-        )
-        return str(summary)
 
 
 @dataclass
@@ -313,7 +124,7 @@ class _Matcher:
         kana, latin = self._reading_index()
         ids = [i for v in variants for i in kana.get(v, [])]
         for name in person.names:
-            for piece in (_BRACKETS.sub(" ", name), *_BRACKETS.findall(name)):
+            for piece in (BRACKETS.sub(" ", name), *BRACKETS.findall(name)):
                 if looks_romaji(piece):
                     ids += latin.get(romaji_skeleton(piece), [])
         return ids

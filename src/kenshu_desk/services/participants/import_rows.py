@@ -17,7 +17,7 @@ _FOOTER = re.compile(
     r"(?:計|合計)?\s*[0-9０-９]+\s*(?:名|人|件)\s*$)"
 )
 
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def visible_text(text: str) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -35,12 +34,14 @@ from kenshu_desk.services.participants.column_mapping import (
     detect_mapping,
     header_field,
 )
+from kenshu_desk.services.participants.import_checks import (
+    Known,
+    compare_with_known,
+    different_addresses,
+    validate_row,
+)
 from kenshu_desk.services.participants.import_plan import (
     ACTION_LABELS,
-    FORMULA_CHECKED,
-    FORMULA_STARTS,
-    LENGTH_LABELS,
-    MAX_LENGTHS,
     ImportCancelled,
     ImportPreview,
     ImportResult,
@@ -48,15 +49,11 @@ from kenshu_desk.services.participants.import_plan import (
     PreviewRow,
     RowAction,
     clean_email,
-    has_kanji,
 )
 from kenshu_desk.services.participants.import_rows import (
-    _BIDI_CONTROLS,
     is_footer,
     latest_answers_first,
-    looks_like_test,
     refuse_attendance_report,
-    visible_text,
 )
 from kenshu_desk.services.participants.organisations import OrganisationIndex, OrgResolution
 from kenshu_desk.services.shared.bulk import insert_in_order
@@ -65,18 +62,6 @@ from kenshu_desk.services.shared.tabular import Table, read_table
 Progress = Callable[[int, int], None]
 
 FULL_WIDTH_SPACE = "\u3000"
-
-
-@dataclass
-class _Known:
-    """A participant already in the database, as much as matching needs."""
-
-    id: int
-    name: str
-    email: str
-    organisation_id: int | None
-    archived: bool
-    other_email: str = ""
 
 
 def _fingerprint(session: Session, event_id: int | None) -> tuple[object, ...]:
@@ -96,11 +81,6 @@ def _fingerprint(session: Session, event_id: int | None) -> tuple[object, ...]:
         else ()
     )
     return (*people, *orgs, *regs)
-
-
-def _different_addresses(a: str, b: str) -> bool:
-    """Both rows give an address and they differ: e-mail says these are two people."""
-    return bool(a and b and a.casefold() != b.casefold())
 
 
 def _join(family: str, given: str) -> str:
@@ -206,7 +186,7 @@ class ParticipantImport:
             raise UserError.of("import.no_data_rows", name=self.table.name)
         orgs = OrganisationIndex(session)
         known = [
-            _Known(*r)
+            Known(*r)
             for r in session.execute(
                 select(
                     Participant.id,
@@ -218,8 +198,8 @@ class ParticipantImport:
                 )
             )
         ]
-        by_email: dict[str, _Known] = {}
-        by_name_org: dict[tuple[str, str], _Known] = {}
+        by_email: dict[str, Known] = {}
+        by_name_org: dict[tuple[str, str], Known] = {}
         # Active people win over archived ones with the same address or name.
         for k in sorted(known, key=lambda k: (k.archived, k.id)):
             if k.email:
@@ -243,7 +223,7 @@ class ParticipantImport:
         for line, values in latest_answers_first(rows):
             row = PreviewRow(line, values)
             preview_rows.append(row)
-            self._validate(row)
+            validate_row(row)
             row.organisation = orgs.resolve(values.organisation)
             if row.errors:
                 row.action = RowAction.ERROR
@@ -256,7 +236,7 @@ class ParticipantImport:
                 first = seen_email.get(values.other_email.casefold())
             same_name = seen_name.get(name_key)
             if first is None and same_name is not None:
-                if _different_addresses(email_key, same_name.values.email):
+                if different_addresses(email_key, same_name.values.email):
                     # Two addresses: two people who share a name (or one with two addresses —
                     # the organiser can tell, this code cannot). Keep both, say so.
                     row.add_warning(msg("import.same_name_as_line", line=same_name.line))
@@ -282,7 +262,7 @@ class ParticipantImport:
                 match = by_email.get(other_key)
             namesake = by_name_org.get(name_key)
             if match is None and namesake is not None:
-                if _different_addresses(email_key, namesake.email):
+                if different_addresses(email_key, namesake.email):
                     row.add_warning(msg("import.namesake_in_directory", email=namesake.email))
                 else:
                     match = namesake
@@ -290,7 +270,7 @@ class ParticipantImport:
                 row.action = RowAction.EXISTING
                 row.existing_id = match.id
                 row.already_registered = match.id in registered
-                self._compare_with_known(row, match)
+                compare_with_known(row, match)
             elif row.organisation is not None and row.organisation.existing_id is None:
                 new_orgs.setdefault(row.organisation.key, row.organisation)
         preview_rows.sort(key=lambda r: r.line)
@@ -307,48 +287,6 @@ class ParticipantImport:
             new_organisations=list(new_orgs.values()),
             event_id=event_id,
         )
-
-    @staticmethod
-    def _validate(row: PreviewRow) -> None:
-        v = row.values
-        if not v.name:
-            row.add_error(msg("import.no_name"))
-        if looks_like_test(v):
-            row.add_warning(msg("import.looks_like_test"))
-        if v.email and not is_valid_email(v.email):
-            row.add_error(msg("import.invalid_email", email=v.email))
-        for attr, limit in MAX_LENGTHS.items():
-            if len(getattr(v, attr)) > limit:
-                row.add_error(msg("import.too_long", field=LENGTH_LABELS[attr], limit=limit))
-        if v.reading and has_kanji(v.reading):
-            row.add_warning(msg("import.kanji_in_reading"))
-        if "\n" in v.name or "\r" in v.name:
-            row.add_error(msg("import.line_break_in_name"))
-        if v.name and not visible_text(v.name):
-            row.add_error(msg("import.name_invisible"))
-        elif _BIDI_CONTROLS.search(v.name):
-            row.add_error(msg("import.direction_controls_in_name"))
-        for attr in ("organisation", "department", "title"):
-            value = getattr(v, attr)
-            if "\n" in value or "\r" in value:
-                # A cell with Alt+Enter: one line in the directory, the PDFs and the mail.
-                setattr(v, attr, " ".join(value.split()))
-                row.add_warning(msg("import.line_breaks_replaced", field=LENGTH_LABELS[attr]))
-        for attr in FORMULA_CHECKED:
-            value = getattr(v, attr)
-            if value.startswith(FORMULA_STARTS):
-                # No name or office begins so; a spreadsheet opening the data later would run it.
-                row.add_error(
-                    msg("import.formula_start", field=LENGTH_LABELS[attr], start=value[0])
-                )
-
-    @staticmethod
-    def _compare_with_known(row: PreviewRow, match: _Known) -> None:
-        v = row.values
-        if match.archived:
-            row.add_warning(msg("import.archived_person"))
-        if match_key(match.name) != match_key(v.name):
-            row.add_warning(msg("import.name_differs", name=match.name))
 
     # --- writing --------------------------------------------------------------------------
 
