@@ -213,3 +213,22 @@ def test_a_shared_database_without_the_team_extra_says_how_to_add_it(monkeypatch
         with pytest.raises(DatabaseError) as info:
             attempt(url)
         assert "pip install 'kenshu-desk[team]'" in str(info.value)
+
+
+def test_a_read_session_sees_committed_data_without_holding_a_transaction(db):
+    """What the window shows is read in autocommit (one round trip per statement on a
+    server): each statement sees what is committed when it runs, nothing is held open."""
+    from sqlalchemy import func, select, text
+
+    from kenshu_desk.domain.models import Organisation
+
+    with db.read_session() as s:
+        before = s.scalar(select(func.count(Organisation.id)))
+        with db.session() as other:  # committed by someone else meanwhile
+            other.add(Organisation(name="読み取りテスト町"))
+        assert s.scalar(select(func.count(Organisation.id))) == before + 1
+        if db.engine.dialect.name == "postgresql":
+            started = "SELECT xact_start FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+            first = s.scalar(text(started))
+            s.scalar(text("SELECT pg_sleep(0.02)"))
+            assert s.scalar(text(started)) != first  # a transaction per statement, none held

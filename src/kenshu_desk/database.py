@@ -209,6 +209,22 @@ class Database:
         finally:
             session.close()
 
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A look at the data that changes nothing: in autocommit, so on a server each
+        statement is one round trip (no BEGIN before it, no COMMIT after). Each statement sees
+        the data as committed when it runs; use it where that is enough (what the window
+        shows, read again after every change). Nothing done in it is saved."""
+        try:
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                session = Session(bind=conn, expire_on_commit=False, autoflush=False)
+                try:
+                    yield session
+                finally:
+                    session.close()
+        except DBAPIError as exc:
+            raise DatabaseError(_describe_dbapi_error(self.url, exc)) from exc
+
     def change_counter(self) -> int:
         """Raised by every committed change from any window or process on this database.
         DatabaseError when the database cannot be read (a server away for a moment)."""

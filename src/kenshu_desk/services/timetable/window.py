@@ -20,7 +20,7 @@ from kenshu_desk.services.timetable.event_view import (
 
 def event_list(db: Database) -> list[Event]:
     """Every event without its programme, newest first (only their own columns are loaded)."""
-    with db.session() as session:
+    with db.read_session() as session:
         return list_event_summaries(session)
 
 
@@ -31,8 +31,9 @@ def find_event(db: Database, event_id: int) -> Event | None:
 
 
 def event_view(db: Database, event_id: int) -> EventView:
-    """What the editor shows of an event; NotFoundError when it is gone."""
-    with db.session() as session:
+    """What the editor shows of an event; NotFoundError when it is gone. Read without a
+    transaction: switching events costs a round trip per statement on a server, no more."""
+    with db.read_session() as session:
         return load_event_view(session, event_id)
 
 
