@@ -96,7 +96,7 @@ def test_a_slow_network_does_not_freeze_the_window_while_polling(  # type: ignor
         qtbot.waitUntil(lambda: not watcher._reader.busy, timeout=20_000)
         waited = time.perf_counter() - started
         probe.timer.stop()
-        assert waited >= 0.4  # the read did cross the slow link
+        assert waited >= 0.3  # the read crossed the slow link (one 400 ms round trip)
         assert probe.longest < 0.2, f"the GUI thread was blocked {probe.longest * 1000:.0f} ms"
         QApplication.processEvents()
     finally:
