@@ -18,7 +18,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Self
 
 from kenshu_desk.paths import resources_dir
 
@@ -76,3 +76,25 @@ def msg(code: str, **params: Any) -> Message:
 def placeholders(template: str) -> set[str]:
     """The names a catalogue template uses ({path}, {count:,} → path, count)."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class WordedError(Exception):
+    """An error whose text is a Message (or, for texts not in the catalogue, a string):
+    str(error) words it in the running language. errors.UserError and the date parser's
+    DateInputError are both one."""
+
+    def __init__(self, message: Message | str = "", /) -> None:
+        super().__init__(message)
+        self.message = message
+
+    @classmethod
+    def of(cls, code: str, /, **params: Any) -> Self:
+        """The error for the catalogue message `code` (a shortcut for cls(msg(…)))."""
+        return cls(msg(code, **params))
+
+    @property
+    def code(self) -> str | None:
+        return self.message.code if isinstance(self.message, Message) else None
+
+    def __str__(self) -> str:
+        return str(self.message)

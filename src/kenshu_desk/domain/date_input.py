@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Self
 
 from kenshu_desk.domain.japanese import ERAS, WEEKDAYS_JA, Era, fiscal_year_label
-from kenshu_desk.messages import Message, msg
+from kenshu_desk.messages import WordedError, msg
 
 __all__ = [
     "DateInputError",
@@ -38,25 +37,9 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2100
 
 
-class DateInputError(ValueError):
+class DateInputError(WordedError, ValueError):
     """The text is not a date this module can read; str(error) says why, in the program's
     language (Japanese by default). Shaped like errors.UserError: `message` and `code`."""
-
-    def __init__(self, message: Message | str = "", /) -> None:
-        super().__init__(message)
-        self.message = message
-
-    @classmethod
-    def of(cls, code: str, /, **params: object) -> Self:
-        """The error for the catalogue message `code`."""
-        return cls(msg(code, **params))
-
-    @property
-    def code(self) -> str | None:
-        return self.message.code if isinstance(self.message, Message) else None
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 # The weekdays of WEEKDAYS_JA (Monday first) as words: 木 in Japanese, Thursday in English.
