@@ -229,11 +229,8 @@ class Database:
         """Raised by every committed change from any window or process on this database.
         DatabaseError when the database cannot be read (a server away for a moment)."""
         # Autocommit: one round trip on a server (no BEGIN before the read, no ROLLBACK after).
-        try:
-            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                return int(conn.execute(select(ChangeStamp.counter)).scalar() or 0)
-        except DBAPIError as exc:
-            raise DatabaseError(_describe_dbapi_error(self.url, exc)) from exc
+        with self.read_session() as session:
+            return int(session.scalar(select(ChangeStamp.counter)) or 0)
 
     @property
     def location(self) -> str:

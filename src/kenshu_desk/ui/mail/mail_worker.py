@@ -31,12 +31,11 @@ class SendJob:
     # then exactly those are sent.
     prepare: Callable[[], Any] | None = None
     _transport: SmtpTransport | None = field(default=None, repr=False)
-    _cancelled: bool = False
 
     def cancel(self) -> None:
-        """Stop before the next message; a wait for a server that does not answer while
-        connecting ends at once (the message in flight, if any, is never cut off)."""
-        self._cancelled = True
+        """The task's Cancel (its flag is set first, so the run stops before the next
+        message): a wait for a server that does not answer while connecting ends at once
+        (the message in flight, if any, is never cut off)."""
         transport = self._transport
         if transport is not None:
             transport.abort()
@@ -51,7 +50,7 @@ class SendJob:
         if cancelled():
             return SendReport(cancelled=True)
         self._transport = SmtpTransport(self.config)
-        if self._cancelled:  # Cancel came while the transport was being made
+        if cancelled():  # Cancel came while the transport was being made
             self._transport.abort()
 
         def report(p: SendProgress) -> None:
