@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from kenshu_desk.messages import msg
+from kenshu_desk.messages import Message, current_language, msg
 
 __all__ = [
     "ERAS",
@@ -139,6 +139,18 @@ def fiscal_year_label(fy: int) -> str:
         # year (平成 began 1989-01-08): FY1988 stays 昭和63年度, not "平成0年度".
         era = _era(first)
     return f"{era.name}{_year_number(fy - era.start.year + 1)}年度"
+
+
+class FiscalYearName(Message):
+    """A fiscal year worded in the running language: 令和3年度 in Japanese, FY2021 in
+    English (April 2021 to March 2022). Usable as a message parameter."""
+
+    def __init__(self, fy: int) -> None:
+        super().__init__("", {"fy": fy})
+
+    def text(self, language: str | None = None) -> str:
+        fy: int = self.params["fy"]
+        return fiscal_year_label(fy) if (language or current_language()) == "ja" else f"FY{fy}"
 
 
 def holiday_name(d: date) -> str | None:

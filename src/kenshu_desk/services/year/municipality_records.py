@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kenshu_desk.domain.japanese import fiscal_year_label, fiscal_year_range
+from kenshu_desk.domain.japanese import FiscalYearName, fiscal_year_range
 from kenshu_desk.domain.models import (
     AttendanceState,
     Event,
@@ -33,23 +33,12 @@ from kenshu_desk.domain.progress import (
     MunicipalityStatus,
 )
 from kenshu_desk.errors import UserError
-from kenshu_desk.messages import Message, current_language, msg
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.year.dispatches import dispatch_record_text, dispatches_by_municipality
 
 
 class StaleRecordError(UserError):
     """Someone else saved the record since it was read."""
-
-
-class FiscalYearName(Message):
-    """A fiscal year as a message parameter: 令和3年度 in Japanese, FY2021 in English."""
-
-    def __init__(self, fy: int) -> None:
-        super().__init__("", {"fy": fy})
-
-    def text(self, language: str | None = None) -> str:
-        fy: int = self.params["fy"]
-        return fiscal_year_label(fy) if (language or current_language()) == "ja" else f"FY{fy}"
 
 
 # The measures as messages name them (the same Japanese as MEASURE_LABELS).

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from kenshu_desk import messages
-from kenshu_desk.domain.japanese import fiscal_year_label, wareki
+from kenshu_desk.domain.japanese import FiscalYearName, wareki
 from kenshu_desk.errors import UserError
 from kenshu_desk.paths import APP_NAME, resources_dir
 from kenshu_desk.ui.shell import preferences
@@ -175,7 +175,7 @@ def long_date(day: dt.date) -> str:
 
 def fiscal_year_name(fy: int) -> str:
     """令和3年度 in Japanese; FY2021 in English (the year April 2021 to March 2022)."""
-    return fiscal_year_label(fy) if _language == "ja" else f"FY{fy}"
+    return FiscalYearName(fy).text(_language)
 
 
 def event_heading(title: str, day: dt.date, start: dt.time, end: dt.time) -> str:
