@@ -116,6 +116,31 @@ def _trickle(conn: socket.socket) -> None:
         return
 
 
+def _silent_at(command: bytes) -> Callable[[socket.socket], None]:
+    """Greets, answers EHLO (and MAIL FROM), then says nothing once `command` arrives."""
+
+    def talk(conn: socket.socket) -> None:
+        try:
+            conn.sendall(b"220 mail.example.jp ESMTP\r\n")
+            reader = conn.makefile("rb")
+            for line in reader:
+                verb = line[:4].upper()
+                if verb == command:
+                    time.sleep(30)  # silent until the client gives up (the socket closes)
+                    return
+                if verb in (b"EHLO", b"HELO"):
+                    conn.sendall(b"250-mail.example.jp\r\n250 8BITMIME\r\n")
+                elif verb == b"QUIT":
+                    conn.sendall(b"221 bye\r\n")
+                    return
+                else:
+                    conn.sendall(b"250 2.0.0 Ok\r\n")
+        except OSError:
+            return
+
+    return talk
+
+
 def _refuse_login(server, session, envelope, mechanism, auth_data):  # type: ignore[no-untyped-def]
     return AuthResult(success=False, handled=False)  # the server answers 535
 
@@ -285,6 +310,23 @@ def test_server_that_does_not_greet(capsys, db, scenario, talk):
         report = _send(db, port, ids=scenario.ids, event_id=scenario.event_id)
     assert report.sent == 0 and report.error and "\n" not in report.error
     assert time.monotonic() - started < 15  # given up within the set time, not minutes
+    check(capsys, db, scenario, Handler(), 0, report)
+
+
+@pytest.mark.parametrize("command", [b"MAIL", b"RCPT"], ids=["mail-from", "rcpt"])
+def test_a_server_silent_before_data_stops_the_run(capsys, db, command):
+    """Greets, answers EHLO, then goes silent at MAIL FROM / RCPT: nothing was handed over,
+    so the message stays queued and the run stops within about one step's limit instead of
+    retrying each recipient with the full limit each time."""
+    scenario = prepare(db, "invitation")
+    started = time.monotonic()
+    with raw_server(_silent_at(command)) as port:
+        report = _send(db, port, event_id=scenario.event_id, timeout=1.0)
+    assert time.monotonic() - started < 4
+    assert report.sent == 0 and report.retried == 0 and report.failed == 0
+    assert report.error and "\n" not in report.error and "timed out" in report.error
+    statuses = [e["status"] for e in outbox_json(capsys, db) if e["kind"] == "invitation"]
+    assert statuses == [Status.QUEUED] * len(ADDRESSES)
     check(capsys, db, scenario, Handler(), 0, report)
 
 

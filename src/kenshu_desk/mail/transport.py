@@ -372,12 +372,16 @@ class SmtpTransport:
             raise _refusal("DATA", exc.smtp_code, exc.smtp_error) from exc
         except (TimeoutError, smtplib.SMTPServerDisconnected, OSError) as exc:
             self._drop()
-            raise DeliveryError(
+            error = DeliveryError(
                 str(msg("smtp.connection_lost", reason=reason_for_error(exc, self.config.timeout))),
                 code=None,
                 temporary=True,
                 connection_lost=True,
-            ) from exc
+            )
+            # Before DATA nothing was handed over; a server that stopped answering is not
+            # worth asking again at once (see send_queued).
+            error.timed_out = _timed_out(exc)
+            raise error from exc
         except smtplib.SMTPException as exc:
             self._drop()
             raise DeliveryError(

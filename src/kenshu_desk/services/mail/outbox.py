@@ -386,6 +386,18 @@ def send_queued(
                         break
                     continue
                 uncertain_in_a_row = 0
+                if exc.timed_out:
+                    # Silent before DATA: nothing was sent; the message waits for the next
+                    # run and this run stops, as when the connection cannot be opened.
+                    _finish(
+                        db,
+                        _Outcome(row_id, {
+                            "status": Status.QUEUED.value, "last_error": exc.reply,
+                            "server_reply": exc.reply, "next_attempt_at": None,
+                        }),
+                    )  # fmt: skip
+                    report.error = exc.reply
+                    break
                 if exc.temporary and tries[row_id] < retry.max_attempts:
                     delay = retry.delay(tries[row_id])
                     _finish(
