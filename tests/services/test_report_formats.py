@@ -217,6 +217,21 @@ def test_a_report_cut_off_in_the_middle_of_a_row_is_refused(tmp_path: Path):
     cut.write_text(whole[: whole.rindex("PM,") + 1], encoding="utf-8-sig")  # mid-row, mid-date
     with pytest.raises(UserError, match="途中で終わっています"):
         parse_report_file(cut)
+    # Cut inside the last needed cell: the duration "37" stops at "3", no line break after it.
+    last_line = whole.rstrip("\n").rsplit("\n", 1)[1]
+    cells = last_line.split(",")
+    duration = whole.rstrip("\n").rindex(last_line) + len(",".join(cells[:16])) + 2
+    assert len(cells[16]) >= 2 and cells[16].isdigit()
+    cut.write_text(whole[:duration], encoding="utf-8-sig")
+    assert cut.read_text(encoding="utf-8-sig").endswith("," + cells[16][0])
+    with pytest.raises(UserError, match="途中で終わっています"):
+        parse_report_file(cut)
+    # A whole last row without the final line break still reads (it ends in a column that
+    # does not count), and so does the whole file.
+    cut.write_text(whole.rstrip("\n"), encoding="utf-8-sig")
+    assert len(parse_report_file(cut).people) == len(
+        parse_report_file(tmp_path / "whole.csv").people
+    )
     assert parse_report_file(tmp_path / "whole.csv").people  # the whole file still reads
 
 

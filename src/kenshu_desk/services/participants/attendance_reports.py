@@ -374,7 +374,15 @@ def _refuse_cut_off(table: Table, header_index: int, end: int, cols: dict[str, i
     width = len(table.rows[header_index])
     cells = table.rows[last]
     needed = [cols[k] for k in ("join", "leave", "duration") if k in cols]
-    if len(cells) < width and any(col >= len(cells) for col in needed):
+    short = len(cells) < width and any(col >= len(cells) for col in needed)
+    # No line break after the last line, and it stops in a cell that counts (a duration
+    # "1" of "137"): the cell itself may be cut.
+    cut_in_cell = (
+        not table.ends_with_line_break
+        and last == len(table.rows) - 1
+        and len(cells) - 1 in [*needed, *([cols["email"]] if "email" in cols else [])]
+    )
+    if short or cut_in_cell:
         raise UserError.of("attendance.cut_off", name=table.name, line=table.lines[last])
 
 

@@ -43,6 +43,9 @@ class Table:
     lines: list[int]
     # Excel's phonetic runs (what =PHONETIC() shows) of cell texts that have them.
     phonetic: dict[str, str] = field(default_factory=dict)
+    # A text file's last line ended with a line break (always so for a whole report saved by
+    # Zoom, Teams or Webex; a file saved while still downloading may stop mid-cell).
+    ends_with_line_break: bool = True
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -119,6 +122,7 @@ def read_text_table(data: bytes, name: str) -> Table:
         format_label=f"CSV（{decoded.label}、{kind}）",
         rows=[[c.strip() for c in row] for _, row in records],
         lines=[line for line, _ in records],
+        ends_with_line_break=decoded.text.endswith(("\n", "\r")),
     )
 
 
