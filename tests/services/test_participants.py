@@ -96,6 +96,34 @@ def test_save_validates_and_resolves_organisation(db: Database):
         assert p.organisation.municipality.name == "蕨市"
 
 
+def test_the_form_cleans_names_and_line_breaks_as_the_import_does(db: Database):
+    """Only invisible characters, or a line break / RLO in the name: refused with a clear
+    message; line breaks in 所属/部署/職名 become spaces (one line everywhere)."""
+    for name, why in [
+        ("\u202e\u200b", "見える文字がありません"),
+        ("山田\n太郎", "改行"),
+        ("\u202e山田太郎", "向きを変える"),
+    ]:
+        with pytest.raises(UserError, match=why), db.session() as s:
+            svc.save_participant(s, svc.ParticipantData(name=name))
+    with db.session() as s:
+        pid = svc.save_participant(
+            s,
+            svc.ParticipantData(
+                name="山田　太郎",
+                organisation="さいたま市\r\n福祉局",
+                department="地域包括\nケア課",
+                title="主任\r\n",
+            ),
+        )
+    with db.session() as s:
+        p = s.get(Participant, pid)
+        assert (p.name, p.department, p.title) == ("山田　太郎", "地域包括 ケア課", "主任")
+        assert p.organisation.name == "さいたま市 福祉局"
+    with db.session() as s:
+        assert svc.participant_data(s, pid).organisation == "さいたま市 福祉局"
+
+
 def test_archive_instead_of_delete(demo_db: Database):
     with demo_db.session() as s:
         pid = s.scalars(

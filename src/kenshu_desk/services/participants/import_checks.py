@@ -16,11 +16,7 @@ from kenshu_desk.services.participants.import_plan import (
     PreviewRow,
     has_kanji,
 )
-from kenshu_desk.services.participants.import_rows import (
-    BIDI_CONTROLS,
-    looks_like_test,
-    visible_text,
-)
+from kenshu_desk.services.participants.import_rows import looks_like_test, name_problem, one_line
 
 
 @dataclass
@@ -54,17 +50,14 @@ def validate_row(row: PreviewRow) -> None:
             row.add_error(msg("import.too_long", field=LENGTH_LABELS[attr], limit=limit))
     if v.reading and has_kanji(v.reading):
         row.add_warning(msg("import.kanji_in_reading"))
-    if "\n" in v.name or "\r" in v.name:
-        row.add_error(msg("import.line_break_in_name"))
-    if v.name and not visible_text(v.name):
-        row.add_error(msg("import.name_invisible"))
-    elif BIDI_CONTROLS.search(v.name):
-        row.add_error(msg("import.direction_controls_in_name"))
+    problem = name_problem(v.name) if v.name else None
+    if problem is not None:
+        row.add_error(problem)
     for attr in ("organisation", "department", "title"):
         value = getattr(v, attr)
-        if "\n" in value or "\r" in value:
+        if one_line(value) != value:
             # A cell with Alt+Enter: one line in the directory, the PDFs and the mail.
-            setattr(v, attr, " ".join(value.split()))
+            setattr(v, attr, one_line(value))
             row.add_warning(msg("import.line_breaks_replaced", field=LENGTH_LABELS[attr]))
     for attr in FORMULA_CHECKED:
         value = getattr(v, attr)

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.participants.import_plan import ParticipantValues
 from kenshu_desk.services.shared.tabular import Table
 
@@ -28,6 +29,25 @@ def visible_text(text: str) -> str:
         if unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
         and c not in "\u3164\u115f\u1160\uffa0"  # Hangul fillers: blank in every font
     )
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks (a cell with Alt+Enter, a pasted address) made spaces:
+    one line in the directory, the PDFs and the mail. Text without a line break is kept."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " ".join(text.split())
+
+
+def name_problem(name: str) -> Message | None:
+    """Why a (non-empty) name cannot be stored, the same for the form and the import."""
+    if "\n" in name or "\r" in name:
+        return msg("import.line_break_in_name")
+    if not visible_text(name):
+        return msg("import.name_invisible")
+    if BIDI_CONTROLS.search(name):
+        return msg("import.direction_controls_in_name")
+    return None
 
 
 def shown_safely(text: str) -> str:

@@ -22,6 +22,7 @@ from kenshu_desk.domain.models import (
 )
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import Message, msg
+from kenshu_desk.services.participants.import_rows import name_problem, one_line
 from kenshu_desk.services.participants.organisations import OrganisationIndex
 from kenshu_desk.services.participants.participant_import import clean_email, is_valid_email
 from kenshu_desk.services.shared.versions import expect_version
@@ -222,6 +223,8 @@ def validate(data: ParticipantData) -> list[Message]:
     problems = []
     if not data.name.strip():
         problems.append(msg("participants.name_required"))
+    elif (problem := name_problem(data.name.strip())) is not None:
+        problems.append(problem)  # only invisible characters, a line break, RLO …
     email = clean_email(data.email)
     if email and not is_valid_email(email):
         problems.append(msg("participants.invalid_email", email=email))
@@ -252,12 +255,12 @@ def save_participant(
         expect_version(person, expected_version)
     person.name = data.name.strip()
     person.reading = data.reading.strip()
-    person.department = data.department.strip()
-    person.title = data.title.strip()
+    person.department = one_line(data.department).strip()
+    person.title = one_line(data.title).strip()
     person.email = clean_email(data.email)
     person.phone = data.phone.strip()
     person.notes = data.notes
-    person.organisation_id = _organisation_id(session, data.organisation)
+    person.organisation_id = _organisation_id(session, one_line(data.organisation))
     if participant_id is None:
         session.add(person)
     session.flush()
