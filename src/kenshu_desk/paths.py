@@ -7,6 +7,7 @@ in a source checkout or an editable install they sit at the repository root.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -50,3 +51,18 @@ def user_data_dir() -> Path:
 
 def default_database_path() -> Path:
     return user_data_dir() / "kenshu-desk.sqlite3"
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# Names Windows keeps for devices, with any extension ("CON.xlsx" cannot be created).
+_WINDOWS_DEVICES = re.compile(r"(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?")
+
+
+def safe_file_name(name: str, fallback: str = "document.pdf") -> str:
+    """A file name that every OS accepts, e.g. one built from an event's title: Windows
+    forbids \\ / : * ? " < > | and control characters, a trailing dot or space, and device
+    names such as CON. The one helper for every suggested file name."""
+    cleaned = _NOT_IN_FILE_NAMES.sub("_", name).strip(" .")
+    if _WINDOWS_DEVICES.fullmatch(cleaned):
+        cleaned = f"_{cleaned}"
+    return cleaned or fallback

@@ -51,3 +51,28 @@ def test_menu_opens_views_for_the_selected_event(qtbot, ui_app, demo_db, tmp_pat
     assert "書き出しました" in window.statusBar().currentMessage()
     for w in (panel, desk, directory, coverage):
         w.close()
+
+
+def test_the_suggested_export_name_is_safe_for_any_title(qtbot, ui_app, demo_db, monkeypatch):  # type: ignore[no-untyped-def]
+    """A title with ":" and "/" (Windows refuses both; "/" would name a folder)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    with demo_db.session() as s:
+        event = s.scalars(select(Event).where(Event.date == dt.date(2021, 11, 25))).one()
+        event.title = "研修: 上半期/下半期"
+        eid = event.id
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.select_event(eid)
+    suggested: list[str] = []
+
+    def save_as(parent, caption, name, filters):  # type: ignore[no-untyped-def]
+        suggested.append(name)
+        return "", ""  # the organiser cancels: nothing is written
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    window.participants.export()
+    panel = window.participants.open_registrations()
+    panel.export()
+    assert suggested == ["研修_ 上半期_下半期_出欠.xlsx"] * 2
+    panel.close()

@@ -243,3 +243,11 @@ def test_open_agenda_preview_from_a_window(qtbot, ui_app, demo_db):
 def test_safe_file_name():
     assert safe_file_name('a/b:c*?"<>|.pdf') == "a_b_c______.pdf"
     assert safe_file_name("..") == "document.pdf"
+    # Event titles go through the same helper (issue 16): no folder made of "/", no ":".
+    assert (
+        safe_file_name("研修: 上半期/下半期_出欠.xlsx", "出欠.xlsx")
+        == "研修_ 上半期_下半期_出欠.xlsx"
+    )
+    assert safe_file_name("CON.xlsx", "出欠.xlsx") == "_CON.xlsx"  # a Windows device name
+    assert safe_file_name("報告 .", "出欠.xlsx") == "報告"
+    assert safe_file_name("/", "出欠.xlsx") == "_"

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.paths import safe_file_name
 from kenshu_desk.ui.shell.context import Refreshes, Reloads
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 
@@ -190,7 +191,7 @@ class ParticipantsMenu:
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
                 self.window.tr("出欠の書き出し"),
-                f"{title}_出欠.xlsx",
+                safe_file_name(f"{title}_出欠.xlsx", "出欠.xlsx"),
                 self.window.tr("Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)"),
             )
         if not path:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kenshu_desk.database import ConcurrentEditError, Database
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState, Registration
 from kenshu_desk.errors import UserError
+from kenshu_desk.paths import safe_file_name
 from kenshu_desk.services.participants import actions
 from kenshu_desk.services.participants import registrations as regs
 from kenshu_desk.services.shared.versions import WrittenVersions
@@ -406,7 +407,7 @@ class RegistrationPanel(QWidget):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("出欠の書き出し"),
-                f"{self.event_title}_出欠.xlsx",
+                safe_file_name(f"{self.event_title}_出欠.xlsx", "出欠.xlsx"),
                 self.tr("Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)"),
             )
         if not path:

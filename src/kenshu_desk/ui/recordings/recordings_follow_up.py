@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.errors import UserError
+from kenshu_desk.paths import safe_file_name
 from kenshu_desk.services.recordings import actions
 from kenshu_desk.services.recordings import recordings as rec
 from kenshu_desk.ui.recordings.recordings_models import DeliveryLogModel, FollowUpModel, table_view
@@ -131,7 +132,7 @@ class FollowUpTab(QWidget):
         title = self.dialog.event_title
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("配信記録を書き出す"), f"{title}_動画配信記録.xlsx",
+                self, self.tr("配信記録を書き出す"), safe_file_name(f"{title}_動画配信記録.xlsx", "動画配信記録.xlsx"),
                 self.tr("Excel ブック (*.xlsx);;CSV (*.csv)"),
             )  # fmt: skip
             if not path:

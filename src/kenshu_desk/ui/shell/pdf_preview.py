@@ -7,7 +7,6 @@ the very PDF shown to the printer, so paper and preview cannot differ.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.domain.roster import RosterOrder
 from kenshu_desk.errors import UserError
+from kenshu_desk.paths import safe_file_name
 from kenshu_desk.ui.shell.pdf_printing import print_pages, printer_for
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 from kenshu_desk.ui.shell.workers import Task, TaskRunner
@@ -67,12 +67,6 @@ Namer = Callable[[PreviewOptions], tuple[str, str]]  # (window title, suggested 
 
 class _Cancelled(Exception):
     pass
-
-
-def safe_file_name(name: str) -> str:
-    """A file name that every OS accepts (Windows forbids \\ / : * ? " < > |)."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .")
-    return cleaned or "document.pdf"
 
 
 class PdfPreviewDialog(QDialog):
