@@ -138,3 +138,43 @@ def test_a_programme_change_raises_the_sequence_once_per_transaction(db, event_i
         event = s.get(Event, event_id)
         s.delete(event.items[1])
     assert sequence(db, event_id) == 3
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("target_audience", "市町村職員"), ("agenda_notes", "駐車場はありません"),
+     ("organiser_contact", "TEL 048-000-0000")],
+)  # fmt: skip
+def test_what_the_calendar_description_shows_raises_the_sequence(db, event_id, field, value):
+    """対象, the agenda's ※ notes and 問い合わせ先 are in the calendar's DESCRIPTION."""
+    with db.session() as s:
+        setattr(s.get(Event, event_id), field, value)
+    assert sequence(db, event_id) == 1
+
+
+def test_a_speaker_rename_plans_an_update(db, tmp_path):
+    """A speaker's shown name is in the invitation's programme: renaming them raises the
+    SEQUENCE of every event they present at, so `--kind auto` plans an update; a change the
+    invitation does not show (their notes) does not."""
+    from sqlalchemy import select
+
+    from kenshu_desk.domain.models import Speaker
+    from kenshu_desk.mail.compose import MailAddress
+    from kenshu_desk.services.mail.invitations import queue_messages, save_eml_files
+    from tests.mail.mailkit import make_event
+
+    sender = MailAddress("埼玉県 福祉部 地域包括ケア課", "chiiki@example.jp")
+    people = [("参加者　01", "さんかしゃ　01", "さいたま市", "p01@example.jp")]
+    eid = make_event(db, people=people)
+    with db.session() as s:
+        save_eml_files(s, eid, sender, tmp_path)  # the invitation went out (as drafts)
+    before = sequence(db, eid)
+    with db.session() as s:
+        s.scalars(select(Speaker)).one().notes = "控室 3F"
+    assert sequence(db, eid) == before
+    with db.session() as s:
+        s.scalars(select(Speaker)).one().name = "中島 修一"
+    assert sequence(db, eid) == before + 1
+    with db.session() as s:
+        queued = queue_messages(s, eid, sender)
+    assert [m.kind.value for m in queued.plan.messages] == ["update"]

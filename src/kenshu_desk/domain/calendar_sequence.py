@@ -24,7 +24,15 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import inspect
 
 # What a calendar entry shows that, when changed, calls for an update to every invitee.
-SCHEDULE_FIELDS = ("title", "date", "start_time", "end_time", "venue", "online_url", "cancelled")
+# The calendar's DESCRIPTION also shows 対象, the agenda's ※ notes and 問い合わせ先; the
+# programme (its items and presenters, and the speakers' names) is watched by
+# `_programme_changed`.
+SCHEDULE_FIELDS = (
+    "title", "date", "start_time", "end_time", "venue", "online_url", "cancelled",
+    "target_audience", "agenda_notes", "organiser_contact",
+)  # fmt: skip
+# What a speaker's line in the programme shows (Speaker.display).
+SPEAKER_SHOWN = ("kind", "name", "honorific", "affiliation", "title")
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,9 @@ class CalendarState:
     cancelled: bool
     sequence: int
     title: str = ""
+    target_audience: str = ""
+    agenda_notes: str = ""
+    organiser_contact: str = ""
 
     @classmethod
     def of(cls, event: Any) -> CalendarState:
@@ -51,6 +62,9 @@ class CalendarState:
             online_url=event.online_url or "",
             cancelled=bool(event.cancelled),
             sequence=event.calendar_sequence or 0,
+            target_audience=event.target_audience or "",
+            agenda_notes=event.agenda_notes or "",
+            organiser_contact=event.organiser_contact or "",
         )
 
     def schedule(self) -> tuple[Any, ...]:
@@ -95,6 +109,9 @@ def _before_update(_mapper: Any, _connection: Any, target: Any) -> None:
         online_url=loaded["online_url"] or "",
         cancelled=bool(loaded["cancelled"]),
         sequence=_loaded_value(state, "calendar_sequence") or 0,
+        target_audience=loaded["target_audience"] or "",
+        agenda_notes=loaded["agenda_notes"] or "",
+        organiser_contact=loaded["organiser_contact"] or "",
     )
     wanted = next_sequence(before, CalendarState.of(target))
     if wanted != target.calendar_sequence:
@@ -131,6 +148,9 @@ def _programme_changed(session: Any, _context: Any, _instances: Any) -> None:
             and event not in events
         ):
             events.append(event)
+    for event in _events_of_renamed_speakers(session):
+        if event.id not in created_ids and event not in events:
+            events.append(event)
     for event in events:
         if event in session.deleted:
             continue
@@ -139,10 +159,43 @@ def _programme_changed(session: Any, _context: Any, _instances: Any) -> None:
             event.calendar_sequence = loaded + 1
 
 
+def _events_of_renamed_speakers(session: Any) -> list[Any]:
+    """Events whose programme shows a speaker whose shown name, affiliation or title changed
+    in this flush (a speaker is shared: every event they present at)."""
+    changed = [
+        obj.id
+        for obj in session.dirty
+        if hasattr(obj, "honorific")
+        and obj.id is not None
+        and any(inspect(obj).attrs[name].history.has_changes() for name in SPEAKER_SHOWN)
+    ]
+    if not changed:
+        return []
+    from sqlalchemy import select
+
+    event_class = _EVENT_CLASS[0]
+    item_class = inspect(event_class).relationships["items"].mapper.class_
+    presenter_class = inspect(item_class).relationships["presenters"].mapper.class_
+    with session.no_autoflush:
+        ids = session.scalars(
+            select(item_class.event_id)
+            .join(presenter_class, presenter_class.item_id == item_class.id)
+            .where(presenter_class.speaker_id.in_(changed))
+            .distinct()
+        ).all()
+        return [session.get(event_class, event_id) for event_id in ids]
+
+
+# The Event class the rule was installed on (the models import this module, not back).
+_EVENT_CLASS: list[Any] = []
+
+
 def install_sequence_rule(event_class: type) -> None:
     """Attach the rule to the Event mapper and the programme hook to every Session
     (idempotent)."""
     from sqlalchemy.orm import Session
+
+    _EVENT_CLASS[:] = [event_class]
 
     if not sa_event.contains(event_class, "before_update", _before_update):
         sa_event.listen(event_class, "before_update", _before_update)
