@@ -37,8 +37,16 @@ def test_out_of_range_numbers_are_usage_errors(capsys, db_arg, argv, bad, monkey
     assert bad in err  # the message quotes what was typed
 
 
-def test_eml_dir_that_is_a_file_says_so(capsys, db_arg: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def test_eml_dir_that_is_a_file_says_so(capsys, db_arg: str, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    """Worded from the message catalogue in the command line's language."""
+    monkeypatch.setenv("KENSHU_DESK_LANG", "en")
     not_a_folder = tmp_path / "drafts.txt"
+    not_a_folder.write_text("x")
+    code, err = run(capsys, "--db", db_arg, "invites", "send", "1", "--eml-dir", str(not_a_folder))
+    assert code == 2 and "is a file, not a folder" in err
+    code, err = run(capsys, "--db", db_arg, "recordings", "send", "1", "--eml-dir", "/nonexistent")
+    assert code == 2 and "does not exist" in err
+    monkeypatch.setenv("KENSHU_DESK_LANG", "ja")
     not_a_folder.write_text("x")
     code, err = run(capsys, "--db", db_arg, "invites", "send", "1", "--eml-dir", str(not_a_folder))
     assert code == 2 and "フォルダではなくファイルです" in err

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kenshu_desk.domain.date_input import DateInputError, normalise, parse_date, parse_fiscal_year
+from kenshu_desk.messages import msg
 
 if TYPE_CHECKING:
     from kenshu_desk.database import Database
@@ -181,10 +182,10 @@ def folder_arg(text: str) -> Path:
     if path.is_dir():
         return path
     if path.exists():
-        raise argparse.ArgumentTypeError(
-            f"「{text}」はフォルダではなくファイルです。保存先のフォルダを指定してください"
-        )
-    raise argparse.ArgumentTypeError(f"フォルダ「{text}」がありません。先に作ってください")
+        said = msg("outbox.eml_dir_is_file", folder=text)
+    else:
+        said = msg("outbox.eml_dir_missing", folder=text)
+    raise argparse.ArgumentTypeError(said.text(cli_language()))
 
 
 def open_db(args: argparse.Namespace) -> Database:
