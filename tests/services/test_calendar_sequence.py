@@ -157,11 +157,11 @@ def test_a_speaker_rename_plans_an_update(db, tmp_path):
     SEQUENCE of every event they present at, so `--kind auto` plans an update; a change the
     invitation does not show (their notes) does not."""
     from sqlalchemy import select
+    from tests.mail.mailkit import make_event
 
     from kenshu_desk.domain.models import Speaker
     from kenshu_desk.mail.compose import MailAddress
     from kenshu_desk.services.mail.invitations import queue_messages, save_eml_files
-    from tests.mail.mailkit import make_event
 
     sender = MailAddress("埼玉県 福祉部 地域包括ケア課", "chiiki@example.jp")
     people = [("参加者　01", "さんかしゃ　01", "さいたま市", "p01@example.jp")]
