@@ -73,3 +73,19 @@ def test_new_participant_without_history_can_be_deleted(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     widget.delete_action.trigger()
     assert widget.model.row_of(pid) < 0
+
+
+def test_the_participant_dialog_refuses_a_name_of_only_invisible_characters(qtbot, ui_app, demo_db):  # type: ignore[no-untyped-def]
+    """The same check as the import: Save stays disabled and the line says why."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog
+
+    dialog = ParticipantDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("\u202e\u200b")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()
+    assert "見える文字がありません" in dialog.problem.text()
+    dialog.name.setText("山田　太郎")
+    assert save.isEnabled() and dialog.problem.text() == ""
