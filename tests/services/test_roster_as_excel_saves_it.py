@@ -194,3 +194,108 @@ def test_a_forms_latest_answer_wins_and_the_second_address_is_kept(db: Database,
     with db.session() as s:
         (row,) = ParticipantImport.from_file(later).preview(s).rows
     assert row.action == RowAction.EXISTING
+
+
+# Microsoft Forms' "Open in Excel" download: ID, Start time, Completion time, Email, Name and
+# Last modified time come first (Japanese UI: ID, 開始時刻, 完了時刻, メール, 名前, 最終変更時刻),
+# the questions after them. The respondent Email is "anonymous" when anyone can answer.
+_FORMS_HEADERS = {
+    "en": ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"],
+    "ja": ["ID", "開始時刻", "完了時刻", "メール", "名前", "最終変更時刻"],
+}
+
+
+def _microsoft_form(path: Path, ui: str) -> Path:
+    import datetime as dt
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append([*_FORMS_HEADERS[ui], "氏名", "ふりがな", "所属", "メールアドレス"])
+    t = dt.datetime
+    ws.append(
+        [
+            1,
+            t(2021, 11, 1, 9, 4),
+            t(2021, 11, 1, 9, 5, 11),
+            "anonymous",
+            "",
+            "",
+            "小川　恵美",
+            "おがわ　えみ",
+            "川越市",
+            "m.ogawa@example.jp",
+        ]
+    )
+    ws.append(
+        [
+            2,
+            t(2021, 11, 1, 9, 28),
+            t(2021, 11, 1, 9, 30, 40),
+            "anonymous",
+            "",
+            "",
+            "角田　聡",
+            "つのだ　さとし",
+            "所沢市",
+            "s.tsunoda@example.jp",
+        ]
+    )
+    ws.append(
+        [
+            3,
+            t(2021, 11, 2, 17, 40),
+            t(2021, 11, 2, 17, 42, 3),
+            "anonymous",
+            "",
+            "",
+            "小川　恵",
+            "おがわ　めぐみ",
+            "川越市",
+            "m.ogawa@example.jp",
+        ]
+    )
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("ui", ["en", "ja"])
+def test_a_microsoft_forms_export_is_read(db: Database, tmp_path: Path, ui: str):
+    importer = ParticipantImport.from_file(_microsoft_form(tmp_path / "form.xlsx", ui))
+    mapping = importer.require_mapping()  # the respondent 名前/Name is not a second 氏名
+    assert mapping.column_of(Field.NAME) == 6
+    assert mapping.column_of(Field.EMAIL) == 9  # the form's question, not the "anonymous" one
+    assert mapping.column_of(Field.ANSWERED) == 2  # 完了時刻 (Completion time)
+    with db.session() as s:
+        preview = importer.preview(s)
+    first, tsunoda, latest = preview.rows
+    assert first.action == RowAction.DUPLICATE and first.duplicate_of == latest.line
+    assert latest.values.name == "小川\u3000恵" and latest.values.email == "m.ogawa@example.jp"
+    assert tsunoda.action == RowAction.NEW
+
+
+def test_a_forms_respondent_name_and_address_are_used_when_the_form_asks_none(tmp_path: Path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append([*_FORMS_HEADERS["en"], "所属", "参加方法"])
+    ws.append(
+        [
+            1,
+            "11/1/21 9:04:00",
+            "11/1/21 9:05:11",
+            "m.ogawa@example.jp",
+            "小川 恵",
+            "",
+            "川越市",
+            "オンライン",
+        ]
+    )
+    ws.append([2, "11/1/21 9:28:00", "11/1/21 9:30:40", "anonymous", "", "", "所沢市", "会場"])
+    path = tmp_path / "org.xlsx"
+    wb.save(path)
+    importer = ParticipantImport.from_file(path)
+    mapping = importer.require_mapping()
+    assert mapping.column_of(Field.NAME) == 4 and mapping.column_of(Field.EMAIL) == 3
+    rows = importer.data_rows()
+    assert rows[0][1].email == "m.ogawa@example.jp"
+    assert rows[1][1].email == ""  # "anonymous" is not an address
