@@ -32,6 +32,7 @@ from kenshu_desk.services.participants.attendance_values import (
     SUPPORTED_TEXT,
     SetAsideRow,
     column_kind,
+    is_device_name,
     is_participant_header,
     is_room_account,
     map_columns,
@@ -456,7 +457,8 @@ def _entries(
 
 
 def group_entries(entries: list[ReportEntry]) -> list[ReportPerson]:
-    """Group rows by e-mail; a row without e-mail joins the one e-mail group with its name."""
+    """Group rows by e-mail; a row without e-mail joins the one e-mail group with its name;
+    a default device name or phone number without e-mail stays a row of its own."""
     people: list[ReportPerson] = []
     by_email: dict[str, ReportPerson] = {}
     by_name: dict[str, list[ReportPerson]] = {}
@@ -477,6 +479,9 @@ def group_entries(entries: list[ReportEntry]) -> list[ReportPerson]:
         if e.email:
             continue
         key = match_key(e.name)
+        if is_device_name(e.name):  # two people's 「iPad」 are two devices, not one person
+            people.append(ReportPerson(e.name, "", [e]))
+            continue
         groups = by_name.get(key, [])
         if len(groups) == 1:
             groups[0].entries.append(e)

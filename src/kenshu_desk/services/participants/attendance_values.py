@@ -223,3 +223,17 @@ def person_name(name: str, first: str, last: str) -> str:
     if all(c.isascii() for c in first + last):
         return f"{first} {last}".strip()
     return f"{last} {first}".strip()  # 髙橋 美咲: family name first
+
+
+# Names a device gives itself when its user did not type one, and bare phone numbers.
+_DEVICE_NAME = re.compile(
+    r"^(?:.*の)?(?:ipad|iphone|galaxy[\w\s-]*|android[\w\s-]*|pixel[\w\s-]*|xperia[\w\s-]*|"
+    r"aquos[\w\s-]*|arrows[\w\s-]*|surface[\w\s-]*|zoom user|ユーザー|user)$"
+    r"|^[\d\s()+\-xX＋－]{8,}$",
+    re.IGNORECASE,
+)
+
+
+def is_device_name(display: str) -> bool:
+    """「iPad」, 「Galaxy S21」, 「090XXXX1234」: a second device, not a person's name."""
+    return bool(_DEVICE_NAME.match(display.strip()))
