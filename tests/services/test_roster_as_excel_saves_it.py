@@ -76,6 +76,39 @@ def test_an_attendance_report_is_refused_by_the_participant_import(data_dir: Pat
         ParticipantImport.from_file(data_dir / "zoom_participants_en.csv")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Google Meet's attendance report (Meet's own header words, times of day only).
+        "First name,Last name,Email,Duration,Time joined,Time exited\n"
+        "美咲,髙橋,m.takahashi@example.jp,1 hr 58 min,02:30 PM,04:28 PM\n"
+        "健,藤田,k.fujita@example.jp,37 min,02:31 PM,03:08 PM\n",
+        # Teams' old attendee list: one row per join / leave.
+        "Full Name\tUser Action\tTimestamp\n"
+        "髙橋 美咲\tJoined\t11/25/2021, 2:30:01 PM\n"
+        "髙橋 美咲\tLeft\t11/25/2021, 4:28:40 PM\n",
+        # Zoom's "unique users" participant export: totals, no join/leave times.
+        "Name (Original Name),User Email,Total Duration (Minutes),Guest\n"
+        "髙橋 美咲,m.takahashi@example.jp,126,No\n"
+        "藤田 健,k.fujita@example.jp,37,No\n",
+    ],
+    ids=["google-meet", "teams-old-list", "zoom-unique-users"],
+)
+def test_every_attendance_layout_is_refused_by_the_participant_import(tmp_path: Path, text: str):
+    path = tmp_path / "report.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match="出席レポート"):
+        ParticipantImport.from_file(path)
+
+
+def test_a_roster_with_a_time_slot_column_is_not_taken_for_a_report(tmp_path: Path):
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "氏名,所属,参加時間帯\n小川　恵,川越市,午前\n角田　聡,所沢市,午後\n", encoding="utf-8"
+    )
+    assert len(ParticipantImport.from_file(path).data_rows()) == 2
+
+
 # --- Excel's phonetic runs ---------------------------------------------------------------------
 
 _CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
