@@ -297,3 +297,15 @@ def test_attendance_import_assigns_two_ipads_by_their_line(capsys, demo: str, tm
     assert code == 0
     states = {c["participant_id"]: c["new_state"] for c in plan["changes"]}
     assert states[ids["藤田 健"]] == states[ids["中村拓也"]] == "attended_online"
+
+
+def test_attendance_plain_output_gives_the_candidates_ids(capsys, demo: str):
+    eid = event_id(capsys, demo, "2021-11-25")
+    report = str(DATA / "zoom_participants_en.csv")
+    plan = _plan(capsys, demo, eid, report, "--dry-run")[1]
+    pid = next(r for r in plan["rows"] if r["name"] == "山口")["candidates"][0]["participant_id"]
+    code, out, _ = run(
+        capsys, "--db", demo, "attendance", "import", report, "--event", eid, "--dry-run"
+    )
+    line = next(x for x in out.splitlines() if "未照合: 山口" in x)
+    assert code == 0 and "山口\u3000香織" in line and f"[ID {pid}]" in line

@@ -282,3 +282,11 @@ def test_two_peoples_ipads_are_two_rows_each_assignable(demo_db, kokan2):  # typ
     for email in (fujita, nakamura):
         change = next(c for c in plan.changes if c.participant_id == ids[email])
         assert change.new_state == AttendanceState.ATTENDED_ONLINE.value
+
+
+def test_the_webinar_panelist_is_set_aside_like_the_host(demo_db, kokan2, tmp_path):  # type: ignore[no-untyped-def]
+    report = parse_report_file(_zoom_webinar(tmp_path / "webinar.csv"))
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, report)
+    panelist = next(o for o in plan.outcomes if o.person.email == "nakajima@example.ac.jp")
+    assert panelist.is_organiser and panelist not in plan.unmatched  # not "needs decision"

@@ -269,7 +269,9 @@ def _print_plan(plan: AttendancePlan, report: AttendanceReport) -> None:
         hint = ""
         if o.candidates:
             label = "この端末の持ち主の候補" if o.device else "候補"
-            hint = f" {label}: " + "、".join(c.label() for c in o.candidates)
+            hint = f" {label}: " + "、".join(
+                f"{c.label()}[ID {c.participant_id}]" for c in o.candidates
+            )
         out.write(f"  未照合: {o.person.name}{email}（{lines} 行目、{o.minutes} 分）{hint}\n")
 
 

@@ -40,8 +40,18 @@ def seconds_within(intervals: Iterable[Interval], window: Interval) -> int:
 
 
 ORGANISER_ROLES = frozenset(
-    match_key(w) for w in ("Organizer", "Organiser", "Host", "開催者", "主催者", "ホスト")
-)
+    match_key(w)
+    for w in (
+        "Organizer",
+        "Organiser",
+        "Host",
+        "開催者",
+        "主催者",
+        "ホスト",
+        "Panelist",
+        "パネリスト",
+    )
+)  # a webinar's panelist (the speaker) is set aside like the host unless registered
 BRACKETS = re.compile(r"[(（\[［【〔「](.*?)[)）\]］】〕」]")
 _SEPARATORS = re.compile(r"[_＿/／|｜,，、@＠]+|\s+[-－ー―]\s+")
 
