@@ -268,6 +268,7 @@ def test_a_namesake_from_another_organisation_is_never_matched(demo_db, kokan2, 
         plan = plan_attendance(s, kokan2, _report_of((display, "")))
     outcome = plan.outcomes[0]
     assert outcome.participant_id is None  # listed for the organiser, not taken
+    assert outcome.why == "other_organisation"  # the dialog says so
     assert [c.participant_id for c in outcome.candidates] == [ishii]
     change = next(c for c in plan.changes if c.participant_id == ishii)
     assert change.new_state != AttendanceState.ATTENDED_ONLINE.value
