@@ -148,7 +148,12 @@ def _google_meet(path: Path) -> Path:
 
 @pytest.mark.parametrize(
     ("make", "kind"),
-    [(_zoom_webinar, "Zoom"), (_zoom_flat, "Zoom"), (_webex, None), (_google_meet, None)],
+    [
+        (_zoom_webinar, "Zoom"),
+        (_zoom_flat, "Zoom"),
+        (_webex, "Webex"),
+        (_google_meet, "Google Meet"),
+    ],
     ids=["zoom-webinar", "zoom-flat-export", "webex", "google-meet"],
 )
 def test_each_tool_finds_the_attendees_and_marks_no_absentee_present(  # type: ignore[no-untyped-def]

@@ -39,6 +39,7 @@ from kenshu_desk.services.participants.attendance_values import (
     parse_datetime,
     parse_duration,
     person_name,
+    tool_of,
     what_was_found,
 )
 from kenshu_desk.services.shared.tabular import Table, read_table
@@ -260,7 +261,8 @@ def parse_table(table: Table) -> AttendanceReport:
             )
         header_index, cols = found
         end = len(table.rows)
-        report = AttendanceReport(table.name, str(msg("attendance.kind_table")), table.format_label)
+        kind = tool_of(table.rows[header_index]) or str(msg("attendance.kind_table"))
+        report = AttendanceReport(table.name, kind, table.format_label)
         _zoom_preamble(table, header_index, report)
         _flat_export_host(table, header_index, cols, report)
     _refuse_cut_off(table, header_index, end, cols)

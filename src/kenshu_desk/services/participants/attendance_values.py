@@ -237,3 +237,20 @@ _DEVICE_NAME = re.compile(
 def is_device_name(display: str) -> bool:
     """「iPad」, 「Galaxy S21」, 「090XXXX1234」: a second device, not a person's name."""
     return bool(_DEVICE_NAME.match(display.strip()))
+
+
+# Header words only one tool writes: Google Meet's attendance report ("Time joined",
+# "Time exited"), Webex' attendee report ("Attendee Email", "Attendance Duration").
+_TOOL_HEADERS = (
+    ("Google Meet", tuple(match_key(w) for w in ("time joined", "time exited"))),
+    ("Webex", tuple(match_key(w) for w in ("attendee email", "attendance duration"))),
+)
+
+
+def tool_of(header: list[str]) -> str:
+    """The meeting tool whose own header words the participant table uses, or ""."""
+    keys = {match_key(c) for c in header}
+    for tool, words in _TOOL_HEADERS:
+        if any(w in keys for w in words):
+            return tool
+    return ""
