@@ -295,3 +295,10 @@ def test_the_webinar_panelist_is_set_aside_like_the_host(demo_db, kokan2, tmp_pa
         plan = plan_attendance(s, kokan2, report)
     panelist = next(o for o in plan.outcomes if o.person.email == "nakajima@example.ac.jp")
     assert panelist.is_organiser and panelist not in plan.unmatched  # not "needs decision"
+
+
+def test_google_meets_times_of_day_are_no_unreadable_rows(tmp_path):  # type: ignore[no-untyped-def]
+    report = parse_report_file(_google_meet(tmp_path / "meet.csv"))
+    assert report.kind == "Google Meet"
+    assert not any("読めません" in w for w in report.warnings), report.warnings
+    assert report.people[0].entries[0].seconds == 123 * 60  # "2 hr 3 min": the duration decides

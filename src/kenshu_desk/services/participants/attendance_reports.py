@@ -41,6 +41,7 @@ from kenshu_desk.services.participants.attendance_values import (
     person_name,
     tool_of,
     what_was_found,
+    without_clock_only,
 )
 from kenshu_desk.services.shared.tabular import Table, read_table
 
@@ -426,7 +427,7 @@ def _entries(
             continue  # registered for the webinar, did not attend
         name = person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
         email = cell(cells, "email") or (cell(cells, "upn") if "@" in cell(cells, "upn") else "")
-        join_text, leave_text = cell(cells, "join"), cell(cells, "leave")
+        join_text, leave_text = (without_clock_only(cell(cells, k)) for k in ("join", "leave"))
         join = parse_datetime(join_text) if join_text else None
         leave = parse_datetime(leave_text) if leave_text else None
         seconds = parse_duration(cell(cells, "duration")) if "duration" in cols else None

@@ -254,3 +254,12 @@ def tool_of(header: list[str]) -> str:
         if any(w in keys for w in words):
             return tool
     return ""
+
+
+_CLOCK_ONLY = re.compile(r"^\s*(?:午前|午後)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?\s*$")
+
+
+def without_clock_only(text: str) -> str:
+    """ "" for a time of day without a date (Google Meet's "Time joined": 02:30 PM): the
+    duration column decides then, instead of every row being reported as unreadable."""
+    return "" if _CLOCK_ONLY.match(text) else text
