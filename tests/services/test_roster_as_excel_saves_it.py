@@ -332,3 +332,19 @@ def test_a_forms_respondent_name_and_address_are_used_when_the_form_asks_none(tm
     rows = importer.data_rows()
     assert rows[0][1].email == "m.ogawa@example.jp"
     assert rows[1][1].email == ""  # "anonymous" is not an address
+
+
+def test_a_hidden_old_name_column_is_ignored(db: Database, tmp_path: Path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["氏名（旧）", "氏名", "所属", "メールアドレス"])
+    ws.column_dimensions["A"].hidden = True  # kept out of sight after a name change
+    ws.append(["小川　恵美", "小川　恵", "川越市", "m.ogawa@example.jp"])
+    path = tmp_path / "名簿.xlsx"
+    wb.save(path)
+    importer = ParticipantImport.from_file(path)
+    assert importer.table.hidden_columns == frozenset({0})
+    assert importer.require_mapping().column_of(Field.NAME) == 1  # not "two name columns"
+    with db.session() as s:
+        (row,) = importer.preview(s).rows
+    assert row.values.name == "小川　恵"

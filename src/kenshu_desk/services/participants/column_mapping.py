@@ -270,6 +270,12 @@ def map_header_row(cells: list[str]) -> dict[Field, int]:
 HEADER_SEARCH_ROWS = 30
 
 
+def visible(table: Table, cells: list[str]) -> list[str]:
+    """The header cells with those of hidden columns blanked (an old 「氏名（旧）」 kept out of
+    sight is not a second name column)."""
+    return ["" if i in table.hidden_columns else c for i, c in enumerate(cells)]
+
+
 def detect_mapping(table: Table) -> ColumnMapping | None:
     """The first row (of the first 30) that names a name column and at least one other field.
 
@@ -278,7 +284,7 @@ def detect_mapping(table: Table) -> ColumnMapping | None:
     """
     best: ColumnMapping | None = None
     for index, cells in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
-        found = map_header_row(cells)
+        found = map_header_row(visible(table, cells))
         mapping = ColumnMapping(index, found)
         if not mapping.has_name():
             continue

@@ -34,6 +34,7 @@ from kenshu_desk.services.participants.column_mapping import (
     detect_mapping,
     forms_metadata_width,
     header_field,
+    visible,
 )
 from kenshu_desk.services.participants.import_checks import (
     Known,
@@ -111,7 +112,7 @@ class ParticipantImport:
     def require_mapping(self) -> ColumnMapping:
         if self.mapping is None or not self.mapping.has_name():
             raise UserError.of("import.no_name_column", name=self.table.name)
-        header = self.table.rows[self.mapping.header_row]
+        header = visible(self.table, self.table.rows[self.mapping.header_row])
         skip = forms_metadata_width(header)  # Microsoft Forms' respondent Name: not a question
         names = [
             i for i, cell in enumerate(header) if i >= skip and header_field(cell) == Field.NAME
