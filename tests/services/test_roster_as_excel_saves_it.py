@@ -348,3 +348,39 @@ def test_a_hidden_old_name_column_is_ignored(db: Database, tmp_path: Path):
     with db.session() as s:
         (row,) = importer.preview(s).rows
     assert row.values.name == "小川　恵"
+
+
+def test_a_phonetic_helper_column_is_read_by_its_cached_values(db: Database, tmp_path: Path):
+    """A ふりがな column filled with =PHONETIC(A2): Excel stores the formula and its result
+    (<f> and <v>, t="str"); the result is the reading."""
+    strings = ["氏名", "ふりがな", "小川\u3000恵", "所属", "川越市"]
+    shared = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{len(strings)}" uniqueCount="{len(strings)}">'
+        + "".join(f"<si><t>{s}</t></si>" for s in strings)
+        + "</sst>"
+    )
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+        '<c r="C1" t="s"><v>3</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>2</v></c>'
+        '<c r="B2" t="str"><f>PHONETIC(A2)</f><v>オガワ\u3000メグミ</v></c>'
+        '<c r="C2" t="s"><v>4</v></c></row>'
+        "</sheetData></worksheet>"
+    )
+    path = tmp_path / "名簿.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("xl/workbook.xml", _WORKBOOK)
+        z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        z.writestr("xl/sharedStrings.xml", shared)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    importer = ParticipantImport.from_file(path)
+    assert importer.require_mapping().column_of(Field.READING) == 1
+    with db.session() as s:
+        (row,) = importer.preview(s).rows
+    assert (row.values.name, row.values.reading) == ("小川\u3000恵", "オガワ\u3000メグミ")
