@@ -309,3 +309,24 @@ def test_attendance_plain_output_gives_the_candidates_ids(capsys, demo: str):
     )
     line = next(x for x in out.splitlines() if "未照合: 山口" in x)
     assert code == 0 and "山口\u3000香織" in line and f"[ID {pid}]" in line
+
+
+def test_attendance_plain_output_lists_a_namesakes_candidate_with_its_id(
+    capsys, demo: str, tmp_path: Path
+):
+    eid = event_id(capsys, demo, "2021-11-25")
+    lines = (DATA / "zoom_participants_en.csv").read_text(encoding="utf-8").splitlines()[:7]
+    lines.append(  # 髙橋 above matches by e-mail; 藤田 names an organisation not his
+        "藤田 健（東秩父村）,,11/25/2021 02:30:00 PM,11/25/2021 04:30:00 PM,120,Yes,Yes,No"
+    )
+    report = tmp_path / "namesake.csv"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = _plan(capsys, demo, eid, str(report), "--dry-run")[1]
+    row = next(r for r in plan["rows"] if r["name"].startswith("藤田"))
+    assert row["decision"] == "needs_decision"  # a namesake from another organisation
+    (candidate,) = row["candidates"]
+    code, out, _ = run(
+        capsys, "--db", demo, "attendance", "import", str(report), "--event", eid, "--dry-run"
+    )
+    line = next(x for x in out.splitlines() if "未照合: 藤田" in x)
+    assert code == 0 and f"[ID {candidate['participant_id']}]" in line
