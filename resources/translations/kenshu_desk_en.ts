@@ -412,6 +412,22 @@
             <translation>Unmatched rows: {0} (choose a match to apply it; rows left unchosen are ignored)</translation>
         </message>
         <message>
+            <source>端末名だけの行です。持ち主を選んでください</source>
+            <translation>Only a device's name: choose its owner</translation>
+        </message>
+        <message>
+            <source>同姓同名の別団体の人かもしれません</source>
+            <translation>May be a namesake from another organisation</translation>
+        </message>
+        <message>
+            <source>同じ名前の人が複数います</source>
+            <translation>Several people have this name</translation>
+        </message>
+        <message>
+            <source>無視する（{0}）</source>
+            <translation>Ignore ({0})</translation>
+        </message>
+        <message>
             <source>無視する</source>
             <translation>Ignore</translation>
         </message>

@@ -412,6 +412,22 @@
             <translation>照合できなかった行: {0}（対応を選ぶと反映されます。選ばない行は無視します）</translation>
         </message>
         <message>
+            <source>端末名だけの行です。持ち主を選んでください</source>
+            <translation>端末名だけの行です。持ち主を選んでください</translation>
+        </message>
+        <message>
+            <source>同姓同名の別団体の人かもしれません</source>
+            <translation>同姓同名の別団体の人かもしれません</translation>
+        </message>
+        <message>
+            <source>同じ名前の人が複数います</source>
+            <translation>同じ名前の人が複数います</translation>
+        </message>
+        <message>
+            <source>無視する（{0}）</source>
+            <translation>無視する（{0}）</translation>
+        </message>
+        <message>
             <source>無視する</source>
             <translation>無視する</translation>
         </message>

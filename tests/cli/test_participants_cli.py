@@ -268,3 +268,65 @@ def test_an_invisible_name_is_refused_and_shown_as_code_points(capsys, demo: str
     assert code == 0 and "エラー 1" in out
     line = next(line for line in out.splitlines() if "2 行目" in line)
     assert "<U+202E><U+200B>" in line and "\u202e" not in out and "\u200b" not in out
+
+
+def test_attendance_import_assigns_two_ipads_by_their_line(capsys, demo: str, tmp_path: Path):
+    eid = event_id(capsys, demo, "2021-11-25")
+    lines = (DATA / "zoom_participants_en.csv").read_text(encoding="utf-8").splitlines()[:4]
+    lines += [
+        "藤田 健,k.fujita@example.jp,11/25/2021 02:30:00 PM,11/25/2021 03:21:00 PM,51,No,Yes,No",
+        "中村拓也,t.nakamura@example.jp,11/25/2021 02:30:00 PM,11/25/2021 03:00:00 PM,30,No,Yes,No",
+        "iPad,,11/25/2021 03:22:00 PM,11/25/2021 04:30:00 PM,68,Yes,Yes,No",
+        "iPad,,11/25/2021 03:01:00 PM,11/25/2021 04:30:00 PM,89,Yes,Yes,No",
+    ]
+    report = tmp_path / "ipads.csv"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = _plan(capsys, demo, eid, str(report), "--dry-run")[1]
+    ids = {r["name"]: r["participant_id"] for r in plan["rows"] if r["decision"] == "matched"}
+    ipads = [r for r in plan["rows"] if r["name"] == "iPad"]
+    assert len(ipads) == 2 and all(r["decision"] == "needs_decision" for r in ipads)
+    code, _, err = run(
+        capsys, "--db", demo, "attendance", "import", str(report), "--event", eid, "--dry-run",
+        "--assign", f"iPad={ids['藤田 健']}",
+    )  # fmt: skip
+    assert code == 1 and "行番号" in err  # two rows named iPad: the line number is asked for
+    code, plan, _ = _plan(
+        capsys, demo, eid, str(report), "--dry-run",
+        "--assign", f"7={ids['藤田 健']}", "--assign", f"line:8={ids['中村拓也']}",
+    )  # fmt: skip
+    assert code == 0
+    states = {c["participant_id"]: c["new_state"] for c in plan["changes"]}
+    assert states[ids["藤田 健"]] == states[ids["中村拓也"]] == "attended_online"
+
+
+def test_attendance_plain_output_gives_the_candidates_ids(capsys, demo: str):
+    eid = event_id(capsys, demo, "2021-11-25")
+    report = str(DATA / "zoom_participants_en.csv")
+    plan = _plan(capsys, demo, eid, report, "--dry-run")[1]
+    pid = next(r for r in plan["rows"] if r["name"] == "山口")["candidates"][0]["participant_id"]
+    code, out, _ = run(
+        capsys, "--db", demo, "attendance", "import", report, "--event", eid, "--dry-run"
+    )
+    line = next(x for x in out.splitlines() if "未照合: 山口" in x)
+    assert code == 0 and "山口\u3000香織" in line and f"[ID {pid}]" in line
+
+
+def test_attendance_plain_output_lists_a_namesakes_candidate_with_its_id(
+    capsys, demo: str, tmp_path: Path
+):
+    eid = event_id(capsys, demo, "2021-11-25")
+    lines = (DATA / "zoom_participants_en.csv").read_text(encoding="utf-8").splitlines()[:7]
+    lines.append(  # 髙橋 above matches by e-mail; 藤田 names an organisation not his
+        "藤田 健（東秩父村）,,11/25/2021 02:30:00 PM,11/25/2021 04:30:00 PM,120,Yes,Yes,No"
+    )
+    report = tmp_path / "namesake.csv"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = _plan(capsys, demo, eid, str(report), "--dry-run")[1]
+    row = next(r for r in plan["rows"] if r["name"].startswith("藤田"))
+    assert row["decision"] == "needs_decision"  # a namesake from another organisation
+    (candidate,) = row["candidates"]
+    code, out, _ = run(
+        capsys, "--db", demo, "attendance", "import", str(report), "--event", eid, "--dry-run"
+    )
+    line = next(x for x in out.splitlines() if "未照合: 藤田" in x)
+    assert code == 0 and f"[ID {candidate['participant_id']}]" in line

@@ -268,6 +268,7 @@ def test_a_namesake_from_another_organisation_is_never_matched(demo_db, kokan2, 
         plan = plan_attendance(s, kokan2, _report_of((display, "")))
     outcome = plan.outcomes[0]
     assert outcome.participant_id is None  # listed for the organiser, not taken
+    assert outcome.why == "other_organisation"  # the dialog says so
     assert [c.participant_id for c in outcome.candidates] == [ishii]
     change = next(c for c in plan.changes if c.participant_id == ishii)
     assert change.new_state != AttendanceState.ATTENDED_ONLINE.value
@@ -321,3 +322,13 @@ def test_a_reading_shared_by_two_registrants_is_not_guessed(demo_db, kokan2):  #
         plan = plan_attendance(s, kokan2, _report_of(("Megumi Kato", "")))
     assert plan.outcomes[0].participant_id is None
     assert {c.participant_id for c in plan.outcomes[0].candidates} == {a, b}
+
+
+def test_the_second_address_matches_the_report_row(demo_db, kokan2):  # type: ignore[no-untyped-def]
+    pid = _registrant(demo_db, kokan2, "小川　恵", "おがわ　めぐみ", "川越市")
+    with demo_db.session() as s:
+        s.get(Participant, pid).other_email = "kyoiku@example.jp"  # 資料送付先のメールアドレス
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, _report_of(("教育委員会 PC", "kyoiku@example.jp")))
+    outcome = plan.outcomes[0]
+    assert outcome.participant_id == pid and outcome.how == "email"

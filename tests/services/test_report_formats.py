@@ -148,7 +148,12 @@ def _google_meet(path: Path) -> Path:
 
 @pytest.mark.parametrize(
     ("make", "kind"),
-    [(_zoom_webinar, "Zoom"), (_zoom_flat, "Zoom"), (_webex, None), (_google_meet, None)],
+    [
+        (_zoom_webinar, "Zoom"),
+        (_zoom_flat, "Zoom"),
+        (_webex, "Webex"),
+        (_google_meet, "Google Meet"),
+    ],
     ids=["zoom-webinar", "zoom-flat-export", "webex", "google-meet"],
 )
 def test_each_tool_finds_the_attendees_and_marks_no_absentee_present(  # type: ignore[no-untyped-def]
@@ -266,3 +271,49 @@ def test_a_second_device_is_proposed_and_counts_once_assigned(demo_db, kokan2, t
         plan = plan_attendance(s, kokan2, report, assignments={1: fujita})
     both = next(c for c in plan.changes if c.participant_id == fujita)
     assert both.new_state == AttendanceState.ATTENDED_ONLINE.value and both.minutes == 119
+
+
+def test_two_peoples_ipads_are_two_rows_each_assignable(demo_db, kokan2):  # type: ignore[no-untyped-def]
+    from kenshu_desk.services.participants.attendance_reports import ReportEntry, group_entries
+
+    def at(h: int, m: int) -> dt.datetime:
+        return dt.datetime(2021, 11, 25, h, m)
+
+    fujita, nakamura = "k.fujita@example.jp", "t.nakamura@example.jp"
+    entries = [
+        ReportEntry(2, "藤田 健", fujita, at(14, 30), at(15, 21), 3060),
+        ReportEntry(3, "中村拓也", nakamura, at(14, 30), at(15, 0), 1800),
+        ReportEntry(4, "iPad", "", at(15, 22), at(16, 30), 4080),
+        ReportEntry(5, "iPad", "", at(15, 1), at(16, 30), 5340),
+    ]
+    people = group_entries(entries)
+    assert [p.lines for p in people] == [[2], [3], [4], [5]]  # not one "iPad" of 2 h 37 min
+    from kenshu_desk.services.participants.attendance_reports import AttendanceReport
+
+    report = AttendanceReport("r.csv", "Zoom", "Zoom", people=people)  # fmt: skip
+    with demo_db.session() as s:
+        ids = {
+            e: s.scalars(select(Participant.id).where(Participant.email == e)).one()
+            for e in (fujita, nakamura)
+        }
+        plan = plan_attendance(s, kokan2, report)
+        assert all(o.device and o.participant_id is None for o in plan.outcomes[2:])
+        plan = plan_attendance(s, kokan2, report, assignments={2: ids[fujita], 3: ids[nakamura]})
+    for email in (fujita, nakamura):
+        change = next(c for c in plan.changes if c.participant_id == ids[email])
+        assert change.new_state == AttendanceState.ATTENDED_ONLINE.value
+
+
+def test_the_webinar_panelist_is_set_aside_like_the_host(demo_db, kokan2, tmp_path):  # type: ignore[no-untyped-def]
+    report = parse_report_file(_zoom_webinar(tmp_path / "webinar.csv"))
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, report)
+    panelist = next(o for o in plan.outcomes if o.person.email == "nakajima@example.ac.jp")
+    assert panelist.is_organiser and panelist not in plan.unmatched  # not "needs decision"
+
+
+def test_google_meets_times_of_day_are_no_unreadable_rows(tmp_path):  # type: ignore[no-untyped-def]
+    report = parse_report_file(_google_meet(tmp_path / "meet.csv"))
+    assert report.kind == "Google Meet"
+    assert not any("読めません" in w for w in report.warnings), report.warnings
+    assert report.people[0].entries[0].seconds == 123 * 60  # "2 hr 3 min": the duration decides

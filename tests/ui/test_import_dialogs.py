@@ -106,6 +106,24 @@ def test_attendance_dialog_resolves_unmatched_rows(qtbot, qtmodeltester, ui_app,
     assert state == "attended_online"  # 35 min ≥ 25 % of 120
 
 
+def test_attendance_dialog_says_why_a_row_needs_a_decision(qtbot, ui_app, demo_db, tmp_path):  # type: ignore[no-untyped-def]
+    eid = event_id(demo_db, dt.date(2021, 11, 25))
+    lines = (DATA / "zoom_participants_en.csv").read_text(encoding="utf-8").splitlines()[:4]
+    lines += [
+        "藤田 健,k.fujita@example.jp,11/25/2021 02:30:00 PM,11/25/2021 03:21:00 PM,51,No,Yes,No",
+        "iPad,,11/25/2021 03:22:00 PM,11/25/2021 04:30:00 PM,68,Yes,Yes,No",
+    ]
+    report = tmp_path / "ipad.csv"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = AttendanceImportDialog(demo_db, eid, path=str(report))
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None
+    ipad = next(o for o in dialog.plan.unmatched if o.person.name == "iPad")
+    assert ipad.why == "device"
+    combo = dialog.combos[ipad.index]
+    assert "端末名" in combo.itemText(0) and "端末名" in combo.toolTip()
+
+
 def test_attendance_dialog_lists_the_rows_set_aside(qtbot, ui_app, demo_db, tmp_path):  # type: ignore[no-untyped-def]
     from tests.services.test_meeting_report_formats import FORMATS, ROOM, WAITING
 

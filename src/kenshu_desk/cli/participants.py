@@ -112,7 +112,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         action="append",
         default=[],
         metavar="ROW_NAME=PARTICIPANT_ID",
-        help="レポートの行（表示名）を参加者に割り当てる（くり返し指定できる）",
+        help="レポートの行（表示名、または行番号: 6=ID, line:6=ID）を参加者に割り当てる"
+        "（くり返し指定できる）",
     )
     aimp.add_argument(
         "--allow-lower",
@@ -268,24 +269,32 @@ def _print_plan(plan: AttendancePlan, report: AttendanceReport) -> None:
         hint = ""
         if o.candidates:
             label = "この端末の持ち主の候補" if o.device else "候補"
-            hint = f" {label}: " + "、".join(c.label() for c in o.candidates)
+            hint = f" {label}: " + "、".join(
+                f"{c.label()}[ID {c.participant_id}]" for c in o.candidates
+            )
         out.write(f"  未照合: {o.person.name}{email}（{lines} 行目、{o.minutes} 分）{hint}\n")
 
 
 def _assignments(report: AttendanceReport, written: list[str]) -> dict[int, int]:
-    """--assign "ROW_NAME=PARTICIPANT_ID": the report's row by its display name."""
+    """--assign "ROW_NAME=PARTICIPANT_ID", or "LINE=PARTICIPANT_ID" / "line:LINE=…": the
+    report's row by its display name, or by its line number (two people's 「iPad」)."""
     out: dict[int, int] = {}
     for item in written:
         row_name, sep, pid = item.rpartition("=")
         if not sep or not row_name.strip() or not pid.strip().isdigit():
-            raise UserError(f"--assign は「表示名=参加者ID」の形で指定してください: {item}")
+            raise UserError.of("attendance.assign_format", item=item)
         wanted = row_name.strip()
-        rows = [i for i, p in enumerate(report.people) if wanted in (p.name, *p.names)]
+        by_line = wanted.removeprefix("line:").strip()
+        rows: list[int] = []
+        if by_line.isdigit() and len(by_line) < 8:  # not a telephone number's display name
+            rows = [i for i, p in enumerate(report.people) if int(by_line) in p.lines]
+        if not rows and not wanted.startswith("line:"):
+            rows = [i for i, p in enumerate(report.people) if wanted in (p.name, *p.names)]
         if not rows:
-            raise UserError(f"レポートに「{wanted}」という行はありません（--assign {item}）。")
+            raise UserError.of("attendance.assign_no_row", wanted=wanted, item=item)
         if len(rows) > 1:
-            raise UserError(
-                f"レポートに「{wanted}」の行が {len(rows)} つあります（--assign {item}）。"
+            raise UserError.of(
+                "attendance.assign_several_rows", wanted=wanted, count=len(rows), item=item
             )
         out[rows[0]] = int(pid)
     return out

@@ -166,14 +166,14 @@ class _Matcher:
         if found is not None and not self._belongs(found, mentioned):
             # A namesake from another organisation (「石井 翔（さいたま市）」 against 石井 翔 of
             # 東秩父村) is never taken for the registrant: the organiser decides.
-            return None, "", [found]
+            return None, "other_organisation", [found]
         if found is not None:
             return found, how, []
         if ambiguous:
             fitting = [i for i in ambiguous if self._belongs(i, mentioned)]
             if mentioned and len(fitting) == 1:
                 return fitting[0], how, []
-            return None, "", ambiguous
+            return None, "namesakes", ambiguous
         return None, "", self._suggest(variants)
 
     def _belongs(self, pid: int, mentioned: set[str]) -> bool:
@@ -262,6 +262,8 @@ def plan_attendance(
             outcome.how = "new"
         else:
             pid, how, ambiguous = matcher.match(person)
+            if pid is None:  # why the organiser decides: a namesake, several of that name
+                outcome.why, how = how, ""
             outcome.participant_id, outcome.how = pid, how
             outcome.candidates = [matcher.candidate(i) for i in ambiguous]
         outcomes.append(outcome)
@@ -351,7 +353,7 @@ def _propose_devices(
                 short = seconds_within(own, window) < threshold
                 scored.append((not short, -together, pid))
         if scored:
-            o.device = True
+            o.device, o.why = True, "device"
             o.candidates = [matcher.candidate(pid) for *_, pid in sorted(scored)[:5]]
 
 

@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.kanji_variants import fold_variants
 from kenshu_desk.services.participants.attendance_reports import Interval
+from kenshu_desk.services.participants.attendance_values import is_device_name
+
+__all__ = ["is_device_name"]
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
@@ -37,8 +40,18 @@ def seconds_within(intervals: Iterable[Interval], window: Interval) -> int:
 
 
 ORGANISER_ROLES = frozenset(
-    match_key(w) for w in ("Organizer", "Organiser", "Host", "開催者", "主催者", "ホスト")
-)
+    match_key(w)
+    for w in (
+        "Organizer",
+        "Organiser",
+        "Host",
+        "開催者",
+        "主催者",
+        "ホスト",
+        "Panelist",
+        "パネリスト",
+    )
+)  # a webinar's panelist (the speaker) is set aside like the host unless registered
 BRACKETS = re.compile(r"[(（\[［【〔「](.*?)[)）\]］】〕」]")
 _SEPARATORS = re.compile(r"[_＿/／|｜,，、@＠]+|\s+[-－ー―]\s+")
 
@@ -95,17 +108,3 @@ def name_variants(display: str) -> list[str]:
             add(" ".join(words[1:]))
             add(" ".join(words[:-1]))
     return out
-
-
-# Names a device gives itself when its user did not type one, and bare phone numbers.
-_DEVICE_NAME = re.compile(
-    r"^(?:.*の)?(?:ipad|iphone|galaxy[\w\s-]*|android[\w\s-]*|pixel[\w\s-]*|xperia[\w\s-]*|"
-    r"aquos[\w\s-]*|arrows[\w\s-]*|surface[\w\s-]*|zoom user|ユーザー|user)$"
-    r"|^[\d\s()+\-xX＋－]{8,}$",
-    re.IGNORECASE,
-)
-
-
-def is_device_name(display: str) -> bool:
-    """「iPad」, 「Galaxy S21」, 「090XXXX1234」: a second device, not a person's name."""
-    return bool(_DEVICE_NAME.match(display.strip()))

@@ -38,6 +38,9 @@ class Outcome:
     candidates: list[Candidate] = field(default_factory=list)
     seconds: int = 0  # for an unmatched row: this row alone; for a match: the participant's total
     device: bool = False  # a default device name: the candidates are people it may belong to
+    # Why an unmatched row needs a decision: "device", "other_organisation" (a namesake who
+    # names another organisation), "namesakes" (several registrants of that name), or "".
+    why: str = ""
 
     @property
     def matched(self) -> bool:

@@ -32,13 +32,16 @@ from kenshu_desk.services.participants.attendance_values import (
     SUPPORTED_TEXT,
     SetAsideRow,
     column_kind,
+    is_device_name,
     is_participant_header,
     is_room_account,
     map_columns,
     parse_datetime,
     parse_duration,
     person_name,
+    tool_of,
     what_was_found,
+    without_clock_only,
 )
 from kenshu_desk.services.shared.tabular import Table, read_table
 
@@ -259,7 +262,8 @@ def parse_table(table: Table) -> AttendanceReport:
             )
         header_index, cols = found
         end = len(table.rows)
-        report = AttendanceReport(table.name, str(msg("attendance.kind_table")), table.format_label)
+        kind = tool_of(table.rows[header_index]) or str(msg("attendance.kind_table"))
+        report = AttendanceReport(table.name, kind, table.format_label)
         _zoom_preamble(table, header_index, report)
         _flat_export_host(table, header_index, cols, report)
     _refuse_cut_off(table, header_index, end, cols)
@@ -431,7 +435,7 @@ def _entries(
             continue  # registered for the webinar, did not attend
         name = person_name(cell(cells, "name"), cell(cells, "first"), cell(cells, "last"))
         email = cell(cells, "email") or (cell(cells, "upn") if "@" in cell(cells, "upn") else "")
-        join_text, leave_text = cell(cells, "join"), cell(cells, "leave")
+        join_text, leave_text = (without_clock_only(cell(cells, k)) for k in ("join", "leave"))
         join = parse_datetime(join_text) if join_text else None
         leave = parse_datetime(leave_text) if leave_text else None
         seconds = parse_duration(cell(cells, "duration")) if "duration" in cols else None
@@ -464,7 +468,8 @@ def _entries(
 
 
 def group_entries(entries: list[ReportEntry]) -> list[ReportPerson]:
-    """Group rows by e-mail; a row without e-mail joins the one e-mail group with its name."""
+    """Group rows by e-mail; a row without e-mail joins the one e-mail group with its name;
+    a default device name or phone number without e-mail stays a row of its own."""
     people: list[ReportPerson] = []
     by_email: dict[str, ReportPerson] = {}
     by_name: dict[str, list[ReportPerson]] = {}
@@ -485,6 +490,9 @@ def group_entries(entries: list[ReportEntry]) -> list[ReportPerson]:
         if e.email:
             continue
         key = match_key(e.name)
+        if is_device_name(e.name):  # two people's 「iPad」 are two devices, not one person
+            people.append(ReportPerson(e.name, "", [e]))
+            continue
         groups = by_name.get(key, [])
         if len(groups) == 1:
             groups[0].entries.append(e)

@@ -223,3 +223,43 @@ def person_name(name: str, first: str, last: str) -> str:
     if all(c.isascii() for c in first + last):
         return f"{first} {last}".strip()
     return f"{last} {first}".strip()  # 髙橋 美咲: family name first
+
+
+# Names a device gives itself when its user did not type one, and bare phone numbers.
+_DEVICE_NAME = re.compile(
+    r"^(?:.*の)?(?:ipad|iphone|galaxy[\w\s-]*|android[\w\s-]*|pixel[\w\s-]*|xperia[\w\s-]*|"
+    r"aquos[\w\s-]*|arrows[\w\s-]*|surface[\w\s-]*|zoom user|ユーザー|user)$"
+    r"|^[\d\s()+\-xX＋－]{8,}$",
+    re.IGNORECASE,
+)
+
+
+def is_device_name(display: str) -> bool:
+    """「iPad」, 「Galaxy S21」, 「090XXXX1234」: a second device, not a person's name."""
+    return bool(_DEVICE_NAME.match(display.strip()))
+
+
+# Header words only one tool writes: Google Meet's attendance report ("Time joined",
+# "Time exited"), Webex' attendee report ("Attendee Email", "Attendance Duration").
+_TOOL_HEADERS = (
+    ("Google Meet", tuple(match_key(w) for w in ("time joined", "time exited"))),
+    ("Webex", tuple(match_key(w) for w in ("attendee email", "attendance duration"))),
+)
+
+
+def tool_of(header: list[str]) -> str:
+    """The meeting tool whose own header words the participant table uses, or ""."""
+    keys = {match_key(c) for c in header}
+    for tool, words in _TOOL_HEADERS:
+        if any(w in keys for w in words):
+            return tool
+    return ""
+
+
+_CLOCK_ONLY = re.compile(r"^\s*(?:午前|午後)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?\s*$")
+
+
+def without_clock_only(text: str) -> str:
+    """ "" for a time of day without a date (Google Meet's "Time joined": 02:30 PM): the
+    duration column decides then, instead of every row being reported as unreadable."""
+    return "" if _CLOCK_ONLY.match(text) else text

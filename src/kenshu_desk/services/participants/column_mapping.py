@@ -214,11 +214,35 @@ class ColumnMapping:
         return str(msg("participants.list_separator")).join(parts)
 
 
+# Microsoft Forms writes these columns before the questions (English and Japanese UI); the
+# respondent's Email/Name are Microsoft's account data ("anonymous" for open forms), not answers.
+_FORMS_METADATA = (
+    _keys("id", "start time", "completion time", "email", "name", "last modified time"),
+    _keys("id", "開始時刻", "完了時刻", "メール", "名前", "最終変更時刻"),
+)
+_FORMS_COMPLETION, _FORMS_EMAIL, _FORMS_NAME = 2, 3, 4
+
+
+def forms_metadata_width(cells: list[str]) -> int:
+    """How many leading columns are Microsoft Forms' own metadata (0: not a Forms export)."""
+    keys = [match_key(c) for c in cells[:6]]
+    for layout in _FORMS_METADATA:
+        if keys[:5] == list(layout[:5]):
+            return 6 if keys[5:6] == [layout[5]] else 5
+    return 0
+
+
 def map_header_row(cells: list[str]) -> dict[Field, int]:
     """Fields recognised in one row; the first column wins when two name the same field —
-    except a second e-mail column (a form's 資料送付先), kept as the person's other address."""
+    except a second e-mail column (a form's 資料送付先), kept as the person's other address.
+
+    In a Microsoft Forms export the latest answer is told by 完了時刻 (Completion time), and
+    the respondent's Name/Email are used only when the form asks for no name/address itself."""
     found: dict[Field, int] = {}
+    forms = forms_metadata_width(cells)
     for col, cell in enumerate(cells):
+        if col < forms:
+            continue
         f = header_field(cell)
         if f == Field.EMAIL and Field.EMAIL in found and Field.OTHER_EMAIL not in found:
             f = Field.OTHER_EMAIL
@@ -231,6 +255,12 @@ def map_header_row(cells: list[str]) -> dict[Field, int]:
     if Field.READING in found:
         found.pop(Field.FAMILY_READING, None)
         found.pop(Field.GIVEN_READING, None)
+    if forms:
+        found[Field.ANSWERED] = _FORMS_COMPLETION
+        if Field.NAME not in found and Field.FAMILY_NAME not in found:
+            found[Field.NAME] = _FORMS_NAME
+        if Field.EMAIL not in found:
+            found[Field.EMAIL] = _FORMS_EMAIL
     # A 「名」 column alone (no 「姓」) is a full name written under a one-kanji header.
     if Field.GIVEN_NAME in found and Field.FAMILY_NAME not in found:
         found[Field.NAME] = found.pop(Field.GIVEN_NAME)
@@ -238,6 +268,12 @@ def map_header_row(cells: list[str]) -> dict[Field, int]:
 
 
 HEADER_SEARCH_ROWS = 30
+
+
+def visible(table: Table, cells: list[str]) -> list[str]:
+    """The header cells with those of hidden columns blanked (an old 「氏名（旧）」 kept out of
+    sight is not a second name column)."""
+    return ["" if i in table.hidden_columns else c for i, c in enumerate(cells)]
 
 
 def detect_mapping(table: Table) -> ColumnMapping | None:
@@ -248,7 +284,7 @@ def detect_mapping(table: Table) -> ColumnMapping | None:
     """
     best: ColumnMapping | None = None
     for index, cells in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
-        found = map_header_row(cells)
+        found = map_header_row(visible(table, cells))
         mapping = ColumnMapping(index, found)
         if not mapping.has_name():
             continue

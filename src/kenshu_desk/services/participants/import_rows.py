@@ -73,14 +73,20 @@ def looks_like_test(v: ParticipantValues) -> bool:
 
 
 def refuse_attendance_report(table: Table) -> None:
-    """A Zoom / Teams report given to the participant import would make its display names and
-    phone numbers into people: refuse it and say which import it belongs to."""
-    from kenshu_desk.services.participants.attendance_reports import map_columns
+    """A Zoom / Teams / Meet report given to the participant import would make its display names
+    and phone numbers into people: refuse it and say which import it belongs to.
 
-    for cells in table.rows[:40]:
-        cols = map_columns(cells)
-        if "name" in cols and {"join", "leave"} <= cols.keys():
-            raise UserError.of("import.attendance_report_given", name=table.name)
+    The attendance import's own reader decides (its header rules, Teams' old join/leave list,
+    Zoom's webinar sections): a table it reads into people with times or durations is a report.
+    """
+    from kenshu_desk.services.participants.attendance_reports import parse_table
+
+    try:
+        report = parse_table(table)
+    except UserError:
+        return  # not a report the attendance import would take
+    if any(e.join or e.leave or e.seconds for p in report.people for e in p.entries):
+        raise UserError.of("import.attendance_report_given", name=table.name)
 
 
 def latest_answers_first(

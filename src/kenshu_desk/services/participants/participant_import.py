@@ -32,7 +32,9 @@ from kenshu_desk.services.participants.column_mapping import (
     ColumnMapping,
     Field,
     detect_mapping,
+    forms_metadata_width,
     header_field,
+    visible,
 )
 from kenshu_desk.services.participants.import_checks import (
     Known,
@@ -83,6 +85,12 @@ def _fingerprint(session: Session, event_id: int | None) -> tuple[object, ...]:
     return (*people, *orgs, *regs)
 
 
+def _address(raw: str) -> str:
+    """An address cell; Microsoft Forms writes "anonymous" for a respondent it does not know."""
+    email = clean_email(raw)
+    return "" if email.casefold() == "anonymous" else email
+
+
 def _join(family: str, given: str) -> str:
     return FULL_WIDTH_SPACE.join(p for p in (family.strip(), given.strip()) if p)
 
@@ -104,8 +112,11 @@ class ParticipantImport:
     def require_mapping(self) -> ColumnMapping:
         if self.mapping is None or not self.mapping.has_name():
             raise UserError.of("import.no_name_column", name=self.table.name)
-        header = self.table.rows[self.mapping.header_row]
-        names = [i for i, cell in enumerate(header) if header_field(cell) == Field.NAME]
+        header = visible(self.table, self.table.rows[self.mapping.header_row])
+        skip = forms_metadata_width(header)  # Microsoft Forms' respondent Name: not a question
+        names = [
+            i for i, cell in enumerate(header) if i >= skip and header_field(cell) == Field.NAME
+        ]
         if len(names) > 1:
             # Two people per row (申込者と同行者): reading only the first would drop the second.
             cols = str(msg("import.column_separator")).join(
@@ -140,7 +151,7 @@ class ParticipantImport:
             organisation=get(Field.ORGANISATION),
             department=get(Field.DEPARTMENT),
             title=get(Field.TITLE),
-            email=clean_email(get(Field.EMAIL)),
+            email=_address(get(Field.EMAIL)),
             phone=unicodedata.normalize("NFKC", get(Field.PHONE)),
             notes=get(Field.NOTES),
             other_email=clean_email(get(Field.OTHER_EMAIL)),

@@ -46,6 +46,8 @@ class Table:
     # A text file's last line ended with a line break (always so for a whole report saved by
     # Zoom, Teams or Webex; a file saved while still downloading may stop mid-cell).
     ends_with_line_break: bool = True
+    # Columns (0-based) the workbook keeps hidden: not offered as a list's columns.
+    hidden_columns: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -202,6 +204,7 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
             rows=rows,
             lines=lines,
             phonetic=phonetic_runs(path),
+            hidden_columns=hidden_columns(path, getattr(sheet, "_worksheet_path", "")),
         )
     finally:
         workbook.close()
@@ -248,6 +251,25 @@ def phonetic_runs(path: Path) -> dict[str, str]:
         if text.strip() and reading and reading != text.strip():
             out.setdefault(text.strip(), reading)
     return out
+
+
+def hidden_columns(path: Path, part: str) -> frozenset[int]:
+    """The columns a sheet hides (<cols><col min max hidden="1">), read from the part's start
+    only: openpyxl's read-only mode does not load column dimensions."""
+    import xml.etree.ElementTree as ET
+
+    out: set[int] = set()
+    try:
+        with zipfile.ZipFile(path) as z, z.open(part.lstrip("/")) as f:
+            for _event, elem in ET.iterparse(f, events=("start",)):
+                if elem.tag == f"{_MAIN_NS}sheetData":
+                    break  # <cols> comes before the cells
+                if elem.tag == f"{_MAIN_NS}col" and elem.get("hidden") in ("1", "true"):
+                    low, high = int(elem.get("min", "0")), int(elem.get("max", "0"))
+                    out.update(range(low - 1, min(high, MAX_COLUMNS)))
+    except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError, ValueError):
+        return frozenset()
+    return frozenset(out)
 
 
 def _first_sheet_with_data(workbook: Any) -> Any:

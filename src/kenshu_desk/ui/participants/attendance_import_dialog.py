@@ -297,7 +297,14 @@ class AttendanceImportDialog(QDialog):
 
     def _combo_for(self, outcome: Outcome) -> QComboBox:
         combo = QComboBox()
-        combo.addItem(self.tr("無視する"), (IGNORE, None))
+        why = {
+            "device": self.tr("端末名だけの行です。持ち主を選んでください"),
+            "other_organisation": self.tr("同姓同名の別団体の人かもしれません"),
+            "namesakes": self.tr("同じ名前の人が複数います"),
+        }.get(outcome.why, "")
+        combo.addItem(self.tr("無視する（{0}）").format(why) if why else self.tr("無視する"),
+                      (IGNORE, None))  # fmt: skip
+        combo.setToolTip(why)
         for c in outcome.candidates:
             mark = self.tr("（申込者）") if c.registered else ""
             combo.addItem(self.tr("→ {0}{1}").format(c.label(), mark), (PICK, c.participant_id))
