@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from kenshu_desk.ui.shell import i18n
 from kenshu_desk.ui.shell.widgets import LAPTOP_AREA
 
 WIDTH, HEIGHT = LAPTOP_AREA
@@ -36,9 +37,15 @@ def _check(window: QWidget) -> None:
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_every_window_opened_from_the_menus_fits_a_laptop(  # type: ignore[no-untyped-def]
-    qtbot, open_window, demo_db, language, monkeypatch
+    qtbot, open_window, demo_db, language, monkeypatch, tmp_path, request
 ):
     monkeypatch.setenv("KENSHU_DESK_LANG", language)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # The translator is installed once by the ui_app fixture: install English here, or the
+    # "en" run is Japanese again (install_translators also words the services' messages).
+    if language == "en":
+        assert i18n.install_translators("en")
+        request.addfinalizer(i18n.remove_translators)
     window = open_window(demo_db)  # the fixture sizes it as a maximised laptop window
     hint = window.minimumSizeHint()
     assert hint.width() <= WIDTH and hint.height() <= HEIGHT, hint

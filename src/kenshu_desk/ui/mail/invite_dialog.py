@@ -115,14 +115,13 @@ class InviteDialog(SendRunMixin, QDialog):
         editor_layout.addRow(self.tr("件名(&U)"), self.subject)
         editor_layout.addRow(self.tr("本文(&B)"), self.body)
         editor_layout.addRow("", self.template_error)
-        editor_layout.addRow(
-            "",
-            QLabel(
-                self.tr(
-                    "差し込み: {氏名} {所属} {行事名} {日時} {会場} {参加URL} {プログラム} {差出人} {問い合わせ先}"
-                )
-            ),
+        fields = QLabel(
+            self.tr(
+                "差し込み: {氏名} {所属} {行事名} {日時} {会場} {参加URL} {プログラム} {差出人} {問い合わせ先}"
+            )
         )
+        fields.setWordWrap(True)  # the English line alone is wider than a laptop screen
+        editor_layout.addRow("", fields)
         preview_box = QWidget()
         preview_layout = QFormLayout(preview_box)
         preview_layout.addRow(self.tr("プレビュー(&V)"), self.preview_for)
