@@ -162,6 +162,28 @@ def main() -> int:
     save(db_settings, "database_settings")
     db_settings.close()
 
+    from kenshu_desk.ui.participants.coverage_view import CoverageView
+    from kenshu_desk.ui.year.municipality_records import MunicipalityRecordsWidget
+    from kenshu_desk.ui.year.progress_view import ProgressView
+
+    def coverage_of(fiscal_year: int) -> CoverageView:
+        view = CoverageView(db)
+        view.year.setCurrentIndex(view.year.findData(fiscal_year))  # the demo's year
+        return view
+
+    # The year windows at the size the menus give them on a 1366×768 laptop.
+    for name, make in (
+        ("coverage", lambda: coverage_of(2021)),
+        ("municipality_records", lambda: MunicipalityRecordsWidget(db, 2021)),
+        ("progress", lambda: ProgressView(db, 2021)),
+    ):
+        shown_window = make()
+        shown_window.resize(1340, 688)
+        shown_window.show()
+        settle(800)
+        save(shown_window, name)
+        shown_window.close()
+
     year = YearViewWidget(db, 2021)
     year.resize(1200, 700)
     year.show()
