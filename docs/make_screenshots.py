@@ -88,7 +88,7 @@ def main() -> int:
     save(window, "main_window")
 
     preview = PdfPreviewDialog(agenda_builder(db, meeting), agenda_namer(db, meeting))
-    preview.resize(1000, 760)
+    preview.resize(1000, 728)  # as tall as a 1366×768 laptop's usable area
     preview.show()
     ready = QEventLoop()
     preview.document_ready.connect(ready.quit)
@@ -143,6 +143,46 @@ def main() -> int:
     recordings.tabs.setCurrentIndex(1)  # 送信: who gets the link, and the message
     save(recordings, "recordings")
     recordings.close()
+
+    from kenshu_desk.ui.participants.participant_directory import ParticipantDirectoryWidget
+    from kenshu_desk.ui.shell.db_settings_dialog import DatabaseSettingsDialog
+
+    directory = ParticipantDirectoryWidget(db)
+    directory.resize(1100, 640)
+    directory.show()
+    settle(300)
+    directory.search.setText("かわごえ")  # found by the organisation's reading (川越市)
+    settle(600)
+    save(directory, "participant_directory")
+    directory.close()
+
+    db_settings = DatabaseSettingsDialog(db)
+    db_settings.show()
+    db_settings.details.toggle.click()  # 詳細 open: the address and port
+    save(db_settings, "database_settings")
+    db_settings.close()
+
+    from kenshu_desk.ui.participants.coverage_view import CoverageView
+    from kenshu_desk.ui.year.municipality_records import MunicipalityRecordsWidget
+    from kenshu_desk.ui.year.progress_view import ProgressView
+
+    def coverage_of(fiscal_year: int) -> CoverageView:
+        view = CoverageView(db)
+        view.year.setCurrentIndex(view.year.findData(fiscal_year))  # the demo's year
+        return view
+
+    # The year windows at the size the menus give them on a 1366×768 laptop.
+    for name, make in (
+        ("coverage", lambda: coverage_of(2021)),
+        ("municipality_records", lambda: MunicipalityRecordsWidget(db, 2021)),
+        ("progress", lambda: ProgressView(db, 2021)),
+    ):
+        shown_window = make()
+        shown_window.resize(1340, 688)
+        shown_window.show()
+        settle(800)
+        save(shown_window, name)
+        shown_window.close()
 
     year = YearViewWidget(db, 2021)
     year.resize(1200, 700)

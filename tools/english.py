@@ -146,6 +146,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "{0} に送信しました（サーバーの応答: {1}）": "Sent to {0} (server reply: {1})",
     "{0} のパスワード": "Password for {0}",
     "{0} 人": "{0} people",
+    "{0} 人（{1}）": "{0} people ({1})",
+    "、": ", ",
     "{0} 人に{1}。よろしいですか？": "{1} for {0} people. Continue?",
     "{0} 人の申込を削除": "Remove {0} registrations",
     "{0} 人の申込を削除しました（Ctrl+Z で元に戻せます）。": "Removed {0} registrations (Ctrl+Z undoes).",

@@ -995,6 +995,14 @@
             <translation>No sender address. Enter it in the mail settings.</translation>
         </message>
         <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>{0} 人（{1}）</source>
+            <translation>{0} people ({1})</translation>
+        </message>
+        <message>
             <source>{0} 人</source>
             <translation>{0} people</translation>
         </message>

@@ -994,6 +994,14 @@
             <translation>差出人のアドレスがありません。メール設定で入力してください。</translation>
         </message>
         <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>{0} 人（{1}）</source>
+            <translation>{0} 人（{1}）</translation>
+        </message>
+        <message>
             <source>{0} 人</source>
             <translation>{0} 人</translation>
         </message>

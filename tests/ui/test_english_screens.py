@@ -162,3 +162,43 @@ def test_every_screen_of_the_english_window_shows_no_japanese_but_data(
     found = {k: v for k, v in found.items() if v}
     report = "\n".join(f"{name}: {texts}" for name, texts in found.items())
     assert found == {}, report
+
+
+def test_english_invitation_count_delete_question_and_recording_dates(  # type: ignore[no-untyped-def]
+    english, qtbot, open_window, demo_db, monkeypatch
+):
+    """What the menu walk above cannot reach: the count of an event with people left to
+    invite, the Delete question (skipped there), and a recording link's 公開期限."""
+    from kenshu_desk.services.recordings.links import RecordingInfo
+    from kenshu_desk.ui.mail.invite_dialog import InviteDialog
+    from kenshu_desk.ui.recordings.recordings_models import RecordingsModel
+
+    data = _data_strings(demo_db)
+    with demo_db.session() as s:
+        event_id = s.scalars(select(models.Event.id).order_by(models.Event.date)).first()
+    assert event_id is not None
+    dialog = InviteDialog(demo_db, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    count = dialog.count_label.text()
+    assert re.match(r"\d+ people \(", count), count  # people are left to invite
+    assert _japanese_left([count], data) == [], count
+
+    window = open_window(demo_db)
+    assert window._view is not None
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.extend([title, text])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.delete_event(confirm=True)
+    assert asked and _japanese_left(asked, data) == [], asked
+
+    model = RecordingsModel()
+    model.set_rows(
+        [RecordingInfo(1, event_id, "https://example.jp/r", "", dt.date(2021, 12, 24), "")]
+    )
+    until = model.index(0, 2).data()
+    assert until == "Fri 24 Dec 2021", until

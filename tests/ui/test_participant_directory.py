@@ -89,3 +89,29 @@ def test_the_participant_dialog_refuses_a_name_of_only_invisible_characters(qtbo
     assert "見える文字がありません" in dialog.problem.text()
     dialog.name.setText("山田　太郎")
     assert save.isEnabled() and dialog.problem.text() == ""
+
+
+def test_history_dates_are_long_dates_not_iso(  # type: ignore[no-untyped-def]
+    qtbot, ui_app, demo_db, ime_type, monkeypatch, tmp_path
+):
+    """令和3年11月25日（木） in Japanese, Thu 25 Nov 2021 in English: never 2021-11-25."""
+    import re
+
+    from kenshu_desk.ui.shell import i18n
+
+    widget = open_directory(qtbot, demo_db)
+    ime_type(widget.search, "m.takahashi")
+    widget.view.selectRow(0)
+    dates = [
+        widget.history_model.index(r, 0).data() for r in range(widget.history_model.rowCount())
+    ]
+    assert dates and all(re.fullmatch(r"(令和|平成)\d+年\d+月\d+日（.）", d) for d in dates), dates
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert i18n.install_translators("en")
+    try:
+        widget.view.clearSelection()
+        widget.view.selectRow(0)
+        english = [widget.history_model.index(r, 0).data() for r in range(len(dates))]
+    finally:
+        i18n.remove_translators()
+    assert all(re.fullmatch(r"\w{3} \d{1,2} \w{3} \d{4}", d) for d in english), english

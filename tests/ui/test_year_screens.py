@@ -311,3 +311,21 @@ def test_closing_the_main_window_saves_the_record_form_first(qtbot, ui_app, demo
     assert not window.close()
     assert tool.isVisible() and "予定年度" in records.message.text()
     records.revert()
+
+
+def test_dispatch_date_typed_key_by_key(qtbot, ui_app, demo_db):  # type: ignore[no-untyped-def]
+    """Each keystroke of 2022/10/20 goes where it is typed: no part of the date is changed
+    behind the user's back (issue 18: 2022/10/20 became 2022/11/10)."""
+    dialog = DispatchDialog(demo_db, _id(demo_db, "鳩山町"), dt.date(2021, 11, 25))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    line = dialog.date.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    qtbot.keyClicks(line, "2022/10/20")
+    assert line.text() == "2022/10/20"
+    assert dialog.date.date() == dt.date(2022, 10, 20)
+    line.selectAll()
+    qtbot.keyClicks(line, "R3.11.29")
+    assert dialog.date.date() == dt.date(2021, 11, 29)

@@ -6,6 +6,7 @@ of past events must stay true. Deleting an event deletes its registrations, not 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
@@ -309,7 +310,7 @@ def delete_participant(session: Session, participant_id: int) -> None:
 @dataclass(frozen=True)
 class HistoryRow:
     event_id: int
-    date: str
+    date: dt.date  # worded by the window (和暦 or English)
     title: str
     state: str  # the Japanese label
     minutes_online: int | None
@@ -324,7 +325,7 @@ def participant_history(session: Session, participant_id: int) -> list[HistoryRo
         .order_by(Event.date.desc(), Event.start_time.desc())
     ).all()
     return [
-        HistoryRow(eid, d.isoformat(), title, state_label(state), minutes)
+        HistoryRow(eid, d, title, state_label(state), minutes)
         for eid, d, title, state, minutes in rows
     ]
 

@@ -45,6 +45,7 @@ from kenshu_desk.services.mail import actions
 from kenshu_desk.services.mail.invitations import InvitationPlan, Recipient
 from kenshu_desk.ui.mail.mail_worker import SendJob
 from kenshu_desk.ui.mail.send_run import SendRunMixin
+from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.widgets import fit_to_screen
 from kenshu_desk.ui.shell.workers import Task, TaskRunner
 
@@ -115,14 +116,13 @@ class InviteDialog(SendRunMixin, QDialog):
         editor_layout.addRow(self.tr("件名(&U)"), self.subject)
         editor_layout.addRow(self.tr("本文(&B)"), self.body)
         editor_layout.addRow("", self.template_error)
-        editor_layout.addRow(
-            "",
-            QLabel(
-                self.tr(
-                    "差し込み: {氏名} {所属} {行事名} {日時} {会場} {参加URL} {プログラム} {差出人} {問い合わせ先}"
-                )
-            ),
+        fields = QLabel(
+            self.tr(
+                "差し込み: {氏名} {所属} {行事名} {日時} {会場} {参加URL} {プログラム} {差出人} {問い合わせ先}"
+            )
         )
+        fields.setWordWrap(True)  # the English line alone is wider than a laptop screen
+        editor_layout.addRow("", fields)
         preview_box = QWidget()
         preview_layout = QFormLayout(preview_box)
         preview_layout.addRow(self.tr("プレビュー(&V)"), self.preview_for)
@@ -200,10 +200,12 @@ class InviteDialog(SendRunMixin, QDialog):
             self.count_label.setToolTip("")
             self._update_buttons()
             return
-        counts = "、".join(f"{kind_label(k)} {n}" for k, n in self.plan.count_by_kind().items())
-        text = self.tr("{0} 人").format(self.plan.count)
+        by_kind = self.plan.count_by_kind().items()
+        counts = self.tr("、").join(f"{shown(kind_label(k))} {n}" for k, n in by_kind)
         if counts:
-            text += f"（{counts}）"
+            text = self.tr("{0} 人（{1}）").format(self.plan.count, counts)
+        else:
+            text = self.tr("{0} 人").format(self.plan.count)
         if self.plan.skipped:
             text += self.tr("　対象外 {0} 人").format(len(self.plan.skipped))
             self.count_label.setToolTip("\n".join(f"{w}: {why}" for w, why in self.plan.skipped))

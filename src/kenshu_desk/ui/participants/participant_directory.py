@@ -30,6 +30,7 @@ from kenshu_desk.services.participants.directory import (
 from kenshu_desk.services.participants.participants import DirectoryRow
 from kenshu_desk.ui.participants.participant_dialog import ParticipantDialog
 from kenshu_desk.ui.participants.participant_models import DirectoryModel, TupleTableModel
+from kenshu_desk.ui.shell.i18n import long_date
 from kenshu_desk.ui.shell.labels import shown
 from kenshu_desk.ui.shell.workers import TaskRunner
 
@@ -281,7 +282,7 @@ class ParticipantDirectoryWidget(QWidget):
         self.detail.setText("\n".join(lines))
         history = history_of(self.db, row.id)
         self.history_model.set_rows(
-            [(h.date, h.title, shown(h.state), h.minutes_online) for h in history]
+            [(long_date(h.date), h.title, shown(h.state), h.minutes_online) for h in history]
         )
 
     def _update_actions(self) -> None:

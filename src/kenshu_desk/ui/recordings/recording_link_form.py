@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.services.recordings import recordings as rec
 from kenshu_desk.ui.shell.date_edit import DateEdit
+from kenshu_desk.ui.shell.widgets import buddy_label
 
 
 def parse_extras(text: str) -> list[tuple[str, str]]:
@@ -56,7 +57,7 @@ class RecordingLinkForm(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.has_until)
         row.addWidget(self.until, 1)
-        form.addRow(self.tr("公開期限(&D)"), row)
+        form.addRow(buddy_label(self.tr("公開期限(&D)"), self.has_until), row)
         form.addRow(self.tr("備考(&N)"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

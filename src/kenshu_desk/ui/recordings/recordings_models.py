@@ -17,11 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
 from kenshu_desk.services.recordings.recording_log import DeliveryEntry, FollowUpRow
 from kenshu_desk.services.recordings.recordings import RecordingInfo
-from kenshu_desk.ui.shell.i18n import date_time_label
+from kenshu_desk.ui.shell.i18n import date_time_label, long_date
 from kenshu_desk.ui.shell.labels import shown
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -97,7 +96,7 @@ class RecordingsModel(_SnapshotModel):
     HEADERS = ("動画URL", "パスコード", "公開期限", "備考")
 
     def text(self, item: RecordingInfo, column: int) -> str:
-        until = wareki(item.available_until) if item.available_until else ""
+        until = long_date(item.available_until) if item.available_until else ""
         return (item.url, item.passcode, until, item.note)[column]
 
 

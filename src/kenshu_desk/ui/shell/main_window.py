@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from kenshu_desk.database import ConcurrentEditError, Database
-from kenshu_desk.domain.japanese import wareki
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.services.timetable import event_edit
@@ -37,7 +36,7 @@ from kenshu_desk.ui.participants.participants_menu import install_participants_m
 from kenshu_desk.ui.shell.db_settings_dialog import install_db_settings_action
 from kenshu_desk.ui.shell.document_actions import install_document_actions
 from kenshu_desk.ui.shell.guide import install_guide_action
-from kenshu_desk.ui.shell.i18n import install_language_menu
+from kenshu_desk.ui.shell.i18n import install_language_menu, long_date
 from kenshu_desk.ui.shell.team_sync import ChangeWatcher
 from kenshu_desk.ui.timetable import commands
 from kenshu_desk.ui.timetable.checks_panel import ChecksPanel
@@ -402,7 +401,7 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         dependents = window_service.event_dependents(self.db, view.id)
-        name = f"{view.fields['title']}（{wareki(view.fields['date'])}）"
+        name = f"{view.fields['title']}（{long_date(view.fields['date'])}）"
         if dependents.none:
             question = self.tr(
                 "行事「%1」と時間割を削除しますか？\n「元に戻す」(Ctrl+Z) で取り消せます。"

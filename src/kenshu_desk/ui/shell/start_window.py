@@ -34,6 +34,25 @@ def restore_geometry(window: QMainWindow) -> None:
         saved = None
     if saved is None or not window.restoreGeometry(saved):
         window.resize(*DEFAULT_SIZE)
+        return
+    clamp_to_screen(window)
+
+
+def clamp_to_screen(window: QWidget) -> None:
+    """A size remembered on a larger monitor shrinks to the screen the window is on now (on
+    the offscreen platform, whose screen is made up, to the default laptop size)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() == "offscreen":
+        limit_w, limit_h = DEFAULT_SIZE
+    else:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        limit_w, limit_h = area.width() - 16, area.height() - 40  # less the window frame
+    if window.width() > limit_w or window.height() > limit_h:
+        window.resize(min(window.width(), limit_w), min(window.height(), limit_h))
 
 
 def save_geometry(window: QMainWindow) -> None:

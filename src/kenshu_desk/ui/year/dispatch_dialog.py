@@ -33,7 +33,7 @@ from kenshu_desk.services.year.actions import (
 from kenshu_desk.services.year.dispatches import DispatchInput, StoredDispatch
 from kenshu_desk.ui.shell.date_edit import DateEdit
 from kenshu_desk.ui.shell.labels import shown
-from kenshu_desk.ui.shell.widgets import fit_to_screen
+from kenshu_desk.ui.shell.widgets import buddy_label, fit_to_screen
 
 
 def _as_time(value: object) -> dt.time:
@@ -97,7 +97,7 @@ class DispatchDialog(QDialog):
         when.addWidget(self.end)
         when.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("日付・時刻(&D):"), when)
+        form.addRow(buddy_label(self.tr("日付・時刻(&D):"), self.date), when)
         form.addRow("", self.date_warning)
         form.addRow(self.tr("種別(&K):"), self.kind)
         form.addRow(self.tr("派遣先(&H):"), self.host)
