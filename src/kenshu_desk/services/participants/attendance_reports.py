@@ -39,6 +39,7 @@ from kenshu_desk.services.participants.attendance_values import (
     parse_datetime,
     parse_duration,
     person_name,
+    refuse_cut_off,
     tool_of,
     what_was_found,
     without_clock_only,
@@ -266,7 +267,7 @@ def parse_table(table: Table) -> AttendanceReport:
         report = AttendanceReport(table.name, kind, table.format_label)
         _zoom_preamble(table, header_index, report)
         _flat_export_host(table, header_index, cols, report)
-    _refuse_cut_off(table, header_index, end, cols)
+    refuse_cut_off(table, header_index, end, cols)
     entries = _entries(table, header_index + 1, end, cols, report)
     if not entries:
         raise UserError.of("attendance.no_participant_rows", name=table.name)
@@ -363,31 +364,6 @@ def _zoom_preamble(table: Table, header_index: int, report: AttendanceReport) ->
     headers = "".join(match_key(c) for c in table.rows[header_index])
     if any(mark in headers for mark in _ZOOM_MARKS):
         report.kind = "Zoom"
-
-
-def _refuse_cut_off(table: Table, header_index: int, end: int, cols: dict[str, int]) -> None:
-    """A report saved while it was still downloading ends in the middle of a row: that
-    person's leave time or duration is missing, and they would be counted absent."""
-    if end != len(table.rows) or not table.format_label.startswith("CSV"):  # in any language
-        return  # another section follows, or a workbook (its rows end where their data ends)
-    last = len(table.rows) - 1
-    while last > header_index and not any(table.rows[last]):
-        last -= 1
-    if last <= header_index:
-        return
-    width = len(table.rows[header_index])
-    cells = table.rows[last]
-    needed = [cols[k] for k in ("join", "leave", "duration") if k in cols]
-    short = len(cells) < width and any(col >= len(cells) for col in needed)
-    # No line break after the last line, and it stops in a cell that counts (a duration
-    # "1" of "137"): the cell itself may be cut.
-    cut_in_cell = (
-        not table.ends_with_line_break
-        and last == len(table.rows) - 1
-        and len(cells) - 1 in [*needed, *([cols["email"]] if "email" in cols else [])]
-    )
-    if short or cut_in_cell:
-        raise UserError.of("attendance.cut_off", name=table.name, line=table.lines[last])
 
 
 def _flat_export_host(

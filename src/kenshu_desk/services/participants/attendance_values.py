@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kenshu_desk.domain.japanese import match_key
+from kenshu_desk.errors import UserError
 from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.shared.tabular import Table
 
@@ -263,3 +264,28 @@ def without_clock_only(text: str) -> str:
     """ "" for a time of day without a date (Google Meet's "Time joined": 02:30 PM): the
     duration column decides then, instead of every row being reported as unreadable."""
     return "" if _CLOCK_ONLY.match(text) else text
+
+
+def refuse_cut_off(table: Table, header_index: int, end: int, cols: dict[str, int]) -> None:
+    """A report saved while it was still downloading ends in the middle of a row: that
+    person's leave time or duration is missing, and they would be counted absent."""
+    if end != len(table.rows) or not table.format_label.startswith("CSV"):  # in any language
+        return  # another section follows, or a workbook (its rows end where their data ends)
+    last = len(table.rows) - 1
+    while last > header_index and not any(table.rows[last]):
+        last -= 1
+    if last <= header_index:
+        return
+    width = len(table.rows[header_index])
+    cells = table.rows[last]
+    needed = [cols[k] for k in ("join", "leave", "duration") if k in cols]
+    short = len(cells) < width and any(col >= len(cells) for col in needed)
+    # No line break after the last line, and it stops in a cell that counts (a duration
+    # "1" of "137"): the cell itself may be cut.
+    cut_in_cell = (
+        not table.ends_with_line_break
+        and last == len(table.rows) - 1
+        and len(cells) - 1 in [*needed, *([cols["email"]] if "email" in cols else [])]
+    )
+    if short or cut_in_cell:
+        raise UserError.of("attendance.cut_off", name=table.name, line=table.lines[last])
