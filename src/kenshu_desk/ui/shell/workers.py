@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import threading
 import traceback
-import weakref
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -91,17 +90,19 @@ class Task(QRunnable):
             self.signals.finished.emit()
 
 
-_RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+# Every runner's pool, kept for the life of the program and never a child of a window. A pool
+# destroyed with its window (Qt deletes children) waits for its running task inside the
+# destructor, while PySide holds the interpreter lock there; a task still in Python code (a
+# team-mode poll finishing its read) then waits for that lock: both wait forever. Idle pools
+# cost nothing (their threads end after 30 s).
+_POOLS: list[QThreadPool] = []
 
 
 def wait_for_all_runners(msecs: int = 30000) -> bool:
     """True when every runner's tasks have ended within msecs (tests: nothing left running)."""
     done = True
-    for runner in list(_RUNNERS):
-        try:
-            done = runner.pool.waitForDone(msecs) and done
-        except RuntimeError:  # its window is gone, and the pool with it (which waited)
-            continue
+    for pool in list(_POOLS):
+        done = pool.waitForDone(msecs) and done
     return done
 
 
@@ -112,10 +113,10 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
+        self.pool = QThreadPool()  # no parent: see _POOLS
         self.pool.setMaxThreadCount(1)
+        _POOLS.append(self.pool)
         self.task: Task | None = None
-        _RUNNERS.add(self)
 
     def start(
         self,
