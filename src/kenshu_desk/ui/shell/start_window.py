@@ -40,19 +40,10 @@ def restore_geometry(window: QMainWindow) -> None:
 
 def clamp_to_screen(window: QWidget) -> None:
     """A size remembered on a larger monitor shrinks to the screen the window is on now (on
-    the offscreen platform, whose screen is made up, to the default laptop size)."""
-    from PySide6.QtGui import QGuiApplication
+    the offscreen platform, whose screen is made up, to the laptop area)."""
+    from kenshu_desk.ui.shell.widgets import fit_to_screen
 
-    if QGuiApplication.platformName() == "offscreen":
-        limit_w, limit_h = DEFAULT_SIZE
-    else:
-        screen = window.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        limit_w, limit_h = area.width() - 16, area.height() - 40  # less the window frame
-    if window.width() > limit_w or window.height() > limit_h:
-        window.resize(min(window.width(), limit_w), min(window.height(), limit_h))
+    fit_to_screen(window, window.width(), window.height(), within_laptop=False)
 
 
 def save_geometry(window: QMainWindow) -> None:

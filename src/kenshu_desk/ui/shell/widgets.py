@@ -87,9 +87,10 @@ def set_combo_data(combo: QComboBox, value: Any) -> None:
 LAPTOP_AREA = (1366, 728)
 
 
-def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
-    """Resize a window to ``width``×``height`` or less: never beyond a 1366×728 laptop area,
-    nor beyond the screen it is on (a remembered size from a larger monitor is clamped)."""
+def fit_to_screen(widget: QWidget, width: int, height: int, *, within_laptop: bool = True) -> None:
+    """Resize a window to ``width``×``height`` or less: never beyond a 1366×728 laptop area
+    (unless ``within_laptop`` is False: a size the user chose on a larger screen), nor beyond
+    the screen it is on (a remembered size from a larger monitor is clamped)."""
     from PySide6.QtGui import QGuiApplication
 
     screen = widget.screen() or QGuiApplication.primaryScreen()
@@ -98,6 +99,8 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     # area is the limit there, as on the smallest screen our users have.
     if screen is not None and QGuiApplication.platformName() != "offscreen":
         area = screen.availableGeometry()
+        if not within_laptop:
+            limit_w, limit_h = area.width(), area.height()
         limit_w, limit_h = min(limit_w, area.width()), min(limit_h, area.height())
     frame_w, frame_h = 16, 40  # the title bar and borders the window manager adds
     widget.resize(max(200, min(width, limit_w - frame_w)), max(150, min(height, limit_h - frame_h)))
