@@ -24,8 +24,8 @@ def _damage(path: Path) -> None:
             f.write(b"\xde\xad" * (page // 2))
 
 
-@pytest.fixture
-def damaged(db_path: Path) -> tuple[Path, Path]:
+def make_damaged(db_path: Path) -> Path:
+    """A demo database at `db_path`, backed up, then damaged; returns the backup."""
     db = open_database(f"sqlite:///{db_path}")
     with db.session() as s:
         load_demo(s)
@@ -36,7 +36,12 @@ def damaged(db_path: Path) -> tuple[Path, Path]:
     con.execute("PRAGMA journal_mode=DELETE")
     con.close()
     _damage(db_path)
-    return db_path, backup
+    return backup
+
+
+@pytest.fixture
+def damaged(db_path: Path) -> tuple[Path, Path]:
+    return db_path, make_damaged(db_path)
 
 
 @pytest.mark.parametrize(

@@ -85,24 +85,10 @@ def test_only_a_bare_start_skips_the_command_parser(argv, expected):
 def test_a_damaged_database_shows_one_line_with_the_latest_backup(tmp_path: Path):
     """Damaged pages (the header still reads): one line in the message box naming the
     newest backup, no traceback, the file left as it was."""
-    import sqlite3
-
-    from tests.test_damaged_database import _damage
-
-    from kenshu_desk.database import backup_sqlite, open_database
-    from kenshu_desk.services.demo import load_demo
+    from tests.test_damaged_database import make_damaged
 
     path = tmp_path / "damaged.sqlite3"
-    db = open_database(f"sqlite:///{path}")
-    with db.session() as s:
-        load_demo(s)
-    db.dispose()
-    backup = backup_sqlite(path)
-    con = sqlite3.connect(path)  # fold the WAL in, so the damage lands in the pages read
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.execute("PRAGMA journal_mode=DELETE")
-    con.close()
-    _damage(path)
+    backup = make_damaged(path)
     before = path.read_bytes()
     code, lines = start(tmp_path, f"--db={path}")
     assert code == 1, lines
