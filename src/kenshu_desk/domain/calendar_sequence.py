@@ -17,6 +17,7 @@ would change, and must never go down. The rule lives here, once, in two forms:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,18 +54,24 @@ class CalendarState:
 
     @classmethod
     def of(cls, event: Any) -> CalendarState:
+        return cls.read(lambda name: getattr(event, name))
+
+    @classmethod
+    def read(cls, value: Callable[[str], Any]) -> CalendarState:
+        """The state from `value(field name)`: the event's attributes, or what the row held
+        before a flush."""
         return cls(
-            title=event.title or "",
-            date=event.date,
-            start_time=event.start_time,
-            end_time=event.end_time,
-            venue=event.venue or "",
-            online_url=event.online_url or "",
-            cancelled=bool(event.cancelled),
-            sequence=event.calendar_sequence or 0,
-            target_audience=event.target_audience or "",
-            agenda_notes=event.agenda_notes or "",
-            organiser_contact=event.organiser_contact or "",
+            title=value("title") or "",
+            date=value("date"),
+            start_time=value("start_time"),
+            end_time=value("end_time"),
+            venue=value("venue") or "",
+            online_url=value("online_url") or "",
+            cancelled=bool(value("cancelled")),
+            sequence=value("calendar_sequence") or 0,
+            target_audience=value("target_audience") or "",
+            agenda_notes=value("agenda_notes") or "",
+            organiser_contact=value("organiser_contact") or "",
         )
 
     def schedule(self) -> tuple[Any, ...]:
@@ -99,20 +106,7 @@ def _loaded_value(state: Any, name: str) -> Any:
 
 def _before_update(_mapper: Any, _connection: Any, target: Any) -> None:
     state = inspect(target)
-    loaded = {name: _loaded_value(state, name) for name in SCHEDULE_FIELDS}
-    before = CalendarState(
-        title=loaded["title"] or "",
-        date=loaded["date"],
-        start_time=loaded["start_time"],
-        end_time=loaded["end_time"],
-        venue=loaded["venue"] or "",
-        online_url=loaded["online_url"] or "",
-        cancelled=bool(loaded["cancelled"]),
-        sequence=_loaded_value(state, "calendar_sequence") or 0,
-        target_audience=loaded["target_audience"] or "",
-        agenda_notes=loaded["agenda_notes"] or "",
-        organiser_contact=loaded["organiser_contact"] or "",
-    )
+    before = CalendarState.read(lambda name: _loaded_value(state, name))
     wanted = next_sequence(before, CalendarState.of(target))
     if wanted != target.calendar_sequence:
         target.calendar_sequence = wanted
