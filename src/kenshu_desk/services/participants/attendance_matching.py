@@ -34,7 +34,6 @@ from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
 from kenshu_desk.services.participants.attendance_names import (
     BRACKETS,
-    is_device_name,
     merge_intervals,
     name_key,
     name_variants,
@@ -52,6 +51,7 @@ from kenshu_desk.services.participants.attendance_reports import (
     Interval,
     ReportPerson,
 )
+from kenshu_desk.services.participants.attendance_values import is_device_name
 
 DEFAULT_THRESHOLD_PCT = 50
 # A report nobody of which matched is refused; NOTHING_MATCHED: the command line's (Japanese) line.

@@ -12,9 +12,6 @@ from collections.abc import Iterable
 from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.kanji_variants import fold_variants
 from kenshu_desk.services.participants.attendance_reports import Interval
-from kenshu_desk.services.participants.attendance_values import is_device_name
-
-__all__ = ["is_device_name"]
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
