@@ -353,7 +353,7 @@ def _propose_devices(
                 short = seconds_within(own, window) < threshold
                 scored.append((not short, -together, pid))
         if scored:
-            o.device, o.why = True, "device"
+            o.why = "device"
             o.candidates = [matcher.candidate(pid) for *_, pid in sorted(scored)[:5]]
 
 

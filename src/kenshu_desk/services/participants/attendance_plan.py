@@ -37,10 +37,14 @@ class Outcome:
     how: str = ""  # email / name / assigned / new
     candidates: list[Candidate] = field(default_factory=list)
     seconds: int = 0  # for an unmatched row: this row alone; for a match: the participant's total
-    device: bool = False  # a default device name: the candidates are people it may belong to
-    # Why an unmatched row needs a decision: "device", "other_organisation" (a namesake who
-    # names another organisation), "namesakes" (several registrants of that name), or "".
+    # Why an unmatched row needs a decision: "device" (a default device name: the candidates
+    # are people it may belong to), "other_organisation" (a namesake who names another
+    # organisation), "namesakes" (several registrants of that name), or "".
     why: str = ""
+
+    @property
+    def device(self) -> bool:
+        return self.why == "device"
 
     @property
     def matched(self) -> bool:
