@@ -27,6 +27,7 @@ class LatencyProxy:
     listen_host: str = "127.0.0.1"
     port: int = 0  # chosen when started
     requests: int = 0  # client → server chunks, ≈ round trips
+    frozen: bool = False  # a server that stops answering: nothing is forwarded while set
     _loop: asyncio.AbstractEventLoop | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
     _server: asyncio.AbstractServer | None = field(default=None, repr=False)
@@ -106,6 +107,8 @@ class LatencyProxy:
                 wait = due - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
+                while self.frozen:
+                    await asyncio.sleep(0.01)
                 if not data:
                     writer.close()
                     return

@@ -739,4 +739,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "除外: {0}（{1} 行目）{2}": "Left out: {0} (line {1}) {2}",
     "（名前なし）": "(no name)",
     "（{0} 行目）": " (line {0})",
+    " 入力した内容は画面に残してあります。もう一度確定すると保存し直します。": " What you typed is still on the screen; confirm it again to save it again.",
+    "データベースサーバーが %1 秒応答しないため、待つのをやめました。この変更が保存されたかどうかは確かめられていません。": "The database server did not answer for %1 s, so the program stopped waiting. Whether this change was saved has not been confirmed.",
+    "データベースサーバーの応答を待っています（%1 秒）…": "Waiting for the database server to answer (%1 s)…",
+    "保存しています": "Saving",
+    "待つのをやめる": "Stop waiting",
 }

@@ -2580,6 +2580,22 @@ Subject: {1}
             <translation>Next step</translation>
         </message>
         <message>
+            <source>待つのをやめる</source>
+            <translation>Stop waiting</translation>
+        </message>
+        <message>
+            <source>保存しています</source>
+            <translation>Saving</translation>
+        </message>
+        <message>
+            <source>データベースサーバーの応答を待っています（%1 秒）…</source>
+            <translation>Waiting for the database server to answer (%1 s)…</translation>
+        </message>
+        <message>
+            <source>データベースサーバーが %1 秒応答しないため、待つのをやめました。この変更が保存されたかどうかは確かめられていません。</source>
+            <translation>The database server did not answer for %1 s, so the program stopped waiting. Whether this change was saved has not been confirmed.</translation>
+        </message>
+        <message>
             <source>印刷(&amp;R)</source>
             <translation>P&amp;rint</translation>
         </message>
@@ -2646,6 +2662,10 @@ Subject: {1}
         <message>
             <source>{0}番目の項目</source>
             <translation>Item {0}</translation>
+        </message>
+        <message>
+            <source> 入力した内容は画面に残してあります。もう一度確定すると保存し直します。</source>
+            <translation> What you typed is still on the screen; confirm it again to save it again.</translation>
         </message>
         <message>
             <source>データベースに保存できませんでした: </source>

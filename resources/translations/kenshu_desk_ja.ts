@@ -2578,6 +2578,22 @@
             <translation>次の対応</translation>
         </message>
         <message>
+            <source>待つのをやめる</source>
+            <translation>待つのをやめる</translation>
+        </message>
+        <message>
+            <source>保存しています</source>
+            <translation>保存しています</translation>
+        </message>
+        <message>
+            <source>データベースサーバーの応答を待っています（%1 秒）…</source>
+            <translation>データベースサーバーの応答を待っています（%1 秒）…</translation>
+        </message>
+        <message>
+            <source>データベースサーバーが %1 秒応答しないため、待つのをやめました。この変更が保存されたかどうかは確かめられていません。</source>
+            <translation>データベースサーバーが %1 秒応答しないため、待つのをやめました。この変更が保存されたかどうかは確かめられていません。</translation>
+        </message>
+        <message>
             <source>印刷(&amp;R)</source>
             <translation>印刷(&amp;R)</translation>
         </message>
@@ -2644,6 +2660,10 @@
         <message>
             <source>{0}番目の項目</source>
             <translation>{0}番目の項目</translation>
+        </message>
+        <message>
+            <source> 入力した内容は画面に残してあります。もう一度確定すると保存し直します。</source>
+            <translation> 入力した内容は画面に残してあります。もう一度確定すると保存し直します。</translation>
         </message>
         <message>
             <source>データベースに保存できませんでした: </source>

@@ -102,3 +102,58 @@ def test_a_slow_network_does_not_freeze_the_window_while_polling(  # type: ignor
     finally:
         slow.dispose()
         proxy.stop()
+
+
+@pytest.mark.postgres_only
+def test_a_server_that_stops_answering_mid_edit_leaves_the_window_alive(  # type: ignore[no-untyped-def]
+    qtbot, open_window, demo_db
+):
+    """The edit waits on its own thread: the window keeps painting, a dialog offers to stop
+    waiting, the message says so in Japanese and the typed text stays in the field."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    url = make_url(demo_db.url)
+    proxy = LatencyProxy(url.host or "127.0.0.1", url.port or 5432, rtt_ms=0).start()
+    slow = open_database(url.set(port=proxy.port).render_as_string(hide_password=False))
+    try:
+        window = open_window(slow)
+        window.change_watcher.timer.stop()
+        event_id = window.current_event_id()
+        assert event_id is not None
+        venue = window.form.venue
+        probe = _Probe()
+        seen_dialogs: list[str] = []
+
+        def stop_waiting() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, QProgressDialog)
+            seen_dialogs.append(dialog.labelText())
+            dialog.cancel()
+
+        proxy.frozen = True
+        QTimer.singleShot(1500, stop_waiting)
+        probe._last = time.perf_counter()
+        probe.timer.start()
+        venue.setText("さいたま新都心合同庁舎1号館 2階 会議室")
+        venue.editingFinished.emit()  # returns once the user stopped waiting
+        probe.timer.stop()
+
+        assert seen_dialogs and "応答を待っています" in seen_dialogs[0]
+        assert probe.longest < 0.2, f"the GUI thread was blocked {probe.longest * 1000:.0f} ms"
+        message = window.statusBar().currentMessage()
+        assert "待つのをやめました" in message and "画面に残してあります" in message
+        assert venue.text() == "さいたま新都心合同庁舎1号館 2階 会議室"
+        assert window.undo_stack.count() == 0  # no step claimed that was not confirmed
+
+        proxy.frozen = False  # the server answers again: the held edit lands on its own
+        from kenshu_desk.domain.models import Event
+
+        def stored_venue() -> str:
+            with demo_db.session() as s:
+                return s.get(Event, event_id).venue
+
+        qtbot.waitUntil(lambda: stored_venue() == venue.text(), timeout=20_000)
+    finally:
+        proxy.frozen = False
+        slow.dispose()
+        proxy.stop()

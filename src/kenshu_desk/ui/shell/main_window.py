@@ -344,6 +344,11 @@ class MainWindow(QMainWindow):
         if self._current_id is not None:
             self._show_event()  # put back what is stored in a field that was refused
 
+    def report_unsaved(self, message: str) -> None:
+        """Not saved because of the server or the file: what was typed stays on the screen
+        (the field still differs from what is stored, so confirming it again saves it)."""
+        self.statusBar().showMessage(message, 30000)
+
     def after_conflict(self) -> None:
         """Another organiser saved the same row first: forget the now unsafe undo history
         (its steps would write back values read before their change) and show what is stored.

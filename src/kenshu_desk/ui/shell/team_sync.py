@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kenshu_desk.database import OwnCommits
 from kenshu_desk.errors import UserError
 from kenshu_desk.ui.shell.context import as_widget
+from kenshu_desk.ui.shell.db_wait import edit_in_flight
 from kenshu_desk.ui.shell.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class ChangeWatcher(QObject):
 
     def busy(self) -> bool:
         """The user is typing in the editor or has a dialog open: do not pull the rug."""
-        if QApplication.activeModalWidget() is not None:
+        if QApplication.activeModalWidget() is not None or edit_in_flight():
             return True
         window = self.window
         if window.programme.table.state() == QAbstractItemView.State.EditingState:

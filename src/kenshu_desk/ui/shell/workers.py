@@ -159,3 +159,10 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def start_thread(target: Callable[[], None], name: str) -> None:
+    """Run target on a daemon thread of its own: for one database step the GUI thread waits
+    for (ui/shell/db_wait.py). Not a pool's thread: a step stuck on a server that stopped
+    answering must not hold up the next one."""
+    threading.Thread(target=target, name=name, daemon=True).start()

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from kenshu_desk.database import ConcurrentEditError, Database
+from kenshu_desk.database import ConcurrentEditError, Database, DatabaseError
 from kenshu_desk.domain.models import Event, Speaker
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.shared.versions import WrittenVersions
@@ -35,6 +35,7 @@ from kenshu_desk.services.timetable import programme_actions as actions
 from kenshu_desk.services.timetable.event_edit import EventSnapshot
 from kenshu_desk.services.timetable.programme_actions import SaveFailed
 from kenshu_desk.services.timetable.speakers import SpeakerSnapshot
+from kenshu_desk.ui.shell.db_wait import run_waiting
 
 
 def _tr(text: str) -> str:
@@ -64,6 +65,10 @@ class EditContext(Protocol):
 
     def report_error(self, message: str) -> None: ...
 
+    def report_unsaved(self, message: str) -> None:
+        """The step was not saved (or may not have been) for a reason other than its value:
+        say so and leave what the user typed on the screen."""
+
     def after_conflict(self) -> None: ...
 
 
@@ -81,24 +86,29 @@ class DbCommand(QUndoCommand):
 
     def _run(self, step: Callable[[], Change]) -> None:
         try:
-            change = step()
+            # On a thread of its own: the window stays alive while a server answers.
+            change = run_waiting(step)
         except ConcurrentEditError as exc:
             self._fail(str(exc))
             self.ctx.after_conflict()
         except SaveFailed as exc:
             self._fail(_tr("データベースに保存できませんでした: ") + exc.detail)
+        except DatabaseError as exc:  # the server or the file, not the value: keep the input
+            self._fail(str(exc), keep_input=True)
         except UserError as exc:
             self._fail(str(exc))
         else:
             self.ctx.after_edit(change)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, keep_input: bool = False) -> None:
         self.setObsolete(True)
-        self.ctx.report_error(
-            _tr("「%1」を実行できませんでした: %2")
-            .replace("%1", self.text())
-            .replace("%2", message)
-        )
+        text = _tr("「%1」を実行できませんでした: %2").replace("%1", self.text()).replace("%2", message)
+        if keep_input:
+            self.ctx.report_unsaved(
+                text + _tr(" 入力した内容は画面に残してあります。もう一度確定すると保存し直します。")
+            )
+        else:
+            self.ctx.report_error(text)
 
     def redo(self) -> None:
         self._run(self.do)
