@@ -26,6 +26,7 @@ from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.participants.import_rows import name_problem, one_line
 from kenshu_desk.services.participants.organisations import OrganisationIndex
 from kenshu_desk.services.participants.participant_import import clean_email, is_valid_email
+from kenshu_desk.services.shared.slices import sorted_in_slices
 from kenshu_desk.services.shared.versions import expect_version
 
 
@@ -106,7 +107,7 @@ def directory_rows(
     org_keys: dict[str, str] = {}  # a few hundred organisations for thousands of people
     for (
         pid, name, reading, org, dept, title, email, phone, archived, reg, att, kana, parent_kana,
-    ) in session.execute(stmt):  # fmt: skip
+    ) in session.connection().execute(stmt):  # fmt: skip
         org = org or ""
         org_key = org_keys.get(org)
         if org_key is None:
@@ -130,8 +131,7 @@ def directory_rows(
                 sort_key_from_match_keys(reading_key, name_key, name),
             )
         )
-    rows.sort(key=lambda r: r.sort_key)
-    return rows
+    return sorted_in_slices(rows, key=lambda r: r.sort_key)
 
 
 def search_participants(
