@@ -70,6 +70,9 @@ def _start(code: str, *args: str) -> dict[str, tuple[float, float]]:
     that window shown (the time the process then takes to tear down is not start-up), and
     the peak memory in MB by then."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # An installed program has its bytecode compiled (pip compiles on install); a source
+    # checkout run with PYTHONDONTWRITEBYTECODE would compile every module on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-c", code, *args],
