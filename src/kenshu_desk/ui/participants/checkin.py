@@ -67,6 +67,8 @@ class CheckInCommand(DbCommand):
         actions.set_attendance(
             self.panel.db, self.panel.event_id, [(self.participant_id, state)], self.version_of()
         )
+
+    def applied(self, forward: bool) -> None:
         if not forward:
             self.view.say(self.view.tr("取り消しました: {0}").format(self.text()), ok=True)
 

@@ -35,6 +35,7 @@ from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import RegistrationModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
+from kenshu_desk.ui.shell.db_wait import run_waiting
 from kenshu_desk.ui.shell.i18n import event_heading
 from kenshu_desk.ui.shell.labels import shown
 
@@ -87,12 +88,18 @@ class DbCommand(QUndoCommand):
         return lambda reg: book.get(Registration, reg.id) or -1
 
     def apply(self, forward: bool) -> None:
+        """The step's database work: runs on a thread of its own (no widgets here)."""
         raise NotImplementedError
+
+    def applied(self, forward: bool) -> None:
+        """After a step was saved, on the GUI thread."""
 
     def _run(self, forward: bool) -> None:
         try:
-            self.apply(forward)
+            # The window stays alive while a server answers (ui/shell/db_wait.py).
+            run_waiting(lambda: self.apply(forward))
             self.ran = True
+            self.applied(forward)
         except UserError as exc:
             # Nothing was saved: the step leaves the stack rather than claim a state it lacks.
             self.setObsolete(True)
