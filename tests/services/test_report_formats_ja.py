@@ -129,7 +129,8 @@ def _present(demo_db, kokan2, report: AttendanceReport) -> set[str]:  # type: ig
 FORMATS = {
     "google-meet-ja": (lambda d: _meet(d / "出席状況.csv"), "Google Meet"),
     "google-meet-ja-sankajikan": (
-        lambda d: _meet(d / "meet.csv", duration_header="参加時間"), "Google Meet"
+        lambda d: _meet(d / "meet.csv", duration_header="参加時間"),
+        "Google Meet",
     ),
     "google-meet-en": (lambda d: _meet_en(d / "attendance.csv"), "Google Meet"),
     "webex-ja": (lambda d: _webex(d / "出席者レポート.csv"), "Webex"),
@@ -180,3 +181,33 @@ def test_a_meet_report_without_times_or_duration_is_refused(tmp_path: Path):
                      .encode("utf-8"))  # fmt: skip
     with pytest.raises(UserError, match="出席レポートの形式ではありません"):
         parse_report_file(path)
+
+
+def test_a_variant_kanji_registrant_is_matched_and_a_look_alike_is_not(demo_db, kokan2):  # type: ignore[no-untyped-def]
+    """Registered as 桒原 / 𡈽屋 / 靑木 (as written in the family register); the report shows
+    the everyday 桑原 / 土屋 / 青木. 士屋 (a different kanji that looks like 土) is not 土屋."""
+    from kenshu_desk.services.participants.attendance_reports import ReportEntry, ReportPerson
+
+    at = dt.datetime(2021, 11, 25, 14, 28), dt.datetime(2021, 11, 25, 16, 29)
+    registered = {"桒原 健一": "くわばら けんいち", "𡈽屋 恵": "つちや めぐみ",
+                  "靑木 淸": "あおき きよし"}  # fmt: skip
+    with demo_db.session() as s:
+        ids = {}
+        for name, reading in registered.items():
+            p = Participant(name=name, reading=reading)
+            s.add(p)
+            s.flush()
+            s.add(Registration(event_id=kokan2, participant_id=p.id))
+            ids[name] = p.id
+    shown = ["桑原 健一", "土屋 恵", "青木 清", "士屋 恵"]
+    people = [
+        ReportPerson(n, "", [ReportEntry(i + 2, n, "", *at, None)]) for i, n in enumerate(shown)
+    ]
+    report = AttendanceReport("r.csv", "Zoom", "Zoom", people=people)
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, report)
+    by_row = {o.person.name: o.participant_id for o in plan.outcomes}
+    assert by_row["桑原 健一"] == ids["桒原 健一"]
+    assert by_row["土屋 恵"] == ids["𡈽屋 恵"]
+    assert by_row["青木 清"] == ids["靑木 淸"]
+    assert by_row["士屋 恵"] is None  # not 𡈽屋 (土屋): listed for the organiser to decide
