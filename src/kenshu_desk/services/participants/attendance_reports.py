@@ -253,6 +253,12 @@ def parse_table(table: Table) -> AttendanceReport:
             report = AttendanceReport(table.name, "Teams", str(label))
             entries = [ReportEntry(line, name, "", a, b, None) for line, name, a, b in legacy]
             report.people = group_entries(entries)
+            # No role column: the organiser's row is neither set aside nor guessed; it is
+            # matched like any row and, matching no registrant, left for the user to decide.
+            first = min(entries, key=lambda e: (e.join or dt.datetime.max, e.line))
+            report.warnings.append(
+                str(msg("attendance.legacy_teams_no_organiser", name=first.name))
+            )
             return report
         if found is None:
             raise UserError.of(
