@@ -211,3 +211,13 @@ def test_a_variant_kanji_registrant_is_matched_and_a_look_alike_is_not(demo_db, 
     assert by_row["土屋 恵"] == ids["𡈽屋 恵"]
     assert by_row["青木 清"] == ids["靑木 淸"]
     assert by_row["士屋 恵"] is None  # not 𡈽屋 (土屋): listed for the organiser to decide
+
+
+@pytest.mark.parametrize("fmt", ["google-meet-ja", "webex-ja", "zoom-webinar-ja"])
+def test_the_participant_import_refuses_japanese_ui_reports(tmp_path: Path, fmt: str):
+    """Given to the participant list import by mistake, a Japanese-UI report would make its
+    display names into people: it is named as an attendance report instead."""
+    from kenshu_desk.services.participants.participant_import import ParticipantImport
+
+    with pytest.raises(UserError, match="出席レポートのようです"):
+        ParticipantImport.from_file(FORMATS[fmt][0](tmp_path))
