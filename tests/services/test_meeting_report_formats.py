@@ -284,3 +284,34 @@ def test_an_unknown_layout_exits_1_and_changes_nothing(capsys, demo_db, kokan2, 
     assert err.count("\n") == 1
     with demo_db.session() as s:
         assert sorted(s.execute(select(Registration.id, Registration.state)).all()) == before
+
+
+@pytest.mark.parametrize("fmt", ["teams-old-list-en", "teams-old-list-ja"])
+def test_the_old_teams_list_leaves_the_organisers_account_to_the_user(  # type: ignore[no-untyped-def]
+    capsys, demo_db, kokan2, tmp_path, fmt
+):
+    """Teams' first list has no role column: the organiser's account (in from the start,
+    "Joined before") is neither set aside as the organiser nor matched to a registrant by a
+    guess; it is a row to decide, the output says why, and applying changes nobody for it."""
+    import json
+
+    from kenshu_desk.cli import main
+
+    path = FORMATS[fmt](tmp_path)
+    report = parse_report_file(path)
+    assert not report.set_aside and not any(e.role for p in report.people for e in p.entries)
+    assert any("開催者の印がありません" in w and HOST[0] in w for w in report.warnings)
+    with demo_db.session() as s:
+        plan = plan_attendance(s, kokan2, report)
+    host = next(o for o in plan.outcomes if o.person.name == HOST[0])
+    assert host.participant_id is None and not host.is_organiser and host in plan.unmatched
+    code = main(["--db", str(demo_db.url), "attendance", "import", str(path),
+                 "--event", str(kokan2), "--json", "--dry-run"])  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    row = next(r for r in data["rows"] if r["name"] == HOST[0])
+    assert code == 0 and row["decision"] == "needs_decision" and row["participant_id"] is None
+    assert any(HOST[0] in w for w in data["warnings"])
+    main(["--db", str(demo_db.url), "attendance", "import", str(path), "--event", str(kokan2),
+          "--dry-run"])  # fmt: skip
+    out = capsys.readouterr().out
+    assert f"未照合: {HOST[0]}" in out and "開催者の印がありません" in out

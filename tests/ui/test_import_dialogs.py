@@ -156,3 +156,23 @@ def test_coverage_view(qtbot, qtmodeltester, ui_app, demo_db):
     assert view.none_label.text().startswith("参加のない市町村: ")
     view.registered.setChecked(True)
     assert "申込" in view.summary.text()
+
+
+def test_attendance_dialog_leaves_the_old_teams_lists_organiser_to_the_user(  # type: ignore[no-untyped-def]
+    qtbot, ui_app, demo_db, tmp_path
+):
+    from tests.services.test_meeting_report_formats import FORMATS, HOST
+
+    eid = event_id(demo_db, dt.date(2021, 11, 25))
+    path = FORMATS["teams-old-list-ja"](tmp_path)
+    dialog = AttendanceImportDialog(demo_db, eid, path=str(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.plan is not None
+    assert "開催者の印がありません" in dialog.summary.text() and HOST[0] in dialog.summary.text()
+    names = [
+        dialog.unmatched_model.index(r, 0).data() for r in range(dialog.unmatched_model.rowCount())
+    ]
+    assert names == [HOST[0]]  # a row to decide: not set aside, not given to anyone
+    combo = dialog.combos[dialog.plan.unmatched[0].index]
+    assert combo.currentIndex() == 0  # nobody chosen for it

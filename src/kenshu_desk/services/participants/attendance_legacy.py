@@ -10,6 +10,12 @@ from __future__ import annotations
 import datetime as dt
 
 from kenshu_desk.domain.japanese import match_key
+from kenshu_desk.messages import msg
+from kenshu_desk.services.participants.attendance_rows import (
+    AttendanceReport,
+    ReportEntry,
+    group_entries,
+)
 from kenshu_desk.services.participants.attendance_values import parse_datetime
 from kenshu_desk.services.shared.tabular import Table
 
@@ -22,6 +28,24 @@ _LEFT = tuple(match_key(w) for w in ("left", "退出", "退室"))
 
 # (line, name, join, leave)
 LegacyRow = tuple[int, str, dt.datetime, dt.datetime]
+
+
+def legacy_teams_report(table: Table) -> AttendanceReport | None:
+    """The old list as a report, or None when ``table`` is not one (or has no rows).
+
+    It has no role column: the organiser's own account is neither set aside nor guessed; it
+    is matched like any row and, matching no registrant, left for the user to decide — the
+    report's warning says so and names the account that was in from the start."""
+    legacy = legacy_teams_rows(table)
+    if not legacy:
+        return None
+    label = msg("attendance.legacy_teams_list", format=table.format_label)
+    report = AttendanceReport(table.name, "Teams", str(label))
+    entries = [ReportEntry(line, name, "", a, b, None) for line, name, a, b in legacy]
+    report.people = group_entries(entries)
+    first = min(entries, key=lambda e: (e.join or dt.datetime.max, e.line))
+    report.warnings.append(str(msg("attendance.legacy_teams_no_organiser", name=first.name)))
+    return report
 
 
 def legacy_teams_rows(table: Table) -> list[LegacyRow] | None:

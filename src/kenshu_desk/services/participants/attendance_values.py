@@ -99,7 +99,7 @@ _COLUMN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("waiting", ("in waiting room", "待機室")),
     ("upn", ("(upn)", "upn")),
     ("duration", ("duration", "期間", "会議の長さ", "出席時間", "参加時間(分)", "時間(分)", "(分)",
-                  "minutes", "会議中の時間")),
+                  "minutes", "会議中の時間", "所要時間", "通話時間")),
     ("join", ("join", "参加時刻", "参加時間", "最初の参加", "初めての参加", "入室")),
     ("leave", ("leave", "退出", "退室")),
     ("email", ("email", "e-mail", "メール", "mail")),
@@ -113,6 +113,9 @@ _MEETING_WORDS = tuple(
     match_key(w) for w in ("meeting", "webinar", "session name", "topic", "会議", "ミーティング",
                            "ウェビナー", "トピック")
 )  # fmt: skip
+# Headers that are a given name on their own; 「名」 is never looked for inside other headers
+# (名前, 氏名, ミーティング名 are not given names).
+_GIVEN_NAME_ONLY = frozenset(match_key(w) for w in ("名", "名（下の名前）", "下の名前"))
 _ORIGINAL_NAME = tuple(match_key(w) for w in ("original name", "元の名前"))
 _COLUMN_KEYS = tuple((col, tuple(match_key(w) for w in words)) for col, words in _COLUMN_RULES)
 
@@ -123,6 +126,8 @@ def column_kind(header: str) -> str | None:
         return None
     if key in ("attended", "出席", "出席済み"):
         return "attended"
+    if key in _GIVEN_NAME_ONLY:
+        return "first"  # Google Meet's 名 beside 姓 (Japanese UI)
     for col, words in _COLUMN_KEYS:
         if any(w in key for w in words):
             if col in ("name", "first", "last") and any(m in key for m in _MEETING_WORDS):
@@ -142,7 +147,22 @@ def map_columns(cells: list[str]) -> dict[str, int]:
         kind = column_kind(cells[index])
         if kind is not None and kind not in found:
             found[kind] = index
+    _join_time_beside_join_hour(keys, found)
     return found
+
+
+_JOIN_TIME = match_key("参加時刻")
+_JOIN_HOURS = match_key("参加時間")
+
+
+def _join_time_beside_join_hour(keys: list[str], found: dict[str, int]) -> None:
+    """Google Meet (Japanese UI) may head its duration 「参加時間」 beside 「参加時刻」: there
+    参加時間 is the time spent in the call. Zoom's webinar report uses 参加時間 alone for the
+    join time, so it is only re-read when both are there."""
+    if _JOIN_TIME not in keys or _JOIN_HOURS not in keys or "duration" in found:
+        return
+    found["join"] = keys.index(_JOIN_TIME)
+    found["duration"] = keys.index(_JOIN_HOURS)
 
 
 def is_participant_header(cols: dict[str, int]) -> bool:
@@ -248,12 +268,24 @@ _TOOL_HEADERS = (
 )
 
 
+# Japanese UI: Google Meet writes 名 and 姓 as separate columns beside 参加時刻 / 退出時刻 (no
+# other tool splits the name that way in a participant table); Webex heads the attendee's
+# address 「出席者のメールアドレス」.
+_MEET_JA = tuple(match_key(w) for w in ("名", "姓"))
+_MEET_JA_TIMES = tuple(match_key(w) for w in ("参加時刻", "退出時刻"))
+_WEBEX_JA = tuple(match_key(w) for w in ("出席者のメールアドレス", "出席者メールアドレス"))
+
+
 def tool_of(header: list[str]) -> str:
     """The meeting tool whose own header words the participant table uses, or ""."""
     keys = {match_key(c) for c in header}
     for tool, words in _TOOL_HEADERS:
         if any(w in keys for w in words):
             return tool
+    if all(w in keys for w in _MEET_JA) and any(w in keys for w in _MEET_JA_TIMES):
+        return "Google Meet"
+    if any(w in keys for w in _WEBEX_JA):
+        return "Webex"
     return ""
 
 
