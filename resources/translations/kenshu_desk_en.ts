@@ -2596,6 +2596,10 @@ Subject: {1}
             <translation>The database server did not answer for %1 s, so the program stopped waiting. Whether this change was saved has not been confirmed.</translation>
         </message>
         <message>
+            <source>実施報告書を作成しています…</source>
+            <translation>Writing the event report…</translation>
+        </message>
+        <message>
             <source>印刷(&amp;R)</source>
             <translation>P&amp;rint</translation>
         </message>
@@ -2612,6 +2616,14 @@ Subject: {1}
             <translation>Preview sign-in sheet…</translation>
         </message>
         <message>
+            <source>実施報告書をプレビュー…</source>
+            <translation>Preview the event report…</translation>
+        </message>
+        <message>
+            <source>実施報告書を Excel で保存…</source>
+            <translation>Save the event report as Excel…</translation>
+        </message>
+        <message>
             <source>受付簿のプレビュー — </source>
             <translation>Sign-in sheet preview — </translation>
         </message>
@@ -2620,12 +2632,24 @@ Subject: {1}
             <translation>Participant list preview — </translation>
         </message>
         <message>
+            <source>実施報告書を Excel で保存</source>
+            <translation>Save the event report as Excel</translation>
+        </message>
+        <message>
             <source>次第のプレビュー — </source>
             <translation>Agenda preview — </translation>
         </message>
         <message>
+            <source>実施報告書のプレビュー — </source>
+            <translation>Event report preview — </translation>
+        </message>
+        <message>
             <source>行事を選択してください。</source>
             <translation>Select an event.</translation>
+        </message>
+        <message>
+            <source>実施報告書を %1 に保存しました。</source>
+            <translation>Saved the event report to %1.</translation>
         </message>
         <message>
             <source>プログラム</source>

@@ -2594,6 +2594,10 @@
             <translation>データベースサーバーが %1 秒応答しないため、待つのをやめました。この変更が保存されたかどうかは確かめられていません。</translation>
         </message>
         <message>
+            <source>実施報告書を作成しています…</source>
+            <translation>実施報告書を作成しています…</translation>
+        </message>
+        <message>
             <source>印刷(&amp;R)</source>
             <translation>印刷(&amp;R)</translation>
         </message>
@@ -2610,6 +2614,14 @@
             <translation>受付簿をプレビュー…</translation>
         </message>
         <message>
+            <source>実施報告書をプレビュー…</source>
+            <translation>実施報告書をプレビュー…</translation>
+        </message>
+        <message>
+            <source>実施報告書を Excel で保存…</source>
+            <translation>実施報告書を Excel で保存…</translation>
+        </message>
+        <message>
             <source>受付簿のプレビュー — </source>
             <translation>受付簿のプレビュー — </translation>
         </message>
@@ -2618,12 +2630,24 @@
             <translation>参加者名簿のプレビュー — </translation>
         </message>
         <message>
+            <source>実施報告書を Excel で保存</source>
+            <translation>実施報告書を Excel で保存</translation>
+        </message>
+        <message>
             <source>次第のプレビュー — </source>
             <translation>次第のプレビュー — </translation>
         </message>
         <message>
+            <source>実施報告書のプレビュー — </source>
+            <translation>実施報告書のプレビュー — </translation>
+        </message>
+        <message>
             <source>行事を選択してください。</source>
             <translation>行事を選択してください。</translation>
+        </message>
+        <message>
+            <source>実施報告書を %1 に保存しました。</source>
+            <translation>実施報告書を %1 に保存しました。</translation>
         </message>
         <message>
             <source>プログラム</source>

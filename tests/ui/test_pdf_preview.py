@@ -159,8 +159,14 @@ def test_menu_actions_follow_the_selection(qtbot, ui_app, demo_db):
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "印刷(&R)")
-    actions = {a.text(): a for a in menu.actions()}
-    assert set(actions) == {"次第をプレビュー…", "参加者名簿をプレビュー…", "受付簿をプレビュー…"}
+    actions = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+    assert set(actions) == {
+        "次第をプレビュー…",
+        "参加者名簿をプレビュー…",
+        "受付簿をプレビュー…",
+        "実施報告書をプレビュー…",
+        "実施報告書を Excel で保存…",
+    }
     assert all(a.isEnabled() for a in actions.values())  # the first event is selected
     event_id = event_id_on(demo_db, dt.date(2021, 5, 24))
     window.select_event(event_id)
@@ -177,7 +183,33 @@ def test_menu_actions_are_disabled_without_an_event(qtbot, ui_app, db):
     window = MainWindow(db)  # an empty database: no event to print
     qtbot.addWidget(window)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "印刷(&R)")
-    assert menu.actions() and not any(a.isEnabled() for a in menu.actions())
+    commands = [a for a in menu.actions() if not a.isSeparator()]
+    assert commands and not any(a.isEnabled() for a in commands)
+
+
+def test_the_event_report_from_the_menu(qtbot, ui_app, demo_db, tmp_path):
+    """実施報告書: previewed as a PDF, and saved as an Excel workbook on a worker."""
+    from openpyxl import load_workbook
+
+    from kenshu_desk.ui.shell.document_actions import open_report_preview, save_report_xlsx
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    event_id = event_id_on(demo_db, dt.date(2021, 11, 25))
+    dialog = open_report_preview(window, demo_db, event_id)
+    qtbot.waitSignal(dialog.document_ready, timeout=15000).wait()
+    assert dialog.suggested_file_name() == "20211125_第2回市町村情報交換会_実施報告書.pdf"
+    text = text_of(dialog.pdf_bytes())
+    assert "実施報告" in text and "所感" in text
+    dialog.close()
+    target = tmp_path / "報告" / "実施報告書"  # no extension typed: .xlsx is added
+    target.parent.mkdir()
+    save_report_xlsx(window, event_id, str(target))
+    saved = target.with_suffix(".xlsx")
+    qtbot.waitUntil(saved.exists, timeout=15000)
+    qtbot.waitUntil(lambda: "保存しました" in window.statusBar().currentMessage(), timeout=5000)
+    book = load_workbook(saved)
+    assert book.sheetnames == ["実施報告", "市町村別"]
 
 
 def test_big_roster_reports_progress(qtbot, ui_app, demo_db):

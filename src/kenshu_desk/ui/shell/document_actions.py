@@ -1,15 +1,17 @@
-"""The 印刷 menu of the main window: previews of the agenda, participant list, sign-in sheet.
+"""The 印刷 menu of the main window: previews of the agenda, participant list, sign-in sheet
+and the 実施報告書 (event report; also saved as an Excel workbook for the author to finish).
 
 Kept out of main_window.py: the window only calls install_document_actions(self).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from kenshu_desk.database import Database
 from kenshu_desk.domain.roster import RosterOrder
@@ -111,6 +113,72 @@ def open_roster_preview(
     return dialog
 
 
+def report_builder(db: Database, event_id: int) -> Builder:
+    def build(_options: PreviewOptions, progress: Progress) -> bytes:
+        from kenshu_desk.services.reports.event_report import report_pdf_bytes
+
+        return report_pdf_bytes(db, event_id, progress)
+
+    return build
+
+
+def report_namer(db: Database, event_id: int) -> Namer:
+    title, stem = _event_heading(db, event_id)
+
+    def name(_options: PreviewOptions) -> tuple[str, str]:
+        return _tr("実施報告書のプレビュー — ") + title, f"{stem}_実施報告書.pdf"
+
+    return name
+
+
+def open_report_preview(window: QWidget, db: Database, event_id: int) -> PdfPreviewDialog:
+    from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
+
+    dialog = PdfPreviewDialog(
+        report_builder(db, event_id), report_namer(db, event_id), parent=window
+    )
+    _show(dialog)
+    return dialog
+
+
+def save_report_xlsx(window: AppWindow, event_id: int, path: str | None = None) -> None:
+    """Ask where (unless path is given) and write the report as an Excel workbook on a worker."""
+    from kenshu_desk.paths import safe_file_name
+    from kenshu_desk.services.reports.event_report import report_xlsx_bytes
+    from kenshu_desk.ui.shell.workers import TaskRunner
+
+    parent = as_widget(window)
+    if path is None:
+        _title, stem = _event_heading(window.db, event_id)
+        path, _filter = QFileDialog.getSaveFileName(
+            parent,
+            _tr("実施報告書を Excel で保存"),
+            safe_file_name(f"{stem}_実施報告書") + ".xlsx",
+            _tr("Excel ブック (*.xlsx)"),
+        )
+        if not path:
+            return
+    db, target = window.db, Path(path)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_suffix(".xlsx")
+
+    def work(_progress: object, _cancelled: object) -> Path:
+        from kenshu_desk.atomic_file import write_atomically
+
+        write_atomically(target, report_xlsx_bytes(db, event_id))
+        return target
+
+    status = window.statusBar()
+    runner = TaskRunner(parent)
+    status.showMessage(_tr("実施報告書を作成しています…"))
+    runner.start(
+        work,
+        lambda saved: status.showMessage(_tr("実施報告書を %1 に保存しました。").replace(
+            "%1", str(saved)), 15000),
+        lambda message: status.showMessage(message, 15000),
+    )  # fmt: skip
+
+
 def _show(dialog: PdfPreviewDialog) -> None:
     # Non-modal: the organiser can keep the preview open beside the main window.
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -127,8 +195,12 @@ def install_document_actions(window: AppWindow) -> QMenu:
     agenda.setShortcut(QKeySequence.StandardKey.Print)
     roster = QAction(_tr("参加者名簿をプレビュー…"), menu)
     sign_in = QAction(_tr("受付簿をプレビュー…"), menu)
-    actions = (agenda, roster, sign_in)
+    report = QAction(_tr("実施報告書をプレビュー…"), menu)
+    report_xlsx = QAction(_tr("実施報告書を Excel で保存…"), menu)
+    actions = (agenda, roster, sign_in, report, report_xlsx)
     for action in actions:
+        if action is report:
+            menu.addSeparator()
         menu.addAction(action)
 
     def with_event(open_preview) -> None:  # type: ignore[no-untyped-def]
@@ -147,6 +219,11 @@ def install_document_actions(window: AppWindow) -> QMenu:
     sign_in.triggered.connect(
         lambda: with_event(lambda eid: open_roster_preview(parent, window.db, eid, sign_in=True))
     )
+
+    report.triggered.connect(
+        lambda: with_event(lambda eid: open_report_preview(parent, window.db, eid))
+    )
+    report_xlsx.triggered.connect(lambda: with_event(lambda eid: save_report_xlsx(window, eid)))
 
     def refresh() -> None:
         has_event = window.current_event_id() is not None

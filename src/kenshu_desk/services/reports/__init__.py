@@ -1,0 +1,1 @@
+"""Reports written after an event: the 実施報告書 (event report)."""
