@@ -454,8 +454,7 @@ def new_mailbox(info: dict[str, str]) -> Mailbox:
     root = Path(info["root"])
     user = f"org{uuid.uuid4().hex[:10]}"
     password = "pass-" + uuid.uuid4().hex[:8]
-    with (root / "passwd").open("a", encoding="utf-8") as f:
-        f.write(f"{user}:{{PLAIN}}{password}\n")
+    (root / "users" / user).write_text(f"{user}:{{PLAIN}}{password}\n", encoding="utf-8")
     uid, gid = int(info["mail_uid"]), int(info["mail_gid"])
     home = root / "home" / user
     maildir = home / "Maildir"
