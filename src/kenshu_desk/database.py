@@ -30,6 +30,7 @@ from kenshu_desk.database_messages import (
 )
 from kenshu_desk.database_messages import damaged_message as damaged_message
 from kenshu_desk.database_messages import latest_backup as latest_backup
+from kenshu_desk.domain import models_replies  # noqa: F401  (issue 20: its tables join Base)
 from kenshu_desk.domain.models import ChangeStamp
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import Message, msg

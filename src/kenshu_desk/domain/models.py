@@ -73,6 +73,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+
 def utcnow() -> dt.datetime:
     """Naive UTC: stored the same way on SQLite and PostgreSQL."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -494,7 +495,6 @@ class MunicipalityRecord(Base):
 
 
 # The calendar SEQUENCE rule holds for every flush, whichever code changed the event.
-from kenshu_desk.domain import models_replies  # noqa: E402, F401  (issue 20: replies' tables)
 from kenshu_desk.domain.calendar_sequence import install_sequence_rule  # noqa: E402
 
 install_sequence_rule(Event)
