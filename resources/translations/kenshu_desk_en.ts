@@ -20,6 +20,10 @@
             <translation>&amp;Recording: send and log…</translation>
         </message>
         <message>
+            <source>返信を取り込む(&amp;P)…</source>
+            <translation>Re&amp;plies to invitations…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>Mail &amp;settings…</translation>
         </message>
@@ -2229,6 +2233,42 @@ Subject: {1}
             <translation>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</translation>
         </message>
         <message>
+            <source>返信（出欠の回答）</source>
+            <translation>Replies to invitations</translation>
+        </message>
+        <message>
+            <source>返信のメール（.eml）、Outlook のメッセージ（.msg）、予定表（.ics）をここにドロップしても取り込めます。受信サーバーのメールは既読にも移動にもしません。</source>
+            <translation>You can also drop reply mails (.eml), Outlook messages (.msg) or calendar files (.ics) here. Mail on the server is never marked as read or moved.</translation>
+        </message>
+        <message>
+            <source>受信サーバーから取り込む(&amp;F)</source>
+            <translation>&amp;Fetch from the mail server</translation>
+        </message>
+        <message>
+            <source>ファイルから取り込む(&amp;O)…</source>
+            <translation>Import from &amp;files…</translation>
+        </message>
+        <message>
+            <source>取り込みを中止(&amp;C)</source>
+            <translation>&amp;Stop</translation>
+        </message>
+        <message>
+            <source>返信のファイルを選ぶ</source>
+            <translation>Choose reply files</translation>
+        </message>
+        <message>
+            <source>返信（*.eml *.msg *.ics）</source>
+            <translation>Replies (*.eml *.msg *.ics)</translation>
+        </message>
+        <message>
+            <source>取り込んでいます…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>中止しています…</source>
+            <translation>Stopping…</translation>
+        </message>
+        <message>
             <source>取り込みました</source>
             <translation>Imported</translation>
         </message>
@@ -2516,6 +2556,22 @@ Subject: {1}
             <translation>Server reply / error</translation>
         </message>
         <message>
+            <source>回答</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>コメント</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>経路</source>
+            <translation>Read from</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>Starting to send…</translation>
         </message>
@@ -2544,6 +2600,10 @@ Subject: {1}
             <translation>Online (min)</translation>
         </message>
         <message>
+            <source>返信</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
             <source>アーカイブ済み</source>
             <translation>Archived</translation>
         </message>
@@ -2566,10 +2626,6 @@ Subject: {1}
         <message>
             <source>結果</source>
             <translation>Outcome</translation>
-        </message>
-        <message>
-            <source>日時</source>
-            <translation>Date and time</translation>
         </message>
         <message>
             <source>動画の送付</source>

@@ -20,6 +20,10 @@
             <translation>録画の送付と配信記録(&amp;R)…</translation>
         </message>
         <message>
+            <source>返信を取り込む(&amp;P)…</source>
+            <translation>返信を取り込む(&amp;P)…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>メール設定(&amp;S)…</translation>
         </message>
@@ -2228,6 +2232,42 @@
             <translation>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</translation>
         </message>
         <message>
+            <source>返信（出欠の回答）</source>
+            <translation>返信（出欠の回答）</translation>
+        </message>
+        <message>
+            <source>返信のメール（.eml）、Outlook のメッセージ（.msg）、予定表（.ics）をここにドロップしても取り込めます。受信サーバーのメールは既読にも移動にもしません。</source>
+            <translation>返信のメール（.eml）、Outlook のメッセージ（.msg）、予定表（.ics）をここにドロップしても取り込めます。受信サーバーのメールは既読にも移動にもしません。</translation>
+        </message>
+        <message>
+            <source>受信サーバーから取り込む(&amp;F)</source>
+            <translation>受信サーバーから取り込む(&amp;F)</translation>
+        </message>
+        <message>
+            <source>ファイルから取り込む(&amp;O)…</source>
+            <translation>ファイルから取り込む(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>取り込みを中止(&amp;C)</source>
+            <translation>取り込みを中止(&amp;C)</translation>
+        </message>
+        <message>
+            <source>返信のファイルを選ぶ</source>
+            <translation>返信のファイルを選ぶ</translation>
+        </message>
+        <message>
+            <source>返信（*.eml *.msg *.ics）</source>
+            <translation>返信（*.eml *.msg *.ics）</translation>
+        </message>
+        <message>
+            <source>取り込んでいます…</source>
+            <translation>取り込んでいます…</translation>
+        </message>
+        <message>
+            <source>中止しています…</source>
+            <translation>中止しています…</translation>
+        </message>
+        <message>
             <source>取り込みました</source>
             <translation>取り込みました</translation>
         </message>
@@ -2514,6 +2554,22 @@
             <translation>サーバーの応答・エラー</translation>
         </message>
         <message>
+            <source>回答</source>
+            <translation>回答</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>コメント</source>
+            <translation>コメント</translation>
+        </message>
+        <message>
+            <source>経路</source>
+            <translation>経路</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>送信を始めます…</translation>
         </message>
@@ -2542,6 +2598,10 @@
             <translation>オンライン（分）</translation>
         </message>
         <message>
+            <source>返信</source>
+            <translation>返信</translation>
+        </message>
+        <message>
             <source>アーカイブ済み</source>
             <translation>アーカイブ済み</translation>
         </message>
@@ -2564,10 +2624,6 @@
         <message>
             <source>結果</source>
             <translation>結果</translation>
-        </message>
-        <message>
-            <source>日時</source>
-            <translation>日時</translation>
         </message>
         <message>
             <source>動画の送付</source>

@@ -122,7 +122,7 @@ class ReplyDialog(QDialog):
         self.fetch_button.clicked.connect(self.fetch)
         self.files_button = QPushButton(self.tr("ファイルから取り込む(&O)…"))
         self.files_button.clicked.connect(lambda: self.choose_files())
-        self.cancel_button = QPushButton(self.tr("中止"))
+        self.cancel_button = QPushButton(self.tr("取り込みを中止(&C)"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
@@ -160,7 +160,7 @@ class ReplyDialog(QDialog):
                 r.address,
                 date_time_label(r.replied_at),
                 " ".join(p for p in (r.proposal, r.delegated_to, r.comment) if p),
-                SOURCE_LABELS.get(r.source or "", r.source or ""),
+                _t(SOURCE_LABELS[r.source]) if r.source in SOURCE_LABELS else (r.source or ""),
             )
             for r in rows
         ]
@@ -216,7 +216,10 @@ class ReplyDialog(QDialog):
         self.progress.setValue(done)
 
     def _done(self, summary: ImportSummary) -> None:
-        self.show_status(summary_text(summary), error=bool(summary.left_alone))
+        text = summary_text(summary)
+        if self.task is not None and self.task.cancelled:
+            text = f"{msg('replies.cancelled')}\n{text}"
+        self.show_status(text, error=bool(summary.left_alone))
         self.refresh()
 
     def _failed(self, text: str) -> None:
