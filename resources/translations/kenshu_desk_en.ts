@@ -2572,6 +2572,42 @@ Subject: {1}
             <translation>Read from</translation>
         </message>
         <message>
+            <source>要確認（招待していないアドレス）</source>
+            <translation>To decide (an address not invited)</translation>
+        </message>
+        <message>
+            <source>要確認（代理を指名）</source>
+            <translation>To decide (delegated)</translation>
+        </message>
+        <message>
+            <source>要確認（別の日時を提案）</source>
+            <translation>To decide (another time proposed)</translation>
+        </message>
+        <message>
+            <source>（変更前の案内への返信）</source>
+            <translation> (to an earlier version)</translation>
+        </message>
+        <message>
+            <source>出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人</source>
+            <translation>Coming {0}, not coming {1}, undecided {2}, no reply {3}</translation>
+        </message>
+        <message>
+            <source>出席予定</source>
+            <translation>Coming</translation>
+        </message>
+        <message>
+            <source>欠席の連絡</source>
+            <translation>Not coming</translation>
+        </message>
+        <message>
+            <source>未定</source>
+            <translation>Undecided</translation>
+        </message>
+        <message>
+            <source>、要確認 {0} 件</source>
+            <translation>, to decide {0}</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>Starting to send…</translation>
         </message>

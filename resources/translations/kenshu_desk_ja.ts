@@ -2570,6 +2570,42 @@
             <translation>経路</translation>
         </message>
         <message>
+            <source>要確認（招待していないアドレス）</source>
+            <translation>要確認（招待していないアドレス）</translation>
+        </message>
+        <message>
+            <source>要確認（代理を指名）</source>
+            <translation>要確認（代理を指名）</translation>
+        </message>
+        <message>
+            <source>要確認（別の日時を提案）</source>
+            <translation>要確認（別の日時を提案）</translation>
+        </message>
+        <message>
+            <source>（変更前の案内への返信）</source>
+            <translation>（変更前の案内への返信）</translation>
+        </message>
+        <message>
+            <source>出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人</source>
+            <translation>出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人</translation>
+        </message>
+        <message>
+            <source>出席予定</source>
+            <translation>出席予定</translation>
+        </message>
+        <message>
+            <source>欠席の連絡</source>
+            <translation>欠席の連絡</translation>
+        </message>
+        <message>
+            <source>未定</source>
+            <translation>未定</translation>
+        </message>
+        <message>
+            <source>、要確認 {0} 件</source>
+            <translation>、要確認 {0} 件</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>送信を始めます…</translation>
         </message>

@@ -45,7 +45,7 @@ LISTED_COLOUR = QColor("#fde2c4")
 SOURCE_LABELS = {"imap": "受信サーバー", "eml": ".eml", "msg": ".msg", "ics": ".ics"}
 
 
-def _t(text: str) -> str:
+def _tr(text: str) -> str:
     return QCoreApplication.translate("ReplyLabels", text)
 
 
@@ -54,28 +54,28 @@ def answer_label(row: ReplyRow) -> str:
     if row.status is None:
         return ""
     if row.status == "unknown_address":
-        return _t("要確認（招待していないアドレス）")
+        return _tr("要確認（招待していないアドレス）")
     if row.status == "delegated":
-        return _t("要確認（代理を指名）")
+        return _tr("要確認（代理を指名）")
     if row.status == "counter":
-        return _t("要確認（別の日時を提案）")
+        return _tr("要確認（別の日時を提案）")
     label = {
-        "ACCEPTED": _t("出席予定"),
-        "DECLINED": _t("欠席の連絡"),
-        "TENTATIVE": _t("未定"),
+        "ACCEPTED": _tr("出席予定"),
+        "DECLINED": _tr("欠席の連絡"),
+        "TENTATIVE": _tr("未定"),
     }.get(row.partstat or "", row.partstat or "")
     if row.earlier_version:
-        label += _t("（変更前の案内への返信）")
+        label += _tr("（変更前の案内への返信）")
     return label
 
 
 def counts_text(rows: list[ReplyRow]) -> str:
     counts = answer_counts(rows)
-    text = _t("出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人").format(
+    text = _tr("出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人").format(
         counts["ACCEPTED"], counts["DECLINED"], counts["TENTATIVE"], counts["none"]
     )
     if counts["listed"]:
-        text += _t("、要確認 {0} 件").format(counts["listed"])
+        text += _tr("、要確認 {0} 件").format(counts["listed"])
     return text
 
 
@@ -160,7 +160,7 @@ class ReplyDialog(QDialog):
                 r.address,
                 date_time_label(r.replied_at),
                 " ".join(p for p in (r.proposal, r.delegated_to, r.comment) if p),
-                _t(SOURCE_LABELS[r.source]) if r.source in SOURCE_LABELS else (r.source or ""),
+                _tr(SOURCE_LABELS[r.source]) if r.source in SOURCE_LABELS else (r.source or ""),
             )
             for r in rows
         ]
