@@ -769,4 +769,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "受信サーバー": "Mail server",
     "返信": "Reply",
     "返信を取り込む(&P)…": "Re&plies to invitations…",
+    "受信サーバーの設定(&S)…": "Incoming &server…",
+    "受信サーバーの設定": "Incoming server",
+    "SSL/TLS（推奨）": "SSL/TLS (recommended)",
+    "受信サーバー(&H)": "Incoming &server",
+    "フォルダー(&F)": "&Folder",
+    "招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。": "Only the replies to invitations are read. No mail is marked as read, moved or deleted.",
 }

@@ -943,6 +943,46 @@
             <translation>Contents</translation>
         </message>
         <message>
+            <source>受信サーバーの設定</source>
+            <translation>Incoming server</translation>
+        </message>
+        <message>
+            <source>SSL/TLS（推奨）</source>
+            <translation>SSL/TLS (recommended)</translation>
+        </message>
+        <message>
+            <source>自動</source>
+            <translation>Automatic</translation>
+        </message>
+        <message>
+            <source>受信サーバー(&amp;H)</source>
+            <translation>Incoming &amp;server</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>&amp;Encryption</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>P&amp;ort</translation>
+        </message>
+        <message>
+            <source>ユーザー名(&amp;U)</source>
+            <translation>&amp;User name</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <source>フォルダー(&amp;F)</source>
+            <translation>&amp;Folder</translation>
+        </message>
+        <message>
+            <source>招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。</source>
+            <translation>Only the replies to invitations are read. No mail is marked as read, moved or deleted.</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>Invitation mail — {0}</translation>
         </message>
@@ -1203,10 +1243,6 @@
             <translation>Mail settings</translation>
         </message>
         <message>
-            <source>自動</source>
-            <translation>Automatic</translation>
-        </message>
-        <message>
             <source> 秒</source>
             <translation> s</translation>
         </message>
@@ -1243,24 +1279,8 @@
             <translation>Outgoing &amp;server</translation>
         </message>
         <message>
-            <source>ユーザー名(&amp;U)</source>
-            <translation>&amp;User name</translation>
-        </message>
-        <message>
-            <source>パスワード(&amp;P)</source>
-            <translation>&amp;Password</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>Invitation &amp;reminder</translation>
-        </message>
-        <message>
-            <source>暗号化(&amp;E)</source>
-            <translation>&amp;Encryption</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>P&amp;ort</translation>
         </message>
         <message>
             <source>応答を待つ時間(&amp;W)</source>
@@ -2247,6 +2267,10 @@ Subject: {1}
         <message>
             <source>ファイルから取り込む(&amp;O)…</source>
             <translation>Import from &amp;files…</translation>
+        </message>
+        <message>
+            <source>受信サーバーの設定(&amp;S)…</source>
+            <translation>Incoming &amp;server…</translation>
         </message>
         <message>
             <source>取り込みを中止(&amp;C)</source>

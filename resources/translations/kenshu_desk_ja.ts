@@ -942,6 +942,46 @@
             <translation>目次</translation>
         </message>
         <message>
+            <source>受信サーバーの設定</source>
+            <translation>受信サーバーの設定</translation>
+        </message>
+        <message>
+            <source>SSL/TLS（推奨）</source>
+            <translation>SSL/TLS（推奨）</translation>
+        </message>
+        <message>
+            <source>自動</source>
+            <translation>自動</translation>
+        </message>
+        <message>
+            <source>受信サーバー(&amp;H)</source>
+            <translation>受信サーバー(&amp;H)</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>暗号化(&amp;E)</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>ポート(&amp;O)</translation>
+        </message>
+        <message>
+            <source>ユーザー名(&amp;U)</source>
+            <translation>ユーザー名(&amp;U)</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation>パスワード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>フォルダー(&amp;F)</source>
+            <translation>フォルダー(&amp;F)</translation>
+        </message>
+        <message>
+            <source>招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。</source>
+            <translation>招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>招待メール — {0}</translation>
         </message>
@@ -1202,10 +1242,6 @@
             <translation>メール設定</translation>
         </message>
         <message>
-            <source>自動</source>
-            <translation>自動</translation>
-        </message>
-        <message>
             <source> 秒</source>
             <translation> 秒</translation>
         </message>
@@ -1242,24 +1278,8 @@
             <translation>送信サーバー(&amp;H)</translation>
         </message>
         <message>
-            <source>ユーザー名(&amp;U)</source>
-            <translation>ユーザー名(&amp;U)</translation>
-        </message>
-        <message>
-            <source>パスワード(&amp;P)</source>
-            <translation>パスワード(&amp;P)</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>招待の通知(&amp;R)</translation>
-        </message>
-        <message>
-            <source>暗号化(&amp;E)</source>
-            <translation>暗号化(&amp;E)</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>ポート(&amp;O)</translation>
         </message>
         <message>
             <source>応答を待つ時間(&amp;W)</source>
@@ -2246,6 +2266,10 @@
         <message>
             <source>ファイルから取り込む(&amp;O)…</source>
             <translation>ファイルから取り込む(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>受信サーバーの設定(&amp;S)…</source>
+            <translation>受信サーバーの設定(&amp;S)…</translation>
         </message>
         <message>
             <source>取り込みを中止(&amp;C)</source>

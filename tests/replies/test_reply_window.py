@@ -103,3 +103,34 @@ def test_without_a_server_the_dialog_says_where_to_set_it(qtbot, ui_app, db, inv
     dialog.fetch_button.click()
     assert "受信（IMAP）サーバーが設定されていません" in dialog.status.text()
     assert not dialog.runner.busy
+
+
+def test_the_incoming_server_is_set_from_the_replies_dialog(qtbot, ui_app, db, invited):
+    from kenshu_desk.mail.imap_settings import load_imap_settings
+    from kenshu_desk.mail.settings import keyring_available
+    from kenshu_desk.ui.mail.imap_settings_dialog import ImapSettingsDialog
+
+    dialog = ImapSettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.host.setText(" imap.pref.saitama.lg.jp ")
+    dialog.security.setCurrentIndex(dialog.security.findData("starttls"))
+    dialog.user.setText("kenshu")
+    dialog.folder.setText("受信トレイ/研修")
+    dialog.password.setText("")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = load_imap_settings()
+    assert (saved.host, saved.security.value, saved.effective_port) == (
+        "imap.pref.saitama.lg.jp",
+        "starttls",
+        143,
+    )
+    assert (saved.user, saved.folder) == ("kenshu", "受信トレイ/研修")
+
+    again = ImapSettingsDialog()
+    qtbot.addWidget(again)
+    assert again.host.text() == "imap.pref.saitama.lg.jp"
+    again.password.setText("secret")
+    again.save()
+    if not keyring_available():  # no OS keyring here: said, with the variable to use instead
+        assert "KENSHU_DESK_IMAP_PASSWORD" in again.status.text()

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from kenshu_desk import settings as settings_file
-from kenshu_desk.mail.settings import NO_KEYRING_MESSAGE, KeyringUnavailable
+from kenshu_desk.mail.settings import KeyringUnavailable
+from kenshu_desk.messages import msg
 
 PASSWORD_ENV = "KENSHU_DESK_IMAP_PASSWORD"
 KEYRING_SERVICE = "kenshu-desk IMAP"
@@ -100,10 +101,12 @@ def store_imap_password(imap: ImapSettings, password: str) -> None:
     try:
         if password:
             keyring.set_password(KEYRING_SERVICE, imap.keyring_account, password)
-        else:
-            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        else:  # nothing to forget where no keyring exists
+            with contextlib.suppress(
+                keyring.errors.PasswordDeleteError, keyring.errors.NoKeyringError
+            ):
                 keyring.delete_password(KEYRING_SERVICE, imap.keyring_account)
     except keyring.errors.NoKeyringError as exc:
-        raise KeyringUnavailable(NO_KEYRING_MESSAGE) from exc
+        raise KeyringUnavailable(msg("mail.no_keyring", variable=PASSWORD_ENV)) from exc
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable.of("mail.keyring_failed", reason=exc) from exc

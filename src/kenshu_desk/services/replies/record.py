@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kenshu_desk.domain.japanese import reading_sort_key
 from kenshu_desk.domain.models import (
     AttendanceState,
     Event,
@@ -252,7 +253,11 @@ def event_replies(session: Session, event: Event) -> list[ReplyRow]:
     listed for a decision (unknown address, delegated, counter), newest first."""
     answers = current_answers(session, event.id)
     rows: list[ReplyRow] = []
-    for registration in event.registrations:
+    people = sorted(
+        event.registrations,
+        key=lambda r: reading_sort_key(r.participant.reading, r.participant.name),
+    )
+    for registration in people:  # 五十音 order, as the registration list
         if registration.state == AttendanceState.CANCELLED.value:
             continue
         person = registration.participant

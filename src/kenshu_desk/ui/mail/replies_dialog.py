@@ -122,6 +122,8 @@ class ReplyDialog(QDialog):
         self.fetch_button.clicked.connect(self.fetch)
         self.files_button = QPushButton(self.tr("ファイルから取り込む(&O)…"))
         self.files_button.clicked.connect(lambda: self.choose_files())
+        self.settings_button = QPushButton(self.tr("受信サーバーの設定(&S)…"))
+        self.settings_button.clicked.connect(self.open_settings)
         self.cancel_button = QPushButton(self.tr("取り込みを中止(&C)"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
@@ -132,7 +134,12 @@ class ReplyDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         bar = QHBoxLayout()
-        for button in (self.fetch_button, self.files_button, self.cancel_button):
+        for button in (
+            self.fetch_button,
+            self.settings_button,
+            self.files_button,
+            self.cancel_button,
+        ):
             bar.addWidget(button)
         bar.addWidget(self.progress, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -188,6 +195,11 @@ class ReplyDialog(QDialog):
         config = ImapConfig(settings, get_imap_password(settings))
         self._start(lambda progress, cancelled: fetch_replies(self.db, config, progress, cancelled))
 
+    def open_settings(self) -> None:
+        from kenshu_desk.ui.mail.imap_settings_dialog import ImapSettingsDialog
+
+        ImapSettingsDialog(self).exec()
+
     def choose_files(self, paths: list[str] | None = None) -> None:
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(
@@ -233,6 +245,7 @@ class ReplyDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.fetch_button.setEnabled(not busy)
+        self.settings_button.setEnabled(not busy)
         self.files_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)
