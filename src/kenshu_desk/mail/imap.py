@@ -168,7 +168,8 @@ class ImapReader:
         """Every message in the folder: its UID, Message-ID and whether a calendar part is in
         its structure (nothing of the bodies is fetched)."""
         found = self._uid("SEARCH", "ALL")
-        uids = [int(u) for u in (found[0] or b"").split()] if found else []
+        first = found[0] if found else b""
+        uids = [int(u) for u in first.split()] if isinstance(first, bytes) else []
         result: list[Candidate] = []
         for start in range(0, len(uids), BATCH):
             chunk = uids[start : start + BATCH]
