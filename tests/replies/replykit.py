@@ -1,6 +1,6 @@
 """Replies to our invitations as the real clients write them, and a dovecot to hold them.
 
-The layouts follow what each client sends (tests/data/replies/README.md cites where they were
+The layouts follow what each client sends (README.md beside this file cites where they were
 checked): headers, MIME nesting, transfer encodings, PRODID and the client's own extensions
 (X-MICROSOFT-CDO-*, Google's X-NUM-GUESTS, Apple's EMAIL parameter and capital MAILTO).
 """

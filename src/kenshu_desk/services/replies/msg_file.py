@@ -27,6 +27,11 @@ def uid_of_global_object_id(data: bytes) -> str:
     return data[len(VCAL_UID) + 4 :].split(b"\x00", 1)[0].decode("utf-8", errors="replace")
 
 
+def _text(item: object, name: str) -> str:
+    """A string property; some writers leave the UTF-16 terminator in the stream."""
+    return str(getattr(item, name, "") or "").replace("\x00", "").strip()
+
+
 def _naive_utc(value: object) -> dt.datetime | None:
     if not isinstance(value, dt.datetime):
         return None
@@ -45,8 +50,8 @@ def read_msg(path: Path) -> ReadMail:
         return ReadMail(outcome=Outcome.MALFORMED)
     try:
         result = ReadMail(
-            message_id=str(getattr(item, "messageId", "") or "").strip(),
-            sender=parseaddr(str(getattr(item, "sender", "") or ""))[1].lower(),
+            message_id=_text(item, "messageId"),
+            sender=parseaddr(_text(item, "sender"))[1].lower(),
         )
         replies: dict[str, ParsedReply] = {}
         broken = False
@@ -98,10 +103,10 @@ def _meeting_response(item: object, sender: str) -> ParsedReply | None:
         uid=uid,
         method="COUNTER" if counter else "REPLY",
         address=sender,
-        name=parseaddr(str(getattr(item, "sender", "") or ""))[0],
+        name=parseaddr(_text(item, "sender"))[0],
         partstat=partstat,
         sequence=int(getattr(item, "appointmentSequence", 0) or 0),
         dtstamp=stamp,
-        comment=str(getattr(item, "body", "") or "").strip(),
+        comment=_text(item, "body"),
         proposal=proposal,
     )

@@ -1,6 +1,6 @@
 """Reading calendar replies out of mail and files. No database, no Qt.
 
-What the clients write (see tests/data/replies/README.md for the sources):
+What the clients write (tests/replies/README.md says where each layout comes from):
 
 - Outlook / Exchange: multipart/alternative with text/plain, text/html and
   ``text/calendar; method=REPLY`` (often base64); COMMENT carries what the person typed.
