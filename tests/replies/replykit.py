@@ -196,7 +196,8 @@ def outlook(r: Reply) -> bytes:
 def google_calendar(r: Reply) -> str:
     attendee = (
         f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={r.partstat};CN={r.name or r.address}"
-        f";X-NUM-GUESTS=0:mailto:{r.address}"
+        + (f';X-RESPONSE-COMMENT="{r.comment}"' if r.comment else "")
+        + f";X-NUM-GUESTS=0:mailto:{r.address}"
     )
     lines = [
         "BEGIN:VCALENDAR",
@@ -218,10 +219,9 @@ def google_calendar(r: Reply) -> str:
         "STATUS:CONFIRMED",
         f"SUMMARY:{r.summary}",
         "TRANSP:OPAQUE",
+        "END:VEVENT",
+        "END:VCALENDAR",
     ]
-    if r.comment:
-        lines.append(f"COMMENT:{_escape(r.comment)}")
-    lines += ["END:VEVENT", "END:VCALENDAR"]
     return _calendar(lines)
 
 

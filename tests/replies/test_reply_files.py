@@ -47,7 +47,11 @@ def test_each_clients_reply_is_recorded_with_its_answer_and_comment(db, invited,
         _write(
             tmp_path, "outlook.eml", outlook(_reply(invited, "kato", comment="10分ほど遅れます。"))
         ),
-        _write(tmp_path, "google.eml", google(_reply(invited, "megumi", partstat="DECLINED"))),
+        _write(
+            tmp_path,
+            "google.eml",
+            google(_reply(invited, "megumi", partstat="DECLINED", comment="公務のため")),
+        ),
         _write(
             tmp_path,
             "thunderbird.eml",
@@ -66,6 +70,7 @@ def test_each_clients_reply_is_recorded_with_its_answer_and_comment(db, invited,
     assert rows["加藤 恵"]["replied_at"] == "2021-11-18T10:12:03+09:00"
     assert rows["加藤 恵"]["source"] == "eml"
     assert rows["髙橋 めぐみ"]["partstat"] == "DECLINED"
+    assert rows["髙橋 めぐみ"]["comment"] == "公務のため"  # Google: X-RESPONSE-COMMENT
     assert rows["鈴木 一郎"]["partstat"] == "TENTATIVE"
     assert rows["鈴木 一郎"]["comment"] == "午後の公務次第です"
     assert rows["田中 花子"]["partstat"] == "ACCEPTED"

@@ -150,6 +150,8 @@ def parse_calendar(data: bytes | str) -> list[ParsedReply]:
             if "@" not in address:
                 address = _address(params.get("EMAIL")) or address
             partstat = str(params.get("PARTSTAT", "NEEDS-ACTION")).upper()
+            # Google puts the guest's note in a parameter of the ATTENDEE, not in COMMENT
+            note = comment or str(params.get("X-RESPONSE-COMMENT", "")).strip()
             if method == "REPLY" and partstat == "NEEDS-ACTION" and len(attendees) > 1:
                 continue  # a client that echoes the other guests: only the one who answered
             replies.append(
@@ -161,7 +163,7 @@ def parse_calendar(data: bytes | str) -> list[ParsedReply]:
                     partstat=partstat,
                     sequence=sequence,
                     dtstamp=stamp,
-                    comment=comment,
+                    comment=note,
                     delegated_to=_address(params.get("DELEGATED-TO", "")),
                     proposal=_proposal(vevent) if method == "COUNTER" else "",
                 )
