@@ -775,4 +775,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "受信サーバー(&H)": "Incoming &server",
     "フォルダー(&F)": "&Folder",
     "招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。": "Only the replies to invitations are read. No mail is marked as read, moved or deleted.",
+    "申込者の回答にする(&A)…": "Make a registrant's &answer…",
+    "招待していないアドレスからの返信を、選んだ申込者の回答として反映します": "Applies a reply from an address not invited as the answer of the registrant you choose",
+    "申込者の回答にする": "Make a registrant's answer",
+    "{0} からの返信を、どの申込者の回答にしますか": "Whose answer is the reply from {0}?",
+    "返信を申込者の回答として反映しました。": "The reply was applied as the registrant's answer.",
 }

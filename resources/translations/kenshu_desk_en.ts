@@ -2273,8 +2273,28 @@ Subject: {1}
             <translation>Incoming &amp;server…</translation>
         </message>
         <message>
+            <source>申込者の回答にする(&amp;A)…</source>
+            <translation>Make a registrant's &amp;answer…</translation>
+        </message>
+        <message>
+            <source>招待していないアドレスからの返信を、選んだ申込者の回答として反映します</source>
+            <translation>Applies a reply from an address not invited as the answer of the registrant you choose</translation>
+        </message>
+        <message>
             <source>取り込みを中止(&amp;C)</source>
             <translation>&amp;Stop</translation>
+        </message>
+        <message>
+            <source>申込者の回答にする</source>
+            <translation>Make a registrant's answer</translation>
+        </message>
+        <message>
+            <source>{0} からの返信を、どの申込者の回答にしますか</source>
+            <translation>Whose answer is the reply from {0}?</translation>
+        </message>
+        <message>
+            <source>返信を申込者の回答として反映しました。</source>
+            <translation>The reply was applied as the registrant's answer.</translation>
         </message>
         <message>
             <source>返信のファイルを選ぶ</source>

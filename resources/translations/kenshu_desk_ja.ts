@@ -2272,8 +2272,28 @@
             <translation>受信サーバーの設定(&amp;S)…</translation>
         </message>
         <message>
+            <source>申込者の回答にする(&amp;A)…</source>
+            <translation>申込者の回答にする(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>招待していないアドレスからの返信を、選んだ申込者の回答として反映します</source>
+            <translation>招待していないアドレスからの返信を、選んだ申込者の回答として反映します</translation>
+        </message>
+        <message>
             <source>取り込みを中止(&amp;C)</source>
             <translation>取り込みを中止(&amp;C)</translation>
+        </message>
+        <message>
+            <source>申込者の回答にする</source>
+            <translation>申込者の回答にする</translation>
+        </message>
+        <message>
+            <source>{0} からの返信を、どの申込者の回答にしますか</source>
+            <translation>{0} からの返信を、どの申込者の回答にしますか</translation>
+        </message>
+        <message>
+            <source>返信を申込者の回答として反映しました。</source>
+            <translation>返信を申込者の回答として反映しました。</translation>
         </message>
         <message>
             <source>返信のファイルを選ぶ</source>

@@ -134,3 +134,33 @@ def test_the_incoming_server_is_set_from_the_replies_dialog(qtbot, ui_app, db, i
     again.save()
     if not keyring_available():  # no OS keyring here: said, with the variable to use instead
         assert "KENSHU_DESK_IMAP_PASSWORD" in again.status.text()
+
+
+def test_a_reply_from_an_address_not_invited_is_given_to_a_registrant(
+    qtbot, ui_app, db, invited, tmp_path
+):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from kenshu_desk.services.replies.files import import_files
+
+    path = tmp_path / "private.eml"
+    path.write_bytes(
+        outlook(Reply(invited.uid, "k.kato.home@example.ne.jp", "加藤 恵", partstat="DECLINED"))
+    )
+    import_files(db, [path])
+    dialog = ReplyDialog(db, invited.event_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.assign_button.isEnabled()
+    listed = next(n for n, r in enumerate(dialog.rows) if r.status == "unknown_address")
+    flags = QItemSelectionModel.SelectionFlag
+    dialog.view.selectionModel().select(
+        dialog.model.index(listed, 0), flags.ClearAndSelect | flags.Rows
+    )
+    assert dialog.assign_button.isEnabled()
+
+    dialog.assign_selected(invited.ids["kato"])
+    assert "反映しました" in dialog.status.text()
+    kato = next(r for r in dialog.rows if r.participant_id == invited.ids["kato"])
+    assert (kato.partstat, kato.address) == ("DECLINED", "k.kato.home@example.ne.jp")
+    assert "要確認" not in dialog.counts.text()
+    assert "欠席の連絡 1 人" in dialog.counts.text()

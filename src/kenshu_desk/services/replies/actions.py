@@ -24,3 +24,28 @@ def answers_by_participant(db: Database, event_id: int) -> dict[int, ReplyRow]:
         for r in reply_list(db, event_id)
         if r.participant_id is not None and r.status is not None
     }
+
+
+def assign_reply(db: Database, reply_id: int, participant_id: int) -> None:
+    """The organiser's decision on a reply from an address we did not invite: it is this
+    registered person's answer (their private address, a colleague's mailbox …)."""
+    from sqlalchemy import select
+
+    from kenshu_desk.domain.models import Registration
+    from kenshu_desk.domain.models_replies import CalendarReply, ReplyStatus
+    from kenshu_desk.errors import UserError
+
+    with db.session() as s:
+        reply = s.get(CalendarReply, reply_id)
+        if reply is None or reply.status != ReplyStatus.UNKNOWN_ADDRESS.value:
+            raise UserError.of("replies.not_assignable")
+        registered = s.scalar(
+            select(Registration.id).where(
+                Registration.event_id == reply.event_id,
+                Registration.participant_id == participant_id,
+            )
+        )
+        if registered is None:
+            raise UserError.of("replies.not_registered")
+        reply.participant_id = participant_id
+        reply.status = ReplyStatus.APPLIED.value

@@ -124,6 +124,13 @@ class ReplyDialog(QDialog):
         self.files_button.clicked.connect(lambda: self.choose_files())
         self.settings_button = QPushButton(self.tr("受信サーバーの設定(&S)…"))
         self.settings_button.clicked.connect(self.open_settings)
+        self.assign_button = QPushButton(self.tr("申込者の回答にする(&A)…"))
+        self.assign_button.setToolTip(
+            self.tr("招待していないアドレスからの返信を、選んだ申込者の回答として反映します")
+        )
+        self.assign_button.clicked.connect(lambda: self.assign_selected())
+        self.assign_button.setEnabled(False)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.cancel_button = QPushButton(self.tr("取り込みを中止(&C)"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
@@ -142,6 +149,7 @@ class ReplyDialog(QDialog):
         ):
             bar.addWidget(button)
         bar.addWidget(self.progress, 1)
+        bar.addWidget(self.assign_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -180,6 +188,47 @@ class ReplyDialog(QDialog):
             for r in rows
         ]
         self.model.set_rows(table, colours, [r.comment for r in rows])
+        self._selection_changed()
+
+    def selected_row(self) -> ReplyRow | None:
+        chosen = self.view.selectionModel().selectedRows()
+        return self.rows[chosen[0].row()] if chosen else None
+
+    def _selection_changed(self, *_args: object) -> None:
+        row = self.selected_row()
+        self.assign_button.setEnabled(row is not None and row.status == "unknown_address")
+
+    def assign_selected(self, participant_id: int | None = None) -> None:
+        """Make the selected reply (from an address not invited) a registrant's answer."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from kenshu_desk.errors import UserError
+        from kenshu_desk.services.replies.actions import assign_reply
+
+        row = self.selected_row()
+        if row is None or row.reply_id is None or row.status != "unknown_address":
+            return
+        people = [(r.participant_id, r.name) for r in self.rows if r.participant_id is not None]
+        if participant_id is None:
+            names = [f"{name}（{pid}）" for pid, name in people]
+            chosen, ok = QInputDialog.getItem(
+                self,
+                self.tr("申込者の回答にする"),
+                self.tr("{0} からの返信を、どの申込者の回答にしますか").format(row.address),
+                names,
+                0,
+                False,
+            )
+            if not ok or chosen not in names:
+                return
+            participant_id = people[names.index(chosen)][0]
+        try:
+            assign_reply(self.db, row.reply_id, participant_id)
+        except UserError as exc:
+            self.show_status(str(exc), error=True)
+            return
+        self.refresh()
+        self.show_status(self.tr("返信を申込者の回答として反映しました。"))
 
     # -- fetching and importing ----------------------------------------------------------
 
