@@ -780,4 +780,5 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "申込者の回答にする": "Make a registrant's answer",
     "{0} からの返信を、どの申込者の回答にしますか": "Whose answer is the reply from {0}?",
     "返信を申込者の回答として反映しました。": "The reply was applied as the registrant's answer.",
+    "受信サーバーの設定(&I)…": "&Incoming server…",
 }

@@ -1291,6 +1291,10 @@
             <translation>Send a &amp;test message</translation>
         </message>
         <message>
+            <source>受信サーバーの設定(&amp;I)…</source>
+            <translation>&amp;Incoming server…</translation>
+        </message>
+        <message>
             <source>SMTP サーバーを入力してください。</source>
             <translation>Enter the SMTP server.</translation>
         </message>

@@ -1290,6 +1290,10 @@
             <translation>テストメールを送信(&amp;T)</translation>
         </message>
         <message>
+            <source>受信サーバーの設定(&amp;I)…</source>
+            <translation>受信サーバーの設定(&amp;I)…</translation>
+        </message>
+        <message>
             <source>SMTP サーバーを入力してください。</source>
             <translation>SMTP サーバーを入力してください。</translation>
         </message>
