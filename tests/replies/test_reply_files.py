@@ -185,3 +185,35 @@ def test_an_unknown_kind_of_file_refuses_the_list_before_recording(db, invited, 
         import_files(db, [good, odd])
     assert caught.value.code == "replies.file_kind"
     assert all(r.status is None for r in reply_list(db, invited.event_id))
+
+
+@pytest.mark.postgres_only
+def test_two_organisers_recording_the_same_reply_at_once(db, invited, tmp_path):
+    """Between this program's check and its insert, another organiser's program records the
+    same reply (its own connection, committed): the unique key refuses the second insert and
+    the mail is recorded again, finding the reply there — counted once, no error."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import Session
+
+    from kenshu_desk.domain.models_replies import ReplySource
+    from kenshu_desk.services.replies.record import record_in_own_transaction, record_mail
+
+    mail = read_eml(outlook(_reply(invited, "kato")))
+    other = create_engine(db.url)
+    raced = []
+
+    def other_organiser_first(session, _context, _instances):  # type: ignore[no-untyped-def]
+        if not raced:
+            raced.append(True)
+            with Session(other) as s, s.begin():
+                record_mail(s, mail, ReplySource.IMAP)
+
+    event.listen(db.sessions, "before_flush", other_organiser_first)
+    try:
+        summary = record_in_own_transaction(db, mail, ReplySource.EML, "a.eml")
+    finally:
+        event.remove(db.sessions, "before_flush", other_organiser_first)
+        other.dispose()
+    assert raced and (summary.applied, summary.duplicates) == (0, 1)
+    rows = [r for r in reply_list(db, invited.event_id) if r.status]
+    assert [(r.name, r.source) for r in rows] == [("加藤 恵", "imap")]

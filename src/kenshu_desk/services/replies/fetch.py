@@ -15,7 +15,11 @@ from kenshu_desk.errors import UserError
 from kenshu_desk.mail.imap import ImapConfig, ImapError, ImapReader
 from kenshu_desk.messages import Message
 from kenshu_desk.services.replies.parse import read_eml
-from kenshu_desk.services.replies.record import ImportSummary, already_read, record_mail
+from kenshu_desk.services.replies.record import (
+    ImportSummary,
+    already_read,
+    record_in_own_transaction,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -57,8 +61,7 @@ def fetch_replies(
             for uid, raw in reader.bodies([c.uid for c in todo]):
                 mail = read_eml(raw)
                 mail.message_id = key_of.get(uid, mail.message_id)  # the key the skip uses
-                with db.session() as s:
-                    summary.add(record_mail(s, mail, ReplySource.IMAP, name=mail.message_id))
+                summary.add(record_in_own_transaction(db, mail, ReplySource.IMAP, mail.message_id))
                 done += 1
                 if progress is not None:
                     progress(done, total)

@@ -14,7 +14,7 @@ from kenshu_desk.domain.models_replies import ReplySource
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.replies.msg_file import read_msg
 from kenshu_desk.services.replies.parse import ReadMail, read_eml, read_ics
-from kenshu_desk.services.replies.record import ImportSummary, record_mail
+from kenshu_desk.services.replies.record import ImportSummary, record_in_own_transaction
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a mail with its attachments; bigger is not a reply
 SUFFIXES = {".eml": ReplySource.EML, ".msg": ReplySource.MSG, ".ics": ReplySource.ICS}
@@ -57,8 +57,8 @@ def import_files(
     total = ImportSummary()
     for done, path in enumerate(paths, 1):
         mail, source = read_file(path)
-        with db.session() as s:  # a file read before: its replies are found by their key
-            summary = record_mail(s, mail, source, name=path.name)
+        # a file read before: its replies are found by their key, and count as duplicates
+        summary = record_in_own_transaction(db, mail, source, path.name)
         total.add(summary)
         if progress is not None:
             progress(done, len(paths))

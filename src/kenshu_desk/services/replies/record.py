@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kenshu_desk.database import Database
 from kenshu_desk.domain.japanese import reading_sort_key
 from kenshu_desk.domain.models import (
     AttendanceState,
@@ -169,6 +171,22 @@ def record_mail(
     outcome = mail.outcome.value if not mail.replies or ours else "not_ours"
     remember(session, mail.message_id, source.value, outcome)
     return summary
+
+
+def record_in_own_transaction(
+    db: Database, mail: ReadMail, source: ReplySource, name: str = ""
+) -> ImportSummary:
+    """record_mail in a transaction of its own. Two organisers reading the same mailbox at
+    once (team mode) may both find a reply new and both insert it: the second insert is
+    refused by the unique key, and the mail is recorded again, now seeing the other's row."""
+    for attempt in (1, 2):
+        try:
+            with db.session() as s:
+                return record_mail(s, mail, source, name)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)
