@@ -427,13 +427,19 @@ class Mailbox:
     uid: int
     gid: int
 
-    def put(self, data: bytes, name: str = "") -> None:
-        """Deliver a message as an MTA would: write to tmp/, then rename into new/."""
+    def put(self, data: bytes, name: str = "", folder: str = "") -> None:
+        """Deliver a message as an MTA would: write to tmp/, then rename into new/. `folder`
+        is a Maildir++ folder name as dovecot stores it (modified UTF-7: 研修 → &eBRP7g-)."""
         unique = name or f"{time.time_ns()}.{uuid.uuid4().hex[:8]}.kenshu"
-        tmp = self.maildir / "tmp" / unique
+        base = self.maildir / f".{folder}" if folder else self.maildir
+        for path in (base, base / "new", base / "cur", base / "tmp"):
+            if not path.exists():
+                path.mkdir(mode=0o700)
+                os.chown(path, self.uid, self.gid)
+        tmp = base / "tmp" / unique
         tmp.write_bytes(data)
         os.chown(tmp, self.uid, self.gid)
-        tmp.rename(self.maildir / "new" / unique)
+        tmp.rename(base / "new" / unique)
 
 
 def imap_server() -> dict[str, str]:

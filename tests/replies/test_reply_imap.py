@@ -251,3 +251,18 @@ def test_a_connection_dropped_mid_fetch_keeps_what_was_read(db, invited, mailbox
 
     rest = fetch_replies(db, imap_config(mailbox))
     assert (rest.already_read, rest.applied) == (20, 25)
+
+
+def test_a_folder_with_a_japanese_name_and_a_missing_folder(db, invited, mailbox):
+    mailbox.put(outlook(_reply(invited, "kato")), folder="&eBRP7g-")  # 研修, as dovecot names it
+    mailbox.put(outlook(_reply(invited, "suzuki")))  # in INBOX: not read
+    config = imap_config(mailbox)
+    config.settings = config.settings.__class__(**{**config.settings.__dict__, "folder": "研修"})
+    summary = fetch_replies(db, config)
+    assert (summary.mails, summary.applied) == (1, 1)
+
+    config.settings = config.settings.__class__(**{**config.settings.__dict__, "folder": "返信"})
+    with pytest.raises(ImapError) as caught:
+        fetch_replies(db, config)
+    assert caught.value.code == "replies.imap_folder"
+    assert "返信" in str(caught.value)
