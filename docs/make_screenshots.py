@@ -21,6 +21,46 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "guide" / "images"
 MAX_WIDTH = 1024
 
 
+def add_demo_replies(db, event_id: int, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """Four answers to the event's invitation, as bare .ics replies, read the way the window
+    reads dropped files (the guide's 返信 picture and the registration list's 返信 column)."""
+    from sqlalchemy import select
+
+    from kenshu_desk.domain.models import Event, Participant, Registration
+    from kenshu_desk.services.replies.files import import_files
+
+    with db.session() as s:
+        uid = s.get(Event, event_id).calendar_uid
+        people = s.execute(
+            select(Participant.name, Participant.email)
+            .join(Registration, Registration.participant_id == Participant.id)
+            .where(Registration.event_id == event_id, Participant.email != "")
+            .order_by(Participant.id)
+            .limit(4)
+        ).all()
+    answers = [
+        ("ACCEPTED", "当日は10分ほど遅れて参加します。"),
+        ("DECLINED", "議会対応のため欠席します。"),
+        ("TENTATIVE", ""),
+        ("ACCEPTED", ""),
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, ((name, address), (partstat, comment)) in enumerate(zip(people, answers, strict=False)):
+        lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kenshu-desk guide//JA", "METHOD:REPLY",
+            "BEGIN:VEVENT", f"UID:{uid}", "SEQUENCE:0", f"DTSTAMP:2027011{n + 2}T0{n + 1}1500Z",
+            f"ATTENDEE;PARTSTAT={partstat};CN={name}:mailto:{address}",
+        ]  # fmt: skip
+        if comment:
+            lines.append(f"COMMENT:{comment}")
+        lines += ["END:VEVENT", "END:VCALENDAR"]
+        path = folder / f"reply{n}.ics"
+        path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+        paths.append(path)
+    import_files(db, paths)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="the user guide's screenshots")
     parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
@@ -103,6 +143,14 @@ def main() -> int:
     invite.show()
     save(invite, "invite_dialog")
     invite.close()
+
+    add_demo_replies(db, upcoming, scratch / "replies")
+    from kenshu_desk.ui.mail.replies_dialog import ReplyDialog
+
+    replies = ReplyDialog(db, upcoming)
+    replies.show()
+    save(replies, "replies_dialog")
+    replies.close()
 
     panel = RegistrationPanel(db, upcoming)
     panel.resize(1000, 560)

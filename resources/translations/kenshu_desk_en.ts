@@ -20,6 +20,10 @@
             <translation>&amp;Recording: send and log…</translation>
         </message>
         <message>
+            <source>返信を取り込む(&amp;P)…</source>
+            <translation>Re&amp;plies to invitations…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>Mail &amp;settings…</translation>
         </message>
@@ -939,6 +943,46 @@
             <translation>Contents</translation>
         </message>
         <message>
+            <source>受信サーバーの設定</source>
+            <translation>Incoming server</translation>
+        </message>
+        <message>
+            <source>SSL/TLS（推奨）</source>
+            <translation>SSL/TLS (recommended)</translation>
+        </message>
+        <message>
+            <source>自動</source>
+            <translation>Automatic</translation>
+        </message>
+        <message>
+            <source>受信サーバー(&amp;H)</source>
+            <translation>Incoming &amp;server</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>&amp;Encryption</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>P&amp;ort</translation>
+        </message>
+        <message>
+            <source>ユーザー名(&amp;U)</source>
+            <translation>&amp;User name</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <source>フォルダー(&amp;F)</source>
+            <translation>&amp;Folder</translation>
+        </message>
+        <message>
+            <source>招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。</source>
+            <translation>Only the replies to invitations are read. No mail is marked as read, moved or deleted.</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>Invitation mail — {0}</translation>
         </message>
@@ -1199,10 +1243,6 @@
             <translation>Mail settings</translation>
         </message>
         <message>
-            <source>自動</source>
-            <translation>Automatic</translation>
-        </message>
-        <message>
             <source> 秒</source>
             <translation> s</translation>
         </message>
@@ -1239,24 +1279,8 @@
             <translation>Outgoing &amp;server</translation>
         </message>
         <message>
-            <source>ユーザー名(&amp;U)</source>
-            <translation>&amp;User name</translation>
-        </message>
-        <message>
-            <source>パスワード(&amp;P)</source>
-            <translation>&amp;Password</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>Invitation &amp;reminder</translation>
-        </message>
-        <message>
-            <source>暗号化(&amp;E)</source>
-            <translation>&amp;Encryption</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>P&amp;ort</translation>
         </message>
         <message>
             <source>応答を待つ時間(&amp;W)</source>
@@ -1265,6 +1289,10 @@
         <message>
             <source>テストメールを送信(&amp;T)</source>
             <translation>Send a &amp;test message</translation>
+        </message>
+        <message>
+            <source>受信サーバーの設定(&amp;I)…</source>
+            <translation>&amp;Incoming server…</translation>
         </message>
         <message>
             <source>SMTP サーバーを入力してください。</source>
@@ -2229,6 +2257,66 @@ Subject: {1}
             <translation>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</translation>
         </message>
         <message>
+            <source>返信（出欠の回答）</source>
+            <translation>Replies to invitations</translation>
+        </message>
+        <message>
+            <source>返信のメール（.eml）、Outlook のメッセージ（.msg）、予定表（.ics）をここにドロップしても取り込めます。受信サーバーのメールは既読にも移動にもしません。</source>
+            <translation>You can also drop reply mails (.eml), Outlook messages (.msg) or calendar files (.ics) here. Mail on the server is never marked as read or moved.</translation>
+        </message>
+        <message>
+            <source>受信サーバーから取り込む(&amp;F)</source>
+            <translation>&amp;Fetch from the mail server</translation>
+        </message>
+        <message>
+            <source>ファイルから取り込む(&amp;O)…</source>
+            <translation>Import from &amp;files…</translation>
+        </message>
+        <message>
+            <source>受信サーバーの設定(&amp;S)…</source>
+            <translation>Incoming &amp;server…</translation>
+        </message>
+        <message>
+            <source>申込者の回答にする(&amp;A)…</source>
+            <translation>Make a registrant's &amp;answer…</translation>
+        </message>
+        <message>
+            <source>招待していないアドレスからの返信を、選んだ申込者の回答として反映します</source>
+            <translation>Applies a reply from an address not invited as the answer of the registrant you choose</translation>
+        </message>
+        <message>
+            <source>取り込みを中止(&amp;C)</source>
+            <translation>&amp;Stop</translation>
+        </message>
+        <message>
+            <source>申込者の回答にする</source>
+            <translation>Make a registrant's answer</translation>
+        </message>
+        <message>
+            <source>{0} からの返信を、どの申込者の回答にしますか</source>
+            <translation>Whose answer is the reply from {0}?</translation>
+        </message>
+        <message>
+            <source>返信を申込者の回答として反映しました。</source>
+            <translation>The reply was applied as the registrant's answer.</translation>
+        </message>
+        <message>
+            <source>返信のファイルを選ぶ</source>
+            <translation>Choose reply files</translation>
+        </message>
+        <message>
+            <source>返信（*.eml *.msg *.ics）</source>
+            <translation>Replies (*.eml *.msg *.ics)</translation>
+        </message>
+        <message>
+            <source>取り込んでいます…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>中止しています…</source>
+            <translation>Stopping…</translation>
+        </message>
+        <message>
             <source>取り込みました</source>
             <translation>Imported</translation>
         </message>
@@ -2516,6 +2604,58 @@ Subject: {1}
             <translation>Server reply / error</translation>
         </message>
         <message>
+            <source>回答</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>コメント</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>経路</source>
+            <translation>Read from</translation>
+        </message>
+        <message>
+            <source>要確認（招待していないアドレス）</source>
+            <translation>To decide (an address not invited)</translation>
+        </message>
+        <message>
+            <source>要確認（代理を指名）</source>
+            <translation>To decide (delegated)</translation>
+        </message>
+        <message>
+            <source>要確認（別の日時を提案）</source>
+            <translation>To decide (another time proposed)</translation>
+        </message>
+        <message>
+            <source>（変更前の案内への返信）</source>
+            <translation> (to an earlier version)</translation>
+        </message>
+        <message>
+            <source>出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人</source>
+            <translation>Coming {0}, not coming {1}, undecided {2}, no reply {3}</translation>
+        </message>
+        <message>
+            <source>出席予定</source>
+            <translation>Coming</translation>
+        </message>
+        <message>
+            <source>欠席の連絡</source>
+            <translation>Not coming</translation>
+        </message>
+        <message>
+            <source>未定</source>
+            <translation>Undecided</translation>
+        </message>
+        <message>
+            <source>、要確認 {0} 件</source>
+            <translation>, to decide {0}</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>Starting to send…</translation>
         </message>
@@ -2544,6 +2684,10 @@ Subject: {1}
             <translation>Online (min)</translation>
         </message>
         <message>
+            <source>返信</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
             <source>アーカイブ済み</source>
             <translation>Archived</translation>
         </message>
@@ -2566,10 +2710,6 @@ Subject: {1}
         <message>
             <source>結果</source>
             <translation>Outcome</translation>
-        </message>
-        <message>
-            <source>日時</source>
-            <translation>Date and time</translation>
         </message>
         <message>
             <source>動画の送付</source>

@@ -20,6 +20,10 @@
             <translation>録画の送付と配信記録(&amp;R)…</translation>
         </message>
         <message>
+            <source>返信を取り込む(&amp;P)…</source>
+            <translation>返信を取り込む(&amp;P)…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>メール設定(&amp;S)…</translation>
         </message>
@@ -938,6 +942,46 @@
             <translation>目次</translation>
         </message>
         <message>
+            <source>受信サーバーの設定</source>
+            <translation>受信サーバーの設定</translation>
+        </message>
+        <message>
+            <source>SSL/TLS（推奨）</source>
+            <translation>SSL/TLS（推奨）</translation>
+        </message>
+        <message>
+            <source>自動</source>
+            <translation>自動</translation>
+        </message>
+        <message>
+            <source>受信サーバー(&amp;H)</source>
+            <translation>受信サーバー(&amp;H)</translation>
+        </message>
+        <message>
+            <source>暗号化(&amp;E)</source>
+            <translation>暗号化(&amp;E)</translation>
+        </message>
+        <message>
+            <source>ポート(&amp;O)</source>
+            <translation>ポート(&amp;O)</translation>
+        </message>
+        <message>
+            <source>ユーザー名(&amp;U)</source>
+            <translation>ユーザー名(&amp;U)</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation>パスワード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>フォルダー(&amp;F)</source>
+            <translation>フォルダー(&amp;F)</translation>
+        </message>
+        <message>
+            <source>招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。</source>
+            <translation>招待への返信を読むだけです。メールを既読にしたり、移動・削除したりはしません。</translation>
+        </message>
+        <message>
             <source>招待メール — {0}</source>
             <translation>招待メール — {0}</translation>
         </message>
@@ -1198,10 +1242,6 @@
             <translation>メール設定</translation>
         </message>
         <message>
-            <source>自動</source>
-            <translation>自動</translation>
-        </message>
-        <message>
             <source> 秒</source>
             <translation> 秒</translation>
         </message>
@@ -1238,24 +1278,8 @@
             <translation>送信サーバー(&amp;H)</translation>
         </message>
         <message>
-            <source>ユーザー名(&amp;U)</source>
-            <translation>ユーザー名(&amp;U)</translation>
-        </message>
-        <message>
-            <source>パスワード(&amp;P)</source>
-            <translation>パスワード(&amp;P)</translation>
-        </message>
-        <message>
             <source>招待の通知(&amp;R)</source>
             <translation>招待の通知(&amp;R)</translation>
-        </message>
-        <message>
-            <source>暗号化(&amp;E)</source>
-            <translation>暗号化(&amp;E)</translation>
-        </message>
-        <message>
-            <source>ポート(&amp;O)</source>
-            <translation>ポート(&amp;O)</translation>
         </message>
         <message>
             <source>応答を待つ時間(&amp;W)</source>
@@ -1264,6 +1288,10 @@
         <message>
             <source>テストメールを送信(&amp;T)</source>
             <translation>テストメールを送信(&amp;T)</translation>
+        </message>
+        <message>
+            <source>受信サーバーの設定(&amp;I)…</source>
+            <translation>受信サーバーの設定(&amp;I)…</translation>
         </message>
         <message>
             <source>SMTP サーバーを入力してください。</source>
@@ -2228,6 +2256,66 @@
             <translation>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</translation>
         </message>
         <message>
+            <source>返信（出欠の回答）</source>
+            <translation>返信（出欠の回答）</translation>
+        </message>
+        <message>
+            <source>返信のメール（.eml）、Outlook のメッセージ（.msg）、予定表（.ics）をここにドロップしても取り込めます。受信サーバーのメールは既読にも移動にもしません。</source>
+            <translation>返信のメール（.eml）、Outlook のメッセージ（.msg）、予定表（.ics）をここにドロップしても取り込めます。受信サーバーのメールは既読にも移動にもしません。</translation>
+        </message>
+        <message>
+            <source>受信サーバーから取り込む(&amp;F)</source>
+            <translation>受信サーバーから取り込む(&amp;F)</translation>
+        </message>
+        <message>
+            <source>ファイルから取り込む(&amp;O)…</source>
+            <translation>ファイルから取り込む(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>受信サーバーの設定(&amp;S)…</source>
+            <translation>受信サーバーの設定(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>申込者の回答にする(&amp;A)…</source>
+            <translation>申込者の回答にする(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>招待していないアドレスからの返信を、選んだ申込者の回答として反映します</source>
+            <translation>招待していないアドレスからの返信を、選んだ申込者の回答として反映します</translation>
+        </message>
+        <message>
+            <source>取り込みを中止(&amp;C)</source>
+            <translation>取り込みを中止(&amp;C)</translation>
+        </message>
+        <message>
+            <source>申込者の回答にする</source>
+            <translation>申込者の回答にする</translation>
+        </message>
+        <message>
+            <source>{0} からの返信を、どの申込者の回答にしますか</source>
+            <translation>{0} からの返信を、どの申込者の回答にしますか</translation>
+        </message>
+        <message>
+            <source>返信を申込者の回答として反映しました。</source>
+            <translation>返信を申込者の回答として反映しました。</translation>
+        </message>
+        <message>
+            <source>返信のファイルを選ぶ</source>
+            <translation>返信のファイルを選ぶ</translation>
+        </message>
+        <message>
+            <source>返信（*.eml *.msg *.ics）</source>
+            <translation>返信（*.eml *.msg *.ics）</translation>
+        </message>
+        <message>
+            <source>取り込んでいます…</source>
+            <translation>取り込んでいます…</translation>
+        </message>
+        <message>
+            <source>中止しています…</source>
+            <translation>中止しています…</translation>
+        </message>
+        <message>
             <source>取り込みました</source>
             <translation>取り込みました</translation>
         </message>
@@ -2514,6 +2602,58 @@
             <translation>サーバーの応答・エラー</translation>
         </message>
         <message>
+            <source>回答</source>
+            <translation>回答</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>コメント</source>
+            <translation>コメント</translation>
+        </message>
+        <message>
+            <source>経路</source>
+            <translation>経路</translation>
+        </message>
+        <message>
+            <source>要確認（招待していないアドレス）</source>
+            <translation>要確認（招待していないアドレス）</translation>
+        </message>
+        <message>
+            <source>要確認（代理を指名）</source>
+            <translation>要確認（代理を指名）</translation>
+        </message>
+        <message>
+            <source>要確認（別の日時を提案）</source>
+            <translation>要確認（別の日時を提案）</translation>
+        </message>
+        <message>
+            <source>（変更前の案内への返信）</source>
+            <translation>（変更前の案内への返信）</translation>
+        </message>
+        <message>
+            <source>出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人</source>
+            <translation>出席予定 {0} 人、欠席の連絡 {1} 人、未定 {2} 人、返信なし {3} 人</translation>
+        </message>
+        <message>
+            <source>出席予定</source>
+            <translation>出席予定</translation>
+        </message>
+        <message>
+            <source>欠席の連絡</source>
+            <translation>欠席の連絡</translation>
+        </message>
+        <message>
+            <source>未定</source>
+            <translation>未定</translation>
+        </message>
+        <message>
+            <source>、要確認 {0} 件</source>
+            <translation>、要確認 {0} 件</translation>
+        </message>
+        <message>
             <source>送信を始めます…</source>
             <translation>送信を始めます…</translation>
         </message>
@@ -2542,6 +2682,10 @@
             <translation>オンライン（分）</translation>
         </message>
         <message>
+            <source>返信</source>
+            <translation>返信</translation>
+        </message>
+        <message>
             <source>アーカイブ済み</source>
             <translation>アーカイブ済み</translation>
         </message>
@@ -2564,10 +2708,6 @@
         <message>
             <source>結果</source>
             <translation>結果</translation>
-        </message>
-        <message>
-            <source>日時</source>
-            <translation>日時</translation>
         </message>
         <message>
             <source>動画の送付</source>

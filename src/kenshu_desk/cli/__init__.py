@@ -20,7 +20,15 @@ from kenshu_desk.errors import UserError
 # not a branch in main(). They are imported only when a command is given: opening the window
 # must not wait for the database layer and every service to load before it can show itself.
 COMMAND_MODULES = (
-    "core", "documents", "mail", "participants", "recordings", "reports", "team", "year",
+    "core",
+    "documents",
+    "mail",
+    "participants",
+    "recordings",
+    "replies",
+    "reports",
+    "team",
+    "year",
 )
 
 

@@ -48,9 +48,11 @@ def install_mail_menu(app: AppWindow) -> None:
     recordings = QAction(tr("録画の送付と配信記録(&R)…"), window)
     recordings.setShortcut(QKeySequence("Ctrl+Shift+V"))
     recordings.triggered.connect(lambda: open_recordings(window, host))
+    replies = QAction(tr("返信を取り込む(&P)…"), window)
+    replies.triggered.connect(lambda: open_replies(window, host))
     settings = QAction(tr("メール設定(&S)…"), window)
     settings.triggered.connect(lambda: open_settings(window))
-    for action in (invite, recordings, log):
+    for action in (invite, replies, recordings, log):
         mail.addAction(action)
     mail.addSeparator()
     mail.addAction(settings)
@@ -118,6 +120,14 @@ def open_invites(window: QMainWindow, host: HasEvents) -> None:
     event_id = _event_or_say(window, host)
     if event_id is not None:
         InviteDialog(host.db, event_id, window).exec()
+
+
+def open_replies(window: QMainWindow, host: HasEvents) -> None:
+    from kenshu_desk.ui.mail.replies_dialog import ReplyDialog
+
+    event_id = _event_or_say(window, host)
+    if event_id is not None:
+        ReplyDialog(host.db, event_id, window).exec()
 
 
 def open_recordings(window: QMainWindow, host: HasEvents) -> None:

@@ -120,6 +120,10 @@ class MailSettingsDialog(QDialog):
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.status, 1)
+        # Where the replies to invitations are read from (issue 20): its own small dialog.
+        self.imap_button = QPushButton(self.tr("受信サーバーの設定(&I)…"))
+        self.imap_button.clicked.connect(self.open_imap_settings)
+        test_row.addWidget(self.imap_button)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -134,6 +138,11 @@ class MailSettingsDialog(QDialog):
         layout.addWidget(self.details)
         layout.addLayout(test_row)
         layout.addWidget(buttons)
+
+    def open_imap_settings(self) -> None:
+        from kenshu_desk.ui.mail.imap_settings_dialog import ImapSettingsDialog
+
+        ImapSettingsDialog(self).exec()
 
     def current_settings(self) -> MailSettings:
         alarm = self.alarm.value()

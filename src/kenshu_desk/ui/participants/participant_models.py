@@ -252,8 +252,8 @@ class DirectoryModel(SnapshotModel[DirectoryRow]):
 
 
 class RegistrationModel(SnapshotModel[RegistrationRow]):
-    HEADERS = ("氏名", "ふりがな", "所属", "部署", "職名", "出欠", "オンライン（分）")
-    COLUMNS = (
+    HEADERS = ("氏名", "ふりがな", "所属", "部署", "職名", "出欠", "オンライン（分）", "返信")
+    COLUMNS: tuple[Callable[[Any], Any], ...] = (
         lambda r: r.name,
         lambda r: r.reading,
         lambda r: r.organisation,
@@ -263,6 +263,26 @@ class RegistrationModel(SnapshotModel[RegistrationRow]):
         lambda r: r.minutes_online if r.minutes_online is not None else "",
     )
     STATE_COLUMN = 5
+    REPLY_COLUMN = 7
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        # participant id → (the answer to the invitation and when, the comment): issue 20
+        self.answers: dict[int, tuple[str, str]] = {}
+        self.COLUMNS = (*type(self).COLUMNS, self._answer)
+
+    def _answer(self, row: RegistrationRow) -> str:
+        return self.answers.get(row.participant_id, ("", ""))[0]
+
+    def set_answers(self, answers: dict[int, tuple[str, str]]) -> None:
+        self.answers = dict(answers)
+        if self.rowCount():
+            top, bottom = (
+                self.index(0, self.REPLY_COLUMN),
+                self.index(self.rowCount() - 1, self.REPLY_COLUMN),
+            )
+            self.dataChanged.emit(top, bottom)
+
     ROLES = _BASE_ROLES | {
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.TextAlignmentRole,
@@ -275,6 +295,8 @@ class RegistrationModel(SnapshotModel[RegistrationRow]):
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REPLY_COLUMN:
+            return self.answers.get(row.participant_id, ("", ""))[1] or None
         if role == Qt.ItemDataRole.ToolTipRole and row.email:
             return row.email
         return None

@@ -35,6 +35,7 @@ from kenshu_desk.services.shared.versions import WrittenVersions
 from kenshu_desk.ui.participants.participant_directory import configure_table
 from kenshu_desk.ui.participants.participant_models import RegistrationModel
 from kenshu_desk.ui.participants.participant_picker import ParticipantPickerDialog
+from kenshu_desk.ui.participants.reply_answers import reply_answers
 from kenshu_desk.ui.shell.db_wait import run_waiting
 from kenshu_desk.ui.shell.i18n import event_heading
 from kenshu_desk.ui.shell.labels import shown
@@ -208,7 +209,7 @@ class RegistrationPanel(QWidget):
         self.view.setModel(self.model)
         configure_table(self.view)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for col, width in enumerate((130, 150, 220, 200, 90, 130, 120)):
+        for col, width in enumerate((130, 150, 220, 200, 90, 130, 120, 200)):
             self.view.setColumnWidth(col, width)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -296,6 +297,8 @@ class RegistrationPanel(QWidget):
         rows = actions.registration_list(self.db, self.event_id)
         self.model.set_rows(rows)
         counts = regs.state_counts(rows)
+        replies = reply_answers(self.db, self.event_id)  # issue 20: the answers to invitations
+        self.model.set_answers(replies.answers)
         self.summary.setText(
             self.tr("申込 {0} 人").format(len(rows))
             + "（"
@@ -305,6 +308,7 @@ class RegistrationPanel(QWidget):
                 if counts[s.value]
             )
             + "）"
+            + (f"　{self.tr('返信')}: {replies.counts}" if replies.answers else "")
         )
         selection = self.view.selectionModel()
         for pid in keep:
