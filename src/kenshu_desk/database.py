@@ -43,7 +43,7 @@ ENV_VAR = "KENSHU_DESK_DB"
 # The newest migration in db/versions (a test keeps the two equal). Knowing it without
 # Alembic lets a database that is already current open without importing Alembic at all,
 # which is most of the start-up time of a small application.
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0008"
 # Every connection to a server names the schema this program writes; a guard in the shared
 # database (migration 0006) refuses writes from a program that does not match the stored
 # schema — another organiser's older kenshu-desk, still open after an upgrade.
