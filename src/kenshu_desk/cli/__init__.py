@@ -19,7 +19,10 @@ from kenshu_desk.errors import UserError
 # Each module (kenshu_desk.cli.<name>) adds its sub-commands; a new feature adds a name here,
 # not a branch in main(). They are imported only when a command is given: opening the window
 # must not wait for the database layer and every service to load before it can show itself.
-COMMAND_MODULES = ("core", "documents", "mail", "participants", "recordings", "team", "year")
+COMMAND_MODULES = (
+    "core", "documents", "mail", "materials", "participants", "recordings", "reminders", "team",
+    "year",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

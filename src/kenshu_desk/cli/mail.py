@@ -141,6 +141,7 @@ def _settings(args: argparse.Namespace) -> MailSettings:
         security=security,
         user=args.smtp_user if args.smtp_user is not None else base.user,
         timeout=timeout if timeout is not None else base.timeout,
+        size_limit_mb=base.size_limit_mb,
         alarm_minutes=alarm
         if (alarm := getattr(args, "alarm", None)) is not None
         else base.alarm_minutes,
