@@ -40,9 +40,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_event_material")),
     )
     with op.batch_alter_table("event_material", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_event_material_event_id"), ["event_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_event_material_event_id"), ["event_id"], unique=False)
     op.create_table(
         "reminder_schedule",
         sa.Column("event_id", sa.Integer(), nullable=False),

@@ -31,6 +31,7 @@ from kenshu_desk.database_messages import (
 from kenshu_desk.database_messages import damaged_message as damaged_message
 from kenshu_desk.database_messages import latest_backup as latest_backup
 from kenshu_desk.domain.models import ChangeStamp
+from kenshu_desk.domain.models_materials import EventMaterial as EventMaterial
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import Message, msg
 from kenshu_desk.paths import default_database_path, migrations_dir

@@ -78,9 +78,7 @@ def parsed(data: bytes) -> EmailMessage:
 
 
 def attachments(message: EmailMessage) -> dict[str, bytes]:
-    return {
-        str(part.get_filename()): part.get_content() for part in message.iter_attachments()
-    }
+    return {str(part.get_filename()): part.get_content() for part in message.iter_attachments()}
 
 
 def test_each_person_once_decliners_none_with_agenda_and_materials(
@@ -141,7 +139,7 @@ def test_a_person_registered_later_gets_theirs_and_nobody_else_again(
         for reg in event.registrations:
             if reg.participant.email == ADDRESSES[2]:
                 reg.state = AttendanceState.REGISTERED.value
-    code, out, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
+    code, _out, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
     assert code == 0, err
     by = smtp_server.handler.by_recipient()
     assert sorted(by) == sorted([*EXPECTED, ADDRESSES[2]])
@@ -168,13 +166,15 @@ def test_size_limit_warns_and_sends_nothing_unless_allowed(
     with db.session() as s:  # about 1.2 MB of PDF: over 1 MB once base64-encoded
         big = real_pdf("Big " + "x" * 2000, pages=1) + b"%" + b"0" * (900 * 1024) + b"\n"
         add_material(s, event_id, "大きな資料.pdf", big)
-    code, out, err = run(capsys, *send_args(db_arg, event_id, smtp_server, "--materials"))
+    code, _out, err = run(capsys, *send_args(db_arg, event_id, smtp_server, "--materials"))
     assert code == 1
     assert "上限 1 MB を超えます" in err
     assert smtp_server.handler.arrived == []
     with db.session() as s:
         assert s.scalars(select(OutboxMessage)).all() == []
-    code, out, err = run(capsys, *send_args(db_arg, event_id, smtp_server, "--dry-run", "--materials"))
+    code, _out, err = run(
+        capsys, *send_args(db_arg, event_id, smtp_server, "--dry-run", "--materials")
+    )
     assert code == 0 and "上限 1 MB を超えます" in err and smtp_server.handler.arrived == []
     # Without the materials the message is small: it goes.
     code, _, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
@@ -199,7 +199,8 @@ def test_eml_fallback_writes_drafts_and_a_later_send_does_not_repeat_them(
     folder = tmp_path / "drafts"
     folder.mkdir()
     code, out, err = run(
-        capsys, *send_args(db_arg, event_id, smtp_server, "--attach-agenda", "--eml-dir", str(folder))
+        capsys,
+        *send_args(db_arg, event_id, smtp_server, "--attach-agenda", "--eml-dir", str(folder)),
     )
     assert code == 0, err
     files = sorted(folder.glob("*.eml"))
@@ -207,7 +208,7 @@ def test_eml_fallback_writes_drafts_and_a_later_send_does_not_repeat_them(
     data = files[0].read_bytes()
     assert data.startswith(b"X-Unsent: 1\r\n")
     draft = parsed(data)
-    (name, pdf), = attachments(draft).items()
+    ((name, pdf),) = attachments(draft).items()
     assert name.endswith("_次第.pdf") and PdfReader(io.BytesIO(pdf)).pages
     assert smtp_server.handler.arrived == []
     code, out, _ = run(capsys, *send_args(db_arg, event_id, smtp_server))
@@ -260,3 +261,29 @@ def test_outbox_lists_reminders_with_their_kind(capsys, db, db_arg, event_id, sm
     code, out, _ = run(capsys, "--db", db_arg, "outbox", "--json", "--event", str(event_id))
     rows = json.loads(out)
     assert code == 0 and {r["kind"] for r in rows} == {"reminder"} and len(rows) == 3
+
+
+def test_invitations_can_carry_the_agenda_and_keep_their_calendar(
+    capsys, db, db_arg, event_id, smtp_server
+):
+    from icalendar import Calendar
+
+    argv = send_args(db_arg, event_id, smtp_server, "--attach-agenda")
+    argv[argv.index("reminders") : argv.index("reminders") + 2] = ["invites", "send"]
+    code, _, err = run(capsys, *argv)
+    assert code == 0, err
+    by = smtp_server.handler.by_recipient()
+    assert sorted(by) == sorted([*EXPECTED, ADDRESSES[2]])  # invitations: all but 取消
+    raw = by[ADDRESSES[0]][0].data
+    # Written as Outlook writes it, unquoted (clients compare it literally): kept so.
+    assert b"Content-Type: text/calendar; charset=UTF-8; method=REQUEST\r\n" in raw
+    message = parsed(raw)
+    alternative = next(p for p in message.iter_parts() if p.is_multipart())
+    calendar_part = list(alternative.iter_parts())[-1]
+    calendar = Calendar.from_ical(calendar_part.get_content())
+    assert calendar["METHOD"] == "REQUEST"
+    files = attachments(message)
+    assert "invite.ics" in files
+    (agenda_name,) = [n for n in files if n.endswith("_次第.pdf")]
+    reader = PdfReader(io.BytesIO(files[agenda_name]))
+    assert "第2回市町村情報交換会" in reader.pages[0].extract_text()

@@ -47,7 +47,9 @@ def run_add(args: argparse.Namespace) -> int:
             info = add_material(session, args.event_id, args.file.name, data, args.title)
     finally:
         db.dispose()
-    print(f"資料 {info.id} 「{info.title}」（{info.file_name}、{size_text(info.size)}）を登録しました。")
+    print(
+        f"資料 {info.id} 「{info.title}」（{info.file_name}、{size_text(info.size)}）を登録しました。"
+    )
     return 0
 
 

@@ -498,4 +498,3 @@ class MunicipalityRecord(Base):
 from kenshu_desk.domain.calendar_sequence import install_sequence_rule  # noqa: E402
 
 install_sequence_rule(Event)
-from kenshu_desk.domain import models_materials  # noqa: E402, F401  (issue 20: 資料, reminders)

@@ -46,15 +46,37 @@ def attach(message: EmailMessage, attachments: Sequence[Attachment]) -> EmailMes
     return message
 
 
+def attachment_part(item: Attachment) -> bytes:
+    """One attachment as a MIME part (headers and base64 body), CRLF line ends."""
+    part = EmailMessage(policy=SMTP_POLICY)
+    maintype, _, subtype = item.media_type.partition("/")
+    part.set_content(
+        item.data, maintype=maintype, subtype=subtype, filename=item.file_name, cte="base64"
+    )
+    del part["MIME-Version"]
+    return message_bytes(part)
+
+
 def attach_to_payload(payload: bytes, attachments: Sequence[Attachment]) -> bytes:
-    """The same message with files added (an invitation composed by the fast frame)."""
+    """The same message with files added before the closing boundary of its multipart/mixed
+    (an invitation composed by the fast frame). The bytes already there are kept exactly:
+    re-generating the message would re-quote the text/calendar Content-Type that some
+    calendar clients compare literally (compose.py)."""
     if not attachments:
         return payload
     from email import message_from_bytes
 
-    parsed = message_from_bytes(payload, policy=SMTP_POLICY)
-    assert isinstance(parsed, EmailMessage)
-    return message_bytes(attach(parsed, attachments))
+    head = message_from_bytes(payload.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n")
+    boundary = head.get_boundary()
+    if head.get_content_type() != "multipart/mixed" or not boundary:
+        raise ValueError("attachments go into a multipart/mixed message")
+    closing = b"\r\n--" + boundary.encode("ascii") + b"--"
+    at = payload.rindex(closing)
+    parts = b"".join(
+        b"\r\n--" + boundary.encode("ascii") + b"\r\n" + attachment_part(a).rstrip(b"\r\n")
+        for a in attachments
+    )
+    return payload[:at] + parts + payload[at:]
 
 
 def limit_bytes(limit_mb: float) -> int:

@@ -47,7 +47,6 @@ from kenshu_desk.mail.compose import (
 from kenshu_desk.mail.reminder_template import DEFAULT_TEMPLATE, PLACEHOLDERS
 from kenshu_desk.mail.templates import MailTemplate, render_template
 from kenshu_desk.messages import Message, msg
-from kenshu_desk.services.materials.materials import PDF, materials_with_data, size_text
 from kenshu_desk.services.mail.invitations import eml_name
 from kenshu_desk.services.mail.queueing import (
     Skip,
@@ -56,6 +55,7 @@ from kenshu_desk.services.mail.queueing import (
     take_over_queued,
 )
 from kenshu_desk.services.mail.status import STATUS_LABELS, Status
+from kenshu_desk.services.materials.materials import PDF, materials_with_data, size_text
 from kenshu_desk.services.timetable.events import get_event_with_registrants
 
 KIND = "reminder"
@@ -185,7 +185,9 @@ def attachments_of(
 
 
 def attachment_lines(attachments: list[Attachment], titles: dict[str, str]) -> str:
-    return "\n".join(f"・{titles.get(a.file_name, a.file_name)}（{a.file_name}）" for a in attachments)
+    return "\n".join(
+        f"・{titles.get(a.file_name, a.file_name)}（{a.file_name}）" for a in attachments
+    )
 
 
 def size_warning(size: int, limit_mb: float) -> Message | None:
@@ -207,7 +209,9 @@ class MessageTooLarge(UserError):
 # ---------------------------------------------------------------- composing and queueing
 
 
-def template_values(event: Event, recipient: Recipient, sender_name: str, files: str) -> dict[str, str]:
+def template_values(
+    event: Event, recipient: Recipient, sender_name: str, files: str
+) -> dict[str, str]:
     venue = event.venue or ("オンライン開催" if event.online_url else "")
     return {
         "氏名": recipient.name,
@@ -273,9 +277,7 @@ def queue_reminder(
     plan = plan_reminder(session, event_id, today=today)
     event = get_event_with_registrants(session, event_id)
     report = ReminderQueueReport(plan)
-    attachments = attachments_of(
-        session, event, agenda=attach_agenda, materials=attach_materials
-    )
+    attachments = attachments_of(session, event, agenda=attach_agenda, materials=attach_materials)
     titles = {a.file_name: "次第" for a in attachments[:1] if attach_agenda}
     if attach_materials:
         from kenshu_desk.services.materials.materials import list_materials
@@ -327,4 +329,3 @@ def queue_reminder(
         session, event_id, KIND, [(f"{prefix}p{s.participant_id}", s) for s in plan.unusable]
     )
     return report
-
