@@ -40,7 +40,7 @@ def configure(server, limit_mb: float = 10.0) -> None:  # type: ignore[no-untype
         MailSettings(
             sender_name="埼玉県 地域包括ケア課", sender_address="chiiki@example.jp",
             host=server.host, port=server.port, security=Security.NONE, size_limit_mb=limit_mb,
-        )  # fmt: skip
+        )
     )
 
 
