@@ -781,4 +781,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "それでも送りますか？": "Send anyway?",
     "{0} 人にリマインドを送信します。よろしいですか？": "Send the reminder to {0} people?",
     "リマインドの送付日です: {0}（メール → 資料とリマインド で送れます）": "Reminders due: {0} (send them from Mail → Materials and reminders)",
+    "上限なし": "No limit",
+    "添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）": "The largest message, attachments included (match your office mail system's limit)",
+    "メールの大きさの上限(&L)": "Message size &limit",
 }

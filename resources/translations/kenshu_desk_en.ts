@@ -1231,6 +1231,14 @@
             <translation> min before</translation>
         </message>
         <message>
+            <source>上限なし</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <source>添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）</source>
+            <translation>The largest message, attachments included (match your office mail system's limit)</translation>
+        </message>
+        <message>
             <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
             <translation>Passwords cannot be saved on this computer. Enter it each time you send.</translation>
         </message>
@@ -1273,6 +1281,10 @@
         <message>
             <source>応答を待つ時間(&amp;W)</source>
             <translation>&amp;Wait for an answer</translation>
+        </message>
+        <message>
+            <source>メールの大きさの上限(&amp;L)</source>
+            <translation>Message size &amp;limit</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>

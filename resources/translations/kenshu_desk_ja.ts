@@ -1230,6 +1230,14 @@
             <translation> 分前</translation>
         </message>
         <message>
+            <source>上限なし</source>
+            <translation>上限なし</translation>
+        </message>
+        <message>
+            <source>添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）</source>
+            <translation>添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）</translation>
+        </message>
+        <message>
             <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
             <translation>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</translation>
         </message>
@@ -1272,6 +1280,10 @@
         <message>
             <source>応答を待つ時間(&amp;W)</source>
             <translation>応答を待つ時間(&amp;W)</translation>
+        </message>
+        <message>
+            <source>メールの大きさの上限(&amp;L)</source>
+            <translation>メールの大きさの上限(&amp;L)</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>

@@ -219,3 +219,17 @@ def test_mail_menu_opens_the_dialog(qtbot, ui_app, db, event_id, monkeypatch):
     action.trigger()
     assert len(opened) == 1 and opened[0].event_id == event_id
     qtbot.addWidget(opened[0])
+
+
+def test_the_size_limit_is_set_in_the_mail_settings(qtbot, ui_app, smtp_server):
+    from kenshu_desk.mail.settings import load_settings
+    from kenshu_desk.ui.mail.mail_settings_dialog import MailSettingsDialog
+
+    configure(smtp_server, limit_mb=10.0)
+    dialog = MailSettingsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.size_limit.value() == 10.0
+    dialog.size_limit.setValue(7.5)
+    assert dialog.current_settings().size_limit_mb == 7.5
+    save_settings(dialog.current_settings())
+    assert load_settings().size_limit_mb == 7.5
