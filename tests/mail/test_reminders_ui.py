@@ -107,7 +107,7 @@ def test_materials_added_dropped_ordered_saved_and_removed(
     assert "資料として登録できません" in panel.status.text()
     assert panel.list.item(0).text().startswith("1. 第1部_講義資料")
     panel.list.setCurrentRow(1)
-    panel.move(-1)
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)
     assert panel.list.item(0).text().startswith("1. 第2部_事例発表")
     assert panel.list.currentRow() == 0  # the moved one stays chosen
     panel.rename("事例発表（桶川市）")

@@ -53,8 +53,8 @@ class MaterialsPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
         self.add_button = self._button(self.tr("追加(&A)…"), lambda: self.add())
-        self.up_button = self._button(self.tr("上へ(&U)"), lambda: self.move(-1))
-        self.down_button = self._button(self.tr("下へ(&D)"), lambda: self.move(1))
+        self.up_button = self._button(self.tr("上へ(&U)"), lambda: self.move_chosen(-1))
+        self.down_button = self._button(self.tr("下へ(&D)"), lambda: self.move_chosen(1))
         self.rename_button = self._button(self.tr("題名の変更(&T)…"), lambda: self.rename())
         self.remove_button = self._button(self.tr("削除(&R)"), lambda: self.remove())
         self.save_button = self._button(self.tr("名前を付けて保存(&S)…"), lambda: self.save_as())
@@ -139,7 +139,7 @@ class MaterialsPanel(QWidget):
         text = self.tr("{0} 件の資料を追加しました。").format(added) if added else ""
         self.show_status("\n".join([text, *refused]).strip(), error=bool(refused))
 
-    def move(self, step: int) -> None:
+    def move_chosen(self, step: int) -> None:
         chosen = self.current_id()
         if chosen is not None:
             self._do(lambda: actions.move(self.db, chosen, step), chosen)
