@@ -253,6 +253,10 @@ def test_cancelled_or_past_events_get_no_reminder(capsys, db, db_arg, event_id, 
         event.cancelled = True
     code, _, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
     assert code == 1 and "中止" in err
+    # A daily scheduled task is not an error after the event or for a cancelled one.
+    run(capsys, "--db", db_arg, "reminders", "schedule", str(event_id), "--days-before", "3")
+    code, out, _ = run(capsys, *send_args(db_arg, event_id, smtp_server, "--due"))
+    assert code == 0 and "中止" in out
     assert smtp_server.handler.arrived == []
 
 

@@ -233,3 +233,16 @@ def test_the_size_limit_is_set_in_the_mail_settings(qtbot, ui_app, smtp_server):
     assert dialog.current_settings().size_limit_mb == 7.5
     save_settings(dialog.current_settings())
     assert load_settings().size_limit_mb == 7.5
+
+
+def test_the_main_window_says_a_reminder_is_due_when_it_opens(qtbot, ui_app, db, event_id):
+    from kenshu_desk.ui.shell.main_window import MainWindow
+
+    with db.session() as s:
+        set_schedule(s, event_id, 2, attach_agenda=True)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(
+        lambda: "リマインドの送付日です" in window.statusBar().currentMessage(), timeout=10000
+    )
+    assert "第2回市町村情報交換会" in window.statusBar().currentMessage()

@@ -98,6 +98,12 @@ def run_send(args: argparse.Namespace) -> int:
                 if today < day:
                     print(msg("reminders.not_due", day=f"{day:%Y-%m-%d}"))
                     return 0
+                if event.cancelled or event.date < today:  # a daily task: nothing to do now
+                    code = (
+                        "reminders.event_cancelled" if event.cancelled else "reminders.event_over"
+                    )
+                    print(msg(code, title=event.title))
+                    return 0
                 agenda = agenda or schedule.attach_agenda
                 materials = materials or schedule.attach_materials
         if args.dry_run:

@@ -91,14 +91,21 @@ def plan(db: Database, event_id: int, today: dt.date) -> rem.ReminderPlan:
         return rem.plan_reminder(s, event_id, today=today)
 
 
-def size_check(
-    db: Database, event_id: int, *, agenda: bool, materials: bool, limit_mb: float
-) -> tuple[int, Message | None]:
-    """The estimated size of one reminder, and the warning when it passes the limit."""
+def agenda_size(db: Database, event_id: int) -> int:
+    """Bytes of the 次第 PDF as it would be attached (made once when the window opens)."""
     with db.session() as s:
-        event = get_event(s, event_id)
-        files = rem.attachments_of(s, event, agenda=agenda, materials=materials)
-    size = rem.estimated_size(files)
+        return len(rem.agenda_attachment(get_event(s, event_id)).data)
+
+
+def size_check(
+    db: Database, event_id: int, *, agenda_bytes: int | None, materials: bool, limit_mb: float
+) -> tuple[int, Message | None]:
+    """The estimated size of one reminder (the 次第 when `agenda_bytes` is given, the
+    materials' stored sizes), and the warning when it passes the limit."""
+    sizes = [agenda_bytes] if agenda_bytes is not None else []
+    if materials:
+        sizes += [m.size for m in materials_of(db, event_id)]
+    size = rem.size_of_files(sizes)
     return size, rem.size_warning(size, limit_mb)
 
 

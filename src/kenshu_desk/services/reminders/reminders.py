@@ -199,7 +199,12 @@ def size_warning(size: int, limit_mb: float) -> Message | None:
 
 def estimated_size(attachments: list[Attachment], text_bytes: int = 8 * 1024) -> int:
     """The encoded size of one message: its text (an allowance) and its files."""
-    return text_bytes + sum(encoded_size(len(a.data)) + 300 for a in attachments)
+    return size_of_files([len(a.data) for a in attachments], text_bytes)
+
+
+def size_of_files(sizes: list[int], text_bytes: int = 8 * 1024) -> int:
+    """The same from the files' sizes alone (the window: no bytes loaded to tell)."""
+    return text_bytes + sum(encoded_size(size) + 300 for size in sizes)
 
 
 class MessageTooLarge(UserError):

@@ -74,6 +74,7 @@ class ReminderDialog(SendRunMixin, QDialog):
         self.eml_runner = TaskRunner(self)
         self.count = 0
         self.warning: str | None = None
+        self._agenda_bytes: int | None = None
         self.setup = actions.setup(db, event_id, self.today)
         self.setWindowTitle(self.tr("資料とリマインド — {0}").format(self.setup.event_title))
         self.due_label = QLabel()
@@ -224,8 +225,13 @@ class ReminderDialog(SendRunMixin, QDialog):
     def refresh_plan(self) -> None:
         try:
             plan = actions.plan(self.db, self.event_id, self.today)
+            agenda_bytes = None
+            if self.agenda.isChecked():
+                if self._agenda_bytes is None:  # the 次第 is made once, when first wanted
+                    self._agenda_bytes = actions.agenda_size(self.db, self.event_id)
+                agenda_bytes = self._agenda_bytes
             size, warning = actions.size_check(
-                self.db, self.event_id, agenda=self.agenda.isChecked(),
+                self.db, self.event_id, agenda_bytes=agenda_bytes,
                 materials=self.with_materials.isChecked(), limit_mb=self.settings.size_limit_mb,
             )  # fmt: skip
         except UserError as exc:
