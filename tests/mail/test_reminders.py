@@ -81,8 +81,27 @@ def attachments(message: EmailMessage) -> dict[str, bytes]:
     return {str(part.get_filename()): part.get_content() for part in message.iter_attachments()}
 
 
+def assert_fonts_embedded(pdf: bytes, folder) -> None:  # type: ignore[no-untyped-def]
+    """What a print shop checks (poppler's pdffonts): the Japanese fonts are in the file."""
+    import shutil
+    import subprocess
+
+    pdffonts = shutil.which("pdffonts")
+    if pdffonts is None:
+        pytest.skip("pdffonts not found: install poppler-utils")
+    path = folder / "attached.pdf"
+    path.write_bytes(pdf)
+    lines = subprocess.run(
+        [pdffonts, str(path)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.splitlines()
+    emb_at = lines[0].index("emb")
+    fonts = [(line.split()[0], line[emb_at : emb_at + 3].strip()) for line in lines[2:] if line]
+    assert fonts and all(emb == "yes" for _, emb in fonts), fonts
+    assert any("IPAex" in name for name, _ in fonts), fonts
+
+
 def test_each_person_once_decliners_none_with_agenda_and_materials(
-    capsys, db, db_arg, event_id, smtp_server
+    capsys, db, db_arg, event_id, smtp_server, tmp_path
 ):
     code, out, err = run(
         capsys, *send_args(db_arg, event_id, smtp_server, "--attach-agenda", "--materials")
@@ -109,6 +128,7 @@ def test_each_person_once_decliners_none_with_agenda_and_materials(
     agenda = PdfReader(io.BytesIO(files[agenda_name]))
     agenda_text = "".join(page.extract_text() for page in agenda.pages)
     assert "第2回市町村情報交換会" in agenda_text and "包括的な支援体制" in agenda_text
+    assert_fonts_embedded(files[agenda_name], tmp_path)
     material = files[MATERIAL_NAME]
     with db.session() as s:
         from kenshu_desk.domain.models_materials import EventMaterial

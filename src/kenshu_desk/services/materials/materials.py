@@ -25,9 +25,12 @@ from kenshu_desk.errors import UserError
 
 PDF = "application/pdf"
 _OOXML = "application/vnd.openxmlformats-officedocument"
-# extension → (media type, how the file starts)
+# extension → (media type, how the file starts). A PDF starts with "%PDF-" (ISO 32000-1,
+# 7.5.2); .docx/.xlsx/.pptx are ZIP packages (ECMA-376 Part 2, OPC) whose first local file
+# header is "PK\3\4"; .doc/.xls/.ppt are compound files whose header signature is
+# D0 CF 11 E0 A1 B1 1A E1 ([MS-CFB] 2.2, learn.microsoft.com/openspecs/windows_protocols/ms-cfb).
 _ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .doc/.xls/.ppt
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 KINDS: dict[str, tuple[str, bytes]] = {
     ".pdf": (PDF, b"%PDF-"),
     ".pptx": (f"{_OOXML}.presentationml.presentation", _ZIP),
