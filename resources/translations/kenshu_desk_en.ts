@@ -1195,6 +1195,10 @@
             <translation>Recording link</translation>
         </message>
         <message>
+            <source>リマインド</source>
+            <translation>Reminder</translation>
+        </message>
+        <message>
             <source>メールファイル</source>
             <translation>E-mail file</translation>
         </message>
@@ -2311,10 +2315,6 @@ Subject: {1}
         <message>
             <source>資料とリマインド — {0}</source>
             <translation>Materials and reminders — {0}</translation>
-        </message>
-        <message>
-            <source>リマインド</source>
-            <translation>Reminder</translation>
         </message>
         <message>
             <source>予定なし</source>

@@ -1194,6 +1194,10 @@
             <translation>録画のご案内</translation>
         </message>
         <message>
+            <source>リマインド</source>
+            <translation>リマインド</translation>
+        </message>
+        <message>
             <source>メールファイル</source>
             <translation>メールファイル</translation>
         </message>
@@ -2310,10 +2314,6 @@
         <message>
             <source>資料とリマインド — {0}</source>
             <translation>資料とリマインド — {0}</translation>
-        </message>
-        <message>
-            <source>リマインド</source>
-            <translation>リマインド</translation>
         </message>
         <message>
             <source>予定なし</source>

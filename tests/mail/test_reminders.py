@@ -285,6 +285,8 @@ def test_outbox_lists_reminders_with_their_kind(capsys, db, db_arg, event_id, sm
     code, out, _ = run(capsys, "--db", db_arg, "outbox", "--json", "--event", str(event_id))
     rows = json.loads(out)
     assert code == 0 and {r["kind"] for r in rows} == {"reminder"} and len(rows) == 3
+    code, out, _ = run(capsys, "--db", db_arg, "outbox", "--event", str(event_id))
+    assert code == 0 and out.count("リマインド") == 3
 
 
 def test_invitations_can_carry_the_agenda_and_keep_their_calendar(
