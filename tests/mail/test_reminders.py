@@ -313,3 +313,34 @@ def test_invitations_can_carry_the_agenda_and_keep_their_calendar(
     (agenda_name,) = [n for n in files if n.endswith("_次第.pdf")]
     reader = PdfReader(io.BytesIO(files[agenda_name]))
     assert "第2回市町村情報交換会" in reader.pages[0].extract_text()
+
+
+def test_attachments_encoded_once_give_the_same_message_as_the_email_package():
+    from kenshu_desk.mail.attachments import Attachment, attach, attachment_part, splice_parts
+    from kenshu_desk.mail.compose import MailAddress, compose_text_message, message_bytes
+
+    files = [
+        Attachment("次第.pdf", "application/pdf", real_pdf("agenda")),
+        Attachment("名簿（様式1）.xlsx", "application/vnd.ms-excel", b"\xd0\xcf\x11\xe0" * 999),
+    ]
+
+    def base():  # type: ignore[no-untyped-def]
+        return compose_text_message(
+            sender=MailAddress("埼玉県", "chiiki@example.jp"),
+            recipient=MailAddress("髙橋　美咲", "m.takahashi@example.jp"),
+            subject="【リマインド】研修", text="本文\nhttps://example.jp/j/1", message_id="<x@y>",
+            date=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+        )  # fmt: skip
+
+    reference = parsed(message_bytes(attach(base(), files)))
+    mixed = base()
+    mixed.make_mixed()
+    spliced = parsed(splice_parts(message_bytes(mixed), [attachment_part(f) for f in files]))
+    for message in (reference, spliced):
+        assert message.get_content_type() == "multipart/mixed"
+        text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        assert text == "本文\nhttps://example.jp/j/1\n"
+    assert attachments(spliced) == attachments(reference) == {f.file_name: f.data for f in files}
+    assert [p.get_content_type() for p in spliced.iter_attachments()] == [
+        f.media_type for f in files
+    ]

@@ -34,8 +34,10 @@ from kenshu_desk.mail.attachments import (
     DEFAULT_LIMIT_MB,
     Attachment,
     attach,
+    attachment_part,
     encoded_size,
     limit_bytes,
+    splice_parts,
 )
 from kenshu_desk.mail.compose import (
     MailAddress,
@@ -238,7 +240,9 @@ def compose_reminder(
     template: MailTemplate,
     attachments: list[Attachment],
     files_text: str,
+    parts: list[bytes] | None = None,
 ) -> tuple[str, str, bytes]:
+    """(subject, Message-ID, payload). `parts`: the attachments encoded once per run."""
     values = template_values(event, recipient, sender.name, files_text)
     filled = render_template(template, values, PLACEHOLDERS)
     message_id = make_msgid(domain=sender.domain)
@@ -249,7 +253,12 @@ def compose_reminder(
         text=filled.body,
         message_id=message_id,
     )
-    return filled.subject, message_id, message_bytes(attach(message, attachments))
+    if not attachments:
+        return filled.subject, message_id, message_bytes(message)
+    if parts is None:
+        return filled.subject, message_id, message_bytes(attach(message, attachments))
+    message.make_mixed()
+    return filled.subject, message_id, splice_parts(message_bytes(message), parts)
 
 
 @dataclass
@@ -293,6 +302,7 @@ def queue_reminder(
     if warning is not None and not allow_large and plan.messages:
         raise MessageTooLarge(warning)
     template = template or DEFAULT_TEMPLATE
+    parts = [attachment_part(a) for a in attachments] if plan.messages else []
     status = Status.QUEUED.value if eml_dir is None else Status.SAVED.value
     fresh: list[dict[str, object]] = []
     fresh_at: list[int] = []
@@ -301,7 +311,7 @@ def queue_reminder(
     for index, planned in enumerate(plan.messages, start=1):
         r = planned.recipient
         subject, message_id, payload = compose_reminder(
-            event, r, sender, template, attachments, files_text
+            event, r, sender, template, attachments, files_text, parts
         )
         report.size = max(report.size, len(payload))
         values: dict[str, object] = {
