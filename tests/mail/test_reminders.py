@@ -120,7 +120,7 @@ def test_each_person_once_decliners_none_with_agenda_and_materials(
     assert "令和" in text and f"{event_day.month}月{event_day.day}日" in text
     assert "14:30～16:00" in text
     assert "https://example.jp/zoom/j/8812?pwd=abc" in text
-    assert "・説明資料（説明資料_重層的支援体制.pdf）" in text
+    assert "■添付資料\r\n・次第（" in text and "・説明資料（説明資料_重層的支援体制.pdf）" in text
 
     files = attachments(message)
     agenda_name = f"{event_day:%Y%m%d}_第2回市町村情報交換会_次第.pdf"
@@ -344,3 +344,12 @@ def test_attachments_encoded_once_give_the_same_message_as_the_email_package():
     assert [p.get_content_type() for p in spliced.iter_attachments()] == [
         f.media_type for f in files
     ]
+
+
+def test_without_attachments_the_text_names_none(capsys, db, db_arg, event_id, smtp_server):
+    code, _, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
+    assert code == 0, err
+    message = parsed(smtp_server.handler.arrived[0].data)
+    assert message.get_content_type() == "multipart/alternative"  # no attachment part at all
+    text = message.get_body(("plain",)).get_content()
+    assert "添付" not in text and "■参加URL" in text

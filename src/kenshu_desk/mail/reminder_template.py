@@ -1,5 +1,6 @@
 """The reminder mail: its placeholders, the Japanese default, and the user's own copy.
 
+{添付} is the list of attached files under its heading (■添付資料), or nothing.
 Kept in the mail settings file beside the invitation and recording templates (key
 "reminder_template"), so the window and the command line send the same text.
 """
@@ -26,7 +27,6 @@ DEFAULT_TEMPLATE = MailTemplate(
 ■日時　{日時}
 ■会場　{会場}
 ■参加URL　{参加URL}
-■添付資料
 {添付}
 
 ご欠席の場合は、お手数ですが下記までご連絡ください。

@@ -187,9 +187,11 @@ def attachments_of(
 
 
 def attachment_lines(attachments: list[Attachment], titles: dict[str, str]) -> str:
-    return "\n".join(
-        f"・{titles.get(a.file_name, a.file_name)}（{a.file_name}）" for a in attachments
-    )
+    """The {添付} text: a heading and one line per file, or "" (the line then disappears)."""
+    if not attachments:
+        return ""
+    lines = [f"・{titles.get(a.file_name, a.file_name)}（{a.file_name}）" for a in attachments]
+    return "\n".join(["■添付資料", *lines])
 
 
 def size_warning(size: int, limit_mb: float) -> Message | None:
