@@ -353,3 +353,14 @@ def test_without_attachments_the_text_names_none(capsys, db, db_arg, event_id, s
     assert message.get_content_type() == "multipart/alternative"  # no attachment part at all
     text = message.get_body(("plain",)).get_content()
     assert "添付" not in text and "■参加URL" in text
+
+
+def test_has_declined_takes_the_registration_and_a_reply():
+    from kenshu_desk.domain.models import Registration
+    from kenshu_desk.services.reminders.reminders import has_declined
+
+    assert not has_declined(Registration(state="registered"))
+    assert not has_declined(Registration(state="registered"), "ACCEPTED")
+    assert has_declined(Registration(state="registered"), "DECLINED")
+    assert has_declined(Registration(state="absent"))
+    assert has_declined(Registration(state="cancelled"), "TENTATIVE")

@@ -65,3 +65,4 @@ def test_names_are_made_acceptable_to_windows():
 def test_a_material_of_a_missing_event_is_refused(db):
     with db.session() as s, pytest.raises(UserError):
         mat.add_material(s, 12345, "a.pdf", PDF)
+

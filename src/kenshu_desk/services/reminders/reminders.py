@@ -63,10 +63,19 @@ from kenshu_desk.services.timetable.events import get_event_with_registrants
 KIND = "reminder"
 
 
-def has_declined(registration: Registration) -> bool:
+def has_declined(registration: Registration, partstat: str | None = None) -> bool:
     """Whether the person said they will not come: the registration was cancelled (取消) or
-    marked 欠席. The replies (RSVP, PARTSTAT=DECLINED) extend this when they are merged."""
+    marked 欠席, or their latest calendar reply (`partstat`, from answers()) is DECLINED."""
+    if partstat == "DECLINED":
+        return True
     return registration.state in (AttendanceState.CANCELLED, AttendanceState.ABSENT)
+
+
+def answers(session: Session, event_id: int) -> dict[int, str]:
+    """participant id → PARTSTAT of their latest reply to the invitation. Empty until the
+    replies (RSVP) work is merged; then: {pid: reply.partstat for pid, reply in
+    services.replies.record.current_answers(session, event_id).items()}."""
+    return {}
 
 
 @dataclass(frozen=True)
@@ -128,9 +137,10 @@ def plan_reminder(session: Session, event_id: int, *, today: dt.date | None = No
     }
     people: list[tuple[tuple, Recipient]] = []
     seen: set[str] = set()
+    replied = answers(session, event_id)
     for reg in event.registrations:
         person = reg.participant
-        if has_declined(reg):
+        if has_declined(reg, replied.get(reg.participant_id)):
             plan.declined += 1
             continue
         address = person.email.strip()
