@@ -765,7 +765,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "リマインド": "Reminder",
     "予定なし": "No schedule",
     " 日前": " days before",
-    "予定を保存(&P)": "Save sched&ule",
+    "予定を保存(&P)": "Save sche&dule",
     "次第を PDF で添付": "Attach the agenda as a PDF",
     "資料を添付": "Attach the materials",
     "リマインドを送る(&S)": "&Send the reminder",

@@ -2326,7 +2326,7 @@ Subject: {1}
         </message>
         <message>
             <source>予定を保存(&amp;P)</source>
-            <translation>Save sched&amp;ule</translation>
+            <translation>Save sche&amp;dule</translation>
         </message>
         <message>
             <source>次第を PDF で添付</source>
