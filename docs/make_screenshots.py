@@ -185,6 +185,25 @@ def main() -> int:
     save(outbox, "outbox")
     outbox.close()
 
+    from kenshu_desk.documents.agenda import agenda_pdf
+    from kenshu_desk.services.materials.materials import add_material
+    from kenshu_desk.services.reminders.schedule import set_schedule
+    from kenshu_desk.ui.reminders.reminder_dialog import ReminderDialog
+
+    with db.session() as s:  # materials and a schedule "3 days before", opened on that day
+        handout = agenda_pdf(s.get(Event, meeting))  # a real PDF as a stand-in handout
+        add_material(s, upcoming, "講義資料_包括的な支援体制.pdf", handout, "講義資料")
+        add_material(s, upcoming, "事例発表_桶川市.pdf", handout, "事例発表（桶川市）")
+        set_schedule(s, upcoming, 3, attach_agenda=True, attach_materials=True)
+        due_day = s.get(Event, upcoming).date - dt.timedelta(days=3)
+    reminders = ReminderDialog(db, upcoming, today=due_day)
+    reminders.resize(960, 680)
+    reminders.show()
+    save(reminders, "reminders")
+    reminders.tabs.setCurrentIndex(0)
+    save(reminders, "materials")
+    reminders.close()
+
     recordings = RecordingsDialog(db, meeting)
     recordings.resize(1000, 640)
     recordings.show()

@@ -24,6 +24,10 @@
             <translation>Re&amp;plies to invitations…</translation>
         </message>
         <message>
+            <source>資料とリマインド(&amp;M)…</source>
+            <translation>&amp;Materials and reminders…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>Mail &amp;settings…</translation>
         </message>
@@ -1031,6 +1035,14 @@
             <translation>Sender</translation>
         </message>
         <message>
+            <source>次第を PDF で添付（招待・変更のお知らせ）</source>
+            <translation>Attach the agenda as a PDF (invitations and updates)</translation>
+        </message>
+        <message>
+            <source>添付</source>
+            <translation>Attachments</translation>
+        </message>
+        <message>
             <source>送信先</source>
             <translation>Recipients</translation>
         </message>
@@ -1227,6 +1239,10 @@
             <translation>Recording link</translation>
         </message>
         <message>
+            <source>リマインド</source>
+            <translation>Reminder</translation>
+        </message>
+        <message>
             <source>メールファイル</source>
             <translation>E-mail file</translation>
         </message>
@@ -1259,6 +1275,14 @@
             <translation> min before</translation>
         </message>
         <message>
+            <source>上限なし</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
+            <source>添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）</source>
+            <translation>The largest message, attachments included (match your office mail system's limit)</translation>
+        </message>
+        <message>
             <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
             <translation>Passwords cannot be saved on this computer. Enter it each time you send.</translation>
         </message>
@@ -1285,6 +1309,10 @@
         <message>
             <source>応答を待つ時間(&amp;W)</source>
             <translation>&amp;Wait for an answer</translation>
+        </message>
+        <message>
+            <source>メールの大きさの上限(&amp;L)</source>
+            <translation>Message size &amp;limit</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>
@@ -1387,6 +1415,70 @@ This cannot be undone (the undo history is cleared too).</translation>
         <message>
             <source>「氏名」（または「姓」）の列を選んでください。</source>
             <translation>Choose the column for the name (or the family name).</translation>
+        </message>
+        <message>
+            <source>PDF・PowerPoint・Word・Excel のファイルを追加できます（エクスプローラーからここへドラッグしても追加できます）。</source>
+            <translation>Add PDF, PowerPoint, Word or Excel files (you can also drag them here from Explorer).</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>&amp;Add…</translation>
+        </message>
+        <message>
+            <source>上へ(&amp;U)</source>
+            <translation>Move &amp;up</translation>
+        </message>
+        <message>
+            <source>下へ(&amp;D)</source>
+            <translation>Move &amp;down</translation>
+        </message>
+        <message>
+            <source>題名の変更(&amp;T)…</source>
+            <translation>Change &amp;title…</translation>
+        </message>
+        <message>
+            <source>削除(&amp;R)</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>名前を付けて保存(&amp;S)…</source>
+            <translation>&amp;Save as…</translation>
+        </message>
+        <message>
+            <source>資料</source>
+            <translation>Materials</translation>
+        </message>
+        <message>
+            <source>資料を追加</source>
+            <translation>Add materials</translation>
+        </message>
+        <message>
+            <source>資料 ({0})</source>
+            <translation>Materials ({0})</translation>
+        </message>
+        <message>
+            <source>{0} 件の資料を追加しました。</source>
+            <translation>Added {0} material file(s).</translation>
+        </message>
+        <message>
+            <source>題名の変更</source>
+            <translation>Change title</translation>
+        </message>
+        <message>
+            <source>資料の題名:</source>
+            <translation>Title of the material:</translation>
+        </message>
+        <message>
+            <source>「{0}」を削除しますか？</source>
+            <translation>Remove “{0}”?</translation>
+        </message>
+        <message>
+            <source>名前を付けて保存</source>
+            <translation>Save as</translation>
+        </message>
+        <message>
+            <source>{0} に保存しました。</source>
+            <translation>Saved to {0}.</translation>
         </message>
         <message>
             <source>なし・未定</source>
@@ -2103,16 +2195,8 @@ New organisation to register: {0}</translation>
             <translation>Follow-up</translation>
         </message>
         <message>
-            <source>追加(&amp;A)…</source>
-            <translation>&amp;Add…</translation>
-        </message>
-        <message>
             <source>編集(&amp;E)…</source>
             <translation>&amp;Edit…</translation>
-        </message>
-        <message>
-            <source>削除(&amp;R)</source>
-            <translation>&amp;Remove</translation>
         </message>
         <message>
             <source>欠席者（出席の記録がない人）</source>
@@ -2255,6 +2339,78 @@ Subject: {1}
         <message>
             <source>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</source>
             <translation>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>資料とリマインド — {0}</source>
+            <translation>Materials and reminders — {0}</translation>
+        </message>
+        <message>
+            <source>予定なし</source>
+            <translation>No schedule</translation>
+        </message>
+        <message>
+            <source> 日前</source>
+            <translation> days before</translation>
+        </message>
+        <message>
+            <source>予定を保存(&amp;P)</source>
+            <translation>Save sche&amp;dule</translation>
+        </message>
+        <message>
+            <source>次第を PDF で添付</source>
+            <translation>Attach the agenda as a PDF</translation>
+        </message>
+        <message>
+            <source>資料を添付</source>
+            <translation>Attach the materials</translation>
+        </message>
+        <message>
+            <source>リマインドを送る(&amp;S)</source>
+            <translation>&amp;Send the reminder</translation>
+        </message>
+        <message>
+            <source>送信を中止</source>
+            <translation>Stop sending</translation>
+        </message>
+        <message>
+            <source>送る日(&amp;D)</source>
+            <translation>Send &amp;on</translation>
+        </message>
+        <message>
+            <source>差し込み</source>
+            <translation>Fields</translation>
+        </message>
+        <message>
+            <source>リマインドの送付日です（開催日の {0} 日前から）。まだ届いていない {1} 人に「リマインドを送る」で送れます。</source>
+            <translation>The reminder is due ({0} days before the event). Use “Send the reminder” to send it to the {1} people who do not have it yet.</translation>
+        </message>
+        <message>
+            <source>リマインドの予定を取り消しました。</source>
+            <translation>The reminder schedule was removed.</translation>
+        </message>
+        <message>
+            <source>リマインドの予定を保存しました（{0} から送付できます）。</source>
+            <translation>The reminder schedule was saved (it can be sent from {0}).</translation>
+        </message>
+        <message>
+            <source>送信先 {0} 人（送付済み {1} 人、欠席・取消 {2} 人）</source>
+            <translation>{0} recipients ({1} already have it, {2} absent or cancelled)</translation>
+        </message>
+        <message>
+            <source>　アドレスなど不備 {0} 人</source>
+            <translation>  {0} with an unusable address</translation>
+        </message>
+        <message>
+            <source>1 通の大きさ: 約 {0}</source>
+            <translation>Size of one message: about {0}</translation>
+        </message>
+        <message>
+            <source>それでも送りますか？</source>
+            <translation>Send anyway?</translation>
+        </message>
+        <message>
+            <source>{0} 人にリマインドを送信します。よろしいですか？</source>
+            <translation>Send the reminder to {0} people?</translation>
         </message>
         <message>
             <source>返信（出欠の回答）</source>
@@ -2510,6 +2666,10 @@ Subject: {1}
         <message>
             <source>{0} さんの受付</source>
             <translation>Check in {0}</translation>
+        </message>
+        <message>
+            <source>リマインドの送付日です: {0}（メール → 資料とリマインド で送れます）</source>
+            <translation>Reminders due: {0} (send them from Mail → Materials and reminders)</translation>
         </message>
         <message>
             <source>送信待ち {0} 件</source>

@@ -24,6 +24,10 @@
             <translation>返信を取り込む(&amp;P)…</translation>
         </message>
         <message>
+            <source>資料とリマインド(&amp;M)…</source>
+            <translation>資料とリマインド(&amp;M)…</translation>
+        </message>
+        <message>
             <source>メール設定(&amp;S)…</source>
             <translation>メール設定(&amp;S)…</translation>
         </message>
@@ -1030,6 +1034,14 @@
             <translation>差出人</translation>
         </message>
         <message>
+            <source>次第を PDF で添付（招待・変更のお知らせ）</source>
+            <translation>次第を PDF で添付（招待・変更のお知らせ）</translation>
+        </message>
+        <message>
+            <source>添付</source>
+            <translation>添付</translation>
+        </message>
+        <message>
             <source>送信先</source>
             <translation>送信先</translation>
         </message>
@@ -1226,6 +1238,10 @@
             <translation>録画のご案内</translation>
         </message>
         <message>
+            <source>リマインド</source>
+            <translation>リマインド</translation>
+        </message>
+        <message>
             <source>メールファイル</source>
             <translation>メールファイル</translation>
         </message>
@@ -1258,6 +1274,14 @@
             <translation> 分前</translation>
         </message>
         <message>
+            <source>上限なし</source>
+            <translation>上限なし</translation>
+        </message>
+        <message>
+            <source>添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）</source>
+            <translation>添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）</translation>
+        </message>
+        <message>
             <source>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</source>
             <translation>このパソコンにはパスワードを保存できません。送信のたびに入力してください。</translation>
         </message>
@@ -1284,6 +1308,10 @@
         <message>
             <source>応答を待つ時間(&amp;W)</source>
             <translation>応答を待つ時間(&amp;W)</translation>
+        </message>
+        <message>
+            <source>メールの大きさの上限(&amp;L)</source>
+            <translation>メールの大きさの上限(&amp;L)</translation>
         </message>
         <message>
             <source>テストメールを送信(&amp;T)</source>
@@ -1386,6 +1414,70 @@
         <message>
             <source>「氏名」（または「姓」）の列を選んでください。</source>
             <translation>「氏名」（または「姓」）の列を選んでください。</translation>
+        </message>
+        <message>
+            <source>PDF・PowerPoint・Word・Excel のファイルを追加できます（エクスプローラーからここへドラッグしても追加できます）。</source>
+            <translation>PDF・PowerPoint・Word・Excel のファイルを追加できます（エクスプローラーからここへドラッグしても追加できます）。</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>追加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>上へ(&amp;U)</source>
+            <translation>上へ(&amp;U)</translation>
+        </message>
+        <message>
+            <source>下へ(&amp;D)</source>
+            <translation>下へ(&amp;D)</translation>
+        </message>
+        <message>
+            <source>題名の変更(&amp;T)…</source>
+            <translation>題名の変更(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>削除(&amp;R)</source>
+            <translation>削除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>名前を付けて保存(&amp;S)…</source>
+            <translation>名前を付けて保存(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>資料</source>
+            <translation>資料</translation>
+        </message>
+        <message>
+            <source>資料を追加</source>
+            <translation>資料を追加</translation>
+        </message>
+        <message>
+            <source>資料 ({0})</source>
+            <translation>資料 ({0})</translation>
+        </message>
+        <message>
+            <source>{0} 件の資料を追加しました。</source>
+            <translation>{0} 件の資料を追加しました。</translation>
+        </message>
+        <message>
+            <source>題名の変更</source>
+            <translation>題名の変更</translation>
+        </message>
+        <message>
+            <source>資料の題名:</source>
+            <translation>資料の題名:</translation>
+        </message>
+        <message>
+            <source>「{0}」を削除しますか？</source>
+            <translation>「{0}」を削除しますか？</translation>
+        </message>
+        <message>
+            <source>名前を付けて保存</source>
+            <translation>名前を付けて保存</translation>
+        </message>
+        <message>
+            <source>{0} に保存しました。</source>
+            <translation>{0} に保存しました。</translation>
         </message>
         <message>
             <source>なし・未定</source>
@@ -2102,16 +2194,8 @@
             <translation>確認</translation>
         </message>
         <message>
-            <source>追加(&amp;A)…</source>
-            <translation>追加(&amp;A)…</translation>
-        </message>
-        <message>
             <source>編集(&amp;E)…</source>
             <translation>編集(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>削除(&amp;R)</source>
-            <translation>削除(&amp;R)</translation>
         </message>
         <message>
             <source>欠席者（出席の記録がない人）</source>
@@ -2254,6 +2338,78 @@
         <message>
             <source>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</source>
             <translation>Excel ブック (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>資料とリマインド — {0}</source>
+            <translation>資料とリマインド — {0}</translation>
+        </message>
+        <message>
+            <source>予定なし</source>
+            <translation>予定なし</translation>
+        </message>
+        <message>
+            <source> 日前</source>
+            <translation> 日前</translation>
+        </message>
+        <message>
+            <source>予定を保存(&amp;P)</source>
+            <translation>予定を保存(&amp;P)</translation>
+        </message>
+        <message>
+            <source>次第を PDF で添付</source>
+            <translation>次第を PDF で添付</translation>
+        </message>
+        <message>
+            <source>資料を添付</source>
+            <translation>資料を添付</translation>
+        </message>
+        <message>
+            <source>リマインドを送る(&amp;S)</source>
+            <translation>リマインドを送る(&amp;S)</translation>
+        </message>
+        <message>
+            <source>送信を中止</source>
+            <translation>送信を中止</translation>
+        </message>
+        <message>
+            <source>送る日(&amp;D)</source>
+            <translation>送る日(&amp;D)</translation>
+        </message>
+        <message>
+            <source>差し込み</source>
+            <translation>差し込み</translation>
+        </message>
+        <message>
+            <source>リマインドの送付日です（開催日の {0} 日前から）。まだ届いていない {1} 人に「リマインドを送る」で送れます。</source>
+            <translation>リマインドの送付日です（開催日の {0} 日前から）。まだ届いていない {1} 人に「リマインドを送る」で送れます。</translation>
+        </message>
+        <message>
+            <source>リマインドの予定を取り消しました。</source>
+            <translation>リマインドの予定を取り消しました。</translation>
+        </message>
+        <message>
+            <source>リマインドの予定を保存しました（{0} から送付できます）。</source>
+            <translation>リマインドの予定を保存しました（{0} から送付できます）。</translation>
+        </message>
+        <message>
+            <source>送信先 {0} 人（送付済み {1} 人、欠席・取消 {2} 人）</source>
+            <translation>送信先 {0} 人（送付済み {1} 人、欠席・取消 {2} 人）</translation>
+        </message>
+        <message>
+            <source>　アドレスなど不備 {0} 人</source>
+            <translation>　アドレスなど不備 {0} 人</translation>
+        </message>
+        <message>
+            <source>1 通の大きさ: 約 {0}</source>
+            <translation>1 通の大きさ: 約 {0}</translation>
+        </message>
+        <message>
+            <source>それでも送りますか？</source>
+            <translation>それでも送りますか？</translation>
+        </message>
+        <message>
+            <source>{0} 人にリマインドを送信します。よろしいですか？</source>
+            <translation>{0} 人にリマインドを送信します。よろしいですか？</translation>
         </message>
         <message>
             <source>返信（出欠の回答）</source>
@@ -2508,6 +2664,10 @@
         <message>
             <source>{0} さんの受付</source>
             <translation>{0} さんの受付</translation>
+        </message>
+        <message>
+            <source>リマインドの送付日です: {0}（メール → 資料とリマインド で送れます）</source>
+            <translation>リマインドの送付日です: {0}（メール → 資料とリマインド で送れます）</translation>
         </message>
         <message>
             <source>送信待ち {0} 件</source>

@@ -26,6 +26,7 @@ from kenshu_desk.mail.settings import (
 )
 from kenshu_desk.mail.templates import MessageKind, kind_label
 from kenshu_desk.mail.transport import Security, SmtpTransport, check_timeout
+from kenshu_desk.services.mail.actions import agenda_attachments
 from kenshu_desk.services.mail.invitations import (
     InvitationPlan,
     plan_messages,
@@ -74,6 +75,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="送信せず、宛先ごとの .eml をこのフォルダに保存",
     )
     send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
+    send.add_argument(
+        "--attach-agenda", action="store_true", help="次第を PDF で添付（招待・変更）"
+    )
     send.add_argument(
         "--yes",
         action="store_true",
@@ -141,6 +145,7 @@ def _settings(args: argparse.Namespace) -> MailSettings:
         security=security,
         user=args.smtp_user if args.smtp_user is not None else base.user,
         timeout=timeout if timeout is not None else base.timeout,
+        size_limit_mb=base.size_limit_mb,
         alarm_minutes=alarm
         if (alarm := getattr(args, "alarm", None)) is not None
         else base.alarm_minutes,
@@ -187,6 +192,7 @@ def run_invites_send(args: argparse.Namespace) -> int:
                 saved, paths = save_eml_files(
                     session, args.event_id, sender, args.eml_dir, templates,
                     kind=kind, alarm_minutes=settings.alarm_minutes,
+                    attachments=agenda_attachments(session, args.event_id, args.attach_agenda),
                 )  # fmt: skip
                 _print_plan(saved.plan, details=False)
             print(f"{len(paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
@@ -205,6 +211,7 @@ def run_invites_send(args: argparse.Namespace) -> int:
             queued = queue_messages(
                 session, args.event_id, sender, templates,
                 kind=kind, alarm_minutes=settings.alarm_minutes,
+                attachments=agenda_attachments(session, args.event_id, args.attach_agenda),
             )  # fmt: skip
             _print_plan(queued.plan, details=False)
         transport = SmtpTransport(settings.smtp_config(password))

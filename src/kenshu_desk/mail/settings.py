@@ -42,6 +42,7 @@ class MailSettings:
     user: str = ""
     timeout: float = 20.0  # seconds per SMTP step (transport.DEFAULT_TIMEOUT)
     alarm_minutes: int | None = None  # reminder in invitations; None = none
+    size_limit_mb: float = 10.0  # largest message the organiser's mail system takes; 0 = none
 
     @property
     def keyring_account(self) -> str:

@@ -38,11 +38,15 @@ KIND_LABELS = {
 # Kinds sent as METHOD:CANCEL (the calendar entry is removed).
 CANCEL_KINDS = (MessageKind.CANCELLATION, MessageKind.WITHDRAWAL)
 
-KIND_LABELS_BY_VALUE = {kind.value: label for kind, label in KIND_LABELS.items()}
+KIND_LABELS_BY_VALUE = {
+    **{kind.value: label for kind, label in KIND_LABELS.items()},
+    "recording": "録画のご案内",
+    "reminder": "リマインド",
+}
 
 
 def kind_label(kind: str) -> str:
-    """Japanese label of a stored kind value; unknown kinds (e.g. "recording") as they are."""
+    """Japanese label of a stored kind value; unknown kinds as they are."""
     return KIND_LABELS_BY_VALUE.get(kind, kind)
 
 

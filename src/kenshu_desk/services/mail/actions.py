@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from kenshu_desk.database import Database
+from kenshu_desk.mail.attachments import Attachment
 from kenshu_desk.mail.compose import MailAddress
 from kenshu_desk.mail.templates import MailTemplate, MessageKind
 from kenshu_desk.services.mail.invitations import (
@@ -67,12 +70,14 @@ def queue_invitations(
     *,
     kind: MessageKind | None,
     alarm_minutes: int | None,
+    attach_agenda: bool = False,
 ) -> QueueReport:
     """Compose and queue the planned messages, all in one transaction (run on the worker)."""
     with db.session() as s:
         return queue_messages(
-            s, event_id, sender, templates, kind=kind, alarm_minutes=alarm_minutes
-        )
+            s, event_id, sender, templates, kind=kind, alarm_minutes=alarm_minutes,
+            attachments=agenda_attachments(s, event_id, attach_agenda),
+        )  # fmt: skip
 
 
 def save_invitation_drafts(
@@ -84,13 +89,24 @@ def save_invitation_drafts(
     *,
     kind: MessageKind | None,
     alarm_minutes: int | None,
+    attach_agenda: bool = False,
 ) -> list[Path]:
     """One .eml per recipient, recorded as saved, in one transaction; the files written."""
     with db.session() as s:
         _report, paths = save_eml_files(
-            s, event_id, sender, folder, templates, kind=kind, alarm_minutes=alarm_minutes
-        )
+            s, event_id, sender, folder, templates, kind=kind, alarm_minutes=alarm_minutes,
+            attachments=agenda_attachments(s, event_id, attach_agenda),
+        )  # fmt: skip
     return paths
+
+
+def agenda_attachments(s: Session, event_id: int, wanted: bool) -> list[Attachment]:
+    """The 次第 as a PDF attachment when wanted (issue 20), else nothing."""
+    if not wanted:
+        return []
+    from kenshu_desk.services.reminders.reminders import agenda_attachment  # reportlab: late
+
+    return [agenda_attachment(get_event(s, event_id))]
 
 
 def pending_mail(db: Database) -> dict[str, int]:

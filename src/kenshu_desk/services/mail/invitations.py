@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.domain.japanese import reading_sort_key
 from kenshu_desk.domain.models import AttendanceState, Event, OutboxMessage, Participant, utcnow
 from kenshu_desk.errors import UserError
+from kenshu_desk.mail.attachments import Attachment, attach_to_payload
 from kenshu_desk.mail.compose import MailAddress, MessageError, as_draft
 from kenshu_desk.mail.templates import CANCEL_KINDS, MailTemplate, MessageKind, kind_label
 from kenshu_desk.messages import Message, msg
@@ -260,6 +261,7 @@ def queue_messages(
     kind: MessageKind | None = None,
     alarm_minutes: int | None = None,
     status: Status = Status.QUEUED,
+    attachments: Sequence[Attachment] = (),
 ) -> QueueReport:
     """Compose and queue one message per planned recipient, in the caller's transaction.
 
@@ -277,6 +279,8 @@ def queue_messages(
     taken: list[tuple[int, dict[str, object]]] = []  # queued rows rebuilt, written last
     for planned in plan.messages:
         subject, message_id, payload = composer.compose(planned.recipient, planned.kind)
+        if attachments and planned.kind not in CANCEL_KINDS:  # e.g. the 次第 (issue 20)
+            payload = attach_to_payload(payload, attachments)
         # A queued row not yet sent is rebuilt: today's template, a fresh DTSTAMP.
         values: dict[str, object] = {
             "dedup_key": planned.dedup_key,
@@ -338,6 +342,7 @@ def save_eml_files(
     *,
     kind: MessageKind | None = None,
     alarm_minutes: int | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> tuple[QueueReport, list[Path]]:
     """One .eml per recipient (X-Unsent: 1: Outlook opens it as a draft), recorded as saved.
 
@@ -348,7 +353,7 @@ def save_eml_files(
         raise MessageError.of("outbox.eml_folder_missing", folder=folder)
     report = queue_messages(
         session, event_id, sender, templates,
-        kind=kind, alarm_minutes=alarm_minutes, status=Status.SAVED,
+        kind=kind, alarm_minutes=alarm_minutes, status=Status.SAVED, attachments=attachments,
     )  # fmt: skip
     paths: list[Path] = []
     for index, row_id in enumerate(report.ids, start=1):

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -160,6 +161,8 @@ class InviteDialog(SendRunMixin, QDialog):
         top = QFormLayout()
         top.addRow(self.tr("送る内容(&K)"), self.kind)
         top.addRow(self.tr("差出人"), self.sender_label)
+        self.attach_agenda = QCheckBox(self.tr("次第を PDF で添付（招待・変更のお知らせ）"))
+        top.addRow(self.tr("添付"), self.attach_agenda)
         top.addRow(self.tr("送信先"), self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -330,12 +333,13 @@ class InviteDialog(SendRunMixin, QDialog):
             self.chosen_kind(),
             self.settings.alarm_minutes,
         )
-        db, event_id = self.db, self.event_id
+        db, event_id, agenda = self.db, self.event_id, self.attach_agenda.isChecked()
 
         def prepare() -> None:
             actions.queue_invitations(
-                db, event_id, sender, templates, kind=kind, alarm_minutes=alarm
-            )
+                db, event_id, sender, templates, kind=kind, alarm_minutes=alarm,
+                attach_agenda=agenda,
+            )  # fmt: skip
 
         self.start_send_run(
             SendJob(db, self.settings.smtp_config(password), event_id=event_id, prepare=prepare)
@@ -360,11 +364,13 @@ class InviteDialog(SendRunMixin, QDialog):
             return
         db, event_id, templates = self.db, self.event_id, dict(self.templates)
         kind, alarm = self.chosen_kind(), self.settings.alarm_minutes
+        agenda = self.attach_agenda.isChecked()
 
         def work(_progress: object, _cancelled: object) -> int:
             paths = actions.save_invitation_drafts(
-                db, event_id, sender, Path(folder), templates, kind=kind, alarm_minutes=alarm
-            )
+                db, event_id, sender, Path(folder), templates, kind=kind, alarm_minutes=alarm,
+                attach_agenda=agenda,
+            )  # fmt: skip
             return len(paths)
 
         def saved(count: int) -> None:

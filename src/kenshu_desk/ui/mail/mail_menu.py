@@ -50,14 +50,35 @@ def install_mail_menu(app: AppWindow) -> None:
     recordings.triggered.connect(lambda: open_recordings(window, host))
     replies = QAction(tr("返信を取り込む(&P)…"), window)
     replies.triggered.connect(lambda: open_replies(window, host))
+    reminders = QAction(tr("資料とリマインド(&M)…"), window)
+    reminders.triggered.connect(lambda: open_reminders(window, host))
     settings = QAction(tr("メール設定(&S)…"), window)
     settings.triggered.connect(lambda: open_settings(window))
-    for action in (invite, replies, recordings, log):
+    for action in (invite, replies, reminders, recordings, log):
         mail.addAction(action)
     mail.addSeparator()
     mail.addAction(settings)
     # After the window has filled its list (which sets its own status message).
     QTimer.singleShot(0, window, lambda: announce_pending_mail(window, host))
+    QTimer.singleShot(0, window, lambda: announce_due_reminders(window, host))
+
+
+def announce_due_reminders(window: QMainWindow, host: HasEvents) -> None:
+    """On the scheduled day (or after it, before the event), say which reminders are due."""
+    import datetime as dt
+
+    from kenshu_desk.services.reminders.actions import due_list
+
+    try:
+        due = due_list(host.db, dt.date.today())
+    except UserError:
+        return
+    if due:
+        titles = "、".join(f"「{d.title}」（{d.people} 人）" for d in due[:3])
+        text = window.tr("リマインドの送付日です: {0}（メール → 資料とリマインド で送れます）")
+        before = window.statusBar().currentMessage()
+        shown = text.format(titles)
+        window.statusBar().showMessage(f"{before}　{shown}" if before else shown, 60000)
 
 
 def announce_pending_mail(window: QMainWindow, host: HasEvents) -> None:
@@ -136,6 +157,14 @@ def open_recordings(window: QMainWindow, host: HasEvents) -> None:
     event_id = _event_or_say(window, host)
     if event_id is not None:
         RecordingsDialog(host.db, event_id, window).exec()
+
+
+def open_reminders(window: QMainWindow, host: HasEvents) -> None:
+    from kenshu_desk.ui.reminders.reminder_dialog import ReminderDialog
+
+    event_id = _event_or_say(window, host)
+    if event_id is not None:
+        ReminderDialog(host.db, event_id, window).exec()
 
 
 def open_outbox(window: QMainWindow, host: HasEvents) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -73,6 +74,15 @@ class MailSettingsDialog(QDialog):
         self.alarm.setSpecialValueText(self.tr("なし"))
         self.alarm.setSuffix(self.tr(" 分前"))
         self.alarm.setValue(-1 if settings.alarm_minutes is None else settings.alarm_minutes)
+        self.size_limit = QDoubleSpinBox()  # issue 20: warned before a message passes it
+        self.size_limit.setRange(0, 100)
+        self.size_limit.setDecimals(1)
+        self.size_limit.setSpecialValueText(self.tr("上限なし"))
+        self.size_limit.setSuffix(" MB")
+        self.size_limit.setValue(settings.size_limit_mb)
+        self.size_limit.setToolTip(
+            self.tr("添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）")
+        )
 
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
@@ -108,6 +118,7 @@ class MailSettingsDialog(QDialog):
         details_form.addRow(self.tr("暗号化(&E)"), self.security)
         details_form.addRow(self.tr("ポート(&O)"), self.port)
         details_form.addRow(self.tr("応答を待つ時間(&W)"), self.timeout)
+        details_form.addRow(self.tr("メールの大きさの上限(&L)"), self.size_limit)
         details_form.addRow("", self.environment_note)
         self.details = DetailsSection(details_box)
 
@@ -155,6 +166,7 @@ class MailSettingsDialog(QDialog):
             user=self.user.text().strip(),
             timeout=float(self.timeout.value()),
             alarm_minutes=None if alarm < 0 else alarm,
+            size_limit_mb=self.size_limit.value(),
         )
 
     def _check(self, settings: MailSettings) -> MailAddress | None:

@@ -40,6 +40,7 @@ PAGE_OF: dict[str, str] = {
     "ParticipantDirectoryWidget": "participants",
     "ParticipantDialog": "participants",
     "CoverageView": "participants",
+    "ReminderDialog": "reminders",
     "RecordingsDialog": "recordings",
     "RecordingLinkForm": "recordings",
     "YearViewWidget": "year",

@@ -59,6 +59,7 @@ def _declared() -> list[str]:  # never called: tells the translation tools which
         QCoreApplication.translate("Labels", "中止のお知らせ"),
         QCoreApplication.translate("Labels", "参加取り消しのお知らせ"),
         QCoreApplication.translate("Labels", "録画のご案内"),
+        QCoreApplication.translate("Labels", "リマインド"),
         QCoreApplication.translate("Labels", "メール"),
         QCoreApplication.translate("Labels", "メールファイル"),
         QCoreApplication.translate("Labels", "電話で伝達"),

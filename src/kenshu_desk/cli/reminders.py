@@ -1,0 +1,179 @@
+"""Sub-commands for reminders: reminders send, reminders schedule.
+
+`send` queues one reminder per registered person who has not declined, through the outbox,
+and sends them; a second run sends nothing to those who already have it. `--due` is for a
+scheduled task (Windows タスク スケジューラ): it sends only when the event's reminder
+schedule says so, and only to those who do not have it yet; otherwise it says why, exit 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from kenshu_desk.cli.common import folder_arg, id_arg, open_db
+from kenshu_desk.cli.mail import (
+    add_smtp_options,
+    progress_printer,
+    sender_of,
+    smtp_password,
+    smtp_settings,
+)
+from kenshu_desk.errors import UserError
+from kenshu_desk.mail.reminder_template import load_reminder_template
+from kenshu_desk.mail.transport import SmtpTransport
+from kenshu_desk.messages import msg
+from kenshu_desk.services.mail.outbox import recover_interrupted, send_queued
+from kenshu_desk.services.reminders.reminders import (
+    ReminderPlan,
+    attachments_of,
+    estimated_size,
+    plan_reminder,
+    queue_reminder,
+    size_warning,
+)
+from kenshu_desk.services.reminders.schedule import get_schedule, set_schedule
+from kenshu_desk.services.timetable.events import get_event
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    rem = commands.add_parser("reminders", help="行事の前のリマインドメール")
+    sub = rem.add_subparsers(dest="reminders_command", metavar="COMMAND", required=True)
+
+    send = sub.add_parser("send", help="申込者（欠席・取消の人を除く）にリマインドを送る")
+    send.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
+    send.add_argument("--attach-agenda", action="store_true", help="次第を PDF で添付")
+    send.add_argument("--materials", action="store_true", help="行事の資料を添付")
+    add_smtp_options(send)
+    send.add_argument(
+        "--eml-dir", metavar="DIR", type=folder_arg,
+        help="送信せず、宛先ごとの .eml をこのフォルダに保存",
+    )  # fmt: skip
+    send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
+    send.add_argument(
+        "--due", action="store_true",
+        help="リマインドの予定（reminders schedule）の日以降で、まだ届いていない人にだけ送る"
+        "（タスク スケジューラ用。予定の添付設定も使う）",
+    )  # fmt: skip
+    send.add_argument(
+        "--allow-large", action="store_true",
+        help="メール設定のサイズ上限を超えても送る（既定: 超えるときは何も送らない）",
+    )  # fmt: skip
+    send.set_defaults(handler=run_send)
+
+    sched = sub.add_parser("schedule", help="行事のリマインドの予定（何日前に送るか）")
+    sched.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
+    group = sched.add_mutually_exclusive_group()
+    group.add_argument("--days-before", metavar="N", type=int, help="開催日の N 日前から送る")
+    group.add_argument("--off", action="store_true", help="予定を取り消す")
+    sched.add_argument("--attach-agenda", action="store_true", help="次第を PDF で添付")
+    sched.add_argument("--materials", action="store_true", help="行事の資料を添付")
+    sched.set_defaults(handler=run_schedule)
+
+
+def _print_plan(plan: ReminderPlan, *, details: bool) -> None:
+    print(f"送信先 {plan.count} 人（送付済み {plan.already} 人、欠席・取消 {plan.declined} 人）")
+    if details:
+        for m in plan.messages:
+            print(f"  {m.recipient.name} <{m.recipient.address}>")
+    for who, why in plan.skipped:
+        print(f"  対象外: {who}（{why}）", file=sys.stderr)
+
+
+def run_send(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        settings = smtp_settings(args)
+        sender = sender_of(args, settings, db)
+        today = dt.date.today()
+        agenda, materials = args.attach_agenda, args.materials
+        if args.due:
+            with db.session() as session:
+                event = get_event(session, args.event_id)
+                schedule = get_schedule(session, args.event_id)
+                if schedule is None:
+                    raise UserError(msg("reminders.no_schedule"))
+                day = schedule.due_day(event.date)
+                if today < day:
+                    print(msg("reminders.not_due", day=f"{day:%Y-%m-%d}"))
+                    return 0
+                if event.cancelled or event.date < today:  # a daily task: nothing to do now
+                    code = (
+                        "reminders.event_cancelled" if event.cancelled else "reminders.event_over"
+                    )
+                    print(msg(code, title=event.title))
+                    return 0
+                agenda = agenda or schedule.attach_agenda
+                materials = materials or schedule.attach_materials
+        if args.dry_run:
+            with db.session() as session:
+                plan = plan_reminder(session, args.event_id, today=today)
+                event = get_event(session, args.event_id)
+                files = attachments_of(session, event, agenda=agenda, materials=materials)
+            _print_plan(plan, details=True)
+            for f in files:
+                print(f"  添付: {f.file_name}（{len(f.data):,} バイト）")
+            warning = size_warning(estimated_size(files), settings.size_limit_mb)
+            if warning is not None:
+                print(f"  注意: {warning}", file=sys.stderr)
+            print("（--dry-run: 何も送信・保存していません）")
+            return 0
+        password = "" if args.eml_dir is not None else smtp_password(settings)
+        interrupted = recover_interrupted(db)
+        with db.session() as session:
+            queued = queue_reminder(
+                session, args.event_id, sender, load_reminder_template(),
+                attach_agenda=agenda, attach_materials=materials,
+                size_limit_mb=settings.size_limit_mb, allow_large=args.allow_large,
+                eml_dir=args.eml_dir, today=today,
+            )  # fmt: skip
+        _print_plan(queued.plan, details=False)
+        if args.eml_dir is not None:
+            print(f"{len(queued.paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
+            return 0
+        if not queued.ids:
+            if interrupted:
+                print(f"送信結果不明 {interrupted} 件（前回の送信が途中で止まっていました）")
+            return 0
+        transport = SmtpTransport(settings.smtp_config(password))
+        report = send_queued(db, transport, ids=queued.ids, progress=progress_printer())
+        report.interrupted += interrupted
+        print(report.summary())
+        for problem in report.problems:
+            print(f"  失敗: {problem.name} <{problem.address}>: {problem.reason}", file=sys.stderr)
+        if report.error:
+            raise UserError(report.error)
+        return 1 if report.failed else 0
+    finally:
+        db.dispose()
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as session:
+            if args.off:
+                set_schedule(session, args.event_id, None)
+                print("リマインドの予定を取り消しました。")
+                return 0
+            if args.days_before is not None:
+                set_schedule(
+                    session, args.event_id, args.days_before,
+                    attach_agenda=args.attach_agenda, attach_materials=args.materials,
+                )  # fmt: skip
+            schedule = get_schedule(session, args.event_id)
+            event = get_event(session, args.event_id)
+            if schedule is None:
+                print("リマインドの予定はありません。")
+                return 0
+            day = schedule.due_day(event.date)
+            extras = [
+                n for n, on in (("次第", schedule.attach_agenda), ("資料", schedule.attach_materials))
+                if on
+            ]  # fmt: skip
+            attached = f"、添付: {'・'.join(extras)}" if extras else ""
+            print(f"開催日の {schedule.days_before} 日前（{day:%Y-%m-%d}）から{attached}")
+            return 0
+    finally:
+        db.dispose()

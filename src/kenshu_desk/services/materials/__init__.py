@@ -1,0 +1,1 @@
+"""services/materials: see ARCHITECTURE.md."""

@@ -1,0 +1,1 @@
+"""services/reminders: see ARCHITECTURE.md."""
