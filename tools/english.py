@@ -746,7 +746,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "待つのをやめる": "Stop waiting",
     "実施報告書のプレビュー — ": "Event report preview — ",
     "実施報告書を Excel で保存": "Save the event report as Excel",
-    "Excel ブック (*.xlsx)": "Excel workbook (*.xlsx)",
     "実施報告書を作成しています…": "Writing the event report…",
     "実施報告書を %1 に保存しました。": "Saved the event report to %1.",
     "実施報告書をプレビュー…": "Preview the event report…",

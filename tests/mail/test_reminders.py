@@ -400,8 +400,8 @@ def test_a_declining_calendar_reply_means_no_reminder(
             ]
         ).encode()
     )
-    code, out, err = run(capsys, "--db", db_arg, "replies", "import", str(reply))
+    code, _out, err = run(capsys, "--db", db_arg, "replies", "import", str(reply))
     assert code == 0, err
-    code, out, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
+    code, _out, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
     assert code == 0, err
     assert sorted(smtp_server.handler.by_recipient()) == sorted([ADDRESSES[0], ADDRESSES[3]])
