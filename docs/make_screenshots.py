@@ -61,10 +61,51 @@ def add_demo_replies(db, event_id: int, folder: Path) -> None:  # type: ignore[n
     import_files(db, paths)
 
 
+def write_demo_zoom_report(path: Path) -> None:
+    """A Zoom 参加者レポート (Japanese UI) of the 2021/11/25 demo meeting, laid out as Zoom's
+    own export is (see tests/data/README.md): a few joined with their mail address, some by
+    name only, one by telephone, one too briefly to count."""
+    rows = [
+        ("さいたま市_髙橋美咲", "m.takahashi@example.jp", "14:24:40", "16:32:00", 128, "いいえ"),
+        ("小林 大輔", "d.kobayashi@example.jp", "14:27:10", "16:30:05", 123, "いいえ"),
+        ("五十嵐彩（上尾市）", "a.igarashi@example.jp", "14:29:02", "16:31:40", 123, "いいえ"),
+        ("木村 誠 (木村　誠)", "", "14:31:15", "16:29:30", 118, "はい"),
+        ("藤田 健", "", "14:28:13", "14:52:00", 24, "はい"),
+        ("山口", "", "14:30:00", "16:30:00", 120, "はい"),
+        ("新井 一郎", "", "14:33:20", "16:10:00", 97, "はい"),
+        ("090XXXX1234", "", "14:40:00", "15:55:00", 75, "はい"),
+    ]
+    lines = ["名前 (元の名前),ユーザーメール,参加時刻,退出時刻,期間 (分),ゲスト"]
+    for name, mail, start, end, minutes, guest in rows:
+        lines.append(f"{name},{mail},2021/11/25 {start},2021/11/25 {end},{minutes},{guest}")
+    path.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+
+class RefusingHandler:
+    """A local SMTP server's handler (aiosmtpd) that refuses one address, as a real server
+    answers a mailbox that does not exist; everything else is accepted and dropped."""
+
+    def __init__(self, refused: str) -> None:
+        self.refused = refused
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # type: ignore[no-untyped-def]
+        if address.lower() == self.refused:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        return "250 Message accepted for delivery"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="the user guide's screenshots")
     parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
-    out = parser.parse_args().out
+    parser.add_argument(
+        "--only", nargs="*", metavar="NAME", help="write only these pictures (names without .png)"
+    )
+    args = parser.parse_args()
+    out, only = args.out, set(args.only or [])
     scratch = Path(tempfile.mkdtemp(prefix="kenshu-guide-"))
     os.environ["KENSHU_DESK_DATA_DIR"] = str(scratch / "data")  # no real settings touched
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
@@ -97,6 +138,8 @@ def main() -> int:
         loop.exec()
 
     def save(widget: QWidget, name: str) -> None:
+        if only and name not in only:
+            return
         settle()
         image = widget.grab().toImage()
         if image.width() > MAX_WIDTH:
@@ -178,7 +221,9 @@ def main() -> int:
     drafts = scratch / "drafts"  # the outbox with real rows: invitations saved as .eml drafts
     drafts.mkdir()
     with db.session() as s:
-        save_eml_files(s, upcoming, MailAddress("埼玉県 地域包括ケア課", "chiiki@example.jp"), drafts)
+        save_eml_files(
+            s, upcoming, MailAddress("埼玉県 地域包括ケア課", "chiiki@example.jp"), drafts
+        )
     outbox = OutboxView(db, upcoming)
     outbox.resize(1100, 500)
     outbox.show()
@@ -237,6 +282,63 @@ def main() -> int:
     year.show()
     save(year, "year_view")
     year.close()
+
+    # After a send run in which one server refused an address: who failed and why.
+    import socket
+
+    from aiosmtpd.controller import Controller
+    from PySide6.QtWidgets import QMessageBox
+
+    from kenshu_desk.mail.settings import MailSettings, save_settings
+    from kenshu_desk.mail.transport import Security
+
+    with socket.socket() as probe:  # a free port on this machine for the local server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = Controller(RefusingHandler("r.kusakabe@example.jp"), hostname="127.0.0.1", port=port)
+    server.start()
+    save_settings(
+        MailSettings(
+            sender_name="埼玉県 地域包括ケア課",
+            sender_address="chiiki@example.jp",
+            host="127.0.0.1",
+            port=port,
+            security=Security.NONE,
+        )
+    )
+    yes = QMessageBox.StandardButton.Yes
+    QMessageBox.question = staticmethod(lambda *a, **k: yes)  # type: ignore[method-assign]
+    # A database of its own: the drafts saved above count as sent in the guide's database.
+    sending_db = open_database(f"sqlite:///{scratch / 'sending.sqlite3'}")
+    with sending_db.session() as s:
+        load_demo(s)
+    sent = InviteDialog(sending_db, upcoming)
+    sent.resize(900, 640)
+    sent.show()
+    sent.send_button.click()
+    if sent.worker is not None:
+        done = QEventLoop()
+        sent.worker.signals.succeeded.connect(done.quit)
+        sent.worker.signals.failed.connect(done.quit)
+        QTimer.singleShot(60000, done.quit)
+        done.exec()
+    save(sent, "invite_failed")
+    sent.close()
+    server.stop()
+    sending_db.dispose()
+
+    from kenshu_desk.ui.participants.attendance_import_dialog import AttendanceImportDialog
+
+    report = scratch / "参加者レポート_第2回市町村情報交換会.csv"
+    write_demo_zoom_report(report)
+    attendance = AttendanceImportDialog(db, meeting, path=str(report))
+    attendance.resize(1100, 700)
+    attendance.show()
+    settle(300)
+    # Shown as the organiser's Windows path would be (the file was read from the scratch folder).
+    attendance.path.setText(rf"C:\Users\chiiki\Downloads\{report.name}")
+    save(attendance, "attendance_import")
+    attendance.close()
 
     window.close()
     db.dispose()
