@@ -81,6 +81,25 @@ def write_demo_zoom_report(path: Path) -> None:
     path.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
 
 
+def write_demo_application_csv(path: Path) -> None:
+    """申込書 rows gathered from the municipalities and saved from Excel as CSV (Shift_JIS,
+    a title line above the headings, as tests/data/participants_cp932.csv): people already
+    in the demo's directory, new ones, a row without a name, a mistyped address, a repeat."""
+    rows = [
+        "令和8年度 第2回市町村情報交換会 参加申込書,,,,,,,,",
+        ",,,,,,,,",
+        "No.,市町村名,所属課,職名,氏名,フリガナ,メールアドレス,電話番号,備考",
+        "1,さいたま市,福祉総務課,主査,髙橋　美咲,タカハシ　ミサキ,m.takahashi@example.jp,048-000-1101,",
+        "2,川越市,地域包括ケア推進課,主任,新井　一郎,アライ　イチロウ,i.arai@example.jp,049-000-2202,",
+        "3,熊谷市,長寿いきがい課,主事,大島　葵,オオシマ　アオイ,a.oshima@example.jp,048-000-3303,",
+        "4,上尾市,高齢介護課,係長,五十嵐　彩,イガラシ　アヤ,a.igarashi@example.jp,,14:30～参加",
+        "5,鴻巣市,福祉課,主事,,,k.ogawa@example.jp,,",
+        "6,新座市,介護保険課,主任,堀　直樹,ホリ　ナオキ,n.hori@example,,",
+        "7,川越市,地域包括ケア推進課,主任,新井　一郎,アライ　イチロウ,i.arai@example.jp,,",
+    ]
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp932"))
+
+
 class RefusingHandler:
     """A local SMTP server's handler (aiosmtpd) that refuses one address, as a real server
     answers a mailbox that does not exist; everything else is accepted and dropped."""
@@ -339,6 +358,31 @@ def main() -> int:
     attendance.path.setText(rf"C:\Users\chiiki\Downloads\{report.name}")
     save(attendance, "attendance_import")
     attendance.close()
+
+    from kenshu_desk.ui.participants.participant_import_dialog import ParticipantImportWizard
+
+    import_db = open_database(f"sqlite:///{scratch / 'import.sqlite3'}")
+    with import_db.session() as s:
+        load_demo(s)
+
+    applications = scratch / "参加申込_第2回市町村情報交換会.csv"
+    write_demo_application_csv(applications)
+    wizard = ParticipantImportWizard(import_db, path=str(applications), event_id=upcoming)
+    wizard.show()
+    wizard.next()  # reads the file on a worker, then shows the headings and columns
+    for _ in range(400):
+        if wizard.currentPage() is wizard.mapping_page:
+            break
+        settle(50)
+    wizard.next()  # the preview: what each row will do, nothing written yet
+    for _ in range(400):
+        if wizard.preview is not None and not wizard.runner.busy:
+            break
+        settle(50)
+    wizard.preview_page.errors_only.setChecked(False)  # every row, with what it will do
+    save(wizard, "participant_import")
+    wizard.reject()
+    import_db.dispose()
 
     window.close()
     db.dispose()
