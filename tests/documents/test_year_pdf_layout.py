@@ -191,6 +191,9 @@ def test_break_levels_follow_kinsoku_and_phrases():
     for chars in (3, 4, 6):
         lines = wrap("5/28 第1回市町村総合相談構築推進部会", 8.0 * chars, measure(8.0))
         assert any("第1回" in line for line in lines), lines
+    for chars in (5, 6):
+        lines = wrap("8/3 さいたま市 研修会", 7.0 * chars, measure())
+        assert any("さいたま市" in line for line in lines), lines
 
 
 @pytest.mark.parametrize("paper", ["A4", "A3"])

@@ -75,6 +75,8 @@ def break_levels(text: str) -> list[int]:
             levels.append(BETWEEN_PHRASES if not after.isspace() else NEVER)
         elif (before == "第" and after.isdigit()) or (before.isdigit() and after in _COUNTERS):
             levels.append(IN_WORD)  # 第2回, 3年度: a number with its counter is one word
+        elif _kind(before) == "hiragana" and (_kind(after) == "hiragana" or after in "市町村"):
+            levels.append(IN_WORD)  # さいたま市, ときがわ町: a word in kana, its place suffix
         elif _may_break(before, after):
             levels.append(BETWEEN_WORDS)
         else:
