@@ -61,10 +61,70 @@ def add_demo_replies(db, event_id: int, folder: Path) -> None:  # type: ignore[n
     import_files(db, paths)
 
 
+def write_demo_zoom_report(path: Path) -> None:
+    """A Zoom 参加者レポート (Japanese UI) of the 2021/11/25 demo meeting, laid out as Zoom's
+    own export is (see tests/data/README.md): a few joined with their mail address, some by
+    name only, one by telephone, one too briefly to count."""
+    rows = [
+        ("さいたま市_髙橋美咲", "m.takahashi@example.jp", "14:24:40", "16:32:00", 128, "いいえ"),
+        ("小林 大輔", "d.kobayashi@example.jp", "14:27:10", "16:30:05", 123, "いいえ"),
+        ("五十嵐彩（上尾市）", "a.igarashi@example.jp", "14:29:02", "16:31:40", 123, "いいえ"),
+        ("木村 誠 (木村　誠)", "", "14:31:15", "16:29:30", 118, "はい"),
+        ("藤田 健", "", "14:28:13", "14:52:00", 24, "はい"),
+        ("山口", "", "14:30:00", "16:30:00", 120, "はい"),
+        ("新井 一郎", "", "14:33:20", "16:10:00", 97, "はい"),
+        ("090XXXX1234", "", "14:40:00", "15:55:00", 75, "はい"),
+    ]
+    lines = ["名前 (元の名前),ユーザーメール,参加時刻,退出時刻,期間 (分),ゲスト"]
+    for name, mail, start, end, minutes, guest in rows:
+        lines.append(f"{name},{mail},2021/11/25 {start},2021/11/25 {end},{minutes},{guest}")
+    path.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+
+def write_demo_application_csv(path: Path) -> None:
+    """申込書 rows gathered from the municipalities and saved from Excel as CSV (Shift_JIS,
+    a title line above the headings, as tests/data/participants_cp932.csv): people already
+    in the demo's directory, new ones, a row without a name, a mistyped address, a repeat."""
+    rows = [
+        "令和8年度 第2回市町村情報交換会 参加申込書,,,,,,,,",
+        ",,,,,,,,",
+        "No.,市町村名,所属課,職名,氏名,フリガナ,メールアドレス,電話番号,備考",
+        "1,さいたま市,福祉総務課,主査,髙橋　美咲,タカハシ　ミサキ,m.takahashi@example.jp,048-000-1101,",
+        "2,川越市,地域包括ケア推進課,主任,新井　一郎,アライ　イチロウ,i.arai@example.jp,049-000-2202,",
+        "3,熊谷市,長寿いきがい課,主事,大島　葵,オオシマ　アオイ,a.oshima@example.jp,048-000-3303,",
+        "4,上尾市,高齢介護課,係長,五十嵐　彩,イガラシ　アヤ,a.igarashi@example.jp,,14:30～参加",
+        "5,鴻巣市,福祉課,主事,,,k.ogawa@example.jp,,",
+        "6,新座市,介護保険課,主任,堀　直樹,ホリ　ナオキ,n.hori@example,,",
+        "7,川越市,地域包括ケア推進課,主任,新井　一郎,アライ　イチロウ,i.arai@example.jp,,",
+    ]
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp932"))
+
+
+class RefusingHandler:
+    """A local SMTP server's handler (aiosmtpd) that refuses one address, as a real server
+    answers a mailbox that does not exist; everything else is accepted and dropped."""
+
+    def __init__(self, refused: str) -> None:
+        self.refused = refused
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # type: ignore[no-untyped-def]
+        if address.lower() == self.refused:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        return "250 Message accepted for delivery"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="the user guide's screenshots")
     parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
-    out = parser.parse_args().out
+    parser.add_argument(
+        "--only", nargs="*", metavar="NAME", help="write only these pictures (names without .png)"
+    )
+    args = parser.parse_args()
+    out, only = args.out, set(args.only or [])
     scratch = Path(tempfile.mkdtemp(prefix="kenshu-guide-"))
     os.environ["KENSHU_DESK_DATA_DIR"] = str(scratch / "data")  # no real settings touched
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
@@ -97,6 +157,8 @@ def main() -> int:
         loop.exec()
 
     def save(widget: QWidget, name: str) -> None:
+        if only and name not in only:
+            return
         settle()
         image = widget.grab().toImage()
         if image.width() > MAX_WIDTH:
@@ -178,7 +240,9 @@ def main() -> int:
     drafts = scratch / "drafts"  # the outbox with real rows: invitations saved as .eml drafts
     drafts.mkdir()
     with db.session() as s:
-        save_eml_files(s, upcoming, MailAddress("埼玉県 地域包括ケア課", "chiiki@example.jp"), drafts)
+        save_eml_files(
+            s, upcoming, MailAddress("埼玉県 地域包括ケア課", "chiiki@example.jp"), drafts
+        )
     outbox = OutboxView(db, upcoming)
     outbox.resize(1100, 500)
     outbox.show()
@@ -256,6 +320,88 @@ def main() -> int:
     year.show()
     save(year, "year_view")
     year.close()
+
+    # After a send run in which one server refused an address: who failed and why.
+    import socket
+
+    from aiosmtpd.controller import Controller
+    from PySide6.QtWidgets import QMessageBox
+
+    from kenshu_desk.mail.settings import MailSettings, save_settings
+    from kenshu_desk.mail.transport import Security
+
+    with socket.socket() as probe:  # a free port on this machine for the local server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = Controller(RefusingHandler("r.kusakabe@example.jp"), hostname="127.0.0.1", port=port)
+    server.start()
+    save_settings(
+        MailSettings(
+            sender_name="埼玉県 地域包括ケア課",
+            sender_address="chiiki@example.jp",
+            host="127.0.0.1",
+            port=port,
+            security=Security.NONE,
+        )
+    )
+    yes = QMessageBox.StandardButton.Yes
+    QMessageBox.question = staticmethod(lambda *a, **k: yes)  # type: ignore[method-assign]
+    # A database of its own: the drafts saved above count as sent in the guide's database.
+    sending_db = open_database(f"sqlite:///{scratch / 'sending.sqlite3'}")
+    with sending_db.session() as s:
+        load_demo(s)
+    sent = InviteDialog(sending_db, upcoming)
+    sent.resize(900, 640)
+    sent.show()
+    sent.send_button.click()
+    if sent.worker is not None:
+        done = QEventLoop()
+        sent.worker.signals.succeeded.connect(done.quit)
+        sent.worker.signals.failed.connect(done.quit)
+        QTimer.singleShot(60000, done.quit)
+        done.exec()
+    save(sent, "invite_failed")
+    sent.close()
+    server.stop()
+    sending_db.dispose()
+
+    from kenshu_desk.ui.participants.attendance_import_dialog import AttendanceImportDialog
+
+    report = scratch / "参加者レポート_第2回市町村情報交換会.csv"
+    write_demo_zoom_report(report)
+    attendance = AttendanceImportDialog(db, meeting, path=str(report))
+    attendance.resize(1100, 700)
+    attendance.show()
+    settle(300)
+    # Shown as the organiser's Windows path would be (the file was read from the scratch folder).
+    attendance.path.setText(rf"C:\Users\chiiki\Downloads\{report.name}")
+    save(attendance, "attendance_import")
+    attendance.close()
+
+    from kenshu_desk.ui.participants.participant_import_dialog import ParticipantImportWizard
+
+    import_db = open_database(f"sqlite:///{scratch / 'import.sqlite3'}")
+    with import_db.session() as s:
+        load_demo(s)
+
+    applications = scratch / "参加申込_第2回市町村情報交換会.csv"
+    write_demo_application_csv(applications)
+    wizard = ParticipantImportWizard(import_db, path=str(applications), event_id=upcoming)
+    wizard.show()
+    wizard.next()  # reads the file on a worker, then shows the headings and columns
+    for _ in range(400):
+        if wizard.currentPage() is wizard.mapping_page:
+            break
+        settle(50)
+    wizard.next()  # the preview: what each row will do, nothing written yet
+    for _ in range(400):
+        if wizard.preview is not None and not wizard.runner.busy:
+            break
+        settle(50)
+    wizard.preview_page.errors_only.setChecked(False)  # every row, with what it will do
+    save(wizard, "participant_import")
+    wizard.reject()
+    import_db.dispose()
 
     window.close()
     db.dispose()

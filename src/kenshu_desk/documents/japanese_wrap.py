@@ -52,12 +52,36 @@ def _may_break(before: str, after: str) -> bool:
 
 SHORT_KANJI_WORD = 4  # 鴻巣市, 勉強会: a kanji run this short is a word; longer ones break
 SHORT_BRACKET = 8  # （県職員）, （猪鼻・加藤）: a bracketed group this short stays whole
+_PHRASE_END = set("・、，。．：；！？／")  # a phrase ends after these or a space (not 8/19, 14:00)
+
+_COUNTERS = set("回年月日時分人件号期次部名")
+
+# How good a place to break is, before text[i] (the cut of a too long group picks the best).
+NEVER, IN_WORD, BETWEEN_WORDS, BETWEEN_PHRASES = 0, 1, 2, 3
 
 
-def segments(text: str) -> list[str]:
-    """The text cut at every place a line may break (joined again they give the text)."""
-    allowed = [False] + [_may_break(text[i - 1], text[i]) for i in range(1, len(text))]
-    # A short run of kanji is a word (a place name, 勉強会): keep it whole.
+def break_levels(text: str) -> list[int]:
+    """For each position i, how good a break before ``text[i]`` is: NEVER (禁則: before a
+    closing bracket or 、。, after an opening one), IN_WORD (inside a katakana or Latin word or
+    a short kanji word: only when a word is wider than the line), BETWEEN_WORDS (where scripts
+    change, between kanji of a long run), BETWEEN_PHRASES (after a space, ・、/, before an opening
+    bracket)."""
+    levels = [NEVER]
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        if after in _CLOSING or after in _SMALL_KANA or before in _OPENING:
+            levels.append(NEVER)
+        elif before.isspace() or before in _PHRASE_END or after in _OPENING:
+            levels.append(BETWEEN_PHRASES if not after.isspace() else NEVER)
+        elif (before == "第" and after.isdigit()) or (before.isdigit() and after in _COUNTERS):
+            levels.append(IN_WORD)  # 第2回, 3年度: a number with its counter is one word
+        elif _kind(before) == "hiragana" and (_kind(after) == "hiragana" or after in "市町村"):
+            levels.append(IN_WORD)  # さいたま市, ときがわ町: a word in kana, its place suffix
+        elif _may_break(before, after):
+            levels.append(BETWEEN_WORDS)
+        else:
+            levels.append(NEVER if after.isspace() else IN_WORD)
+    # A short run of kanji is a word (a place name, 勉強会, a family name): inside it, last resort.
     i = 0
     while i < len(text):
         j = i + 1
@@ -65,8 +89,14 @@ def segments(text: str) -> list[str]:
             j += 1
         if _kind(text[i]) == "kanji" and j - i <= SHORT_KANJI_WORD:
             for k in range(i + 1, j):
-                allowed[k] = False
+                levels[k] = min(levels[k], IN_WORD)
         i = j
+    return levels
+
+
+def segments(text: str) -> list[str]:
+    """The text cut at every place a line may break (joined again they give the text)."""
+    allowed = [level >= BETWEEN_WORDS for level in break_levels(text)]
     # A short bracketed group stays on one line.
     for i, ch in enumerate(text):
         if ch in "（(":
@@ -81,6 +111,21 @@ def segments(text: str) -> list[str]:
         else:
             parts.append(ch)
     return parts
+
+
+def _best_cut(part: str, width: float, measure: Callable[[str], float]) -> int:
+    """Where to cut ``part``, wider than the line: the best kind of break whose first piece
+    fits (phrase boundary, then word boundary, then inside a word), the longest of that kind;
+    禁則 is kept whenever any fitting cut allows it."""
+    levels = break_levels(part)
+    fits = [k for k in range(1, len(part)) if measure(part[:k].rstrip()) <= width]
+    if not fits:
+        return 1
+    for wanted in (BETWEEN_PHRASES, BETWEEN_WORDS, IN_WORD):
+        good = [k for k in fits if levels[k] >= wanted]
+        if good:
+            return max(good)
+    return max(fits)
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
@@ -99,14 +144,10 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
         else:
             line = part.lstrip()
         while measure(line.rstrip()) > width and len(line) > 1:
-            # A word wider than the line: cut it, still keeping 行頭禁則 on the next line.
-            cut = len(line) - 1
-            while cut > 1 and measure(line[:cut]) > width:
-                cut -= 1
-            while 1 < cut < len(line) and (line[cut] in _CLOSING or line[cut] in _SMALL_KANA):
-                cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
+            # A group wider than the line: cut it at its best break (（猪鼻・|加藤）).
+            cut = _best_cut(line, width, measure)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
     if line.strip():
         lines.append(line.rstrip())
     return lines

@@ -52,15 +52,16 @@ class _Metrics:
     gap: float
     padding: float
     min_row: float
+    box_share: float  # a box's width in its month column; the rest is where its day moves it
 
 
 # label_width is the least; the widest line name (アドバイザー派遣) widens it so it never wraps.
+# box_share leaves a box wide enough for a five-kana word (ヒアリング) on one line.
 _METRICS = {
-    "A3": _Metrics(12 * mm, 34 * mm, 8.0, 18, 7 * mm, 1.2 * mm, 1.0 * mm, 16 * mm),
-    "A4": _Metrics(8 * mm, 26 * mm, 7.0, 14, 5.5 * mm, 0.6 * mm, 0.6 * mm, 12 * mm),
+    "A3": _Metrics(12 * mm, 34 * mm, 8.0, 18, 7 * mm, 1.2 * mm, 1.0 * mm, 16 * mm, 0.6),
+    "A4": _Metrics(8 * mm, 26 * mm, 7.0, 14, 5.5 * mm, 0.6 * mm, 0.6 * mm, 12 * mm, 0.7),
 }
 MIN_FONT_SIZE = 7.0  # the smallest text on either paper; tests hold every page to it
-BOX_SHARE = 0.84  # a box's width in its month column; the rest is where its day moves it
 
 
 @dataclass
@@ -90,13 +91,22 @@ def _box_style(font: str, size: float, cancelled: bool) -> ParagraphStyle:
 
 
 def box_width(m: _Metrics, col_width: float) -> float:
-    return (col_width - 2 * m.gap) * BOX_SHARE
+    return (col_width - 2 * m.gap) * m.box_share
+
+
+def day_x(day: dt.date, m: _Metrics, col_width: float) -> float:
+    """Where ``day`` is along its month, from the left of the column's inner width: the month
+    divided into its days, each day at the middle of its share."""
+    days = calendar.monthrange(day.year, day.month)[1]
+    return (col_width - 2 * m.gap) * (day.day - 0.5) / days
 
 
 def day_offset(day: dt.date, m: _Metrics, col_width: float) -> float:
-    """How far right of its column's left edge the box of ``day`` starts (1st: 0, last: all)."""
-    last = calendar.monthrange(day.year, day.month)[1]
-    return (col_width - 2 * m.gap - box_width(m, col_width)) * (day.day - 1) / (last - 1)
+    """How far right of its column's inner left edge the box of ``day`` starts: centred on its
+    day, shifted only as far as it takes to stay inside the month (early days at the left
+    edge, late ones at the right). Boxes of one month stack downwards, so none overlap."""
+    inner, width = col_width - 2 * m.gap, box_width(m, col_width)
+    return min(max(day_x(day, m, col_width) - width / 2, 0.0), inner - width)
 
 
 def _box_markup(entry: YearEntry, font: str, size: float, width: float) -> str:
@@ -239,7 +249,7 @@ def year_schedule_pdf(
                 m.margin,
                 m.margin,
                 "アドバイザー派遣: 下線はアドバイザーの派遣、（　）内は派遣したアドバイザー、"
-                "県職員はアドバイザーを伴わない訪問。",
+                "県職員はアドバイザーを伴わない訪問。箱の上の ▼ は月の中の日の位置。",
             )
             canvas.drawRightString(width - m.margin, m.margin, f"{number} / {len(pages)}")
             canvas.setFillColor(colors.black)
@@ -308,6 +318,15 @@ def _draw_row(
                 x, y - box.height, box_width(m, col_width), box.height, 1.2 * mm, fill=1, stroke=1
             )
             canvas.setDash()
+            # The day itself: a small notch on the box's top edge, where the day is in the month.
+            tick = left + n * col_width + m.gap + day_x(box.entry.date, m, col_width)
+            canvas.setFillColor(colors.HexColor(stroke))
+            notch = canvas.beginPath()
+            notch.moveTo(tick - 2, y)
+            notch.lineTo(tick + 2, y)
+            notch.lineTo(tick, y - 2.5)
+            notch.close()
+            canvas.drawPath(notch, fill=1, stroke=0)
             box.paragraph.drawOn(canvas, x + m.padding, y - box.height + m.padding)
             y -= box.height + m.gap
     canvas.setFillColor(colors.black)

@@ -278,7 +278,7 @@ class PreviewPage(QWizardPage):
         self.view = QTableView()
         self.view.setModel(self.model)
         configure_table(self.view, stretch_column=6)
-        for col, width in enumerate((50, 110, 120, 130, 200, 200)):
+        for col, width in enumerate((40, 178, 95, 122, 95, 165)):  # the rest: エラー・注意
             self.view.setColumnWidth(col, width)
         self.errors_only = QCheckBox(self.tr("エラーと注意のある行だけ表示"))
         self.errors_only.toggled.connect(self._show_rows)
