@@ -200,6 +200,19 @@ def main() -> int:
     save(preview, "agenda_preview")
     preview.close()
 
+    from kenshu_desk.ui.shell.document_actions import report_builder, report_namer
+
+    report = PdfPreviewDialog(report_builder(db, meeting), report_namer(db, meeting))
+    report.resize(1000, 728)
+    report.show()
+    ready = QEventLoop()
+    report.document_ready.connect(ready.quit)
+    QTimer.singleShot(20000, ready.quit)
+    if report.page_count() == 0:
+        ready.exec()
+    save(report, "report_preview")
+    report.close()
+
     invite = InviteDialog(db, upcoming)
     invite.resize(900, 640)
     invite.show()

@@ -42,6 +42,8 @@ MARGIN_Y = 18 * mm
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 GRID = colors.Color(0.35, 0.35, 0.35)
 IMPRESSIONS_HEIGHT = 45 * mm
+# The date the author fills in: no-break spaces, which a paragraph does not collapse.
+DATE_BLANK = "令和" + "\u00a0" * 6 + "年" + "\u00a0" * 5 + "月" + "\u00a0" * 5 + "日"
 
 
 @dataclass(frozen=True)
@@ -269,7 +271,7 @@ def event_report_pdf(report: EventReport, *, progress: Progress | None = None) -
         return Paragraph(f"{number}　{text}", st.heading)
 
     story: list[Flowable] = [
-        Paragraph("令和　　年　　月　　日", st.date),
+        Paragraph(DATE_BLANK, st.date),
         Spacer(1, 3 * mm),
         Paragraph(markup(title), st.title),
         Spacer(1, 4 * mm),
