@@ -827,4 +827,6 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "上限なし": "No limit",
     "添付ファイルを含むメール 1 通の大きさの上限（職場のメールの制限に合わせる）": "The largest message, attachments included (match your office mail system's limit)",
     "メールの大きさの上限(&L)": "Message size &limit",
+    "例: https://… 共有フォルダのリンク（資料の題名と一緒に本文に載せます）": "e.g. https://… a shared folder's link (written in the text with the materials' titles)",
+    "資料のリンク(&L)": "Materials &link",
 }

@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("days_before", sa.Integer(), nullable=False),
         sa.Column("attach_agenda", sa.Boolean(), nullable=False),
         sa.Column("attach_materials", sa.Boolean(), nullable=False),
+        sa.Column("materials_link", sa.String(length=1000), server_default="", nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"],
             ["event.id"],

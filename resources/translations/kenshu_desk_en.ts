@@ -2365,6 +2365,10 @@ Subject: {1}
             <translation>Attach the materials</translation>
         </message>
         <message>
+            <source>例: https://… 共有フォルダのリンク（資料の題名と一緒に本文に載せます）</source>
+            <translation>e.g. https://… a shared folder's link (written in the text with the materials' titles)</translation>
+        </message>
+        <message>
             <source>リマインドを送る(&amp;S)</source>
             <translation>&amp;Send the reminder</translation>
         </message>
@@ -2375,6 +2379,10 @@ Subject: {1}
         <message>
             <source>送る日(&amp;D)</source>
             <translation>Send &amp;on</translation>
+        </message>
+        <message>
+            <source>資料のリンク(&amp;L)</source>
+            <translation>Materials &amp;link</translation>
         </message>
         <message>
             <source>差し込み</source>

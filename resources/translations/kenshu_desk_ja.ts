@@ -2364,6 +2364,10 @@
             <translation>資料を添付</translation>
         </message>
         <message>
+            <source>例: https://… 共有フォルダのリンク（資料の題名と一緒に本文に載せます）</source>
+            <translation>例: https://… 共有フォルダのリンク（資料の題名と一緒に本文に載せます）</translation>
+        </message>
+        <message>
             <source>リマインドを送る(&amp;S)</source>
             <translation>リマインドを送る(&amp;S)</translation>
         </message>
@@ -2374,6 +2378,10 @@
         <message>
             <source>送る日(&amp;D)</source>
             <translation>送る日(&amp;D)</translation>
+        </message>
+        <message>
+            <source>資料のリンク(&amp;L)</source>
+            <translation>資料のリンク(&amp;L)</translation>
         </message>
         <message>
             <source>差し込み</source>

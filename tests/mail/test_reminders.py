@@ -405,3 +405,29 @@ def test_a_declining_calendar_reply_means_no_reminder(
     code, _out, err = run(capsys, *send_args(db_arg, event_id, smtp_server))
     assert code == 0, err
     assert sorted(smtp_server.handler.by_recipient()) == sorted([ADDRESSES[0], ADDRESSES[3]])
+
+
+LINK = "https://pref-saitama.box.com/s/abc123?dl=1"
+
+
+def test_materials_offered_as_a_download_link(capsys, db, db_arg, event_id, smtp_server):
+    """The organiser pastes a file share's link: the text lists the materials' titles and the
+    link, nothing is attached; a scheduled run (--due) uses the link stored with the schedule."""
+    code, _out, err = run(
+        capsys, *send_args(db_arg, event_id, smtp_server, "--materials-link", "file://x/資料")
+    )
+    assert code == 1 and "https://" in err and smtp_server.handler.arrived == []
+    code, out, err = run(
+        capsys, "--db", db_arg, "reminders", "schedule", str(event_id), "--days-before", "3",
+        "--materials-link", f"  {LINK} ",
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"資料のダウンロード: {LINK}" in out
+    code, _out, err = run(capsys, *send_args(db_arg, event_id, smtp_server, "--due"))
+    assert code == 0, err
+    by = smtp_server.handler.by_recipient()
+    assert sorted(by) == sorted(EXPECTED)
+    message = parsed(by[ADDRESSES[0]][0].data)
+    text = message.get_body(("plain",)).get_content()
+    assert "■資料のダウンロード\r\n・説明資料\r\n" + LINK in text
+    assert attachments(message) == {}

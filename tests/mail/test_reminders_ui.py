@@ -187,11 +187,16 @@ def test_schedule_saved_from_the_window_and_not_offered_before_its_day(
     qtbot.addWidget(dialog)
     assert not dialog.due_label.isVisible() and dialog.days.value() == -1
     dialog.days.setValue(1)
+    dialog.materials_link.setText("共有フォルダ")  # not a link: refused, nothing saved
+    dialog.save_schedule()
+    assert "https://" in dialog.status.text()
+    dialog.materials_link.setText("https://example.jp/share/kenshu")
     dialog.save_schedule()
     assert "保存しました" in dialog.status.text()
     later = ReminderDialog(db, event_id)  # one day before is tomorrow
     qtbot.addWidget(later)
     assert later.setup.due is None and later.days.value() == 1
+    assert later.materials_link.text() == "https://example.jp/share/kenshu"
     on_the_day = ReminderDialog(db, event_id, today=TODAY + dt.timedelta(days=1))
     qtbot.addWidget(on_the_day)
     assert on_the_day.setup.due is not None

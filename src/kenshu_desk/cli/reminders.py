@@ -28,6 +28,7 @@ from kenshu_desk.services.mail.outbox import recover_interrupted, send_queued
 from kenshu_desk.services.reminders.reminders import (
     ReminderPlan,
     attachments_of,
+    checked_link,
     estimated_size,
     plan_reminder,
     queue_reminder,
@@ -45,6 +46,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     send.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     send.add_argument("--attach-agenda", action="store_true", help="次第を PDF で添付")
     send.add_argument("--materials", action="store_true", help="行事の資料を添付")
+    send.add_argument(
+        "--materials-link", metavar="URL",
+        help="資料のダウンロード用リンク（共有フォルダなど）。資料の題名と一緒に本文に載せる",
+    )  # fmt: skip
     add_smtp_options(send)
     send.add_argument(
         "--eml-dir", metavar="DIR", type=folder_arg,
@@ -69,6 +74,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     group.add_argument("--off", action="store_true", help="予定を取り消す")
     sched.add_argument("--attach-agenda", action="store_true", help="次第を PDF で添付")
     sched.add_argument("--materials", action="store_true", help="行事の資料を添付")
+    sched.add_argument(
+        "--materials-link", metavar="URL", default="",
+        help="資料のダウンロード用リンク（添付の代わりに本文に載せる）",
+    )  # fmt: skip
     sched.set_defaults(handler=run_schedule)
 
 
@@ -88,6 +97,7 @@ def run_send(args: argparse.Namespace) -> int:
         sender = sender_of(args, settings, db)
         today = dt.date.today()
         agenda, materials = args.attach_agenda, args.materials
+        link = checked_link(args.materials_link or "")
         if args.due:
             with db.session() as session:
                 event = get_event(session, args.event_id)
@@ -106,6 +116,7 @@ def run_send(args: argparse.Namespace) -> int:
                     return 0
                 agenda = agenda or schedule.attach_agenda
                 materials = materials or schedule.attach_materials
+                link = link or schedule.materials_link
         if args.dry_run:
             with db.session() as session:
                 plan = plan_reminder(session, args.event_id, today=today)
@@ -114,6 +125,8 @@ def run_send(args: argparse.Namespace) -> int:
             _print_plan(plan, details=True)
             for f in files:
                 print(f"  添付: {f.file_name}（{len(f.data):,} バイト）")
+            if link:
+                print(f"  資料のダウンロード: {link}")
             warning = size_warning(estimated_size(files), settings.size_limit_mb)
             if warning is not None:
                 print(f"  注意: {warning}", file=sys.stderr)
@@ -124,7 +137,7 @@ def run_send(args: argparse.Namespace) -> int:
         with db.session() as session:
             queued = queue_reminder(
                 session, args.event_id, sender, load_reminder_template(),
-                attach_agenda=agenda, attach_materials=materials,
+                attach_agenda=agenda, attach_materials=materials, materials_link=link,
                 size_limit_mb=settings.size_limit_mb, allow_large=args.allow_large,
                 eml_dir=args.eml_dir, today=today,
             )  # fmt: skip
@@ -161,6 +174,7 @@ def run_schedule(args: argparse.Namespace) -> int:
                 set_schedule(
                     session, args.event_id, args.days_before,
                     attach_agenda=args.attach_agenda, attach_materials=args.materials,
+                    materials_link=args.materials_link,
                 )  # fmt: skip
             schedule = get_schedule(session, args.event_id)
             event = get_event(session, args.event_id)
@@ -174,6 +188,8 @@ def run_schedule(args: argparse.Namespace) -> int:
             ]  # fmt: skip
             attached = f"、添付: {'・'.join(extras)}" if extras else ""
             print(f"開催日の {schedule.days_before} 日前（{day:%Y-%m-%d}）から{attached}")
+            if schedule.materials_link:
+                print(f"資料のダウンロード: {schedule.materials_link}")
             return 0
     finally:
         db.dispose()

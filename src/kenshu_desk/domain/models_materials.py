@@ -43,3 +43,6 @@ class ReminderSchedule(Base):
     days_before: Mapped[int] = mapped_column(Integer)
     attach_agenda: Mapped[bool] = mapped_column(default=True)
     attach_materials: Mapped[bool] = mapped_column(default=False)
+    # A download link the organiser pasted (a file share): listed in the text with the
+    # materials' titles, in place of attaching them ("" = none).
+    materials_link: Mapped[str] = mapped_column(String(1000), default="", server_default="")

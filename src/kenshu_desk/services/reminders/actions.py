@@ -80,10 +80,19 @@ def save_as(db: Database, material_id: int, target: Path) -> Path:
 
 
 def set_schedule(
-    db: Database, event_id: int, days: int | None, *, agenda: bool, materials: bool
+    db: Database,
+    event_id: int,
+    days: int | None,
+    *,
+    agenda: bool,
+    materials: bool,
+    materials_link: str = "",
 ) -> None:
     with db.session() as s:
-        sch.set_schedule(s, event_id, days, attach_agenda=agenda, attach_materials=materials)
+        sch.set_schedule(
+            s, event_id, days, attach_agenda=agenda, attach_materials=materials,
+            materials_link=materials_link,
+        )  # fmt: skip
 
 
 def plan(db: Database, event_id: int, today: dt.date) -> rem.ReminderPlan:
@@ -121,6 +130,7 @@ class ReminderOrder:
     limit_mb: float
     allow_large: bool
     today: dt.date
+    materials_link: str = ""  # offered as a download in the text (in place of attaching)
 
 
 def queue(
@@ -130,7 +140,7 @@ def queue(
         return rem.queue_reminder(
             s, order.event_id, order.sender, order.template,
             attach_agenda=order.agenda, attach_materials=order.materials,
-            size_limit_mb=order.limit_mb, allow_large=order.allow_large,
+            materials_link=order.materials_link, size_limit_mb=order.limit_mb, allow_large=order.allow_large,
             eml_dir=eml_dir, today=order.today,
         )  # fmt: skip
 

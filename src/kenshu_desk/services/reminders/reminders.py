@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
@@ -204,6 +205,25 @@ def attachment_lines(attachments: list[Attachment], titles: dict[str, str]) -> s
     return "\n".join(["■添付資料", *lines])
 
 
+def checked_link(link: str) -> str:
+    """A download link as pasted (spaces around it removed), or "" for none; UserError for
+    anything that is not one http(s) address (a reader's mail program must open it)."""
+    link = link.strip()
+    if not link:
+        return ""
+    if not re.fullmatch(r"https?://[^\s<>\"]+", link, flags=re.IGNORECASE) or len(link) > 1000:
+        raise UserError.of("reminders.bad_link", link=link[:200])
+    return link
+
+
+def download_lines(titles: list[str], link: str) -> str:
+    """The {添付} text for materials offered as a download: their titles, then the link."""
+    if not link:
+        return ""
+    lines = [f"・{title}" for title in titles]
+    return "\n".join(["■資料のダウンロード", *lines, link])
+
+
 def size_warning(size: int, limit_mb: float) -> Message | None:
     """A warning when a message of `size` bytes would pass the limit in the mail settings."""
     if limit_mb > 0 and size > limit_bytes(limit_mb):
@@ -290,6 +310,7 @@ def queue_reminder(
     *,
     attach_agenda: bool = False,
     attach_materials: bool = False,
+    materials_link: str = "",
     size_limit_mb: float = DEFAULT_LIMIT_MB,
     allow_large: bool = False,
     eml_dir: Path | None = None,
@@ -310,6 +331,14 @@ def queue_reminder(
 
         titles.update({m.file_name: m.title for m in list_materials(session, event_id)})
     files_text = attachment_lines(attachments, titles)
+    link = checked_link(materials_link)
+    if link:
+        from kenshu_desk.services.materials.materials import list_materials
+
+        offered = download_lines(
+            [m.title or m.file_name for m in list_materials(session, event_id)], link
+        )
+        files_text = "\n".join(t for t in (files_text, offered) if t)
     warning = size_warning(estimated_size(attachments), size_limit_mb)
     if warning is not None and not allow_large and plan.messages:
         raise MessageTooLarge(warning)

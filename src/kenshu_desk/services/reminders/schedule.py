@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from kenshu_desk.domain.models import Event
 from kenshu_desk.domain.models_materials import ReminderSchedule
 from kenshu_desk.errors import UserError
-from kenshu_desk.services.reminders.reminders import plan_reminder
+from kenshu_desk.services.reminders.reminders import checked_link, plan_reminder
 
 MAX_DAYS_BEFORE = 60
 
@@ -28,6 +28,7 @@ class ScheduleInfo:
     days_before: int
     attach_agenda: bool
     attach_materials: bool
+    materials_link: str = ""
 
     def due_day(self, event_date: dt.date) -> dt.date:
         return event_date - dt.timedelta(days=self.days_before)
@@ -37,7 +38,9 @@ def get_schedule(session: Session, event_id: int) -> ScheduleInfo | None:
     row = session.get(ReminderSchedule, event_id)
     if row is None:
         return None
-    return ScheduleInfo(row.event_id, row.days_before, row.attach_agenda, row.attach_materials)
+    return ScheduleInfo(
+        row.event_id, row.days_before, row.attach_agenda, row.attach_materials, row.materials_link
+    )
 
 
 def set_schedule(
@@ -47,6 +50,7 @@ def set_schedule(
     *,
     attach_agenda: bool = True,
     attach_materials: bool = False,
+    materials_link: str = "",
 ) -> None:
     """Store (or with None, remove) the event's reminder schedule."""
     if session.get(Event, event_id) is None:
@@ -64,6 +68,7 @@ def set_schedule(
     row.days_before = days_before
     row.attach_agenda = attach_agenda
     row.attach_materials = attach_materials
+    row.materials_link = checked_link(materials_link)
     session.flush()
 
 

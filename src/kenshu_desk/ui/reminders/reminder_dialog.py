@@ -47,6 +47,7 @@ from kenshu_desk.mail.settings import MailSettings, get_password, load_settings
 from kenshu_desk.mail.templates import MailTemplate, check_template
 from kenshu_desk.services.materials.materials import size_text
 from kenshu_desk.services.reminders import actions
+from kenshu_desk.services.reminders.reminders import checked_link
 from kenshu_desk.ui.mail.mail_worker import SendJob
 from kenshu_desk.ui.mail.send_run import SendRunMixin
 from kenshu_desk.ui.reminders.materials_panel import MaterialsPanel
@@ -115,6 +116,10 @@ class ReminderDialog(SendRunMixin, QDialog):
         self.with_materials = QCheckBox(self.tr("資料を添付"))
         for box in (self.agenda, self.with_materials):
             box.toggled.connect(lambda _on: self.refresh_plan())
+        self.materials_link = QLineEdit()
+        self.materials_link.setPlaceholderText(
+            self.tr("例: https://… 共有フォルダのリンク（資料の題名と一緒に本文に載せます）")
+        )
         self.subject = QLineEdit(self.template.subject)
         self.body = QPlainTextEdit(self.template.body)
         self.body.setMinimumHeight(150)
@@ -152,6 +157,9 @@ class ReminderDialog(SendRunMixin, QDialog):
         days_label.setBuddy(self.days)
         form.addRow(days_label, schedule_row)
         form.addRow(self.tr("添付"), self._row(self.agenda, self.with_materials))
+        link_label = QLabel(self.tr("資料のリンク(&L)"))
+        link_label.setBuddy(self.materials_link)
+        form.addRow(link_label, self.materials_link)
         form.addRow(self.tr("件名(&U)"), self.subject)
         form.addRow(self.tr("本文(&B)"), self.body)
         form.addRow(self.tr("差し込み"), fields)
@@ -187,6 +195,7 @@ class ReminderDialog(SendRunMixin, QDialog):
         self.with_materials.setChecked(
             bool(self.materials.materials) if schedule is None else schedule.attach_materials
         )
+        self.materials_link.setText("" if schedule is None else schedule.materials_link)
 
     def _offer_due(self) -> None:
         due = self.setup.due
@@ -208,6 +217,7 @@ class ReminderDialog(SendRunMixin, QDialog):
             actions.set_schedule(
                 self.db, self.event_id, None if days < 0 else days,
                 agenda=self.agenda.isChecked(), materials=self.with_materials.isChecked(),
+                materials_link=self.materials_link.text(),
             )  # fmt: skip
         except UserError as exc:
             self.show_status(str(exc), error=True)
@@ -286,6 +296,7 @@ class ReminderDialog(SendRunMixin, QDialog):
         return actions.ReminderOrder(
             self.event_id, sender, self.template, self.agenda.isChecked(),
             self.with_materials.isChecked(), self.settings.size_limit_mb, allow_large, self.today,
+            checked_link(self.materials_link.text()),
         )  # fmt: skip
 
     def _size_ok(self) -> bool | None:
