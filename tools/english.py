@@ -829,4 +829,5 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "メールの大きさの上限(&L)": "Message size &limit",
     "例: https://… 共有フォルダのリンク（資料の題名と一緒に本文に載せます）": "e.g. https://… a shared folder's link (written in the text with the materials' titles)",
     "資料のリンク(&L)": "Materials &link",
+    "行事の資料を添付": "Attach the event's materials",
 }

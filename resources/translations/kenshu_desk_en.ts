@@ -2215,6 +2215,10 @@ New organisation to register: {0}</translation>
             <translation>One per line: Hatoyama Welfare Section &lt;fukushi@example.jp&gt;</translation>
         </message>
         <message>
+            <source>行事の資料を添付</source>
+            <translation>Attach the event's materials</translation>
+        </message>
+        <message>
             <source>既定の文面に戻す</source>
             <translation>Reset to the default text</translation>
         </message>

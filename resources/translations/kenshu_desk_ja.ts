@@ -2214,6 +2214,10 @@
             <translation>1 行に 1 件: 鳩山町 福祉課 &lt;fukushi@example.jp&gt;</translation>
         </message>
         <message>
+            <source>行事の資料を添付</source>
+            <translation>行事の資料を添付</translation>
+        </message>
+        <message>
             <source>既定の文面に戻す</source>
             <translation>既定の文面に戻す</translation>
         </message>

@@ -389,3 +389,33 @@ def test_manual_date_month_and_day(capsys, db, db_arg, event_id):
     )  # fmt: skip
     assert code == 0, err
     assert any(e["sent_at"].startswith("2026-11-30") for e in log(capsys, db_arg, event_id))
+
+
+def test_the_events_materials_go_with_the_link_after_the_event(
+    capsys, db, db_arg, event_id, smtp_server
+):
+    """recordings send --materials: each absentee gets the link with the materials attached,
+    listed at the end of the text; the file arrives byte for byte."""
+    import hashlib
+
+    from test_reminders import real_pdf
+
+    from kenshu_desk.services.materials.materials import add_material
+
+    pdf = real_pdf("当日資料")
+    with db.session() as s:
+        add_material(s, event_id, "当日資料_重層的支援体制.pdf", pdf, "当日の説明資料")
+    code, _out, err = run(capsys, *send_args(db_arg, event_id, smtp_server, "--materials"))
+    assert code == 0, err
+    by = smtp_server.handler.by_recipient()
+    assert sorted(by) == sorted(ABSENTEES) and all(len(v) == 1 for v in by.values())
+    msg = email.message_from_bytes(by[ADDRESSES[2]][0].data, policy=policy.default)
+    assert msg.get_content_type() == "multipart/mixed"
+    text = msg.get_body(("plain",)).get_content()
+    assert URL in text and "■添付資料" in text
+    assert "・当日の説明資料（当日資料_重層的支援体制.pdf）" in text
+    files = {part.get_filename(): part.get_content() for part in msg.iter_attachments()}
+    assert (
+        hashlib.sha256(files["当日資料_重層的支援体制.pdf"]).digest()
+        == hashlib.sha256(pdf).digest()
+    )

@@ -204,3 +204,27 @@ def test_eml_drafts_are_written_on_a_worker_and_recorded(
     with db.session() as s:
         assert sorted(e.status for e in delivery_log(s, event_id)) == ["saved"] * 3
     assert configured.handler.arrived == []
+
+
+def test_eml_drafts_with_the_events_materials(qtbot, ui_app, db, event_id, configured, tmp_path):
+    """資料を添付 in the window: each draft carries the event's material."""
+    import email
+    from email import policy
+
+    from test_reminders import real_pdf
+
+    from kenshu_desk.services.materials.materials import add_material
+
+    with db.session() as s:
+        rec.add_recording(s, event_id, URL)
+        add_material(s, event_id, "配布資料.pdf", real_pdf("配布資料"), "配布資料")
+    dialog = RecordingsDialog(db, event_id)
+    qtbot.addWidget(dialog)
+    dialog.with_materials.setChecked(True)
+    dialog.save_eml(str(tmp_path))
+    qtbot.waitUntil(lambda: not dialog.eml_runner.busy, timeout=30000)
+    drafts = sorted(tmp_path.glob("*.eml"))
+    assert len(drafts) == 3
+    for draft in drafts:
+        message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+        assert [p.get_filename() for p in message.iter_attachments()] == ["配布資料.pdf"]

@@ -89,6 +89,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         type=folder_arg,
         help="送信せず、宛先ごとの .eml をこのフォルダに保存",
     )
+    send.add_argument(
+        "--materials", action="store_true", help="行事の資料（materials add）を添付して送る"
+    )
+    send.add_argument(
+        "--allow-large", action="store_true",
+        help="資料を添付してメール設定のサイズ上限を超えても送る（既定: 何も送らない）",
+    )  # fmt: skip
     send.add_argument("--resend", action="store_true", help="送付済みの人にももう一度送る")
     send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
     send.set_defaults(handler=run_send)
@@ -145,7 +152,8 @@ def run_send(args: argparse.Namespace) -> int:
             queued = queue_recording(
                 session, link.id, sender, load_recording_template(),
                 group=args.to, extras=args.extra,
-                resend=args.resend, eml_dir=args.eml_dir,
+                resend=args.resend, eml_dir=args.eml_dir, materials=args.materials,
+                size_limit_mb=settings.size_limit_mb, allow_large=args.allow_large,
             )  # fmt: skip
         _print_plan(queued.plan, details=False)
         if args.eml_dir is not None:

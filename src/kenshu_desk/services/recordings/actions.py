@@ -126,12 +126,16 @@ def queue_sending(
     group: str,
     picked: Iterable[int],
     extras: Iterable[tuple[str, str]],
+    materials: bool = False,
+    size_limit_mb: float = 0.0,
 ) -> list[int]:
-    """Compose, queue and log one message per recipient in one transaction; the outbox ids."""
+    """Compose, queue and log one message per recipient in one transaction; the outbox ids.
+    `materials`: the event's materials attached (refused past `size_limit_mb`)."""
     with db.session() as s:
         return rec.queue_recording(
-            s, recording_id, sender, template, group=group, picked=picked, extras=extras
-        ).ids
+            s, recording_id, sender, template, group=group, picked=picked, extras=extras,
+            materials=materials, size_limit_mb=size_limit_mb,
+        ).ids  # fmt: skip
 
 
 def save_drafts(
@@ -144,12 +148,14 @@ def save_drafts(
     group: str,
     picked: Iterable[int],
     extras: Iterable[tuple[str, str]],
+    materials: bool = False,
+    size_limit_mb: float = 0.0,
 ) -> list[Path]:
     """One .eml per recipient, recorded as saved, in one transaction; the files written."""
     with db.session() as s:
         return rec.queue_recording(
             s, recording_id, sender, template, group=group, picked=picked,
-            extras=extras, eml_dir=folder,
+            extras=extras, eml_dir=folder, materials=materials, size_limit_mb=size_limit_mb,
         ).paths  # fmt: skip
 
 

@@ -22,7 +22,7 @@ The passcode only ever goes into these mails: documents/ics.py never reads recor
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
@@ -42,6 +42,7 @@ from kenshu_desk.domain.models import (
     utcnow,
 )
 from kenshu_desk.errors import UserError
+from kenshu_desk.mail.attachments import Attachment, attach
 from kenshu_desk.mail.compose import (
     MailAddress,
     MessageError,
@@ -255,17 +256,45 @@ def compose_recording(
     recipient: Recipient,
     sender: MailAddress,
     template: MailTemplate | None = None,
+    attachments: Sequence[Attachment] = (),
+    files_text: str = "",
 ) -> tuple[str, str, bytes]:
+    """The message; with `attachments` (the event's materials, sent after the event) the files
+    are attached and `files_text` (their list) closes the text."""
     filled = render_recording(template or DEFAULT_TEMPLATE, link, link.event, recipient.name)
     message_id = make_msgid(domain=sender.domain)
+    body = f"{filled.body.rstrip()}\n\n{files_text}\n" if files_text else filled.body
     message = compose_text_message(
         sender=sender,
         recipient=MailAddress(recipient.name, recipient.address),
         subject=filled.subject,
-        text=filled.body,
+        text=body,
         message_id=message_id,
     )
-    return filled.subject, message_id, message_bytes(message)
+    return filled.subject, message_id, message_bytes(attach(message, attachments))
+
+
+def _materials(
+    session: Session, link: RecordingLink, wanted: bool, limit_mb: float, allow_large: bool
+) -> tuple[list[Attachment], str]:
+    """The event's materials as attachments and the text listing them (none unless wanted)."""
+    if not wanted:
+        return [], ""
+    from kenshu_desk.services.materials.materials import list_materials
+    from kenshu_desk.services.reminders.reminders import (
+        MessageTooLarge,
+        attachment_lines,
+        attachments_of,
+        estimated_size,
+        size_warning,
+    )
+
+    attachments = attachments_of(session, link.event, agenda=False, materials=True)
+    warning = size_warning(estimated_size(attachments), limit_mb)
+    if warning is not None and not allow_large:
+        raise MessageTooLarge(warning)
+    titles = {m.file_name: m.title for m in list_materials(session, link.event_id)}
+    return attachments, attachment_lines(attachments, titles)
 
 
 @dataclass
@@ -287,13 +316,22 @@ def queue_recording(
     extras: Iterable[tuple[str, str]] = (),
     resend: bool = False,
     eml_dir: Path | None = None,
+    materials: bool = False,
+    size_limit_mb: float = 0.0,
+    allow_large: bool = False,
 ) -> RecordingQueueReport:
-    """Compose, queue (or save as .eml) and log one message per recipient, in one transaction."""
+    """Compose, queue (or save as .eml) and log one message per recipient, in one transaction.
+    `materials`: the event's materials (資料) go with the link, as attachments listed at the
+    end of the text; MessageTooLarge, with nothing written, when one message would pass
+    `size_limit_mb` (the mail settings' limit) and `allow_large` is not given."""
     if eml_dir is not None and not eml_dir.is_dir():
         raise MessageError.of("outbox.eml_folder_missing", folder=eml_dir)
     link = _recording(session, recording_id)
     plan = plan_recording(session, recording_id, group, picked, extras, resend=resend)
     report = RecordingQueueReport(plan)
+    attachments, files_text = _materials(
+        session, link, materials and bool(plan.messages), size_limit_mb, allow_large
+    )
     # A fixed number of statements, not a few per recipient: across an office network each
     # statement is a round trip. Fresh rows go in with multi-row INSERTs, reused ones (a queue
     # not yet sent) are updated through the ORM in one flush.
@@ -305,7 +343,9 @@ def queue_recording(
     taken: list[tuple[int, dict[str, object]]] = []  # queued rows rebuilt, written last
     people: list[dict[str, object]] = []
     for index, planned in enumerate(plan.messages, start=1):
-        subject, message_id, payload = compose_recording(link, planned.recipient, sender, template)
+        subject, message_id, payload = compose_recording(
+            link, planned.recipient, sender, template, attachments, files_text
+        )
         values: dict[str, object] = {
             "participant_id": planned.recipient.participant_id,
             "kind": KIND,

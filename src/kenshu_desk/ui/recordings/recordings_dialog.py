@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -138,6 +139,8 @@ class RecordingsDialog(SendRunMixin, QDialog):
         self.extras.setPlaceholderText(self.tr("1 行に 1 件: 鳩山町 福祉課 <fukushi@example.jp>"))
         self.extras.setMaximumHeight(70)
         self.extras.textChanged.connect(self.refresh_plan)
+        # The event's materials (メール → 資料とリマインド) sent with the link after the event.
+        self.with_materials = QCheckBox(self.tr("行事の資料を添付"))
         self.subject = QLineEdit(self.template.subject)
         self.body = QPlainTextEdit(self.template.body)
         self.subject.textEdited.connect(self._template_edited)
@@ -173,6 +176,7 @@ class RecordingsDialog(SendRunMixin, QDialog):
         left = QFormLayout()
         left.addRow(self.tr("動画(&V)"), self.link_choice)
         left.addRow(self.tr("送信先"), group_row)
+        left.addRow(self.tr("添付"), self.with_materials)
         left.addRow(self.tr("選ぶ人"), self.picked)
         left.addRow(self.tr("追加の宛先(&X)"), self.extras)
         left.addRow(self.tr("件名(&U)"), self.subject)
@@ -378,12 +382,15 @@ class RecordingsDialog(SendRunMixin, QDialog):
         group, picked = self.chosen_group(), self.picked_ids()
         extras = parse_extras(self.extras.toPlainText())
 
+        materials, limit = self.with_materials.isChecked(), self.settings.size_limit_mb
+
         def prepare() -> list[int]:
             # On the worker, like invitations: composing many messages must not freeze the
             # window, and Cancel stays available.
             return actions.queue_sending(
-                db, link_id, sender, template, group=group, picked=picked, extras=extras
-            )
+                db, link_id, sender, template, group=group, picked=picked, extras=extras,
+                materials=materials, size_limit_mb=limit,
+            )  # fmt: skip
 
         self.start_send_run(
             SendJob(self.db, self.settings.smtp_config(password), ids=[], prepare=prepare)
@@ -409,10 +416,13 @@ class RecordingsDialog(SendRunMixin, QDialog):
         group, picked = self.chosen_group(), self.picked_ids()
         extras = parse_extras(self.extras.toPlainText())
 
+        materials, limit = self.with_materials.isChecked(), self.settings.size_limit_mb
+
         def work(_progress: object, _cancelled: object) -> int:
             paths = actions.save_drafts(
                 db, link_id, sender, template, Path(folder),
                 group=group, picked=picked, extras=extras,
+                materials=materials, size_limit_mb=limit,
             )  # fmt: skip
             return len(paths)
 
