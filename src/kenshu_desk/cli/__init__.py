@@ -22,6 +22,7 @@ from kenshu_desk.errors import UserError
 COMMAND_MODULES = (
     "core",
     "documents",
+    "groups",
     "mail",
     "materials",
     "participants",
