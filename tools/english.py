@@ -750,6 +750,14 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "実施報告書を %1 に保存しました。": "Saved the event report to %1.",
     "実施報告書をプレビュー…": "Preview the event report…",
     "実施報告書を Excel で保存…": "Save the event report as Excel…",
+    # issue 21: name cards, table tents, discussion groups
+    "名札": "Name cards",
+    "卓上名札": "Table tents",
+    "グループ分け": "Discussion groups",
+    "グループ数:": "Number of groups:",
+    "名札をプレビュー…": "Preview name cards…",
+    "卓上名札をプレビュー…": "Preview table tents…",
+    "グループ分けをプレビュー…": "Preview discussion groups…",
     # issue 20: replies to invitations
     "返信（出欠の回答）": "Replies to invitations",
     "回答": "Answer",

@@ -2964,6 +2964,34 @@ Subject: {1}
             <translation>Saved the event report to %1.</translation>
         </message>
         <message>
+            <source>名札</source>
+            <translation>Name cards</translation>
+        </message>
+        <message>
+            <source>卓上名札</source>
+            <translation>Table tents</translation>
+        </message>
+        <message>
+            <source>名札をプレビュー…</source>
+            <translation>Preview name cards…</translation>
+        </message>
+        <message>
+            <source>卓上名札をプレビュー…</source>
+            <translation>Preview table tents…</translation>
+        </message>
+        <message>
+            <source>グループ分けをプレビュー…</source>
+            <translation>Preview discussion groups…</translation>
+        </message>
+        <message>
+            <source>グループ分け</source>
+            <translation>Discussion groups</translation>
+        </message>
+        <message>
+            <source>グループ数:</source>
+            <translation>Number of groups:</translation>
+        </message>
+        <message>
             <source>プログラム</source>
             <translation>The programme</translation>
         </message>

@@ -2962,6 +2962,34 @@
             <translation>実施報告書を %1 に保存しました。</translation>
         </message>
         <message>
+            <source>名札</source>
+            <translation>名札</translation>
+        </message>
+        <message>
+            <source>卓上名札</source>
+            <translation>卓上名札</translation>
+        </message>
+        <message>
+            <source>名札をプレビュー…</source>
+            <translation>名札をプレビュー…</translation>
+        </message>
+        <message>
+            <source>卓上名札をプレビュー…</source>
+            <translation>卓上名札をプレビュー…</translation>
+        </message>
+        <message>
+            <source>グループ分けをプレビュー…</source>
+            <translation>グループ分けをプレビュー…</translation>
+        </message>
+        <message>
+            <source>グループ分け</source>
+            <translation>グループ分け</translation>
+        </message>
+        <message>
+            <source>グループ数:</source>
+            <translation>グループ数:</translation>
+        </message>
+        <message>
             <source>プログラム</source>
             <translation>プログラム</translation>
         </message>

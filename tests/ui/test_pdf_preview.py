@@ -166,6 +166,9 @@ def test_menu_actions_follow_the_selection(qtbot, ui_app, demo_db):
         "受付簿をプレビュー…",
         "実施報告書をプレビュー…",
         "実施報告書を Excel で保存…",
+        "名札をプレビュー…",
+        "卓上名札をプレビュー…",
+        "グループ分けをプレビュー…",
     }
     assert all(a.isEnabled() for a in actions.values())  # the first event is selected
     event_id = event_id_on(demo_db, dt.date(2021, 5, 24))

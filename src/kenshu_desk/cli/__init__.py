@@ -20,8 +20,10 @@ from kenshu_desk.errors import UserError
 # not a branch in main(). They are imported only when a command is given: opening the window
 # must not wait for the database layer and every service to load before it can show itself.
 COMMAND_MODULES = (
+    "badges",
     "core",
     "documents",
+    "groups",
     "mail",
     "materials",
     "participants",

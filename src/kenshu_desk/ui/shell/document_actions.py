@@ -197,7 +197,7 @@ def install_document_actions(window: AppWindow) -> QMenu:
     sign_in = QAction(_tr("受付簿をプレビュー…"), menu)
     report = QAction(_tr("実施報告書をプレビュー…"), menu)
     report_xlsx = QAction(_tr("実施報告書を Excel で保存…"), menu)
-    actions = (agenda, roster, sign_in, report, report_xlsx)
+    actions: tuple[QAction, ...] = (agenda, roster, sign_in, report, report_xlsx)
     for action in actions:
         if action is report:
             menu.addSeparator()
@@ -224,6 +224,9 @@ def install_document_actions(window: AppWindow) -> QMenu:
         lambda: with_event(lambda eid: open_report_preview(parent, window.db, eid))
     )
     report_xlsx.triggered.connect(lambda: with_event(lambda eid: save_report_xlsx(window, eid)))
+    from kenshu_desk.ui.shell.print_extras import add_print_extras
+
+    actions += tuple(add_print_extras(menu, parent, lambda: window.db, with_event))
 
     def refresh() -> None:
         has_event = window.current_event_id() is not None

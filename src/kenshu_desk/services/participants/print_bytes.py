@@ -1,0 +1,31 @@
+"""名札 / 卓上名札 / グループ分け as PDF bytes from a Database: what the window's previews build
+on their worker thread (each opens its own session there)."""
+
+from __future__ import annotations
+
+from kenshu_desk.database import Database
+from kenshu_desk.errors import UserError
+from kenshu_desk.messages import msg
+from kenshu_desk.services.participants.badges import badge_people
+from kenshu_desk.services.participants.groups import event_groups
+from kenshu_desk.services.timetable.events import get_event
+
+
+def badges_pdf_bytes(db: Database, event_id: int, layout: str) -> bytes:
+    from kenshu_desk.documents.badges import badges_pdf  # reportlab: not at start-up
+
+    with db.session() as session:
+        title = get_event(session, event_id).title
+        people = badge_people(session, event_id)
+    if not people:
+        raise UserError(msg("badges.nobody"))
+    return badges_pdf(title, people, layout)
+
+
+def groups_pdf_bytes(db: Database, event_id: int, count: int, seed: int = 0) -> bytes:
+    from kenshu_desk.documents.groups import groups_pdf
+
+    with db.session() as session:
+        title = get_event(session, event_id).title
+        groups = event_groups(session, event_id, count, seed)
+    return groups_pdf(title, groups)
