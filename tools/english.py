@@ -838,4 +838,12 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "例: https://… 共有フォルダのリンク（資料の題名と一緒に本文に載せます）": "e.g. https://… a shared folder's link (written in the text with the materials' titles)",
     "資料のリンク(&L)": "Materials &link",
     "行事の資料を添付": "Attach the event's materials",
+    "アンケートの回答を取り込む": "Import survey answers",
+    "回答の書き出し (*.csv *.xlsx);;すべてのファイル (*)": "Survey exports (*.csv *.xlsx);;All files (*)",
+    "アンケートの取り込み": "Survey import",
+    "取り込む": "Import",
+    "やめる": "Cancel",
+    "アンケート集計のプレビュー — ": "Survey summary preview — ",
+    "アンケートの取り込み(&Q)…": "Import a survey (&Q)…",
+    "アンケート集計をプレビュー(&S)…": "Preview the survey summary (&S)…",
 }

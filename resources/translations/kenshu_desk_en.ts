@@ -56,6 +56,14 @@
             <translation>E&amp;xport attendance…</translation>
         </message>
         <message>
+            <source>アンケートの取り込み(&amp;Q)…</source>
+            <translation>Import a survey (&amp;Q)…</translation>
+        </message>
+        <message>
+            <source>アンケート集計をプレビュー(&amp;S)…</source>
+            <translation>Preview the survey summary (&amp;S)…</translation>
+        </message>
+        <message>
             <source>市町村の参加状況(&amp;C)</source>
             <translation>Municipal parti&amp;cipation</translation>
         </message>
@@ -2862,6 +2870,30 @@ Subject: {1}
         <message>
             <source>アーカイブ済み</source>
             <translation>Archived</translation>
+        </message>
+        <message>
+            <source>アンケートの回答を取り込む</source>
+            <translation>Import survey answers</translation>
+        </message>
+        <message>
+            <source>回答の書き出し (*.csv *.xlsx);;すべてのファイル (*)</source>
+            <translation>Survey exports (*.csv *.xlsx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>アンケートの取り込み</source>
+            <translation>Survey import</translation>
+        </message>
+        <message>
+            <source>取り込む</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>やめる</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>アンケート集計のプレビュー — </source>
+            <translation>Survey summary preview — </translation>
         </message>
         <message>
             <source>動画URL</source>

@@ -56,6 +56,14 @@
             <translation>出欠の書き出し(&amp;X)…</translation>
         </message>
         <message>
+            <source>アンケートの取り込み(&amp;Q)…</source>
+            <translation>アンケートの取り込み(&amp;Q)…</translation>
+        </message>
+        <message>
+            <source>アンケート集計をプレビュー(&amp;S)…</source>
+            <translation>アンケート集計をプレビュー(&amp;S)…</translation>
+        </message>
+        <message>
             <source>市町村の参加状況(&amp;C)</source>
             <translation>市町村の参加状況(&amp;C)</translation>
         </message>
@@ -2860,6 +2868,30 @@
         <message>
             <source>アーカイブ済み</source>
             <translation>アーカイブ済み</translation>
+        </message>
+        <message>
+            <source>アンケートの回答を取り込む</source>
+            <translation>アンケートの回答を取り込む</translation>
+        </message>
+        <message>
+            <source>回答の書き出し (*.csv *.xlsx);;すべてのファイル (*)</source>
+            <translation>回答の書き出し (*.csv *.xlsx);;すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <source>アンケートの取り込み</source>
+            <translation>アンケートの取り込み</translation>
+        </message>
+        <message>
+            <source>取り込む</source>
+            <translation>取り込む</translation>
+        </message>
+        <message>
+            <source>やめる</source>
+            <translation>やめる</translation>
+        </message>
+        <message>
+            <source>アンケート集計のプレビュー — </source>
+            <translation>アンケート集計のプレビュー — </translation>
         </message>
         <message>
             <source>動画URL</source>

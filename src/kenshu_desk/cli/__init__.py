@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "reminders",
     "replies",
     "reports",
+    "survey",
     "team",
     "year",
 )

@@ -36,6 +36,7 @@ from kenshu_desk.domain.event_report import (
     SurveyQuestion,
     Tally,
 )
+from kenshu_desk.domain.survey import mean_text
 
 MARGIN_X = 20 * mm
 MARGIN_Y = 18 * mm
@@ -120,7 +121,7 @@ def survey_lines(question: SurveyQuestion) -> list[str]:
     """A question's counts as text: one line per choice, "label　n 名（p%）"."""
     lines = [f"{c.label}　{c.count} 名（{c.percent:.1f}%）" for c in question.choices]
     if question.mean is not None:
-        lines.append(f"平均 {question.mean:.2f}")
+        lines.append(mean_text(question))
     return lines
 
 

@@ -32,6 +32,7 @@ class SurveyQuestion:
     choices: tuple[SurveyChoice, ...] = ()
     mean: float | None = None  # a scale's mean
     comments: tuple[str, ...] = ()
+    scale_top: int | None = None  # a scale's best value (5 for 1–5 or a five-label scale)
 
 
 @dataclass(frozen=True)

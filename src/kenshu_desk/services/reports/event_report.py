@@ -137,6 +137,9 @@ def event_report(session: Session, event_id: int) -> EventReport:
         municipalities=list(municipalities.values()),
         recordings=_recordings(session, event_id, registrations),
     )
+    from kenshu_desk.services.survey.survey import survey_summary
+
+    report.survey = survey_summary(session, event_id, mask=True)
     if total.registered and not report.attendance_recorded:
         report.notes.append("出欠が記録されていないため、参加市町村は申込で数えています。")
     elif total.unrecorded:

@@ -54,6 +54,12 @@ class ParticipantsMenu:
             tr("出席レポートの取り込み（Zoom・Teams）(&Z)…"), self.import_report, needs_event=True
         )
         self.export_action = self._add(tr("出欠の書き出し(&X)…"), self.export, needs_event=True)
+        self.survey_action = self._add(
+            tr("アンケートの取り込み(&Q)…"), self.import_survey, needs_event=True
+        )
+        self.survey_summary_action = self._add(
+            tr("アンケート集計をプレビュー(&S)…"), self.open_survey_summary, needs_event=True
+        )
         menu.addSeparator()
         self.coverage_action = self._add(tr("市町村の参加状況(&C)"), self.open_coverage)
         self._event_actions = [
@@ -61,6 +67,8 @@ class ParticipantsMenu:
             self.checkin_action,
             self.report_action,
             self.export_action,
+            self.survey_action,
+            self.survey_summary_action,
         ]
         menu.aboutToShow.connect(self._update)
 
@@ -87,6 +95,20 @@ class ParticipantsMenu:
 
     def event_id(self) -> int | None:
         return self.app.current_event_id()
+
+    def import_survey(self) -> None:
+        from kenshu_desk.ui.participants.survey_actions import import_survey_file
+
+        event_id = self.event_id()
+        if event_id is not None:
+            self.survey_runner = import_survey_file(self.window, self.db, event_id)
+
+    def open_survey_summary(self) -> None:
+        from kenshu_desk.ui.participants.survey_actions import open_summary_preview
+
+        event_id = self.event_id()
+        if event_id is not None:
+            open_summary_preview(self.window, self.db, event_id)
 
     def _show(self, key: str, make: Callable[[], W]) -> W:
         """The window of `key`, made by `make` the first time (each key has one maker)."""

@@ -1,0 +1,1 @@
+"""アンケート (issue 21): imported from form exports, summed up."""
