@@ -90,7 +90,9 @@ def test_import_killed_while_it_writes_is_all_or_nothing(tmp_path, delay):
     assert child.returncode == -signal.SIGKILL, "the import finished before it could be killed"
     check, after = _integrity_and_count(db_path)
     assert check == "ok"
-    assert after == before  # killed before its commit: nothing of it is there
+    # All or nothing: killed before its commit, none of it is there; on a quick machine the
+    # commit may land before the kill (0.4 s), and then all of it is.
+    assert after in (before, before + ROWS), f"{after - before} of {ROWS} rows: a partial import"
 
 
 EDITOR = r"""
