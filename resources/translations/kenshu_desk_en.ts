@@ -2872,16 +2872,16 @@ Subject: {1}
             <translation>Archived</translation>
         </message>
         <message>
+            <source>アンケートの取り込み</source>
+            <translation>Survey import</translation>
+        </message>
+        <message>
             <source>アンケートの回答を取り込む</source>
             <translation>Import survey answers</translation>
         </message>
         <message>
             <source>回答の書き出し (*.csv *.xlsx);;すべてのファイル (*)</source>
             <translation>Survey exports (*.csv *.xlsx);;All files (*)</translation>
-        </message>
-        <message>
-            <source>アンケートの取り込み</source>
-            <translation>Survey import</translation>
         </message>
         <message>
             <source>取り込む</source>
@@ -2922,6 +2922,54 @@ Subject: {1}
         <message>
             <source>次の対応</source>
             <translation>Next step</translation>
+        </message>
+        <message>
+            <source>修了証をプレビュー…</source>
+            <translation>Preview the certificates…</translation>
+        </message>
+        <message>
+            <source>修了証の設定…</source>
+            <translation>Certificate settings…</translation>
+        </message>
+        <message>
+            <source>修了証の設定</source>
+            <translation>Certificate settings</translation>
+        </message>
+        <message>
+            <source>例: 埼玉県福祉部地域包括ケア課長</source>
+            <translation>e.g. Director, Community Care Division, Saitama Prefecture</translation>
+        </message>
+        <message>
+            <source>画像を選ぶ…</source>
+            <translation>Choose an image…</translation>
+        </message>
+        <message>
+            <source>画像を外す</source>
+            <translation>Remove the image</translation>
+        </message>
+        <message>
+            <source>表題(&amp;H)</source>
+            <translation>&amp;Heading</translation>
+        </message>
+        <message>
+            <source>発行者の職名(&amp;T)</source>
+            <translation>Issuer's &amp;title</translation>
+        </message>
+        <message>
+            <source>発行者の氏名(&amp;N)</source>
+            <translation>Issuer's &amp;name</translation>
+        </message>
+        <message>
+            <source>公印の画像（PNG）</source>
+            <translation>Seal image (PNG)</translation>
+        </message>
+        <message>
+            <source>公印の画像</source>
+            <translation>Seal image</translation>
+        </message>
+        <message>
+            <source>修了証のプレビュー — </source>
+            <translation>Certificates preview — </translation>
         </message>
         <message>
             <source>待つのをやめる</source>

@@ -2870,16 +2870,16 @@
             <translation>アーカイブ済み</translation>
         </message>
         <message>
+            <source>アンケートの取り込み</source>
+            <translation>アンケートの取り込み</translation>
+        </message>
+        <message>
             <source>アンケートの回答を取り込む</source>
             <translation>アンケートの回答を取り込む</translation>
         </message>
         <message>
             <source>回答の書き出し (*.csv *.xlsx);;すべてのファイル (*)</source>
             <translation>回答の書き出し (*.csv *.xlsx);;すべてのファイル (*)</translation>
-        </message>
-        <message>
-            <source>アンケートの取り込み</source>
-            <translation>アンケートの取り込み</translation>
         </message>
         <message>
             <source>取り込む</source>
@@ -2920,6 +2920,54 @@
         <message>
             <source>次の対応</source>
             <translation>次の対応</translation>
+        </message>
+        <message>
+            <source>修了証をプレビュー…</source>
+            <translation>修了証をプレビュー…</translation>
+        </message>
+        <message>
+            <source>修了証の設定…</source>
+            <translation>修了証の設定…</translation>
+        </message>
+        <message>
+            <source>修了証の設定</source>
+            <translation>修了証の設定</translation>
+        </message>
+        <message>
+            <source>例: 埼玉県福祉部地域包括ケア課長</source>
+            <translation>例: 埼玉県福祉部地域包括ケア課長</translation>
+        </message>
+        <message>
+            <source>画像を選ぶ…</source>
+            <translation>画像を選ぶ…</translation>
+        </message>
+        <message>
+            <source>画像を外す</source>
+            <translation>画像を外す</translation>
+        </message>
+        <message>
+            <source>表題(&amp;H)</source>
+            <translation>表題(&amp;H)</translation>
+        </message>
+        <message>
+            <source>発行者の職名(&amp;T)</source>
+            <translation>発行者の職名(&amp;T)</translation>
+        </message>
+        <message>
+            <source>発行者の氏名(&amp;N)</source>
+            <translation>発行者の氏名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>公印の画像（PNG）</source>
+            <translation>公印の画像（PNG）</translation>
+        </message>
+        <message>
+            <source>公印の画像</source>
+            <translation>公印の画像</translation>
+        </message>
+        <message>
+            <source>修了証のプレビュー — </source>
+            <translation>修了証のプレビュー — </translation>
         </message>
         <message>
             <source>待つのをやめる</source>

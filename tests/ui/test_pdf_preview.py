@@ -169,6 +169,8 @@ def test_menu_actions_follow_the_selection(qtbot, ui_app, demo_db):
         "名札をプレビュー…",
         "卓上名札をプレビュー…",
         "グループ分けをプレビュー…",
+        "修了証をプレビュー…",
+        "修了証の設定…",
     }
     assert all(a.isEnabled() for a in actions.values())  # the first event is selected
     event_id = event_id_on(demo_db, dt.date(2021, 5, 24))
@@ -186,8 +188,45 @@ def test_menu_actions_are_disabled_without_an_event(qtbot, ui_app, db):
     window = MainWindow(db)  # an empty database: no event to print
     qtbot.addWidget(window)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "印刷(&R)")
-    commands = [a for a in menu.actions() if not a.isSeparator()]
+    # Everything that prints an event; the certificate template is not one event's.
+    commands = [a for a in menu.actions() if not a.isSeparator() and a.text() != "修了証の設定…"]
     assert commands and not any(a.isEnabled() for a in commands)
+
+
+def test_the_certificate_template_and_preview(qtbot, ui_app, demo_db, tmp_path):
+    """印刷 → 修了証の設定: the issuer and a seal image saved; 修了証をプレビュー prints them."""
+    from PySide6.QtGui import QImage
+
+    from kenshu_desk.ui.shell.certificate_actions import (
+        CertificateTemplateDialog,
+        open_certificates_preview,
+    )
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    dialog = CertificateTemplateDialog(demo_db, window)
+    qtbot.addWidget(dialog)
+    dialog.heading.setText("")
+    dialog.save()
+    assert "空にできません" in dialog.error.text() and dialog.result() == 0
+    dialog.heading.setText("修了証")
+    dialog.organiser_title.setText("埼玉県福祉部長")
+    dialog.organiser_name.setText("埼玉 太郎")
+    dialog.honorific.setCurrentText("殿")
+    seal = tmp_path / "公印.png"
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(0xCC0000)
+    assert image.save(str(seal))
+    dialog.choose_seal(str(seal))
+    dialog.save()
+    assert dialog.result() == 1
+    preview = open_certificates_preview(window, demo_db, event_id_on(demo_db, dt.date(2021, 11, 25)))
+    qtbot.waitSignal(preview.document_ready, timeout=15000).wait()
+    reader = PdfReader(io.BytesIO(preview.pdf_bytes()))
+    first = reader.pages[0]
+    assert "埼玉県福祉部長" in first.extract_text() and "殿" in first.extract_text()
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in first["/Resources"]["/XObject"].values())
+    preview.close()
 
 
 def test_the_event_report_from_the_menu(qtbot, ui_app, demo_db, tmp_path):

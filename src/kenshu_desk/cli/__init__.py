@@ -21,6 +21,7 @@ from kenshu_desk.errors import UserError
 # must not wait for the database layer and every service to load before it can show itself.
 COMMAND_MODULES = (
     "badges",
+    "certificates",
     "core",
     "documents",
     "groups",

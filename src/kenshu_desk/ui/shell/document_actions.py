@@ -227,6 +227,9 @@ def install_document_actions(window: AppWindow) -> QMenu:
     from kenshu_desk.ui.shell.print_extras import add_print_extras
 
     actions += tuple(add_print_extras(menu, parent, lambda: window.db, with_event))
+    from kenshu_desk.ui.shell.certificate_actions import add_certificate_actions
+
+    actions += tuple(add_certificate_actions(menu, parent, lambda: window.db, with_event))
 
     def refresh() -> None:
         has_event = window.current_event_id() is not None

@@ -1,0 +1,1 @@
+"""修了証 (certificates of completion, issue 21)."""
