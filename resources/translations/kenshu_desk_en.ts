@@ -2848,6 +2848,70 @@ Subject: {1}
             <translation>{0} more are listed in Sent mail.</translation>
         </message>
         <message>
+            <source>グループ分け</source>
+            <translation>Discussion groups</translation>
+        </message>
+        <message>
+            <source>グループ数 </source>
+            <translation>Groups </translation>
+        </message>
+        <message>
+            <source>種 </source>
+            <translation>Seed </translation>
+        </message>
+        <message>
+            <source>自動で分ける(&amp;A)</source>
+            <translation>Split &amp;automatically</translation>
+        </message>
+        <message>
+            <source>印刷(&amp;P)…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>選んだ人を移動(&amp;M)</source>
+            <translation>&amp;Move the selected person</translation>
+        </message>
+        <message>
+            <source>（手で直してあります）</source>
+            <translation> (edited by hand)</translation>
+        </message>
+        <message>
+            <source>移動先</source>
+            <translation>Move to</translation>
+        </message>
+        <message>
+            <source>まだグループ分けがありません。「自動で分ける」で分けてください。</source>
+            <translation>No groups yet: use "Split automatically".</translation>
+        </message>
+        <message>
+            <source> まだグループのない人: </source>
+            <translation> Not yet in a group: </translation>
+        </message>
+        <message>
+            <source>人を別のグループへドラッグするか、選んで「移動」を押します。</source>
+            <translation>Drag a person to another group, or select them and press Move.</translation>
+        </message>
+        <message>
+            <source>同じ所属の人が同じグループにいます</source>
+            <translation>Two people of one organisation are in this group</translation>
+        </message>
+        <message>
+            <source>グループ %1</source>
+            <translation>Group %1</translation>
+        </message>
+        <message>
+            <source>手で直したグループ分けを分け直しますか？</source>
+            <translation>Split again over the groups edited by hand?</translation>
+        </message>
+        <message>
+            <source>%1 さんをグループ %2 へ</source>
+            <translation>%1 to group %2</translation>
+        </message>
+        <message>
+            <source>グループ %1（%2 人）</source>
+            <translation>Group %1 (%2 people)</translation>
+        </message>
+        <message>
             <source>判定</source>
             <translation>Check</translation>
         </message>
@@ -3060,12 +3124,8 @@ Subject: {1}
             <translation>Preview table tents…</translation>
         </message>
         <message>
-            <source>グループ分けをプレビュー…</source>
-            <translation>Preview discussion groups…</translation>
-        </message>
-        <message>
-            <source>グループ分け</source>
-            <translation>Discussion groups</translation>
+            <source>グループ分け…</source>
+            <translation>Discussion groups…</translation>
         </message>
         <message>
             <source>グループ数:</source>

@@ -2846,6 +2846,70 @@
             <translation>ほか {0} 件は「送信済みメール」で確かめられます。</translation>
         </message>
         <message>
+            <source>グループ分け</source>
+            <translation>グループ分け</translation>
+        </message>
+        <message>
+            <source>グループ数 </source>
+            <translation>グループ数 </translation>
+        </message>
+        <message>
+            <source>種 </source>
+            <translation>種 </translation>
+        </message>
+        <message>
+            <source>自動で分ける(&amp;A)</source>
+            <translation>自動で分ける(&amp;A)</translation>
+        </message>
+        <message>
+            <source>印刷(&amp;P)…</source>
+            <translation>印刷(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>選んだ人を移動(&amp;M)</source>
+            <translation>選んだ人を移動(&amp;M)</translation>
+        </message>
+        <message>
+            <source>（手で直してあります）</source>
+            <translation>（手で直してあります）</translation>
+        </message>
+        <message>
+            <source>移動先</source>
+            <translation>移動先</translation>
+        </message>
+        <message>
+            <source>まだグループ分けがありません。「自動で分ける」で分けてください。</source>
+            <translation>まだグループ分けがありません。「自動で分ける」で分けてください。</translation>
+        </message>
+        <message>
+            <source> まだグループのない人: </source>
+            <translation> まだグループのない人: </translation>
+        </message>
+        <message>
+            <source>人を別のグループへドラッグするか、選んで「移動」を押します。</source>
+            <translation>人を別のグループへドラッグするか、選んで「移動」を押します。</translation>
+        </message>
+        <message>
+            <source>同じ所属の人が同じグループにいます</source>
+            <translation>同じ所属の人が同じグループにいます</translation>
+        </message>
+        <message>
+            <source>グループ %1</source>
+            <translation>グループ %1</translation>
+        </message>
+        <message>
+            <source>手で直したグループ分けを分け直しますか？</source>
+            <translation>手で直したグループ分けを分け直しますか？</translation>
+        </message>
+        <message>
+            <source>%1 さんをグループ %2 へ</source>
+            <translation>%1 さんをグループ %2 へ</translation>
+        </message>
+        <message>
+            <source>グループ %1（%2 人）</source>
+            <translation>グループ %1（%2 人）</translation>
+        </message>
+        <message>
             <source>判定</source>
             <translation>判定</translation>
         </message>
@@ -3058,12 +3122,8 @@
             <translation>卓上名札をプレビュー…</translation>
         </message>
         <message>
-            <source>グループ分けをプレビュー…</source>
-            <translation>グループ分けをプレビュー…</translation>
-        </message>
-        <message>
-            <source>グループ分け</source>
-            <translation>グループ分け</translation>
+            <source>グループ分け…</source>
+            <translation>グループ分け…</translation>
         </message>
         <message>
             <source>グループ数:</source>

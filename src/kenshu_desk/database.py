@@ -32,6 +32,7 @@ from kenshu_desk.database_messages import damaged_message as damaged_message
 from kenshu_desk.database_messages import latest_backup as latest_backup
 from kenshu_desk.domain import (
     models_certificates,  # noqa: F401  (issue 21: its tables join Base)
+    models_groups,  # noqa: F401  (issue 21: its tables join Base)
     models_replies,  # noqa: F401  (issue 20: its tables join Base)
     models_survey,  # noqa: F401  (issue 21: its tables join Base)
 )
@@ -49,7 +50,7 @@ ENV_VAR = "KENSHU_DESK_DB"
 # The newest migration in db/versions (a test keeps the two equal). Knowing it without
 # Alembic lets a database that is already current open without importing Alembic at all,
 # which is most of the start-up time of a small application.
-SCHEMA_REVISION = "0010"
+SCHEMA_REVISION = "0011"
 # Every connection to a server names the schema this program writes; a guard in the shared
 # database (migration 0006) refuses writes from a program that does not match the stored
 # schema — another organiser's older kenshu-desk, still open after an upgrade.

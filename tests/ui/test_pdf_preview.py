@@ -168,7 +168,7 @@ def test_menu_actions_follow_the_selection(qtbot, ui_app, demo_db):
         "実施報告書を Excel で保存…",
         "名札をプレビュー…",
         "卓上名札をプレビュー…",
-        "グループ分けをプレビュー…",
+        "グループ分け…",
         "修了証をプレビュー…",
         "修了証の設定…",
     }

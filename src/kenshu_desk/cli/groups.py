@@ -19,8 +19,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
     )
     groups.add_argument(
-        "--groups", type=id_arg, required=True, metavar="N", dest="count", help="グループ数"
-    )
+        "--groups", type=id_arg, metavar="N", dest="count",
+        help="N 個のグループに分けて保存する（省略: 保存してあるグループ分けを使う）",
+    )  # fmt: skip
+    groups.add_argument(
+        "--replace", action="store_true",
+        help="手で直したグループ分けがあっても分け直す",
+    )  # fmt: skip
     groups.add_argument("--seed", type=int, default=0, metavar="S", help="分け方の種（既定 0）")
     groups.add_argument("-o", "--output", metavar="FILE.pdf", help="一覧と座席表の PDF")
     groups.add_argument("--json", action="store_true", help="グループを JSON で表示")
@@ -29,10 +34,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def run_groups(args: argparse.Namespace) -> int:
     from kenshu_desk.domain.groups import groups_to_json
-    from kenshu_desk.services.participants.groups import event_groups
+    from kenshu_desk.services.participants.groups_store import make_groups, stored_groups
     from kenshu_desk.services.timetable.events import get_event
 
-    if args.output is None and not args.json:
+    if args.output is None and not args.json and args.count is None:
         raise UserError(msg("groups.needs_output"))
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix.lower() != ".pdf":
@@ -41,7 +46,16 @@ def run_groups(args: argparse.Namespace) -> int:
     try:
         with db.session() as session:
             title = get_event(session, args.event_id).title
-            groups = event_groups(session, args.event_id, args.count, args.seed)
+            if args.count is not None:
+                stored = make_groups(
+                    session, args.event_id, args.count, args.seed, replace=args.replace
+                )
+            else:
+                found = stored_groups(session, args.event_id)
+                if found is None:
+                    raise UserError(msg("groups.none_stored", event_id=args.event_id))
+                stored = found
+            groups = stored.groups
     finally:
         db.dispose()
     if output is not None:
@@ -50,6 +64,11 @@ def run_groups(args: argparse.Namespace) -> int:
         write_atomically(output, groups_pdf(title, groups))
     if args.json:
         print_json(groups_to_json(groups))
-    else:
+    elif output is not None:
         print(msg("groups.saved", path=str(output)))
+    else:
+        print(msg("groups.stored", count=len(groups), people=sum(len(g.members) for g in groups)))
+    if stored.ungrouped and not args.json:
+        names = "、".join(m.name for m in stored.ungrouped)
+        print(msg("groups.ungrouped", names=names))
     return 0

@@ -29,3 +29,16 @@ def groups_pdf_bytes(db: Database, event_id: int, count: int, seed: int = 0) -> 
         title = get_event(session, event_id).title
         groups = event_groups(session, event_id, count, seed)
     return groups_pdf(title, groups)
+
+
+def stored_groups_pdf_bytes(db: Database, event_id: int) -> bytes:
+    """The stored grouping (as moved by hand) as the list and the seating sheet."""
+    from kenshu_desk.documents.groups import groups_pdf
+    from kenshu_desk.services.participants.groups_store import stored_groups
+
+    with db.session() as session:
+        title = get_event(session, event_id).title
+        found = stored_groups(session, event_id)
+    if found is None:
+        raise UserError.of("groups.none_stored", event_id=event_id)
+    return groups_pdf(title, found.groups)

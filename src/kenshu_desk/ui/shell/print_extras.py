@@ -66,6 +66,16 @@ def open_badges_preview(
     return _open(parent, badges_builder(db, event_id, layout), _namer(db, event_id, what))
 
 
+def open_groups_dialog(parent: QWidget, db: Database, event_id: int) -> QWidget:
+    """The event's stored groups: moved by drag and drop, dealt anew, printed."""
+    from kenshu_desk.ui.participants.groups_dialog import GroupsDialog
+
+    dialog = GroupsDialog(db, event_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog
+
+
 def open_groups_preview(
     parent: QWidget, db: Database, event_id: int, count: int | None = None
 ) -> PdfPreviewDialog | None:
@@ -82,12 +92,12 @@ def add_print_extras(menu: QMenu, parent: QWidget, db_of, with_event) -> list[QA
     menu.addSeparator()
     cards = QAction(_tr("名札をプレビュー…"), menu)
     tents = QAction(_tr("卓上名札をプレビュー…"), menu)
-    groups = QAction(_tr("グループ分けをプレビュー…"), menu)
+    groups = QAction(_tr("グループ分け…"), menu)
     for action in (cards, tents, groups):
         menu.addAction(action)
     cards.triggered.connect(lambda: with_event(lambda e: open_badges_preview(parent, db_of(), e)))
     tents.triggered.connect(
         lambda: with_event(lambda e: open_badges_preview(parent, db_of(), e, "table-tent"))
     )
-    groups.triggered.connect(lambda: with_event(lambda e: open_groups_preview(parent, db_of(), e)))
+    groups.triggered.connect(lambda: with_event(lambda e: open_groups_dialog(parent, db_of(), e)))
     return [cards, tents, groups]
