@@ -872,4 +872,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "手で直したグループ分けを分け直しますか？": "Split again over the groups edited by hand?",
     "グループ分け…": "Discussion groups…",
     "印刷(&P)…": "&Print…",
+    "様": "sama (polite)",
+    "殿": "dono (formal)",
+    "（付けない）": "(none)",
 }

@@ -3028,6 +3028,18 @@ Subject: {1}
             <translation>Seal image (PNG)</translation>
         </message>
         <message>
+            <source>様</source>
+            <translation>sama (polite)</translation>
+        </message>
+        <message>
+            <source>殿</source>
+            <translation>dono (formal)</translation>
+        </message>
+        <message>
+            <source>（付けない）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
             <source>公印の画像</source>
             <translation>Seal image</translation>
         </message>

@@ -3026,6 +3026,18 @@
             <translation>公印の画像（PNG）</translation>
         </message>
         <message>
+            <source>様</source>
+            <translation>様</translation>
+        </message>
+        <message>
+            <source>殿</source>
+            <translation>殿</translation>
+        </message>
+        <message>
+            <source>（付けない）</source>
+            <translation>（付けない）</translation>
+        </message>
+        <message>
             <source>公印の画像</source>
             <translation>公印の画像</translation>
         </message>

@@ -212,7 +212,7 @@ def test_the_certificate_template_and_preview(qtbot, ui_app, demo_db, tmp_path):
     dialog.heading.setText("修了証")
     dialog.organiser_title.setText("埼玉県福祉部長")
     dialog.organiser_name.setText("埼玉 太郎")
-    dialog.honorific.setCurrentText("殿")
+    dialog.honorific.setCurrentIndex(dialog.honorific.findData("殿"))
     seal = tmp_path / "公印.png"
     image = QImage(64, 64, QImage.Format.Format_RGB32)
     image.fill(0xCC0000)

@@ -50,8 +50,10 @@ class CertificateTemplateDialog(QDialog):
         self.body = QPlainTextEdit(t.body)
         self.body.setMaximumHeight(90)
         self.honorific = QComboBox()
-        self.honorific.addItems(["様", "殿", ""])
-        self.honorific.setCurrentText(t.honorific)
+        # The value printed is Japanese; the label is in the window's language.
+        for label, value in ((_tr("様"), "様"), (_tr("殿"), "殿"), (_tr("（付けない）"), "")):
+            self.honorific.addItem(label, value)
+        self.honorific.setCurrentIndex(max(self.honorific.findData(t.honorific), 0))
         self.organiser_title = QLineEdit(t.organiser_title)
         self.organiser_title.setPlaceholderText(_tr("例: 埼玉県福祉部地域包括ケア課長"))
         self.organiser_name = QLineEdit(t.organiser_name)
@@ -113,7 +115,7 @@ class CertificateTemplateDialog(QDialog):
 
         data = replace(
             self.template, heading=self.heading.text(), body=self.body.toPlainText(),
-            honorific=self.honorific.currentText(), organiser_title=self.organiser_title.text(),
+            honorific=str(self.honorific.currentData()), organiser_title=self.organiser_title.text(),
             organiser_name=self.organiser_name.text(), seal_png=self.seal,
         )  # fmt: skip
         try:
