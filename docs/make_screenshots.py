@@ -117,6 +117,48 @@ class RefusingHandler:
         return "250 Message accepted for delivery"
 
 
+def _write_survey_csv(path: Path) -> None:
+    """A Google Forms download (UTF-8, タイムスタンプ first) of 12 answers for the guide."""
+    import csv
+    import io
+
+    rows = [
+        (
+            "とても満足",
+            "5",
+            "基調講演, 事例発表（岩手県遠野市）",
+            "市町村",
+            "事例が具体的で参考になりました。",
+        ),
+        ("満足", "4", "事例発表（岩手県遠野市）, 意見交換", "社会福祉協議会", ""),
+        ("満足", "4", "基調講演", "市町村", "他市町村の状況が分かってよかった。"),
+        ("とても満足", "5", "基調講演, 意見交換", "地域包括支援センター", ""),
+        ("普通", "3", "事例発表（東京都豊島区）", "市町村", "資料を事前に配ってほしい。"),
+        ("満足", "4", "基調講演, 事例発表（東京都豊島区）", "市町村", ""),
+        ("とても満足", "5", "意見交換", "社会福祉協議会", "意見交換の時間がもっと欲しい。"),
+        ("満足", "3", "基調講演, 事例発表（岩手県遠野市）", "市町村", ""),
+        ("やや不満", "2", "意見交換", "その他", "音声が聞き取りにくかった。"),
+        ("満足", "4", "事例発表（岩手県遠野市）", "市町村", ""),
+        ("とても満足", "5", "基調講演, 意見交換", "地域包括支援センター", ""),
+        ("満足", "4", "基調講演", "市町村", "次回も参加したい。"),
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "タイムスタンプ",
+            "本日の研修全体の満足度",
+            "内容の理解度（1～5）",
+            "参考になったプログラム（複数選択可）",
+            "所属の種別",
+            "ご意見・ご感想",
+        ]
+    )
+    for n, row in enumerate(rows):
+        writer.writerow([f"2021/11/25 16:{31 + n}:05", *row])
+    path.write_bytes(out.getvalue().encode("utf-8"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="the user guide's screenshots")
     parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default {OUT})")
@@ -212,6 +254,42 @@ def main() -> int:
         ready.exec()
     save(report, "report_preview")
     report.close()
+
+    def preview_shot(dialog: PdfPreviewDialog, name: str) -> None:
+        dialog.resize(1000, 728)
+        dialog.show()
+        ready = QEventLoop()
+        dialog.document_ready.connect(ready.quit)
+        QTimer.singleShot(20000, ready.quit)
+        if dialog.page_count() == 0:
+            ready.exec()
+        save(dialog, name)
+        dialog.close()
+
+    from kenshu_desk.ui.shell.certificate_actions import certificates_preview_dialog
+    from kenshu_desk.ui.shell.print_extras import _namer, badges_builder
+
+    preview_shot(certificates_preview_dialog(db, meeting), "certificates_preview")
+    preview_shot(
+        PdfPreviewDialog(badges_builder(db, meeting, "name-card"), _namer(db, meeting, "名札")),
+        "badges_preview",
+    )
+    from kenshu_desk.services.participants.groups_store import deal
+    from kenshu_desk.ui.participants.groups_dialog import GroupsDialog
+
+    deal(db, meeting, 5, 0, replace=True)
+    groups_dialog = GroupsDialog(db, meeting)
+    groups_dialog.resize(1300, 640)
+    groups_dialog.show()
+    save(groups_dialog, "groups_dialog")
+    groups_dialog.close()
+    survey_csv = scratch / "研修アンケート（回答）.csv"
+    _write_survey_csv(survey_csv)
+    from kenshu_desk.services.survey.survey import import_file
+    from kenshu_desk.ui.participants.survey_actions import summary_preview_dialog
+
+    import_file(db, survey_csv, meeting, dry_run=False)
+    preview_shot(summary_preview_dialog(db, meeting), "survey_summary_preview")
 
     invite = InviteDialog(db, upcoming)
     invite.resize(900, 640)

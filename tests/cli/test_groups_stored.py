@@ -88,8 +88,10 @@ def test_a_move_on_a_stale_version_is_refused(db, event_id):  # type: ignore[no-
 def test_the_dialog_moves_by_drop_and_by_keyboard_with_undo(qtbot, ui_app, db, event_id):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
+    from kenshu_desk.services.shared.versions import WrittenVersions
     from kenshu_desk.ui.participants.groups_dialog import GroupsDialog
 
+    WrittenVersions.of(db)  # as when the main window is open: every versioned write is noted
     dialog = GroupsDialog(db, event_id)
     qtbot.addWidget(dialog)
     assert not dialog.lists and "まだグループ分けがありません" in dialog.status.text()

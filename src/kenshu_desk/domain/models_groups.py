@@ -24,6 +24,11 @@ class DiscussionGrouping(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
+    @property
+    def id(self) -> int:
+        """The row's key under the name every versioned row has (services.shared.versions)."""
+        return self.event_id
+
 
 class DiscussionGroupMember(Base):
     __tablename__ = "discussion_group_member"

@@ -81,6 +81,15 @@ def import_survey_file(
 
 
 def open_summary_preview(parent: QWidget, db: Database, event_id: int) -> PdfPreviewDialog:
+    dialog = summary_preview_dialog(db, event_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog
+
+
+def summary_preview_dialog(
+    db: Database, event_id: int, parent: QWidget | None = None
+) -> PdfPreviewDialog:
     from kenshu_desk.services.survey.survey import summary_pdf_bytes
     from kenshu_desk.services.timetable.documents_data import event_title_and_date
     from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
@@ -94,10 +103,7 @@ def open_summary_preview(parent: QWidget, db: Database, event_id: int) -> PdfPre
     def name(_options: object) -> tuple[str, str]:
         return _tr("アンケート集計のプレビュー — ") + title, f"{stem}_アンケート集計.pdf"
 
-    dialog = PdfPreviewDialog(build, name, parent=parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.show()
-    return dialog
+    return PdfPreviewDialog(build, name, parent=parent)
 
 
 def _warn(parent: QWidget, message: str) -> None:

@@ -127,6 +127,15 @@ class CertificateTemplateDialog(QDialog):
 
 
 def open_certificates_preview(parent: QWidget, db: Database, event_id: int) -> PdfPreviewDialog:
+    dialog = certificates_preview_dialog(db, event_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog
+
+
+def certificates_preview_dialog(
+    db: Database, event_id: int, parent: QWidget | None = None
+) -> PdfPreviewDialog:
     from kenshu_desk.services.certificates.certificates import certificates_pdf_bytes
     from kenshu_desk.services.timetable.documents_data import event_title_and_date
     from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
@@ -140,10 +149,7 @@ def open_certificates_preview(parent: QWidget, db: Database, event_id: int) -> P
     def name(_options: object) -> tuple[str, str]:
         return _tr("修了証のプレビュー — ") + title, f"{stem}_修了証.pdf"
 
-    dialog = PdfPreviewDialog(build, name, parent=parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.show()
-    return dialog
+    return PdfPreviewDialog(build, name, parent=parent)
 
 
 def add_certificate_actions(menu: QMenu, parent: QWidget, db_of, with_event) -> list[QAction]:  # type: ignore[no-untyped-def]
