@@ -127,3 +127,29 @@ def test_the_dialog_moves_by_drop_and_by_keyboard_with_undo(qtbot, ui_app, db, e
     assert group_of(chosen) == 2
     qtbot.wait(50)
     dialog.grab().save(str(__import__("pathlib").Path("/tmp/groups_dialog.png")))
+
+
+def test_the_events_speakers_who_registered_are_spread(db, event_id):  # type: ignore[no-untyped-def]
+    """Three presenters of the event who are also registered: one a group, not together."""
+    from kenshu_desk.domain.models import ItemPresenter, ProgrammeItem, Speaker
+    from kenshu_desk.services.participants.groups import event_groups
+
+    with db.session() as s:
+        item = s.scalars(select(ProgrammeItem).where(ProgrammeItem.event_id == event_id)).first()
+        names = []
+        for n, org in enumerate(("文京学院大学", "豊島区", "遠野市")):
+            name = f"講師 太郎{n}"
+            speaker = Speaker(name=name, affiliation=org)
+            s.add(speaker)
+            s.flush()
+            s.add(ItemPresenter(item_id=item.id, speaker_id=speaker.id, position=10 + n))
+            person = Participant(name=name)
+            s.add(person)
+            s.flush()
+            s.add(Registration(event_id=event_id, participant_id=person.id))
+            names.append(name)
+    for seed in range(5):
+        with db.session() as s:
+            groups = event_groups(s, event_id, 3, seed)
+        holding = [sum(m.name in names for m in g.members) for g in groups]
+        assert holding == [1, 1, 1], (seed, holding)

@@ -6,12 +6,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from kenshu_desk.domain.groups import STAFF_CATEGORIES, Group, GroupMember, assign_groups
+from kenshu_desk.domain.japanese import match_key
 from kenshu_desk.domain.models import (
     AttendanceState,
     Event,
+    ItemPresenter,
     Organisation,
     Participant,
+    ProgrammeItem,
     Registration,
+    Speaker,
+    SpeakerKind,
 )
 from kenshu_desk.errors import UserError
 from kenshu_desk.services.timetable.events import NotFoundError
@@ -31,6 +36,17 @@ def size_class(org: Organisation | None) -> str:
     return town.designation if town.designation else town.municipality_kind
 
 
+def _presenter_keys(session: Session, event_id: int) -> set[str]:
+    """The names (matching keys) of the people presenting at the event."""
+    names = session.scalars(
+        select(Speaker.name)
+        .join(ItemPresenter, ItemPresenter.speaker_id == Speaker.id)
+        .join(ProgrammeItem, ItemPresenter.item_id == ProgrammeItem.id)
+        .where(ProgrammeItem.event_id == event_id, Speaker.kind == SpeakerKind.PERSON.value)
+    )
+    return {match_key(name) for name in names if name}
+
+
 def group_members(session: Session, event_id: int) -> list[GroupMember]:
     if session.get(Event, event_id) is None:
         raise NotFoundError.of("participants.event_not_found", event_id=event_id)
@@ -44,6 +60,7 @@ def group_members(session: Session, event_id: int) -> list[GroupMember]:
         )
         .order_by(Registration.participant_id)
     )
+    presenters = _presenter_keys(session, event_id)
     members = []
     for registration in session.scalars(stmt):
         person = registration.participant
@@ -54,7 +71,10 @@ def group_members(session: Session, event_id: int) -> list[GroupMember]:
                 name=person.name,
                 organisation=person.organisation_name,
                 size_class=size_class(org),
-                staff=org is not None and org.category in STAFF_CATEGORIES,
+                # Prefecture staff and the event's own speakers (registered as participants
+                # too) are spread over the groups, one a group while there are enough.
+                staff=(org is not None and org.category in STAFF_CATEGORIES)
+                or match_key(person.name) in presenters,
             )
         )
     return members
