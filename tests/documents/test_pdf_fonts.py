@@ -49,6 +49,12 @@ DOCUMENTS = {
     "year-a3.pdf": ["year", "R3"],
     "year-a4.pdf": ["year", "R3", "--paper", "A4"],
     "progress.pdf": ["progress", "R3"],
+    "report.pdf": ["report", "{event}"],
+    "certificates.pdf": ["certificates", "{event}"],
+    "badges.pdf": ["badges", "{event}"],
+    "table-tents.pdf": ["badges", "{event}", "--layout", "table-tent"],
+    "groups.pdf": ["groups", "{event}", "--groups", "4"],
+    "survey.pdf": ["survey", "summary", "{event}"],
 }
 
 
@@ -57,9 +63,19 @@ def test_every_pdf_the_program_writes_embeds_all_its_fonts(capsys, demo_db, db_a
 
     from kenshu_desk.domain.models import Event
 
+    import datetime as dt
+
     with demo_db.session() as s:
-        event = s.scalar(select(Event.id).where(Event.title.like("%情報交換会%")).limit(1))
+        # The demo's meeting with attendance recorded (certificates need attendees).
+        event = s.scalar(select(Event.id).where(Event.date == dt.date(2021, 11, 25)))
         (tmp_path / "chart.pdf").write_bytes(progress_chart_pdf(progress_table(s, 2021)))
+    answers = tmp_path / "answers.csv"  # a Google Forms download, for the survey summary
+    answers.write_text(
+        "タイムスタンプ,満足度,ご意見\r\n2021/11/25 16:40:00,満足,参考になった。\r\n"
+        "2021/11/25 16:41:00,とても満足,\r\n",
+        encoding="utf-8",
+    )
+    _cli("--db", db_arg, "survey", "import", str(answers), "--event", str(event))
     for name, argv in DOCUMENTS.items():
         _cli("--db", db_arg, *[a.format(event=event) for a in argv], "-o", str(tmp_path / name))
     capsys.readouterr()
