@@ -59,11 +59,11 @@ DOCUMENTS = {
 
 
 def test_every_pdf_the_program_writes_embeds_all_its_fonts(capsys, demo_db, db_arg, tmp_path):
+    import datetime as dt
+
     from sqlalchemy import select
 
     from kenshu_desk.domain.models import Event
-
-    import datetime as dt
 
     with demo_db.session() as s:
         # The demo's meeting with attendance recorded (certificates need attendees).
