@@ -17,7 +17,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from kenshu_desk.documents.fonts import GOTHIC, MINCHO, register_fonts
@@ -27,7 +26,7 @@ from kenshu_desk.documents.layout import (
     build_pdf,
     canvas_with_page_totals,
     markup,
-    page_count_label,
+    page_number_footer,
     table_style,
     text_flowables,
     unbreakable_style,
@@ -363,23 +362,6 @@ def _contact_block(event: Event, st: _Styles, width: float) -> list[Flowable]:
     return [AtBottom([Spacer(1, 6 * mm), box])]
 
 
-def _decorator(running_title: str):  # type: ignore[no-untyped-def]
-    def decorate(canvas: Canvas, number: int, total: int) -> None:
-        if total <= 1:
-            return
-        width, _height = PAGE_SIZE
-        canvas.saveState()
-        canvas.setFont(GOTHIC, 9)
-        canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
-        canvas.drawCentredString(width / 2, 9 * mm, page_count_label(number, total))
-        if number > 1:
-            canvas.setFont(GOTHIC, 8)
-            canvas.drawString(MARGIN_X, PAGE_SIZE[1] - 11 * mm, running_title)
-        canvas.restoreState()
-
-    return decorate
-
-
 def agenda_pdf(event: Event, *, progress: Progress | None = None) -> bytes:
     """The agenda of event (its items, presenters and speakers loaded) as PDF bytes."""
     register_fonts()
@@ -414,7 +396,7 @@ def agenda_pdf(event: Event, *, progress: Progress | None = None) -> bytes:
     build_pdf(
         doc,
         story,
-        canvas_with_page_totals(_decorator(f"{title}　次第")),
+        canvas_with_page_totals(page_number_footer(f"{title}　次第", PAGE_SIZE, MARGIN_X)),
         progress=progress,
     )
     return buffer.getvalue()

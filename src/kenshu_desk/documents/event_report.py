@@ -17,7 +17,6 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from kenshu_desk.documents.fonts import GOTHIC, MINCHO, register_fonts
@@ -26,7 +25,7 @@ from kenshu_desk.documents.layout import (
     build_pdf,
     canvas_with_page_totals,
     markup,
-    page_count_label,
+    page_number_footer,
     table_style,
     text_flowables,
 )
@@ -232,22 +231,6 @@ def _impressions_box(width: float) -> Table:
     return box
 
 
-def _decorator(running_title: str):  # type: ignore[no-untyped-def]
-    def decorate(canvas: Canvas, number: int, total: int) -> None:
-        if total <= 1:
-            return
-        width, height = A4
-        canvas.saveState()
-        canvas.setFont(GOTHIC, 9)
-        canvas.drawCentredString(width / 2, 9 * mm, page_count_label(number, total))
-        if number > 1:
-            canvas.setFont(GOTHIC, 8)
-            canvas.drawString(MARGIN_X, height - 11 * mm, running_title)
-        canvas.restoreState()
-
-    return decorate
-
-
 def event_report_pdf(report: EventReport, *, progress: Progress | None = None) -> bytes:
     register_fonts()
     st = _styles()
@@ -298,7 +281,12 @@ def event_report_pdf(report: EventReport, *, progress: Progress | None = None) -
     ]  # fmt: skip
     story += [Paragraph(markup(f"※ {note}"), st.small) for note in report.notes]
     story += [KeepTogether([heading(7, "所感"), _indented(_impressions_box(inner))])]
-    build_pdf(doc, story, canvas_with_page_totals(_decorator(title)), progress=progress)
+    build_pdf(
+        doc,
+        story,
+        canvas_with_page_totals(page_number_footer(title, A4, MARGIN_X)),
+        progress=progress,
+    )
     return buffer.getvalue()
 
 

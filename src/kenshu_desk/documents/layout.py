@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
@@ -180,6 +182,27 @@ def canvas_with_page_totals(decorate: PageDecorator) -> type[Canvas]:
             super().save()
 
     return _Canvas
+
+
+def page_number_footer(
+    running_title: str, page_size: tuple[float, float], margin_x: float
+) -> PageDecorator:
+    """A document of several pages: "X / Y" centred at the foot of each page and, from the
+    second page on, the title at the top left (a one-page document gets neither)."""
+    def decorate(canvas: Canvas, number: int, total: int) -> None:
+        if total <= 1:
+            return
+        width, height = page_size
+        canvas.saveState()
+        canvas.setFont(GOTHIC, 9)
+        canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
+        canvas.drawCentredString(width / 2, 9 * mm, page_count_label(number, total))
+        if number > 1:
+            canvas.setFont(GOTHIC, 8)
+            canvas.drawString(margin_x, height - 11 * mm, running_title)
+        canvas.restoreState()
+
+    return decorate
 
 
 def page_count_label(number: int, total: int) -> str:
