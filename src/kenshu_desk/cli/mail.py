@@ -36,6 +36,7 @@ from kenshu_desk.services.mail.invitations import (
 from kenshu_desk.services.mail.journal import apply_journal
 from kenshu_desk.services.mail.outbox import (
     SendProgress,
+    SendReport,
     list_outbox,
     recover_interrupted,
     requeue,
@@ -230,6 +231,32 @@ def run_invites_send(args: argparse.Namespace) -> int:
         return 1 if report.failed else 0
     finally:
         db.dispose()
+
+
+def finish_queued_run(
+    db: Database,
+    settings: MailSettings,
+    password: str,
+    ids: list[int],
+    interrupted: int,
+    eml_dir: Path | None,
+    saved: int,
+) -> SendReport | None:
+    """How a queued run of recordings or reminders ends: drafts saved (said), nothing to send
+    (said, with a stopped run's unknown results), or the sending with its progress and
+    summary; the report when something was sent."""
+    if eml_dir is not None:
+        print(f"{saved} 件のメールファイルを {eml_dir} に保存しました。")
+        return None
+    if not ids:
+        if interrupted:
+            print(f"送信結果不明 {interrupted} 件（前回の送信が途中で止まっていました）")
+        return None
+    transport = SmtpTransport(settings.smtp_config(password))
+    report = send_queued(db, transport, ids=ids, progress=progress_printer())
+    report.interrupted += interrupted
+    print(report.summary())
+    return report
 
 
 def smtp_password(settings: MailSettings) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from kenshu_desk.cli.common import MonthDay, date_arg, folder_arg, id_arg, open_db, print_json
 from kenshu_desk.cli.mail import (
     add_smtp_options,
-    progress_printer,
+    finish_queued_run,
     sender_of,
     smtp_password,
     smtp_settings,
@@ -23,8 +23,7 @@ from kenshu_desk.cli.mail import (
 from kenshu_desk.documents.recording_export import write_log
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.recording_template import load_recording_template
-from kenshu_desk.mail.transport import SmtpTransport
-from kenshu_desk.services.mail.outbox import recover_interrupted, send_queued
+from kenshu_desk.services.mail.outbox import recover_interrupted
 from kenshu_desk.services.recordings.recording_log import delivery_log, follow_up
 from kenshu_desk.services.recordings.recordings import (
     MANUAL_METHODS,
@@ -156,17 +155,11 @@ def run_send(args: argparse.Namespace) -> int:
                 size_limit_mb=settings.size_limit_mb, allow_large=args.allow_large,
             )  # fmt: skip
         _print_plan(queued.plan, details=False)
-        if args.eml_dir is not None:
-            print(f"{len(queued.paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
+        report = finish_queued_run(
+            db, settings, password, queued.ids, interrupted, args.eml_dir, len(queued.paths)
+        )
+        if report is None:
             return 0
-        if not queued.ids:
-            if interrupted:
-                print(f"送信結果不明 {interrupted} 件（前回の送信が途中で止まっていました）")
-            return 0
-        transport = SmtpTransport(settings.smtp_config(password))
-        report = send_queued(db, transport, ids=queued.ids, progress=progress_printer())
-        report.interrupted += interrupted
-        print(report.summary())
         with db.session() as session:
             failed = [
                 e for e in delivery_log(session, args.event_id)

@@ -15,16 +15,15 @@ import sys
 from kenshu_desk.cli.common import folder_arg, id_arg, open_db
 from kenshu_desk.cli.mail import (
     add_smtp_options,
-    progress_printer,
+    finish_queued_run,
     sender_of,
     smtp_password,
     smtp_settings,
 )
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.reminder_template import load_reminder_template
-from kenshu_desk.mail.transport import SmtpTransport
 from kenshu_desk.messages import msg
-from kenshu_desk.services.mail.outbox import recover_interrupted, send_queued
+from kenshu_desk.services.mail.outbox import recover_interrupted
 from kenshu_desk.services.reminders.reminders import (
     ReminderPlan,
     attachments_of,
@@ -142,17 +141,11 @@ def run_send(args: argparse.Namespace) -> int:
                 eml_dir=args.eml_dir, today=today,
             )  # fmt: skip
         _print_plan(queued.plan, details=False)
-        if args.eml_dir is not None:
-            print(f"{len(queued.paths)} 件のメールファイルを {args.eml_dir} に保存しました。")
+        report = finish_queued_run(
+            db, settings, password, queued.ids, interrupted, args.eml_dir, len(queued.paths)
+        )
+        if report is None:
             return 0
-        if not queued.ids:
-            if interrupted:
-                print(f"送信結果不明 {interrupted} 件（前回の送信が途中で止まっていました）")
-            return 0
-        transport = SmtpTransport(settings.smtp_config(password))
-        report = send_queued(db, transport, ids=queued.ids, progress=progress_printer())
-        report.interrupted += interrupted
-        print(report.summary())
         for problem in report.problems:
             print(f"  失敗: {problem.name} <{problem.address}>: {problem.reason}", file=sys.stderr)
         if report.error:
