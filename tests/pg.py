@@ -32,7 +32,12 @@ def server_url(required: bool) -> str | None:
         if os.environ.get("KENSHU_REQUIRE_POSTGRES"):
             pytest.exit(message, returncode=1)
         pytest.skip(message)
-    out = subprocess.run([str(script)], capture_output=True, text=True, check=False)
+    try:
+        out = subprocess.run(
+            [str(script)], capture_output=True, text=True, check=False, timeout=180
+        )
+    except subprocess.TimeoutExpired:
+        pytest.exit(".ci/start-postgres did not finish within 180 s", returncode=1)
     if out.returncode != 0:
         pytest.exit(f"could not start PostgreSQL: {out.stderr.strip()}", returncode=1)
     url = out.stdout.strip().splitlines()[-1]

@@ -450,7 +450,12 @@ def imap_server() -> dict[str, str]:
         if os.environ.get("KENSHU_REQUIRE_IMAP"):
             pytest.exit(message, returncode=1)
         pytest.skip(message)
-    out = subprocess.run([str(ROOT / ".ci" / "start-imap")], capture_output=True, text=True)
+    try:
+        out = subprocess.run(
+            [str(ROOT / ".ci" / "start-imap")], capture_output=True, text=True, timeout=60
+        )
+    except subprocess.TimeoutExpired:
+        pytest.exit(".ci/start-imap did not finish within 60 s", returncode=1)
     if out.returncode != 0:
         pytest.exit(f"could not start dovecot: {out.stderr.strip()}", returncode=1)
     return dict(line.split("=", 1) for line in out.stdout.split() if "=" in line)
