@@ -22,6 +22,9 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     """Nothing a test does touches the real user's data folder or database."""
     monkeypatch.setenv("KENSHU_DESK_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.delenv("KENSHU_DESK_DB", raising=False)
+    # The command line speaks the system's language and this machine's is C.UTF-8 (English):
+    # the tests read its Japanese unless they ask for English (tests/cli/test_cli_english.py).
+    monkeypatch.setenv("KENSHU_DESK_LANG", "ja")
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from kenshu_desk.cli.common import Parser, cli_language
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import current_language, set_language
 
 # Each module (kenshu_desk.cli.<name>) adds its sub-commands; a new feature adds a name here,
 # not a branch in main(). They are imported only when a command is given: opening the window
@@ -87,6 +88,17 @@ def tolerant_output() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command in the user's language (the catalogue's messages too), then restore the
+    language the process had (tests and the window call main() in-process)."""
+    before = current_language()
+    set_language(cli_language())
+    try:
+        return _main(argv)
+    finally:
+        set_language(before)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     tolerant_output()
     window, db_arg = window_request(argv)

@@ -1,4 +1,4 @@
-"""Helpers shared by the sub-command modules: the Japanese-speaking parser, argument types."""
+"""Helpers shared by the sub-command modules: the parser in the user's language, argument types."""
 
 from __future__ import annotations
 
@@ -67,6 +67,14 @@ def cli_language() -> str:
         if code.lower().startswith(("ja", "japanese")):
             return "ja"
     return "en"
+
+
+def tr(ja: str, en: str) -> str:
+    """The command line's own words (help texts, result lines) in the user's language: Japanese
+    on a Japanese system or with KENSHU_DESK_LANG=ja, English otherwise. Both wordings stand
+    side by side where they are used; messages from the services come from the catalogue in
+    the same language (main() calls messages.set_language)."""
+    return ja if cli_language() == "ja" else en
 
 
 def _translate(message: str) -> str:
