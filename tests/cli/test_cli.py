@@ -26,7 +26,7 @@ def test_version(capsys):
 
 def test_usage_error_exits_2(capsys):
     code, _, err = run(capsys, "no-such-command")
-    assert code == 2 and "invalid choice" in err
+    assert code == 2 and "「no-such-command」は選べません" in err
 
 
 def test_demo_twice_adds_nothing_the_second_time(capsys, db_arg):

@@ -135,4 +135,4 @@ def test_bad_order_is_a_usage_error(capsys, db_arg, demo, tmp_path):
     code, _, err = run(
         capsys, "--db", db_arg, "roster", "1", "-o", str(tmp_path / "x.pdf"), "--order", "age"
     )
-    assert code == 2 and "invalid choice" in err
+    assert code == 2 and "「age」は選べません" in err

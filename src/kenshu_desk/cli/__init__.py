@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kenshu_desk.cli.common import Parser, cli_language
+from kenshu_desk.cli.common import Parser, cli_language, tr
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import current_language, set_language
 
@@ -42,7 +42,11 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="kenshu-desk",
-        description="研修・情報交換会の時間割、次第、招待、出欠、動画配信の管理",
+        description=tr(
+            "研修・情報交換会の時間割、次第、招待、出欠、動画配信の管理",
+            "Timetables, agendas, invitations, attendance and recordings for trainings and"
+            " information-exchange meetings",
+        ),
     )
     from kenshu_desk import __version__
 
@@ -50,13 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--version",
         action="version",
         version=f"kenshu-desk {__version__}",
-        help="バージョンを表示して終了" if cli_language() == "ja" else "show the version and exit",
+        help=tr("バージョンを表示して終了", "show the version and exit"),
     )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
-        help="データベース（SQLite のファイル、または SQLAlchemy の URL）。"
-        "既定は環境変数 KENSHU_DESK_DB、なければユーザーのデータフォルダ",
+        help=tr(
+            "データベース（SQLite のファイル、または SQLAlchemy の URL）。"
+            "既定は環境変数 KENSHU_DESK_DB、なければユーザーのデータフォルダ",
+            "the database (an SQLite file or an SQLAlchemy URL); default: the environment"
+            " variable KENSHU_DESK_DB, else the user's data folder",
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -128,7 +136,7 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"kenshu-desk: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("kenshu-desk: 中断しました。", file=sys.stderr)
+        print(tr("kenshu-desk: 中断しました。", "kenshu-desk: interrupted."), file=sys.stderr)
         return 130
 
 

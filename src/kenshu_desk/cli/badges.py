@@ -7,26 +7,39 @@ import argparse
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import id_arg, open_db
+from kenshu_desk.cli.common import id_arg, open_db, tr
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     badges = commands.add_parser(
-        "badges", help="名札・卓上名札の PDF を作成", description=str(msg("badges.help"))
+        "badges",
+        help=tr("名札・卓上名札の PDF を作成", "write name cards or table tents as a PDF"),
+        description=str(msg("badges.help")),
     )
     badges.add_argument(
-        "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
+        "event_id",
+        type=id_arg,
+        metavar="EVENT_ID",
+        help=tr("行事 ID（events で確認）", "the event's id (see events)"),
     )
-    badges.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="出力 PDF")
+    badges.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=tr("出力 PDF", "the PDF to write")
+    )
     badges.add_argument(
         "--layout",
         choices=("name-card", "table-tent"),
         default="name-card",
-        help="name-card: 名刺サイズ 10 面 / table-tent: A4 を折る卓上名札（既定 name-card）",
+        help=tr(
+            "name-card: 名刺サイズ 10 面 / table-tent: A4 を折る卓上名札（既定 name-card）",
+            "name-card: business-card size, 10 per sheet / table-tent: folded A4"
+            " (default: name-card)",
+        ),
     )
-    badges.add_argument("--paper", choices=("A4",), default="A4", help="用紙（A4 のみ）")
+    badges.add_argument(
+        "--paper", choices=("A4",), default="A4", help=tr("用紙（A4 のみ）", "the paper (A4 only)")
+    )
     badges.set_defaults(handler=run_badges)
 
 

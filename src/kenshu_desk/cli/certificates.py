@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import id_arg, open_db
+from kenshu_desk.cli.common import id_arg, open_db, tr
+from kenshu_desk.domain.certificates import ONLINE_NO_MINUTES
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
 from kenshu_desk.services.certificates.certificates import DEFAULT_THRESHOLD, plan_certificates
@@ -16,15 +17,30 @@ from kenshu_desk.services.certificates.certificates import DEFAULT_THRESHOLD, pl
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cert = commands.add_parser(
-        "certificates", help="修了証の PDF を作成", description=str(msg("certificates.help"))
+        "certificates",
+        help=tr("修了証の PDF を作成", "write certificates of completion as a PDF"),
+        description=str(msg("certificates.help")),
     )
-    cert.add_argument("event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）")
-    cert.add_argument("-o", "--output", metavar="FILE.pdf", help="出力 PDF")
+    cert.add_argument(
+        "event_id",
+        type=id_arg,
+        metavar="EVENT_ID",
+        help=tr("行事 ID（events で確認）", "the event's id (see events)"),
+    )
+    cert.add_argument("-o", "--output", metavar="FILE.pdf", help=tr("出力 PDF", "the PDF to write"))
     cert.add_argument(
         "--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="PCT",
-        help=f"オンライン参加者は行事の時間のこの割合（%%）以上で修了（既定 {DEFAULT_THRESHOLD}）",
+        help=tr(
+            f"オンライン参加者は行事の時間のこの割合（%%）以上で修了（既定 {DEFAULT_THRESHOLD}）",
+            "online participants complete at this share (%%) of the event's time or more"
+            f" (default {DEFAULT_THRESHOLD})",
+        ),
     )  # fmt: skip
-    cert.add_argument("--json", action="store_true", help="対象者と番号を JSON で表示")
+    cert.add_argument(
+        "--json",
+        action="store_true",
+        help=tr("対象者と番号を JSON で表示", "print who gets one, with numbers, as JSON"),
+    )
     cert.set_defaults(handler=run_certificates)
 
 
@@ -54,7 +70,7 @@ def run_certificates(args: argparse.Namespace) -> int:
         return 0
     print(msg("certificates.saved", path=str(output), count=len(plan.recipients)))
     for person in plan.recipients:
-        if person.how.endswith("時間の記録なし）"):
+        if person.how == ONLINE_NO_MINUTES:
             print(msg("certificates.no_minutes", name=person.name))
     for left in plan.left:
         print(msg("certificates.not_issued", name=left.name, why=left.why))

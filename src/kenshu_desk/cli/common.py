@@ -202,7 +202,11 @@ def open_db(args: argparse.Namespace) -> Database:
 
     db = open_database(resolve_url(args.db))
     if db.backup is not None:
-        print(f"データベースを更新しました（更新前のコピー: {db.backup}）", file=sys.stderr)
+        said = tr(
+            f"データベースを更新しました（更新前のコピー: {db.backup}）",
+            f"The database was upgraded (a copy of the earlier version: {db.backup})",
+        )
+        print(said, file=sys.stderr)
     return db
 
 

@@ -5,17 +5,36 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kenshu_desk.cli.common import open_db, print_json
+from kenshu_desk.cli.common import cli_language, open_db, print_json, tr
+from kenshu_desk.domain.kinds import EventKind
 from kenshu_desk.services.demo import load_demo
 from kenshu_desk.services.timetable.events import event_to_dict, list_events
 
+# The window words kinds through its translations; the command line has only these.
+KIND_EN = {
+    EventKind.EXCHANGE: "Information exchange",
+    EventKind.TRAINING: "Training",
+    EventKind.COMMITTEE: "Working group",
+    EventKind.STUDY: "Study session",
+    EventKind.HEARING: "Hearing",
+    EventKind.MUNICIPAL_TRAINING: "Municipal training",
+    EventKind.REVIEW_MEETING: "Review meeting",
+    EventKind.OTHER: "Other",
+}
+
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    demo = commands.add_parser("demo", help="サンプルデータ（令和3年度の研修・情報交換会）を登録")
+    demo = commands.add_parser(
+        "demo",
+        help=tr(
+            "サンプルデータ（令和3年度の研修・情報交換会）を登録",
+            "load the sample data (the FY2021 trainings and meetings)",
+        ),
+    )
     demo.set_defaults(handler=run_demo)
 
-    events = commands.add_parser("events", help="行事の一覧")
-    events.add_argument("--json", action="store_true", help="JSON で出力")
+    events = commands.add_parser("events", help=tr("行事の一覧", "list the events"))
+    events.add_argument("--json", action="store_true", help=tr("JSON で出力", "print JSON"))
     events.set_defaults(handler=run_events)
 
 
@@ -42,8 +61,9 @@ def run_events(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     for e in events:
-        state = "（中止）" if e["cancelled"] else ""
+        state = tr("（中止）", " (cancelled)") if e["cancelled"] else ""
+        kind = e["kind"] if cli_language() == "ja" else KIND_EN.get(e["kind"], e["kind"])
         out.write(
-            f"{e['id']:>5}  {e['date']}  {e['start']}～{e['end']}  {e['kind']}  {e['title']}{state}\n"
+            f"{e['id']:>5}  {e['date']}  {e['start']}～{e['end']}  {kind}  {e['title']}{state}\n"
         )
     return 0

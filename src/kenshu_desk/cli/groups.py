@@ -6,29 +6,55 @@ import argparse
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import id_arg, open_db, print_json
+from kenshu_desk.cli.common import id_arg, open_db, print_json, tr
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     groups = commands.add_parser(
-        "groups", help="意見交換のグループ分け（一覧・座席表）", description=str(msg("groups.help"))
+        "groups",
+        help=tr(
+            "意見交換のグループ分け（一覧・座席表）", "discussion groups (list and seating plan)"
+        ),
+        description=str(msg("groups.help")),
     )
     groups.add_argument(
-        "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
+        "event_id",
+        type=id_arg,
+        metavar="EVENT_ID",
+        help=tr("行事 ID（events で確認）", "the event's id (see events)"),
     )
     groups.add_argument(
         "--groups", type=id_arg, metavar="N", dest="count",
-        help="N 個のグループに分けて保存する（省略: 保存してあるグループ分けを使う）",
+        help=tr(
+            "N 個のグループに分けて保存する（省略: 保存してあるグループ分けを使う）",
+            "split into N groups and store them (omitted: use the stored groups)",
+        ),
     )  # fmt: skip
     groups.add_argument(
         "--replace", action="store_true",
-        help="手で直したグループ分けがあっても分け直す",
+        help=tr(
+            "手で直したグループ分けがあっても分け直す",
+            "split again even if the groups were edited by hand",
+        ),
     )  # fmt: skip
-    groups.add_argument("--seed", type=int, default=0, metavar="S", help="分け方の種（既定 0）")
-    groups.add_argument("-o", "--output", metavar="FILE.pdf", help="一覧と座席表の PDF")
-    groups.add_argument("--json", action="store_true", help="グループを JSON で表示")
+    groups.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help=tr("分け方の種（既定 0）", "the random seed (default 0)"),
+    )
+    groups.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.pdf",
+        help=tr("一覧と座席表の PDF", "write the list and seating plan as a PDF"),
+    )
+    groups.add_argument(
+        "--json", action="store_true", help=tr("グループを JSON で表示", "print the groups as JSON")
+    )
     groups.set_defaults(handler=run_groups)
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import id_arg, open_db
+from kenshu_desk.cli.common import id_arg, open_db, tr
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
 from kenshu_desk.services.reports.event_report import event_report
@@ -17,18 +17,30 @@ FORMATS = (".pdf", ".xlsx")
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report = commands.add_parser(
-        "report", help="実施報告書（PDF または Excel）を作成", description=str(msg("report.help"))
+        "report",
+        help=tr("実施報告書（PDF または Excel）を作成", "write the event report (PDF or Excel)"),
+        description=str(msg("report.help")),
     )
     report.add_argument(
-        "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
+        "event_id",
+        type=id_arg,
+        metavar="EVENT_ID",
+        help=tr("行事 ID（events で確認）", "the event's id (see events)"),
     )
     report.add_argument(
         "-o",
         "--output",
         metavar="FILE.pdf|FILE.xlsx",
-        help="出力ファイル（拡張子で形式を選ぶ）",
+        help=tr(
+            "出力ファイル（拡張子で形式を選ぶ）",
+            "the file to write (its extension chooses the format)",
+        ),
     )
-    report.add_argument("--json", action="store_true", help="数えた結果を JSON で表示")
+    report.add_argument(
+        "--json",
+        action="store_true",
+        help=tr("数えた結果を JSON で表示", "print the counts as JSON"),
+    )
     report.set_defaults(handler=run_report)
 
 

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from kenshu_desk.domain.japanese import era_of
 from kenshu_desk.domain.models import Event
 from kenshu_desk.domain.models_certificates import DEFAULT_BODY, DEFAULT_HEADING
+from kenshu_desk.messages import Message
 
 ERA_LETTERS = {"令和": "R", "平成": "H", "昭和": "S"}
+
+
+ONLINE_NO_MINUTES = "オンライン（時間の記録なし）"
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class Recipient:
     registration_id: int
     name: str
     organisation: str
-    how: str  # 会場 / オンライン（n 分） / オンライン（時間の記録なし）
+    how: str  # 会場 / オンライン（n 分） / ONLINE_NO_MINUTES: the JSON's "attended", in Japanese
     number: str = ""
 
 
@@ -26,7 +30,7 @@ class Recipient:
 class Left:
     participant_id: int
     name: str
-    why: str
+    why: Message  # worded in the running language; in JSON always Japanese (a stable value)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class CertificatePlan:
                 for r in self.recipients
             ],
             "not_issued": [
-                {"participant_id": x.participant_id, "name": x.name, "reason": x.why}
+                {"participant_id": x.participant_id, "name": x.name, "reason": x.why.text("ja")}
                 for x in self.left
             ],
         }  # fmt: skip

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from kenshu_desk.database import Database
 from kenshu_desk.domain.certificates import (
+    ONLINE_NO_MINUTES,
     CertificatePlan,
     Left,
     Recipient,
@@ -26,6 +27,7 @@ from kenshu_desk.domain.certificates import (
 from kenshu_desk.domain.models import AttendanceState, Event, Participant, Registration
 from kenshu_desk.domain.models_certificates import CertificateNumber, CertificateTemplate
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.shared.versions import expect_version
 from kenshu_desk.services.timetable.events import get_event
 
@@ -56,12 +58,12 @@ def plan_certificates(
             chosen.append((reg, person, "会場"))
         elif reg.state == AttendanceState.ATTENDED_ONLINE:
             if reg.minutes_online is None:
-                chosen.append((reg, person, "オンライン（時間の記録なし）"))
+                chosen.append((reg, person, ONLINE_NO_MINUTES))
             elif reg.minutes_online >= needed:
                 chosen.append((reg, person, f"オンライン（{reg.minutes_online} 分）"))
             else:
-                left.append(Left(person.id, person.name,
-                                 f"オンライン {reg.minutes_online} 分（{needed:.0f} 分未満）"))  # fmt: skip
+                why = msg("certificates.why_short", minutes=reg.minutes_online, needed=needed)
+                left.append(Left(person.id, person.name, why))
         else:
             left.append(Left(person.id, person.name, _state_word(reg.state)))
     numbers = _numbers(session, event, [reg for reg, _, _ in chosen], issue=issue)
@@ -77,8 +79,12 @@ def plan_certificates(
     return CertificatePlan(event.title, event.date, recipients, left, read_template(session))
 
 
-def _state_word(state: str) -> str:
-    return {"absent": "欠席", "cancelled": "取消", "registered": "出欠の記録なし"}.get(state, state)
+def _state_word(state: str) -> Message:
+    if state == "absent":
+        return msg("certificates.why_absent")
+    if state == "cancelled":
+        return msg("certificates.why_cancelled")
+    return msg("certificates.why_unrecorded")
 
 
 def _numbers(
