@@ -4,6 +4,7 @@ that is: argparse's words, every sub-command's --help, the result lines and the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -109,6 +110,8 @@ def test_errors_and_results_in_english(capsys, monkeypatch, tmp_path):
     assert code == 0, err
     assert out.startswith("Added material 1 ") and "(資料1.pdf, " in out
 
+    assert not JAPANESE.search(lines[0].split("  ")[2]), lines[0]  # the time span
+
     # The process's language afterwards is what it was: main() restores it.
     assert messages.current_language() == "ja"
 
@@ -128,3 +131,31 @@ def test_a_real_process_on_an_english_system(tmp_path):
     assert "usage: kenshu-desk groups" in done.stderr
     assert "error: argument --groups" in done.stderr
     assert not JAPANESE.search(done.stderr), done.stderr
+
+
+JSON_COMMANDS = [
+    ("events",),
+    ("participants", "list"),
+    ("participants", "coverage", "R3"),
+    ("progress", "2021"),
+    ("dispatches", "2021"),
+    ("report", "1"),
+    ("certificates", "1"),
+    ("groups", "1", "--groups", "3"),
+    ("replies", "list", "1"),
+    ("recordings", "follow-up", "1"),
+]
+
+
+def test_json_is_the_same_in_both_languages(capsys, monkeypatch, tmp_path):
+    """Scripts rely on --json: neither its field names nor its values follow the language."""
+    db = str(tmp_path / "kenshu.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    for command in JSON_COMMANDS:
+        outputs = []
+        for lang in ("ja_JP.UTF-8", "en_US.UTF-8"):
+            use_locale(monkeypatch, lang)
+            code, out, err = run(capsys, "--db", db, *command, "--json")
+            assert code == 0, (command, err)
+            outputs.append(json.loads(out))
+        assert outputs[0] == outputs[1], command

@@ -62,8 +62,9 @@ def run_events(args: argparse.Namespace) -> int:
     out = sys.stdout
     for e in events:
         state = tr("（中止）", " (cancelled)") if e["cancelled"] else ""
+        dash = tr("～", "-")
         kind = e["kind"] if cli_language() == "ja" else KIND_EN.get(e["kind"], e["kind"])
         out.write(
-            f"{e['id']:>5}  {e['date']}  {e['start']}～{e['end']}  {kind}  {e['title']}{state}\n"
+            f"{e['id']:>5}  {e['date']}  {e['start']}{dash}{e['end']}  {kind}  {e['title']}{state}\n"
         )
     return 0
