@@ -61,7 +61,9 @@ def lupdate_messages() -> dict[str, list[str]]:
                 "-no-obsolete",
                 "-locations",
                 "none",
-                str(SOURCE_DIR),
+                # Only the window speaks through Qt: the command line's tr(ja, en) is its own.
+                str(SOURCE_DIR / "ui"),
+                str(SOURCE_DIR / "app.py"),
                 "-ts",
                 str(ts),
             ],
