@@ -12,10 +12,23 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import MonthDay, date_arg, folder_arg, id_arg, open_db, print_json
+from kenshu_desk.cli.common import (
+    MonthDay,
+    date_arg,
+    folder_arg,
+    id_arg,
+    open_db,
+    print_json,
+    tr,
+)
 from kenshu_desk.cli.mail import (
     add_smtp_options,
+    dry_run_help,
+    dry_run_notice,
+    eml_dir_help,
+    failed_line,
     finish_queued_run,
+    left_out,
     sender_of,
     smtp_password,
     smtp_settings,
@@ -54,24 +67,44 @@ def _extra(text: str) -> tuple[str, str]:
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    rec = commands.add_parser("recordings", help="行事の録画（動画リンク）の送付と配信記録")
+    rec = commands.add_parser(
+        "recordings",
+        help=tr(
+            "行事の録画（動画リンク）の送付と配信記録",
+            "send an event's recording link and keep the record of where it went",
+        ),
+    )
     sub = rec.add_subparsers(dest="recordings_command", metavar="COMMAND", required=True)
 
-    send = sub.add_parser("send", help="動画リンクを欠席者（または全員）に送る")
+    send = sub.add_parser(
+        "send",
+        help=tr(
+            "動画リンクを欠席者（または全員）に送る",
+            "send the recording link to the absent (or to everyone)",
+        ),
+    )
     send.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
-    send.add_argument("--url", required=True, help="動画の URL")
-    send.add_argument("--passcode", metavar="P", help="パスコード")
+    send.add_argument("--url", required=True, help=tr("動画の URL", "the recording's URL"))
+    send.add_argument("--passcode", metavar="P", help=tr("パスコード", "the passcode"))
     send.add_argument(
         "--until",
         metavar="DATE",
         type=date_arg,
-        help="公開期限（2022/10/20・R4.10.20・令和4年10月20日、10/20 なら行事の年度）",
+        help=tr(
+            "公開期限（2022/10/20・R4.10.20・令和4年10月20日、10/20 なら行事の年度）",
+            "available until (2022/10/20, R4.10.20, 2022-10-20; 10/20 means in the event's"
+            " fiscal year)",
+        ),
     )
     send.add_argument(
         "--to",
         choices=("absent", "all"),
         default="absent",
-        help="absent（既定）: 出席の記録がない申込者、all: 取消以外の申込者全員",
+        help=tr(
+            "absent（既定）: 出席の記録がない申込者、all: 取消以外の申込者全員",
+            "absent (the default): registrants with no attendance recorded; all: every"
+            " registrant who has not cancelled",
+        ),
     )
     send.add_argument(
         "--extra",
@@ -79,50 +112,92 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         action="append",
         type=_extra,
         default=[],
-        help="申込者以外の送付先（共有アドレスなど）。繰り返し指定できます",
+        help=tr(
+            "申込者以外の送付先（共有アドレスなど）。繰り返し指定できます",
+            "another recipient who did not register (a shared address, say); may be repeated",
+        ),
     )
     add_smtp_options(send)
     send.add_argument(
         "--eml-dir",
         metavar="DIR",
         type=folder_arg,
-        help="送信せず、宛先ごとの .eml をこのフォルダに保存",
+        help=eml_dir_help(),
     )
     send.add_argument(
-        "--materials", action="store_true", help="行事の資料（materials add）を添付して送る"
+        "--materials",
+        action="store_true",
+        help=tr(
+            "行事の資料（materials add）を添付して送る",
+            "attach the event's materials (materials add)",
+        ),
     )
     send.add_argument(
         "--allow-large", action="store_true",
-        help="資料を添付してメール設定のサイズ上限を超えても送る（既定: 何も送らない）",
+        help=tr(
+            "資料を添付してメール設定のサイズ上限を超えても送る（既定: 何も送らない）",
+            "send even when the attachments exceed the size limit in the mail settings"
+            " (default: send nothing)",
+        ),
     )  # fmt: skip
-    send.add_argument("--resend", action="store_true", help="送付済みの人にももう一度送る")
-    send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
+    send.add_argument(
+        "--resend",
+        action="store_true",
+        help=tr("送付済みの人にももう一度送る", "send again to those who received it"),
+    )
+    send.add_argument("--dry-run", action="store_true", help=dry_run_help())
     send.set_defaults(handler=run_send)
 
-    log = sub.add_parser("log", help="動画リンクの配信記録")
+    log = sub.add_parser(
+        "log", help=tr("動画リンクの配信記録", "the record of where the link went")
+    )
     log.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
-    log.add_argument("--json", action="store_true", help="JSON で出力")
-    log.add_argument("-o", "--output", metavar="FILE.csv|FILE.xlsx", type=Path, help="書き出し")
+    log.add_argument("--json", action="store_true", help=tr("JSON で出力", "print JSON"))
+    log.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.csv|FILE.xlsx",
+        type=Path,
+        help=tr("書き出し", "write it to a file"),
+    )
     log.set_defaults(handler=run_log)
 
-    follow = sub.add_parser("follow-up", help="申込者ごとの 出席 / 動画送付済み / どちらもなし")
+    follow = sub.add_parser(
+        "follow-up",
+        help=tr(
+            "申込者ごとの 出席 / 動画送付済み / どちらもなし",
+            "each registrant: attended / link sent / neither",
+        ),
+    )
     follow.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
-    follow.add_argument("--json", action="store_true", help="JSON で出力")
+    follow.add_argument("--json", action="store_true", help=tr("JSON で出力", "print JSON"))
     follow.set_defaults(handler=run_follow_up)
 
-    manual = sub.add_parser("manual", help="電話・手渡しでの伝達を記録する")
+    manual = sub.add_parser(
+        "manual",
+        help=tr("電話・手渡しでの伝達を記録する", "record a link passed on by phone or by hand"),
+    )
     manual.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
-    manual.add_argument("--url", required=True, help="伝えた動画の URL")
-    manual.add_argument("--participant", metavar="ID", type=id_arg, help="参加者 ID")
-    manual.add_argument("--name", default="", help="氏名（参加者でない人）")
+    manual.add_argument("--url", required=True, help=tr("伝えた動画の URL", "the URL passed on"))
+    manual.add_argument(
+        "--participant", metavar="ID", type=id_arg, help=tr("参加者 ID", "the participant's id")
+    )
+    manual.add_argument(
+        "--name",
+        default="",
+        help=tr("氏名（参加者でない人）", "the name (someone not a participant)"),
+    )
     manual.add_argument("--method", choices=tuple(MANUAL_METHODS), default="phone")
     manual.add_argument(
         "--date",
         metavar="DATE",
         type=date_arg,
-        help="伝えた日（既定: 今日。書き方は --until と同じ）",
+        help=tr(
+            "伝えた日（既定: 今日。書き方は --until と同じ）",
+            "the day it was passed on (default: today; written as for --until)",
+        ),
     )
-    manual.add_argument("--note", default="", help="備考")
+    manual.add_argument("--note", default="", help=tr("備考", "a note"))
     manual.set_defaults(handler=run_manual)
 
 
@@ -139,7 +214,7 @@ def run_send(args: argparse.Namespace) -> int:
                 )
                 session.rollback()  # a dry run keeps nothing, not even a new link
             _print_plan(plan)
-            print("（--dry-run: 何も送信・保存していません）")
+            print(dry_run_notice())
             return 0
         password = "" if args.eml_dir is not None else smtp_password(settings)
         # What a stopped run left behind is recorded first (its 250s from the journal, its
@@ -166,7 +241,7 @@ def run_send(args: argparse.Namespace) -> int:
                 if e.status == "failed" and e.outbox_message_id in queued.ids
             ]  # fmt: skip
         for entry in failed:
-            print(f"  失敗: {entry.recipient} <{entry.address}>: {entry.note}", file=sys.stderr)
+            print(failed_line(entry.recipient, entry.address, entry.note), file=sys.stderr)
         if report.error:
             raise UserError(report.error)
         return 1 if report.failed else 0
@@ -175,12 +250,12 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def _print_plan(plan, *, details: bool = True) -> None:  # type: ignore[no-untyped-def]
-    print(f"送信先 {plan.count} 人")
+    print(tr(f"送信先 {plan.count} 人", f"Recipients: {plan.count}"))
     if details:
         for m in plan.messages:
             print(f"  {m.recipient.name} <{m.recipient.address}>")
     for who, why in plan.skipped:
-        print(f"  対象外: {who}（{why}）", file=sys.stderr)
+        print(left_out(who, why), file=sys.stderr)
 
 
 def run_log(args: argparse.Namespace) -> int:
@@ -193,7 +268,12 @@ def run_log(args: argparse.Namespace) -> int:
         db.dispose()
     if args.output is not None:
         count = write_log(entries, args.output, title=title)
-        print(f"{count} 件を {args.output} に書き出しました。")
+        print(
+            tr(
+                f"{count} 件を {args.output} に書き出しました。",
+                f"Wrote {count} rows to {args.output}.",
+            )
+        )
         return 0
     if args.json:
         print_json([e.to_dict() for e in entries])
@@ -231,7 +311,10 @@ def run_follow_up(args: argparse.Namespace) -> int:
         )
         return 0
     for r in rows:
-        mark = "出席" if r.attended else "送付済み" if r.received else "未対応"
+        if r.attended:
+            mark = tr("出席", "Attended")
+        else:
+            mark = tr("送付済み", "Sent") if r.received else tr("未対応", "Neither")
         print(f"{mark}\t{r.organisation}\t{r.name}\t{r.email}")
     return 0
 
@@ -249,5 +332,5 @@ def run_manual(args: argparse.Namespace) -> int:
             )  # fmt: skip
     finally:
         db.dispose()
-    print("伝達を記録しました。")
+    print(tr("伝達を記録しました。", "Recorded."))
     return 0

@@ -12,10 +12,15 @@ import argparse
 import datetime as dt
 import sys
 
-from kenshu_desk.cli.common import folder_arg, id_arg, open_db
+from kenshu_desk.cli.common import cli_language, folder_arg, id_arg, open_db, tr
 from kenshu_desk.cli.mail import (
     add_smtp_options,
+    dry_run_help,
+    dry_run_notice,
+    eml_dir_help,
+    failed_line,
     finish_queued_run,
+    left_out,
     sender_of,
     smtp_password,
     smtp_settings,
@@ -38,55 +43,112 @@ from kenshu_desk.services.timetable.events import get_event
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    rem = commands.add_parser("reminders", help="行事の前のリマインドメール")
+    rem = commands.add_parser(
+        "reminders", help=tr("行事の前のリマインドメール", "reminder mail before an event")
+    )
     sub = rem.add_subparsers(dest="reminders_command", metavar="COMMAND", required=True)
 
-    send = sub.add_parser("send", help="申込者（欠席・取消の人を除く）にリマインドを送る")
+    send = sub.add_parser(
+        "send",
+        help=tr(
+            "申込者（欠席・取消の人を除く）にリマインドを送る",
+            "send a reminder to the registrants (except the absent and the cancelled)",
+        ),
+    )
     send.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
-    send.add_argument("--attach-agenda", action="store_true", help="次第を PDF で添付")
-    send.add_argument("--materials", action="store_true", help="行事の資料を添付")
+    send.add_argument(
+        "--attach-agenda",
+        action="store_true",
+        help=tr("次第を PDF で添付", "attach the agenda as a PDF"),
+    )
+    send.add_argument(
+        "--materials",
+        action="store_true",
+        help=tr("行事の資料を添付", "attach the event's materials"),
+    )
     send.add_argument(
         "--materials-link", metavar="URL",
-        help="資料のダウンロード用リンク（共有フォルダなど）。資料の題名と一緒に本文に載せる",
+        help=tr(
+            "資料のダウンロード用リンク（共有フォルダなど）。資料の題名と一緒に本文に載せる",
+            "a download link for the materials (a shared folder, say), put in the text with"
+            " their titles",
+        ),
     )  # fmt: skip
     add_smtp_options(send)
     send.add_argument(
         "--eml-dir", metavar="DIR", type=folder_arg,
-        help="送信せず、宛先ごとの .eml をこのフォルダに保存",
+        help=eml_dir_help(),
     )  # fmt: skip
-    send.add_argument("--dry-run", action="store_true", help="何も送らず、送る予定を表示")
+    send.add_argument("--dry-run", action="store_true", help=dry_run_help())
     send.add_argument(
         "--due", action="store_true",
-        help="リマインドの予定（reminders schedule）の日以降で、まだ届いていない人にだけ送る"
-        "（タスク スケジューラ用。予定の添付設定も使う）",
+        help=tr(
+            "リマインドの予定（reminders schedule）の日以降で、まだ届いていない人にだけ送る"
+            "（タスク スケジューラ用。予定の添付設定も使う）",
+            "from the day the reminder schedule (reminders schedule) gives, send only to"
+            " those not reached yet (for the Task Scheduler; uses the schedule's attachments)",
+        ),
     )  # fmt: skip
     send.add_argument(
         "--allow-large", action="store_true",
-        help="メール設定のサイズ上限を超えても送る（既定: 超えるときは何も送らない）",
+        help=tr(
+            "メール設定のサイズ上限を超えても送る（既定: 超えるときは何も送らない）",
+            "send even above the size limit in the mail settings (default: send nothing then)",
+        ),
     )  # fmt: skip
     send.set_defaults(handler=run_send)
 
-    sched = sub.add_parser("schedule", help="行事のリマインドの予定（何日前に送るか）")
+    sched = sub.add_parser(
+        "schedule",
+        help=tr(
+            "行事のリマインドの予定（何日前に送るか）",
+            "the event's reminder schedule (how many days before)",
+        ),
+    )
     sched.add_argument("event_id", metavar="EVENT_ID", type=id_arg)
     group = sched.add_mutually_exclusive_group()
-    group.add_argument("--days-before", metavar="N", type=int, help="開催日の N 日前から送る")
-    group.add_argument("--off", action="store_true", help="予定を取り消す")
-    sched.add_argument("--attach-agenda", action="store_true", help="次第を PDF で添付")
-    sched.add_argument("--materials", action="store_true", help="行事の資料を添付")
+    group.add_argument(
+        "--days-before",
+        metavar="N",
+        type=int,
+        help=tr("開催日の N 日前から送る", "send from N days before the event"),
+    )
+    group.add_argument(
+        "--off", action="store_true", help=tr("予定を取り消す", "remove the schedule")
+    )
+    sched.add_argument(
+        "--attach-agenda",
+        action="store_true",
+        help=tr("次第を PDF で添付", "attach the agenda as a PDF"),
+    )
+    sched.add_argument(
+        "--materials",
+        action="store_true",
+        help=tr("行事の資料を添付", "attach the event's materials"),
+    )
     sched.add_argument(
         "--materials-link", metavar="URL", default="",
-        help="資料のダウンロード用リンク（添付の代わりに本文に載せる）",
+        help=tr(
+            "資料のダウンロード用リンク（添付の代わりに本文に載せる）",
+            "a download link for the materials, in the text instead of attachments",
+        ),
     )  # fmt: skip
     sched.set_defaults(handler=run_schedule)
 
 
 def _print_plan(plan: ReminderPlan, *, details: bool) -> None:
-    print(f"送信先 {plan.count} 人（送付済み {plan.already} 人、欠席・取消 {plan.declined} 人）")
+    print(
+        tr(
+            f"送信先 {plan.count} 人（送付済み {plan.already} 人、欠席・取消 {plan.declined} 人）",
+            f"Recipients: {plan.count} (already sent: {plan.already},"
+            f" absent or cancelled: {plan.declined})",
+        )
+    )
     if details:
         for m in plan.messages:
             print(f"  {m.recipient.name} <{m.recipient.address}>")
     for who, why in plan.skipped:
-        print(f"  対象外: {who}（{why}）", file=sys.stderr)
+        print(left_out(who, why), file=sys.stderr)
 
 
 def run_send(args: argparse.Namespace) -> int:
@@ -123,13 +185,18 @@ def run_send(args: argparse.Namespace) -> int:
                 files = attachments_of(session, event, agenda=agenda, materials=materials)
             _print_plan(plan, details=True)
             for f in files:
-                print(f"  添付: {f.file_name}（{len(f.data):,} バイト）")
+                print(
+                    tr(
+                        f"  添付: {f.file_name}（{len(f.data):,} バイト）",
+                        f"  Attached: {f.file_name} ({len(f.data):,} bytes)",
+                    )
+                )
             if link:
-                print(f"  資料のダウンロード: {link}")
+                print(tr("  資料のダウンロード: ", "  Materials download: ") + link)
             warning = size_warning(estimated_size(files), settings.size_limit_mb)
             if warning is not None:
-                print(f"  注意: {warning}", file=sys.stderr)
-            print("（--dry-run: 何も送信・保存していません）")
+                print(tr("  注意: ", "  Note: ") + str(warning), file=sys.stderr)
+            print(dry_run_notice())
             return 0
         password = "" if args.eml_dir is not None else smtp_password(settings)
         interrupted = recover_interrupted(db)
@@ -147,7 +214,7 @@ def run_send(args: argparse.Namespace) -> int:
         if report is None:
             return 0
         for problem in report.problems:
-            print(f"  失敗: {problem.name} <{problem.address}>: {problem.reason}", file=sys.stderr)
+            print(failed_line(problem.name, problem.address, problem.reason), file=sys.stderr)
         if report.error:
             raise UserError(report.error)
         return 1 if report.failed else 0
@@ -161,7 +228,9 @@ def run_schedule(args: argparse.Namespace) -> int:
         with db.session() as session:
             if args.off:
                 set_schedule(session, args.event_id, None)
-                print("リマインドの予定を取り消しました。")
+                print(
+                    tr("リマインドの予定を取り消しました。", "The reminder schedule was removed.")
+                )
                 return 0
             if args.days_before is not None:
                 set_schedule(
@@ -172,17 +241,24 @@ def run_schedule(args: argparse.Namespace) -> int:
             schedule = get_schedule(session, args.event_id)
             event = get_event(session, args.event_id)
             if schedule is None:
-                print("リマインドの予定はありません。")
+                print(tr("リマインドの予定はありません。", "There is no reminder schedule."))
                 return 0
             day = schedule.due_day(event.date)
             extras = [
-                n for n, on in (("次第", schedule.attach_agenda), ("資料", schedule.attach_materials))
+                n for n, on in ((tr("次第", "the agenda"), schedule.attach_agenda),
+                                (tr("資料", "the materials"), schedule.attach_materials))
                 if on
             ]  # fmt: skip
-            attached = f"、添付: {'・'.join(extras)}" if extras else ""
-            print(f"開催日の {schedule.days_before} 日前（{day:%Y-%m-%d}）から{attached}")
+            if cli_language() == "ja":
+                attached = f"、添付: {'・'.join(extras)}" if extras else ""
+                print(f"開催日の {schedule.days_before} 日前（{day:%Y-%m-%d}）から{attached}")
+            else:
+                attached = f", attaching {' and '.join(extras)}" if extras else ""
+                print(
+                    f"From {schedule.days_before} days before the event ({day:%Y-%m-%d}){attached}"
+                )
             if schedule.materials_link:
-                print(f"資料のダウンロード: {schedule.materials_link}")
+                print(tr("資料のダウンロード: ", "Materials download: ") + schedule.materials_link)
             return 0
     finally:
         db.dispose()
