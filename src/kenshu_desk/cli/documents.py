@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import id_arg, open_db
+from kenshu_desk.cli.common import id_arg, open_db, tr
 from kenshu_desk.documents.agenda import agenda_pdf
 from kenshu_desk.documents.roster import document_name, roster_pdf
 from kenshu_desk.domain.roster import RosterOrder
@@ -15,26 +15,51 @@ from kenshu_desk.services.timetable.events import get_event
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    agenda = commands.add_parser("agenda", help="次第（プログラム）の PDF を作成")
-    agenda.add_argument(
-        "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
+    agenda = commands.add_parser(
+        "agenda", help=tr("次第（プログラム）の PDF を作成", "make the agenda (programme) PDF")
     )
-    agenda.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="出力ファイル")
+    agenda.add_argument(
+        "event_id",
+        type=id_arg,
+        metavar="EVENT_ID",
+        help=tr("行事 ID（events で確認）", "event ID (see events)"),
+    )
+    agenda.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=tr("出力ファイル", "output file")
+    )
     agenda.set_defaults(handler=run_agenda)
 
-    roster = commands.add_parser("roster", help="参加者名簿または受付簿の PDF を作成")
-    roster.add_argument(
-        "event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID（events で確認）"
+    roster = commands.add_parser(
+        "roster",
+        help=tr(
+            "参加者名簿または受付簿の PDF を作成", "make the participant list or sign-in sheet PDF"
+        ),
     )
-    roster.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="出力ファイル")
     roster.add_argument(
-        "--sign-in", action="store_true", help="受付簿（出欠・署名欄つき、A4横）にする"
+        "event_id",
+        type=id_arg,
+        metavar="EVENT_ID",
+        help=tr("行事 ID（events で確認）", "event ID (see events)"),
+    )
+    roster.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=tr("出力ファイル", "output file")
+    )
+    roster.add_argument(
+        "--sign-in",
+        action="store_true",
+        help=tr(
+            "受付簿（出欠・署名欄つき、A4横）にする",
+            "make a sign-in sheet (attendance and signature columns, A4 landscape)",
+        ),
     )
     roster.add_argument(
         "--order",
         choices=[o.value for o in RosterOrder],
         default=RosterOrder.ORGANISATION.value,
-        help="並び順: organisation（所属順、既定）または reading（五十音順）",
+        help=tr(
+            "並び順: organisation（所属順、既定）または reading（五十音順）",
+            "sort order: organisation (by organisation, default) or reading (by name reading)",
+        ),
     )
     roster.set_defaults(handler=run_roster)
 
@@ -47,7 +72,7 @@ def run_agenda(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     write_atomically(Path(args.output), data)
-    print(f"次第を {args.output} に保存しました。")
+    print(tr(f"次第を {args.output} に保存しました。", f"Saved the agenda to {args.output}."))
     return 0
 
 
@@ -60,8 +85,14 @@ def run_roster(args: argparse.Namespace) -> int:
         db.dispose()
     data = roster_pdf(roster, sign_in=args.sign_in)
     write_atomically(Path(args.output), data)
-    name = document_name(args.sign_in)
+    count = len(roster.entries)
+    name_en = "sign-in sheet" if args.sign_in else "participant list"
+    order_en = "by organisation" if roster.order is RosterOrder.ORGANISATION else "by reading"
+    people_en = "1 participant" if count == 1 else f"{count} participants"
     print(
-        f"{name}（{len(roster.entries)}名、{roster.order.label}）を {args.output} に保存しました。"
+        tr(
+            f"{document_name(args.sign_in)}（{count}名、{roster.order.label}）を {args.output} に保存しました。",
+            f"Saved the {name_en} ({people_en}, {order_en}) to {args.output}.",
+        )
     )
     return 0

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import id_arg, open_db
+from kenshu_desk.cli.common import id_arg, open_db, tr
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
 from kenshu_desk.services.survey.survey import (
@@ -23,23 +23,58 @@ KIND_JSON = ("single", "multiple", "scale", "text")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    survey = commands.add_parser("survey", help="アンケートの取り込みと集計")
+    survey = commands.add_parser(
+        "survey", help=tr("アンケートの取り込みと集計", "import and summarise surveys")
+    )
     sub = survey.add_subparsers(dest="survey_command", metavar="COMMAND", required=True)
     imp = sub.add_parser(
-        "import", help="Google フォーム・Microsoft Forms・LoGoフォームの回答を取り込む"
+        "import",
+        help=tr(
+            "Google フォーム・Microsoft Forms・LoGoフォームの回答を取り込む",
+            "import responses from Google Forms, Microsoft Forms or LoGo Form",
+        ),
     )
-    imp.add_argument("file", type=Path, metavar="FILE", help="回答の書き出し（CSV または XLSX）")
-    imp.add_argument("--event", required=True, type=id_arg, metavar="EVENT_ID", help="行事 ID")
-    imp.add_argument("--dry-run", action="store_true", help="取り込まずに、取り込む内容を表示")
-    imp.add_argument("--json", action="store_true", help="結果を JSON で表示")
+    imp.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=tr("回答の書き出し（CSV または XLSX）", "the exported responses (CSV or XLSX)"),
+    )
+    imp.add_argument(
+        "--event", required=True, type=id_arg, metavar="EVENT_ID", help=tr("行事 ID", "event ID")
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=tr(
+            "取り込まずに、取り込む内容を表示", "show what would be imported without importing"
+        ),
+    )
+    imp.add_argument(
+        "--json", action="store_true", help=tr("結果を JSON で表示", "print the result as JSON")
+    )
     imp.set_defaults(handler=run_import)
-    summary = sub.add_parser("summary", help="アンケートの集計（PDF・Excel・JSON）")
-    summary.add_argument("event_id", type=id_arg, metavar="EVENT_ID", help="行事 ID")
-    summary.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx", help="出力ファイル")
-    summary.add_argument(
-        "--mask", action="store_true", help="自由記述の中の氏名とメールアドレスを伏せる"
+    summary = sub.add_parser(
+        "summary",
+        help=tr("アンケートの集計（PDF・Excel・JSON）", "survey summary (PDF, Excel or JSON)"),
     )
-    summary.add_argument("--json", action="store_true", help="集計を JSON で表示")
+    summary.add_argument(
+        "event_id", type=id_arg, metavar="EVENT_ID", help=tr("行事 ID", "event ID")
+    )
+    summary.add_argument(
+        "-o", "--output", metavar="FILE.pdf|FILE.xlsx", help=tr("出力ファイル", "output file")
+    )
+    summary.add_argument(
+        "--mask",
+        action="store_true",
+        help=tr(
+            "自由記述の中の氏名とメールアドレスを伏せる",
+            "mask names and email addresses in free-text answers",
+        ),
+    )
+    summary.add_argument(
+        "--json", action="store_true", help=tr("集計を JSON で表示", "print the summary as JSON")
+    )
     summary.set_defaults(handler=run_summary)
 
 

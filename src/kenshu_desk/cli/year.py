@@ -7,48 +7,78 @@ import sys
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json
+from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json, tr
 from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.errors import UserError
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    year = commands.add_parser("year", help="年間スケジュール（事業スケジュール）を PDF に出力")
+    fy_help = tr("年度（2021 / R3 / 令和3年度）", "fiscal year, e.g. 2021 or R3 (Reiwa 3)")
+    year = commands.add_parser(
+        "year",
+        help=tr(
+            "年間スケジュール（事業スケジュール）を PDF に出力",
+            "write the annual schedule (programme schedule) as a PDF",
+        ),
+    )
     year.add_argument(
         "fiscal_year",
         metavar="FISCAL_YEAR",
         type=fiscal_year_arg,
-        help="年度（2021 / R3 / 令和3年度）",
+        help=fy_help,
     )
     year.add_argument(
-        "-o", "--output", metavar="FILE.pdf", required=True, type=Path, help="出力する PDF"
+        "-o",
+        "--output",
+        metavar="FILE.pdf",
+        required=True,
+        type=Path,
+        help=tr("出力する PDF", "the PDF to write"),
     )
     year.add_argument(
-        "--paper", choices=("A3", "A4"), default="A3", help="用紙（横向き）。既定は A3"
+        "--paper",
+        choices=("A3", "A4"),
+        default="A3",
+        help=tr("用紙（横向き）。既定は A3", "paper size (landscape); default A3"),
     )
     year.set_defaults(handler=run_year)
 
-    progress = commands.add_parser("progress", help="県内の進捗状況（市町村数・累計）")
+    progress = commands.add_parser(
+        "progress",
+        help=tr(
+            "県内の進捗状況（市町村数・累計）",
+            "progress across the prefecture (number of municipalities, cumulative)",
+        ),
+    )
     progress.add_argument(
         "fiscal_year",
         metavar="FISCAL_YEAR",
         type=fiscal_year_arg,
-        help="年度（2021 / R3 / 令和3年度）",
+        help=fy_help,
     )
-    progress.add_argument("--json", action="store_true", help="JSON で出力")
+    progress.add_argument("--json", action="store_true", help=tr("JSON で出力", "print JSON"))
     progress.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="XLSX（.xlsx）または PDF（.pdf）に出力"
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help=tr(
+            "XLSX（.xlsx）または PDF（.pdf）に出力", "write to an XLSX (.xlsx) or PDF (.pdf) file"
+        ),
     )
     progress.set_defaults(handler=run_progress)
 
-    dispatches = commands.add_parser("dispatches", help="市町村別のアドバイザー派遣実績")
+    dispatches = commands.add_parser(
+        "dispatches",
+        help=tr("市町村別のアドバイザー派遣実績", "adviser dispatches by municipality"),
+    )
     dispatches.add_argument(
         "fiscal_year",
         metavar="FISCAL_YEAR",
         type=fiscal_year_arg,
-        help="年度（2021 / R3 / 令和3年度）",
+        help=fy_help,
     )
-    dispatches.add_argument("--json", action="store_true", help="JSON で出力")
+    dispatches.add_argument("--json", action="store_true", help=tr("JSON で出力", "print JSON"))
     dispatches.set_defaults(handler=run_dispatches)
 
 
@@ -59,7 +89,12 @@ def run_year(args: argparse.Namespace) -> int:
 
     check_fiscal_year(args.fiscal_year)
     if args.output.suffix.lower() != ".pdf":
-        raise UserError(f"出力ファイルは .pdf にしてください: {args.output}")
+        raise UserError(
+            tr(
+                f"出力ファイルは .pdf にしてください: {args.output}",
+                f"The output file must be a .pdf: {args.output}",
+            )
+        )
     db = open_db(args)
     try:
         with db.session() as session:
@@ -68,7 +103,11 @@ def run_year(args: argparse.Namespace) -> int:
         db.dispose()
     write_atomically(args.output, year_schedule_pdf(plan, paper=args.paper))
     print(
-        f"{args.output} に{plan.label}の事業スケジュール（行事 {plan.event_count} 件）を出力しました。"
+        tr(
+            f"{args.output} に{plan.label}の事業スケジュール（行事 {plan.event_count} 件）を出力しました。",
+            f"Wrote the FY{args.fiscal_year} programme schedule ({plan.event_count} events)"
+            f" to {args.output}.",
+        )
     )
     return 0
 
@@ -79,7 +118,12 @@ def run_progress(args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower() if args.output else ""
     if args.output and suffix not in (".xlsx", ".pdf"):
-        raise UserError(f"出力ファイルは .xlsx か .pdf にしてください: {args.output}")
+        raise UserError(
+            tr(
+                f"出力ファイルは .xlsx か .pdf にしてください: {args.output}",
+                f"The output file must be an .xlsx or a .pdf: {args.output}",
+            )
+        )
     db = open_db(args)
     try:
         with db.session() as session:
@@ -94,7 +138,10 @@ def run_progress(args: argparse.Namespace) -> int:
         write_atomically(args.output, data)
         # On stdout like every command's report, unless stdout carries the JSON.
         print(
-            f"{args.output} に{table.label}の進捗状況を出力しました。",
+            tr(
+                f"{args.output} に{table.label}の進捗状況を出力しました。",
+                f"Wrote the FY{args.fiscal_year} progress to {args.output}.",
+            ),
             file=sys.stderr if args.json else sys.stdout,
         )
     if args.json:
@@ -107,10 +154,14 @@ def run_progress(args: argparse.Namespace) -> int:
 def _print_table(table) -> None:  # type: ignore[no-untyped-def]
     out = sys.stdout
     out.write(
-        f"{table.label} 実施・構築状況（市町村数・累計）"
-        f"　記録 {table.recorded_count}/{table.municipality_count} 市町村\n"
+        tr(
+            f"{table.label} 実施・構築状況（市町村数・累計）"
+            f"　記録 {table.recorded_count}/{table.municipality_count} 市町村\n",
+            f"FY{table.fiscal_year} implementation and set-up (municipalities, cumulative)"
+            f"  recorded: {table.recorded_count}/{table.municipality_count} municipalities\n",
+        )
     )
-    out.write("\t".join(["項目", *[c.label for c in table.columns]]) + "\n")
+    out.write("\t".join([tr("項目", "Item"), *[c.label for c in table.columns]]) + "\n")
     for row in table.rows:
         cells = ["" if v is None else str(v) for v in row.values]
         out.write("\t".join([row.label, *cells]) + "\n")
