@@ -59,7 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="PCT",
         help=tr(
             "行事の時間の何％以上で出席とするか（既定 50）",
-            "the share of the event's time (in %) that counts as attended (default 50)",
+            "the percentage of the event's time that counts as attended (default 50)",
         ),
     )
     aimp.add_argument(
