@@ -14,7 +14,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from kenshu_desk.domain.japanese import fiscal_year_label, fiscal_year_range
+from kenshu_desk.domain.japanese import FiscalYearName, fiscal_year_range
 from kenshu_desk.domain.models import (
     AttendanceState,
     Event,
@@ -78,7 +78,7 @@ class Coverage:
 
     def summary(self) -> str:
         figures = {
-            "year": fiscal_year_label(self.fiscal_year),
+            "year": FiscalYearName(self.fiscal_year),
             "total": len(self.rows),
             "covered": len(self.covered),
             "uncovered": len(self.uncovered),
