@@ -61,12 +61,35 @@ class Message:
             return f"{self.code} {dict(self.params)}"
         template = entry.get(language) or entry["ja"]
         values = {
-            k: v.text(language) if isinstance(v, Message) else v for k, v in self.params.items()
+            k: v.text(language) if isinstance(v, Message | Worded) else v
+            for k, v in self.params.items()
         }
         return template.format(**values)
 
     def __str__(self) -> str:
         return self.text()
+
+
+class Worded(str):
+    """A short label that is its Japanese as a str — what is stored, compared and read by the
+    code (``label.startswith("CSV")``) — and is shown in the running language: ``text()``, or
+    as a message parameter. For labels built from data (a sheet's name, an encoding) that a
+    catalogue template would only wrap."""
+
+    english: str
+
+    def __new__(cls, japanese: str, english: str) -> Self:
+        label = super().__new__(cls, japanese)
+        label.english = english
+        return label
+
+    def text(self, language: str | None = None) -> str:
+        return str.__str__(self) if (language or _language) == "ja" else self.english
+
+
+def label_text(label: str) -> str:
+    """A label in the running language: a Worded one's translation, any other as it is."""
+    return label.text() if isinstance(label, Worded) else label
 
 
 def msg(code: str, **params: Any) -> Message:

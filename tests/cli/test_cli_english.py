@@ -19,6 +19,7 @@ from kenshu_desk.cli import build_parser, main
 
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 SRC = str(Path(__file__).resolve().parents[2] / "src")
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def use_locale(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
@@ -159,3 +160,16 @@ def test_json_is_the_same_in_both_languages(capsys, monkeypatch, tmp_path):
             assert code == 0, (command, err)
             outputs.append(json.loads(out))
         assert outputs[0] == outputs[1], command
+
+
+def test_an_import_preview_words_the_file_format(capsys, monkeypatch, tmp_path):
+    db = str(tmp_path / "kenshu.db")
+    sample = str(DATA / "participants_cp932.csv")
+    use_locale(monkeypatch, "en_US.UTF-8")
+    code, out, err = run(capsys, "--db", db, "participants", "import", sample, "--dry-run")
+    first = out.splitlines()[0]
+    assert first.startswith("participants_cp932.csv (CSV (Shift_JIS (cp932), comma-separated)")
+    assert not JAPANESE.search(first), first
+    use_locale(monkeypatch, "ja_JP.UTF-8")
+    code, out, err = run(capsys, "--db", db, "participants", "import", sample, "--dry-run")
+    assert out.startswith("participants_cp932.csv（CSV（Shift_JIS（cp932）、コンマ区切り）")

@@ -118,7 +118,8 @@ def test_truncated_xlsx(tmp_path: Path, participants_xlsx: Path):
 
 def test_xlsx_cells_become_text_with_row_numbers(participants_xlsx: Path):
     table = read_table(participants_xlsx)
-    assert table.format_label == "Excel ブック（シート: 参加者名簿）"
+    assert table.format_label == "Excel ブック（シート: 参加者名簿）"  # the stable str
+    assert table.format_label.text("en") == "Excel workbook (sheet: 参加者名簿)"  # as shown
     row = table.rows[3]
     assert row[0] == "1" and row[7] == "489000000"  # not "1.0" / "489000000.0"
     assert table.lines[3] == 4

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kenshu_desk.messages import msg
+from kenshu_desk.messages import Worded, msg
 from kenshu_desk.services.shared.textfile import (
     MAX_TEXT_BYTES,
     OLE_MAGIC,
@@ -36,9 +36,7 @@ class Table:
     """Rows of text cells, stripped; ``lines[i]`` is the 1-based line/row number of ``rows[i]``."""
 
     name: str
-    format_label: (
-        str  # e.g. "CSV（Shift_JIS（cp932）、コンマ区切り）" or "Excel ブック（シート: 名簿）"
-    )
+    format_label: Worded  # e.g. "CSV（Shift_JIS（cp932）、コンマ区切り）", "Excel ブック（シート: 名簿）"
     rows: list[list[str]]
     lines: list[int]
     # Excel's phonetic runs (what =PHONETIC() shows) of cell texts that have them.
@@ -118,10 +116,14 @@ def read_text_table(data: bytes, name: str) -> Table:
     decoded = decode_bytes(data, name)
     delimiter = sniff_delimiter(decoded.text)
     records = parse_delimited(decoded.text, name, delimiter)
-    kind = "タブ区切り" if delimiter == "\t" else "コンマ区切り"
+    tab = delimiter == "\t"
+    label = decoded.label
+    kind = Worded("タブ区切り", "tab-separated") if tab else Worded("コンマ区切り", "comma-separated")
     return Table(
         name=name,
-        format_label=f"CSV（{decoded.label}、{kind}）",
+        format_label=Worded(
+            f"CSV（{label}、{kind}）", f"CSV ({label.text('en')}, {kind.text('en')})"
+        ),
         rows=[[c.strip() for c in row] for _, row in records],
         lines=[line for line, _ in records],
         ends_with_line_break=decoded.text.endswith(("\n", "\r")),
@@ -200,7 +202,9 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
             lines.pop()
         return Table(
             name=path.name,
-            format_label=f"Excel ブック（シート: {sheet.title}）",
+            format_label=Worded(
+                f"Excel ブック（シート: {sheet.title}）", f"Excel workbook (sheet: {sheet.title})"
+            ),
             rows=rows,
             lines=lines,
             phonetic=phonetic_runs(path),

@@ -16,19 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kenshu_desk.errors import UserError
-from kenshu_desk.messages import Message, msg
+from kenshu_desk.messages import Worded
 
 # A participant list of 10,000 people is about 1.5 MB; a Zoom report of a year of meetings a
 # few MB. Anything this large is not a list someone made, and reading it would stall the UI.
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
-# An error message words the label in the program's language; DecodedText.label keeps the
-# Japanese one, as Table.format_label does (the importers read it).
-_BOMS: tuple[tuple[bytes, str, Message | str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig", msg("textfile.utf8_bom")),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16LE"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE"),
+# DecodedText.label is Japanese as a str (as Table.format_label is: the importers read it)
+# and is shown in the program's language (Worded.text, or as a message parameter).
+_BOMS: tuple[tuple[bytes, str, Worded], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", Worded("UTF-8（BOM 付き）", "UTF-8 (with BOM)")),
+    (codecs.BOM_UTF16_LE, "utf-16-le", Worded("UTF-16LE", "UTF-16LE")),
+    (codecs.BOM_UTF16_BE, "utf-16-be", Worded("UTF-16BE", "UTF-16BE")),
 )
+CP932 = Worded("Shift_JIS（cp932）", "Shift_JIS (cp932)")
 
 # Magic numbers of files that are sometimes renamed or chosen by mistake as ".csv".
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx (and .docx, .zip …)
@@ -43,7 +44,7 @@ class FileFormatError(UserError):
 class DecodedText:
     text: str
     encoding: str  # the Python codec used
-    label: str  # what the user is shown, e.g. "Shift_JIS（cp932）"
+    label: Worded  # what the user is shown, e.g. "Shift_JIS（cp932）" / "Shift_JIS (cp932)"
 
 
 def check_size(path: Path, limit: int = MAX_TEXT_BYTES) -> int:
@@ -93,14 +94,13 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
                 raise FileFormatError.of(
                     "textfile.bad_after_bom", name=name, label=label, position=exc.start + 1
                 ) from exc
-            japanese = label.text("ja") if isinstance(label, Message) else label
-            return _checked(DecodedText(text.removeprefix("\ufeff"), codec, japanese), name)
+            return _checked(DecodedText(text.removeprefix("\ufeff"), codec, label), name)
     try:
-        return _checked(DecodedText(data.decode("utf-8"), "utf-8", "UTF-8"), name)
+        return _checked(DecodedText(data.decode("utf-8"), "utf-8", Worded("UTF-8", "UTF-8")), name)
     except UnicodeDecodeError:
         pass
     try:
-        return _checked(DecodedText(data.decode("cp932"), "cp932", "Shift_JIS（cp932）"), name)
+        return _checked(DecodedText(data.decode("cp932"), "cp932", CP932), name)
     except UnicodeDecodeError as exc:
         raise FileFormatError.of(
             "textfile.unknown_encoding", name=name, position=exc.start + 1

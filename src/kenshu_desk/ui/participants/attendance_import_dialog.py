@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kenshu_desk.database import Database
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import label_text
 from kenshu_desk.services.participants.attendance_matching import (
     DEFAULT_THRESHOLD_PCT,
     NOTHING_MATCHED_MESSAGE,
@@ -232,7 +233,7 @@ class AttendanceImportDialog(QDialog):
         title = self.tr("「{0}」").format(report.title) if report.title else ""
         lines = [
             self.tr("{0} {1}（{2}）: {3} 人").format(
-                report.kind, title, report.format_label, len(report.people)
+                report.kind, title, label_text(report.format_label), len(report.people)
             ),
             plan.summary(),
         ]
