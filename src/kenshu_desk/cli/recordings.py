@@ -33,13 +33,15 @@ from kenshu_desk.cli.mail import (
     smtp_password,
     smtp_settings,
 )
-from kenshu_desk.documents.recording_export import write_log
+from kenshu_desk.documents.recording_export import TITLE_SUFFIX, write_log
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.recording_template import load_recording_template
 from kenshu_desk.services.mail.outbox import recover_interrupted
 from kenshu_desk.services.recordings.recording_log import delivery_log, follow_up
 from kenshu_desk.services.recordings.recordings import (
     MANUAL_METHODS,
+    METHOD_MESSAGES,
+    STATUS_MESSAGES,
     find_or_add_recording,
     plan_recording,
     queue_recording,
@@ -263,7 +265,7 @@ def run_log(args: argparse.Namespace) -> int:
     try:
         with db.session() as session:
             entries = delivery_log(session, args.event_id)
-            title = f"{get_event(session, args.event_id).title} 動画配信記録"
+            title = f"{get_event(session, args.event_id).title} {TITLE_SUFFIX}"
     finally:
         db.dispose()
     if args.output is not None:
@@ -279,10 +281,9 @@ def run_log(args: argparse.Namespace) -> int:
         print_json([e.to_dict() for e in entries])
         return 0
     for e in entries:
-        line = (
-            f"{e.status_label}\t{e.method_label}\t{e.recipient} <{e.address}>\t"
-            f"{e.local_time or '-'}\t{e.url}"
-        )
+        status = STATUS_MESSAGES.get(e.status, e.status)
+        method = METHOD_MESSAGES.get(e.method, e.method)
+        line = f"{status}\t{method}\t{e.recipient} <{e.address}>\t{e.local_time or '-'}\t{e.url}"
         print(line + (f"\t{e.note}" if e.note else ""))
     return 0
 
@@ -314,7 +315,7 @@ def run_follow_up(args: argparse.Namespace) -> int:
         if r.attended:
             mark = tr("出席", "Attended")
         else:
-            mark = tr("送付済み", "Sent") if r.received else tr("未対応", "Neither")
+            mark = tr("送付済み", "Link sent") if r.received else tr("未対応", "Neither")
         print(f"{mark}\t{r.organisation}\t{r.name}\t{r.email}")
     return 0
 

@@ -38,6 +38,8 @@ class DeliveryEntry(Protocol):
 
 
 HEADERS = ("氏名", "アドレス", "動画URL", "方法", "結果", "日時", "備考")
+# The sheet's title after the event's: the file is in Japanese like its headers and labels.
+TITLE_SUFFIX = "動画配信記録"
 COLUMN_WIDTHS = (20, 32, 40, 14, 14, 18, 40)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kenshu_desk.errors import UserError
-from kenshu_desk.messages import msg
+from kenshu_desk.messages import Message, msg
 
 
 class MessageKind(StrEnum):
@@ -48,6 +48,23 @@ KIND_LABELS_BY_VALUE = {
 def kind_label(kind: str) -> str:
     """Japanese label of a stored kind value; unknown kinds as they are."""
     return KIND_LABELS_BY_VALUE.get(kind, kind)
+
+
+# The same kinds as words for a sentence ("{kind}は送信済みです"), in the running language.
+KIND_MESSAGES: dict[str, Message] = {
+    "invitation": msg("mail.kind_invitation"),
+    "update": msg("mail.kind_update"),
+    "cancellation": msg("mail.kind_cancellation"),
+    "withdrawal": msg("mail.kind_withdrawal"),
+    "recording": msg("mail.kind_recording"),
+    "reminder": msg("mail.kind_reminder"),
+}
+
+
+def kind_message(kind: str) -> Message | str:
+    """A stored kind value as a catalogue message (worded where shown); unknown kinds as they
+    are."""
+    return KIND_MESSAGES.get(str(kind), str(kind))
 
 
 # The fields the issue names, then two more that a signature needs.

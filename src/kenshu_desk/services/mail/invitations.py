@@ -36,7 +36,7 @@ from kenshu_desk.domain.models import AttendanceState, Event, OutboxMessage, Par
 from kenshu_desk.errors import UserError
 from kenshu_desk.mail.attachments import Attachment, attach_to_payload
 from kenshu_desk.mail.compose import MailAddress, MessageError, as_draft
-from kenshu_desk.mail.templates import CANCEL_KINDS, MailTemplate, MessageKind, kind_label
+from kenshu_desk.mail.templates import CANCEL_KINDS, MailTemplate, MessageKind, kind_message
 from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.mail.composer import (
     Recipient,
@@ -233,7 +233,7 @@ def _automatic_kind(event: Event, rows: list[OutboxMessage]) -> MessageKind:
 
 
 def _already(row: OutboxMessage) -> Message:
-    label = kind_label(row.kind)
+    label = kind_message(row.kind)
     match row.status:
         case Status.FAILED:
             return msg("outbox.already_failed", kind=label)

@@ -82,6 +82,13 @@ from kenshu_desk.services.recordings.manual import (  # noqa: F401
 KIND = "recording"
 GROUPS = ("absent", "all", "picked")
 METHOD_LABELS = {"email": "メール", "eml": "メールファイル", **MANUAL_METHODS}
+# The same in the running language (the command line's delivery log).
+METHOD_MESSAGES: dict[str, Message] = {
+    "email": msg("recordings.method_email"),
+    "eml": msg("recordings.method_eml"),
+    "phone": msg("recordings.method_phone"),
+    "hand": msg("recordings.method_hand"),
+}
 STATUS_MESSAGES: dict[str, Message] = {
     **{s.value: label for s, label in STATUS_LABELS.items()},
     MANUAL: msg("recordings.status_manual"),
