@@ -139,7 +139,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         nargs="+",
         help=tr(
             "失敗・結果不明のメールを送信待ちに戻す（次の invites send で送信）",
-            "queue failed or unknown-result mail again (sent by the next invites send)",
+            "put failed mail, or mail whose result is unknown, back in the outbox"
+            " (the next invites send sends it)",
         ),
     )
     outbox.set_defaults(handler=run_outbox)
@@ -281,7 +282,9 @@ def _sender(args: argparse.Namespace, settings: MailSettings, db: Database) -> M
 
 
 def _print_plan(plan: InvitationPlan, *, details: bool) -> None:
-    counts = tr("、", ", ").join(f"{kind_text(k)} {n}" for k, n in plan.count_by_kind().items())
+    counts = tr("、", ", ").join(
+        tr(f"{kind_text(k)} {n}", f"{kind_text(k)}: {n}") for k, n in plan.count_by_kind().items()
+    )
     if counts:
         counts = tr(f"（{counts}）", f" ({counts})")
     print(tr(f"送信先 {plan.count} 人", f"Recipients: {plan.count}") + counts)
@@ -435,7 +438,7 @@ def run_outbox(args: argparse.Namespace) -> int:
     try:
         if args.resend:
             count = requeue(db, args.resend)
-            print(tr(f"{count} 件を送信待ちに戻しました。", f"Queued {count} again."))
+            print(tr(f"{count} 件を送信待ちに戻しました。", f"Put {count} back in the outbox."))
             return 0
         apply_journal(db)  # 250s the database missed last time (services/mail/journal.py)
         with db.session() as session:

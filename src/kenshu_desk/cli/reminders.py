@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 import sys
 
-from kenshu_desk.cli.common import cli_language, folder_arg, id_arg, open_db, tr
+from kenshu_desk.cli.common import folder_arg, id_arg, open_db, tr
 from kenshu_desk.cli.mail import (
     add_smtp_options,
     dry_run_help,
@@ -249,14 +249,18 @@ def run_schedule(args: argparse.Namespace) -> int:
                                 (tr("資料", "the materials"), schedule.attach_materials))
                 if on
             ]  # fmt: skip
-            if cli_language() == "ja":
-                attached = f"、添付: {'・'.join(extras)}" if extras else ""
-                print(f"開催日の {schedule.days_before} 日前（{day:%Y-%m-%d}）から{attached}")
-            else:
-                attached = f", attaching {' and '.join(extras)}" if extras else ""
-                print(
-                    f"From {schedule.days_before} days before the event ({day:%Y-%m-%d}){attached}"
+            joined = tr("・", " and ").join(extras)
+            attached = tr(f"、添付: {joined}", f", attaching {joined}") if extras else ""
+            n = schedule.days_before
+            print(
+                tr(
+                    f"開催日の {n} 日前（{day:%Y-%m-%d}）から",
+                    f"From the day of the event ({day:%Y-%m-%d})"
+                    if n == 0
+                    else f"From {n} day{'' if n == 1 else 's'} before the event ({day:%Y-%m-%d})",
                 )
+                + attached
+            )
             if schedule.materials_link:
                 print(tr("資料のダウンロード: ", "Materials download: ") + schedule.materials_link)
             return 0
