@@ -340,7 +340,11 @@ def run_invites_send(args: argparse.Namespace) -> int:
             )  # fmt: skip
             _print_plan(queued.plan, details=False)
         transport = SmtpTransport(settings.smtp_config(password))
-        report = send_queued(db, transport, event_id=args.event_id, progress=progress_printer())
+        progress = progress_printer()
+        try:
+            report = send_queued(db, transport, event_id=args.event_id, progress=progress)
+        finally:
+            progress.finish()
         report.interrupted += interrupted
         print(report.summary())
         with db.session() as session:
@@ -382,7 +386,11 @@ def finish_queued_run(
             )
         return None
     transport = SmtpTransport(settings.smtp_config(password))
-    report = send_queued(db, transport, ids=ids, progress=progress_printer())
+    progress = progress_printer()
+    try:
+        report = send_queued(db, transport, ids=ids, progress=progress)
+    finally:
+        progress.finish()
     report.interrupted += interrupted
     print(report.summary())
     return report
@@ -416,7 +424,10 @@ sender_of = _sender
 
 
 def progress_printer():  # type: ignore[no-untyped-def]
+    """The "Sending 3/12" line; `show.finish()` ends it when a run stopped part-way, so the
+    summary does not follow on the same line."""
     last = [-1]
+    open_line = [False]
 
     def show(p: SendProgress) -> None:
         if p.total and p.done != last[0]:
@@ -427,9 +438,16 @@ def progress_printer():  # type: ignore[no-untyped-def]
                 file=sys.stderr,
                 flush=True,
             )
-            if p.done == p.total:
+            open_line[0] = p.done != p.total
+            if not open_line[0]:
                 print(file=sys.stderr)
 
+    def finish() -> None:
+        if open_line[0]:
+            open_line[0] = False
+            print(file=sys.stderr, flush=True)
+
+    show.finish = finish  # type: ignore[attr-defined]
     return show
 
 
