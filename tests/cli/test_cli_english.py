@@ -167,9 +167,11 @@ def test_an_import_preview_words_the_file_format(capsys, monkeypatch, tmp_path):
     sample = str(DATA / "participants_cp932.csv")
     use_locale(monkeypatch, "en_US.UTF-8")
     code, out, err = run(capsys, "--db", db, "participants", "import", sample, "--dry-run")
+    assert code == 0, err
     first = out.splitlines()[0]
     assert first.startswith("participants_cp932.csv (CSV (Shift_JIS (cp932), comma-separated)")
     assert not JAPANESE.search(first), first
     use_locale(monkeypatch, "ja_JP.UTF-8")
     code, out, err = run(capsys, "--db", db, "participants", "import", sample, "--dry-run")
+    assert code == 0, err
     assert out.startswith("participants_cp932.csv（CSV（Shift_JIS（cp932）、コンマ区切り）")
