@@ -39,7 +39,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "送信済み": "Sent",
     "ファイルに保存": "Saved to file",
     "対象外（送信せず）": "Skipped (not sent)",
-    "伝達済み": "Told in person",
+    "伝達済み": "Passed on",
     "招待": "Invitation",
     "変更のお知らせ": "Update",
     "中止のお知らせ": "Cancellation",

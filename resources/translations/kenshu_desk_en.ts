@@ -1224,7 +1224,7 @@
         </message>
         <message>
             <source>伝達済み</source>
-            <translation>Told in person</translation>
+            <translation>Passed on</translation>
         </message>
         <message>
             <source>招待</source>
