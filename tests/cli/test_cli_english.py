@@ -175,3 +175,18 @@ def test_an_import_preview_words_the_file_format(capsys, monkeypatch, tmp_path):
     code, out, err = run(capsys, "--db", db, "participants", "import", sample, "--dry-run")
     assert code == 0, err
     assert out.startswith("participants_cp932.csv（CSV（Shift_JIS（cp932）、コンマ区切り）")
+
+
+def test_the_progress_table_in_english(capsys, monkeypatch, tmp_path):
+    db = str(tmp_path / "kenshu.db")
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    use_locale(monkeypatch, "en_US.UTF-8")
+    code, out, err = run(capsys, "--db", db, "progress", "R3")
+    assert code == 0, err
+    assert out.splitlines()[1].split("\t")[1:] == [
+        "FY2021 in place",
+        "Planned within FY2021",
+        "Planned by FY2022",
+        "Planned FY2023 or later",
+    ]
+    assert len(out.splitlines()) == 9 and not JAPANESE.search(out), out

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json, tr
+from kenshu_desk.cli.common import cli_language, fiscal_year_arg, open_db, print_json, tr
 from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.errors import UserError
 
@@ -161,10 +161,37 @@ def _print_table(table) -> None:  # type: ignore[no-untyped-def]
             f"  recorded: {table.recorded_count}/{table.municipality_count} municipalities\n",
         )
     )
-    out.write("\t".join([tr("項目", "Item"), *[c.label for c in table.columns]]) + "\n")
+    japanese = cli_language() == "ja"
+    headings = [
+        c.label if japanese else _column_en(c.key, table.fiscal_year) for c in table.columns
+    ]
+    out.write("\t".join([tr("項目", "Item"), *headings]) + "\n")
     for row in table.rows:
         cells = ["" if v is None else str(v) for v in row.values]
-        out.write("\t".join([row.label, *cells]) + "\n")
+        label = row.label if japanese else PROGRESS_ROWS_EN.get(row.key, row.label)
+        out.write("\t".join([label, *cells]) + "\n")
+
+
+# The progress table in English (the window words it through its translations; the JSON and
+# the documents keep the official Japanese names).
+PROGRESS_ROWS_EN = {
+    "multilayer": "Multi-layered support system project run",
+    "transition": "Transition preparation for the multi-layered project run",
+    "support_system": "Comprehensive consultation system set up",
+    "window_and_team": "Both (1) a one-stop contact point and (2) a team for complex cases",
+    "window_only": "(1) One-stop contact point only",
+    "team_only": "(2) Team for complex cases only",
+    "adviser_requests": "Municipalities wanting an adviser visit (each year)",
+}
+
+
+def _column_en(key: str, fy: int) -> str:
+    return {
+        "in_place": f"FY{fy} in place",
+        "planned_this_year": f"Planned within FY{fy}",
+        "planned_next_year": f"Planned by FY{fy + 1}",
+        "planned_later": f"Planned FY{fy + 2} or later",
+    }.get(key, key)
 
 
 def run_dispatches(args: argparse.Namespace) -> int:
