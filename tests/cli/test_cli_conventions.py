@@ -199,3 +199,24 @@ def test_head_reads_the_first_lines(demo_file):
     )
     assert done.stdout.decode().splitlines()[0] == "["
     assert "Traceback" not in done.stderr.decode() and "BrokenPipe" not in done.stderr.decode()
+
+
+def test_a_progress_line_ends_even_when_the_work_stops_part_way(capsys):
+    """Sending and fetching replies share one progress line: rewritten in place, ended with a
+    line break when all is done — and when the work stopped early, so that the summary or
+    the error after it does not run on from "送信中 1/3"."""
+    from kenshu_desk.cli.common import ProgressLine
+
+    with ProgressLine("送信中", "Sending") as line:
+        for done in (0, 1, 1, 2, 3):
+            line.show(done, 3)
+    assert capsys.readouterr().err == "\r送信中 0/3\r送信中 1/3\r送信中 2/3\r送信中 3/3\n"
+
+    with pytest.raises(RuntimeError), ProgressLine("読み込み中", "Reading") as line:
+        line.show(1, 3)
+        raise RuntimeError("the server went away")
+    assert capsys.readouterr().err == "\r読み込み中 1/3\n"
+
+    with ProgressLine("送信中", "Sending") as line:
+        line.show(0, 0)  # nothing to do: no line at all
+    assert capsys.readouterr().err == ""

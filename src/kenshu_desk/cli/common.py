@@ -196,6 +196,34 @@ def folder_arg(text: str) -> Path:
     raise argparse.ArgumentTypeError(said.text(cli_language()))
 
 
+class ProgressLine:
+    """A "Sending 3/12" line on stderr, rewritten in place as work goes on (send, fetch). As a
+    context manager it ends the line when the work stopped part-way, so the summary or the
+    error that follows starts on a line of its own."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        self.word = tr(ja, en)
+        self.last = -1
+        self.open = False
+
+    def show(self, done: int, total: int) -> None:
+        if not total or done == self.last:
+            return
+        self.last = done
+        print(f"\r{self.word} {done}/{total}", end="", file=sys.stderr, flush=True)
+        self.open = done != total
+        if not self.open:
+            print(file=sys.stderr)
+
+    def __enter__(self) -> ProgressLine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.open:
+            self.open = False
+            print(file=sys.stderr, flush=True)
+
+
 def open_db(args: argparse.Namespace) -> Database:
     # Imported here: `kenshu-desk` with no command opens a window before SQLAlchemy loads.
     from kenshu_desk.database import open_database, resolve_url

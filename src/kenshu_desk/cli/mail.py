@@ -8,11 +8,14 @@ or a cancellation when the event is cancelled; `--kind` overrides the choice.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
 from kenshu_desk.cli.common import (
+    ProgressLine,
     alarm_arg,
     folder_arg,
     id_arg,
@@ -340,11 +343,8 @@ def run_invites_send(args: argparse.Namespace) -> int:
             )  # fmt: skip
             _print_plan(queued.plan, details=False)
         transport = SmtpTransport(settings.smtp_config(password))
-        progress = progress_printer()
-        try:
-            report = send_queued(db, transport, event_id=args.event_id, progress=progress)
-        finally:
-            progress.finish()
+        with sending_line() as line:
+            report = send_queued(db, transport, event_id=args.event_id, progress=line)
         report.interrupted += interrupted
         print(report.summary())
         with db.session() as session:
@@ -386,11 +386,8 @@ def finish_queued_run(
             )
         return None
     transport = SmtpTransport(settings.smtp_config(password))
-    progress = progress_printer()
-    try:
-        report = send_queued(db, transport, ids=ids, progress=progress)
-    finally:
-        progress.finish()
+    with sending_line() as line:
+        report = send_queued(db, transport, ids=ids, progress=line)
     report.interrupted += interrupted
     print(report.summary())
     return report
@@ -423,32 +420,11 @@ smtp_settings = _settings
 sender_of = _sender
 
 
-def progress_printer():  # type: ignore[no-untyped-def]
-    """The "Sending 3/12" line; `show.finish()` ends it when a run stopped part-way, so the
-    summary does not follow on the same line."""
-    last = [-1]
-    open_line = [False]
-
-    def show(p: SendProgress) -> None:
-        if p.total and p.done != last[0]:
-            last[0] = p.done
-            print(
-                tr("\r送信中", "\rSending") + f" {p.done}/{p.total}",
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-            open_line[0] = p.done != p.total
-            if not open_line[0]:
-                print(file=sys.stderr)
-
-    def finish() -> None:
-        if open_line[0]:
-            open_line[0] = False
-            print(file=sys.stderr, flush=True)
-
-    show.finish = finish  # type: ignore[attr-defined]
-    return show
+@contextlib.contextmanager
+def sending_line() -> Iterator[Callable[[SendProgress], None]]:
+    """The "Sending 3/12" line for send_queued, ended when a run stops part-way."""
+    with ProgressLine("送信中", "Sending") as line:
+        yield lambda p: line.show(p.done, p.total)
 
 
 def run_outbox(args: argparse.Namespace) -> int:

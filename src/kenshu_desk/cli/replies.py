@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kenshu_desk.cli.common import id_arg, open_db, port_arg, print_json, tr
+from kenshu_desk.cli.common import ProgressLine, id_arg, open_db, port_arg, print_json, tr
 from kenshu_desk.errors import UserError
 from kenshu_desk.messages import msg
 
@@ -135,7 +135,8 @@ def run_fetch(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         try:
-            summary = fetch_replies(db, ImapConfig(settings, password), _progress())
+            with ProgressLine("読み込み中", "Reading") as line:
+                summary = fetch_replies(db, ImapConfig(settings, password), line.show)
         except FetchInterrupted as exc:
             _print_summary(exc.summary)
             raise
@@ -143,21 +144,6 @@ def run_fetch(args: argparse.Namespace) -> int:
         db.dispose()
     _print_summary(summary)
     return 0
-
-
-def _progress():  # type: ignore[no-untyped-def]
-    def show(done: int, total: int) -> None:
-        if total:
-            print(
-                tr(f"\r読み込み中 {done}/{total}", f"\rReading {done}/{total}"),
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-            if done == total:
-                print(file=sys.stderr)
-
-    return show
 
 
 def run_import(args: argparse.Namespace) -> int:
