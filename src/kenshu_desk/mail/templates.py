@@ -25,32 +25,13 @@ class MessageKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[self]
+        return kind_label(self)
 
-
-KIND_LABELS = {
-    MessageKind.INVITATION: "招待",
-    MessageKind.UPDATE: "変更のお知らせ",
-    MessageKind.CANCELLATION: "中止のお知らせ",
-    MessageKind.WITHDRAWAL: "参加取り消しのお知らせ",
-}
 
 # Kinds sent as METHOD:CANCEL (the calendar entry is removed).
 CANCEL_KINDS = (MessageKind.CANCELLATION, MessageKind.WITHDRAWAL)
 
-KIND_LABELS_BY_VALUE = {
-    **{kind.value: label for kind, label in KIND_LABELS.items()},
-    "recording": "録画のご案内",
-    "reminder": "リマインド",
-}
-
-
-def kind_label(kind: str) -> str:
-    """Japanese label of a stored kind value; unknown kinds as they are."""
-    return KIND_LABELS_BY_VALUE.get(kind, kind)
-
-
-# The same kinds as words for a sentence ("{kind}は送信済みです"), in the running language.
+# The stored kinds (MessageKind, "recording", "reminder") as words, in the running language.
 KIND_MESSAGES: dict[str, Message] = {
     "invitation": msg("mail.kind_invitation"),
     "update": msg("mail.kind_update"),
@@ -65,6 +46,13 @@ def kind_message(kind: str) -> Message | str:
     """A stored kind value as a catalogue message (worded where shown); unknown kinds as they
     are."""
     return KIND_MESSAGES.get(str(kind), str(kind))
+
+
+def kind_label(kind: str) -> str:
+    """The Japanese word of a stored kind value (the window shows it through shown());
+    unknown kinds as they are."""
+    word = kind_message(kind)
+    return word.text("ja") if isinstance(word, Message) else word
 
 
 # The fields the issue names, then two more that a signature needs.

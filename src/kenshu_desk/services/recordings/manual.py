@@ -8,9 +8,15 @@ from sqlalchemy.orm import Session
 
 from kenshu_desk.domain.models import Participant, RecordingDelivery, utcnow
 from kenshu_desk.errors import UserError
+from kenshu_desk.messages import Message, msg
 from kenshu_desk.services.recordings.links import _recording
 
-MANUAL_METHODS = {"phone": "電話で伝達", "hand": "手渡し・口頭"}
+MANUAL_METHOD_MESSAGES: dict[str, Message] = {
+    "phone": msg("recordings.method_phone"),
+    "hand": msg("recordings.method_hand"),
+}
+# The same in Japanese: the stored word the window shows through shown() and files keep.
+MANUAL_METHODS = {method: label.text("ja") for method, label in MANUAL_METHOD_MESSAGES.items()}
 MANUAL = "manual"  # the status of a delivery recorded by hand
 
 

@@ -74,6 +74,7 @@ from kenshu_desk.services.recordings.links import (  # noqa: F401  (the module's
 # Manual deliveries (phone, handed over) live in manual.py; part of this module's API too.
 from kenshu_desk.services.recordings.manual import (  # noqa: F401
     MANUAL,
+    MANUAL_METHOD_MESSAGES,
     MANUAL_METHODS,
     delete_delivery,
     record_manual_delivery,
@@ -81,14 +82,14 @@ from kenshu_desk.services.recordings.manual import (  # noqa: F401
 
 KIND = "recording"
 GROUPS = ("absent", "all", "picked")
-METHOD_LABELS = {"email": "メール", "eml": "メールファイル", **MANUAL_METHODS}
-# The same in the running language (the command line's delivery log).
+# How a link went, in the running language (the command line's delivery log) …
 METHOD_MESSAGES: dict[str, Message] = {
     "email": msg("recordings.method_email"),
     "eml": msg("recordings.method_eml"),
-    "phone": msg("recordings.method_phone"),
-    "hand": msg("recordings.method_hand"),
+    **MANUAL_METHOD_MESSAGES,
 }
+# … and in Japanese, as the delivery log's files keep it.
+METHOD_LABELS = {method: label.text("ja") for method, label in METHOD_MESSAGES.items()}
 STATUS_MESSAGES: dict[str, Message] = {
     **{s.value: label for s, label in STATUS_LABELS.items()},
     MANUAL: msg("recordings.status_manual"),
