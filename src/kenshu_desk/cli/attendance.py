@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from kenshu_desk.cli.common import id_arg, open_db, print_json, tr
+from kenshu_desk.cli.common import exported, id_arg, open_db, print_json, tr
 from kenshu_desk.documents.attendance_export import write_attendance
 from kenshu_desk.domain.models import ATTENDANCE_LABELS, AttendanceState
 from kenshu_desk.errors import UserError
@@ -369,10 +369,5 @@ def run_attendance_export(args: argparse.Namespace) -> int:
             count = write_attendance(event, args.output)
     finally:
         db.dispose()
-    print(
-        tr(
-            f"{count} 件を {args.output} に書き出しました。",
-            f"Exported {count} {'entry' if count == 1 else 'entries'} to {args.output}.",
-        )
-    )
+    print(exported(count, args.output))
     return 0

@@ -196,6 +196,14 @@ def folder_arg(text: str) -> Path:
     raise argparse.ArgumentTypeError(said.text(cli_language()))
 
 
+def exported(count: int, path: object) -> str:
+    """The line after a list was written to a file (attendance, the recordings' log)."""
+    return tr(
+        f"{count} 件を {path} に書き出しました。",
+        f"Exported {count} {'entry' if count == 1 else 'entries'} to {path}.",
+    )
+
+
 class ProgressLine:
     """A "Sending 3/12" line on stderr, rewritten in place as work goes on (send, fetch). As a
     context manager it ends the line when the work stopped part-way, so the summary or the

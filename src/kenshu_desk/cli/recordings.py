@@ -15,6 +15,7 @@ from pathlib import Path
 from kenshu_desk.cli.common import (
     MonthDay,
     date_arg,
+    exported,
     folder_arg,
     id_arg,
     open_db,
@@ -270,12 +271,7 @@ def run_log(args: argparse.Namespace) -> int:
         db.dispose()
     if args.output is not None:
         count = write_log(entries, args.output, title=title)
-        print(
-            tr(
-                f"{count} 件を {args.output} に書き出しました。",
-                f"Wrote {count} rows to {args.output}.",
-            )
-        )
+        print(exported(count, args.output))
         return 0
     if args.json:
         print_json([e.to_dict() for e in entries])
