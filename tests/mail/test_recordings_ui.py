@@ -228,3 +228,46 @@ def test_eml_drafts_with_the_events_materials(qtbot, ui_app, db, event_id, confi
     for draft in drafts:
         message = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
         assert [p.get_filename() for p in message.iter_attachments()] == ["配布資料.pdf"]
+
+
+def test_a_manual_delivery_offers_its_methods_in_the_windows_language(
+    qtbot, ui_app, db, event_id, monkeypatch, tmp_path
+):
+    """The 伝達の記録 question lists 電話で伝達 / 手渡し・口頭 as the window words them (By phone /
+    By hand or in person in English), and the choice is stored as its method."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from kenshu_desk.ui.shell import i18n
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert i18n.install_translators("en")
+    try:
+        dialog = RecordingsDialog(db, event_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.add_link((URL, "", None, ""))
+        dialog.follow.follow_view.selectRow(0)
+        offered: list[list[str]] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QInputDialog):
+                QTimer.singleShot(20, answer)
+                return
+            if box.comboBoxItems():
+                offered.append(box.comboBoxItems())
+                box.setTextValue(box.comboBoxItems()[1])
+                QTimer.singleShot(20, answer)  # then the note
+            else:
+                box.setTextValue("handed over at the desk")
+            box.accept()
+
+        QTimer.singleShot(20, answer)
+        dialog.follow.record_manual()
+        assert offered == [["By phone", "By hand or in person"]]
+        with db.session() as s:
+            entries = delivery_log(s, event_id)
+        assert [(e.method, e.note) for e in entries] == [("hand", "handed over at the desk")]
+    finally:
+        i18n.remove_translators()

@@ -26,6 +26,7 @@ from kenshu_desk.paths import safe_file_name
 from kenshu_desk.services.recordings import actions
 from kenshu_desk.services.recordings import recordings as rec
 from kenshu_desk.ui.recordings.recordings_models import DeliveryLogModel, FollowUpModel, table_view
+from kenshu_desk.ui.shell.labels import shown
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QLabel
@@ -108,14 +109,15 @@ class FollowUpTab(QWidget):
             return
         person = self.follow_model.row_at(rows[0].row())
         if method is None:
-            labels = list(rec.MANUAL_METHODS.values())
+            methods = list(rec.MANUAL_METHODS)
+            labels = [shown(rec.MANUAL_METHODS[m]) for m in methods]  # in the window's language
             label, ok = QInputDialog.getItem(
                 self, self.tr("伝達の記録"), self.tr("{0} さんへの伝達方法").format(person.name),
                 labels, 0, False,
             )  # fmt: skip
             if not ok:
                 return
-            method = list(rec.MANUAL_METHODS)[labels.index(label)]
+            method = methods[labels.index(label)]
             note, ok = QInputDialog.getText(
                 self, self.tr("伝達の記録"), self.tr("備考（日時・内容など）")
             )
