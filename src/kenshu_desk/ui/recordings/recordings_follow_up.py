@@ -139,10 +139,10 @@ class FollowUpTab(QWidget):
             )  # fmt: skip
             if not path:
                 return
-        from kenshu_desk.documents.recording_export import write_log  # openpyxl
+        from kenshu_desk.documents.recording_export import TITLE_SUFFIX, write_log  # openpyxl
 
         try:
-            count = write_log(self.log_model.rows(), Path(path), title=f"{title} 動画配信記録")
+            count = write_log(self.log_model.rows(), Path(path), title=f"{title} {TITLE_SUFFIX}")
         except UserError as exc:
             QMessageBox.warning(self, self.dialog.windowTitle(), str(exc))
             return
