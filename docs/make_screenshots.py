@@ -231,32 +231,8 @@ def main() -> int:
     window.select_event(meeting)
     save(window, "main_window")
 
-    preview = PdfPreviewDialog(agenda_builder(db, meeting), agenda_namer(db, meeting))
-    preview.resize(1000, 728)  # as tall as a 1366×768 laptop's usable area
-    preview.show()
-    ready = QEventLoop()
-    preview.document_ready.connect(ready.quit)
-    QTimer.singleShot(20000, ready.quit)
-    if preview.page_count() == 0:
-        ready.exec()
-    save(preview, "agenda_preview")
-    preview.close()
-
-    from kenshu_desk.ui.shell.document_actions import report_builder, report_namer
-
-    report = PdfPreviewDialog(report_builder(db, meeting), report_namer(db, meeting))
-    report.resize(1000, 728)
-    report.show()
-    ready = QEventLoop()
-    report.document_ready.connect(ready.quit)
-    QTimer.singleShot(20000, ready.quit)
-    if report.page_count() == 0:
-        ready.exec()
-    save(report, "report_preview")
-    report.close()
-
     def preview_shot(dialog: PdfPreviewDialog, name: str) -> None:
-        dialog.resize(1000, 728)
+        dialog.resize(1000, 728)  # as tall as a 1366×768 laptop's usable area
         dialog.show()
         ready = QEventLoop()
         dialog.document_ready.connect(ready.quit)
@@ -265,6 +241,15 @@ def main() -> int:
             ready.exec()
         save(dialog, name)
         dialog.close()
+
+    preview_shot(
+        PdfPreviewDialog(agenda_builder(db, meeting), agenda_namer(db, meeting)), "agenda_preview"
+    )
+    from kenshu_desk.ui.shell.document_actions import report_builder, report_namer
+
+    preview_shot(
+        PdfPreviewDialog(report_builder(db, meeting), report_namer(db, meeting)), "report_preview"
+    )
 
     from kenshu_desk.ui.shell.certificate_actions import certificates_preview_dialog
     from kenshu_desk.ui.shell.print_extras import _namer, badges_builder
