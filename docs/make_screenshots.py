@@ -252,11 +252,11 @@ def main() -> int:
     )
 
     from kenshu_desk.ui.shell.certificate_actions import certificates_preview_dialog
-    from kenshu_desk.ui.shell.print_extras import _namer, badges_builder
+    from kenshu_desk.ui.shell.print_extras import badges_builder, event_namer
 
     preview_shot(certificates_preview_dialog(db, meeting), "certificates_preview")
     preview_shot(
-        PdfPreviewDialog(badges_builder(db, meeting, "name-card"), _namer(db, meeting, "名札")),
+        PdfPreviewDialog(badges_builder(db, meeting, "name-card"), event_namer(db, meeting, "名札")),
         "badges_preview",
     )
     from kenshu_desk.services.participants.groups_store import deal

@@ -91,18 +91,13 @@ def summary_preview_dialog(
     db: Database, event_id: int, parent: QWidget | None = None
 ) -> PdfPreviewDialog:
     from kenshu_desk.services.survey.survey import summary_pdf_bytes
-    from kenshu_desk.services.timetable.documents_data import event_title_and_date
     from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
-
-    heading = event_title_and_date(db, event_id)
-    title, stem = (heading[0], f"{heading[1]:%Y%m%d}_{heading[0]}") if heading else ("", "event")
+    from kenshu_desk.ui.shell.print_extras import event_namer
 
     def build(_options: object, _progress: object) -> bytes:
         return summary_pdf_bytes(db, event_id, mask=True)
 
-    def name(_options: object) -> tuple[str, str]:
-        return _tr("アンケート集計のプレビュー — ") + title, f"{stem}_アンケート集計.pdf"
-
+    name = event_namer(db, event_id, "アンケート集計", _tr("アンケート集計のプレビュー — "))
     return PdfPreviewDialog(build, name, parent=parent)
 
 

@@ -137,18 +137,13 @@ def certificates_preview_dialog(
     db: Database, event_id: int, parent: QWidget | None = None
 ) -> PdfPreviewDialog:
     from kenshu_desk.services.certificates.certificates import certificates_pdf_bytes
-    from kenshu_desk.services.timetable.documents_data import event_title_and_date
     from kenshu_desk.ui.shell.pdf_preview import PdfPreviewDialog
-
-    heading = event_title_and_date(db, event_id)
-    title, stem = (heading[0], f"{heading[1]:%Y%m%d}_{heading[0]}") if heading else ("", "event")
+    from kenshu_desk.ui.shell.print_extras import event_namer
 
     def build(_options: object, _progress: object) -> bytes:
         return certificates_pdf_bytes(db, event_id)
 
-    def name(_options: object) -> tuple[str, str]:
-        return _tr("修了証のプレビュー — ") + title, f"{stem}_修了証.pdf"
-
+    name = event_namer(db, event_id, "修了証", _tr("修了証のプレビュー — "))
     return PdfPreviewDialog(build, name, parent=parent)
 
 

@@ -36,16 +36,19 @@ def groups_builder(db: Database, event_id: int, count: int, seed: int = 0) -> Bu
     return build
 
 
-def _namer(db: Database, event_id: int, what: str) -> Namer:
+def event_namer(db: Database, event_id: int, what: str, heading: str | None = None) -> Namer:
+    """An event document's preview title ("{heading}{event title}", by default "{what} — …")
+    and the file name it offers (YYYYMMDD_{event title}_{what}.pdf)."""
     from kenshu_desk.services.timetable.documents_data import event_title_and_date
 
-    heading = event_title_and_date(db, event_id)
+    found = event_title_and_date(db, event_id)
     title, stem = (
-        (heading[0], f"{heading[1]:%Y%m%d}_{heading[0]}") if heading else ("", f"event-{event_id}")
+        (found[0], f"{found[1]:%Y%m%d}_{found[0]}") if found else ("", f"event-{event_id}")
     )
+    prefix = f"{what} — " if heading is None else heading
 
     def name(_options: object) -> tuple[str, str]:
-        return f"{what} — {title}", f"{stem}_{what}.pdf"
+        return prefix + title, f"{stem}_{what}.pdf"
 
     return name
 
@@ -63,7 +66,7 @@ def open_badges_preview(
     parent: QWidget, db: Database, event_id: int, layout: str = "name-card"
 ) -> PdfPreviewDialog:
     what = _tr("名札") if layout == "name-card" else _tr("卓上名札")
-    return _open(parent, badges_builder(db, event_id, layout), _namer(db, event_id, what))
+    return _open(parent, badges_builder(db, event_id, layout), event_namer(db, event_id, what))
 
 
 def open_groups_dialog(parent: QWidget, db: Database, event_id: int) -> QWidget:
@@ -84,7 +87,7 @@ def open_groups_preview(
         if not ok:
             return None
     builder = groups_builder(db, event_id, count)
-    return _open(parent, builder, _namer(db, event_id, _tr("グループ分け")))
+    return _open(parent, builder, event_namer(db, event_id, _tr("グループ分け")))
 
 
 def add_print_extras(menu: QMenu, parent: QWidget, db_of, with_event) -> list[QAction]:  # type: ignore[no-untyped-def]
