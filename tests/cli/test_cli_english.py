@@ -63,6 +63,7 @@ def test_every_help_is_english_on_an_english_system(monkeypatch):
 
 def test_every_help_is_japanese_on_a_japanese_system(monkeypatch):
     use_locale(monkeypatch, "ja_JP.UTF-8")
+    messages.set_language("ja")  # what main() does before it builds the parser
     for path, parser in every_parser(build_parser()):
         text = parser.format_help()
         assert text.startswith("使い方: "), path

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kenshu_desk.domain.date_input import DateInputError, normalise, parse_date, parse_fiscal_year
-from kenshu_desk.messages import msg
+from kenshu_desk.messages import current_language, msg
 
 if TYPE_CHECKING:
     from kenshu_desk.database import Database
@@ -54,7 +54,8 @@ ARGPARSE_JA = {
 
 
 def cli_language() -> str:
-    """ "ja" when KENSHU_DESK_LANG or the locale says Japanese, else "en"."""
+    """ "ja" when KENSHU_DESK_LANG or the locale says Japanese, else "en": what main() sets as
+    the running language (messages.set_language) before it builds the parser."""
     override = os.environ.get("KENSHU_DESK_LANG", "")
     if override in ("ja", "en"):
         return override
@@ -70,15 +71,14 @@ def cli_language() -> str:
 
 
 def tr(ja: str, en: str) -> str:
-    """The command line's own words (help texts, result lines) in the user's language: Japanese
-    on a Japanese system or with KENSHU_DESK_LANG=ja, English otherwise. Both wordings stand
-    side by side where they are used; messages from the services come from the catalogue in
-    the same language (main() calls messages.set_language)."""
-    return ja if cli_language() == "ja" else en
+    """The command line's own words (help texts, result lines) in the running language, which
+    main() set from cli_language(): the services' catalogue messages speak the same one. Both
+    wordings stand side by side where they are used."""
+    return ja if current_language() == "ja" else en
 
 
 def _translate(message: str) -> str:
-    return ARGPARSE_JA.get(message, message) if cli_language() == "ja" else message
+    return tr(ARGPARSE_JA.get(message, message), message)
 
 
 def _ntranslate(singular: str, plural: str, n: int) -> str:
@@ -160,9 +160,10 @@ def _whole_number(text: str, what: tuple[str, str], low: int, high: int) -> int:
     if not low <= value <= high:
         ja, en = what
         raise argparse.ArgumentTypeError(
-            f"{ja}は {low:,}～{high:,} で指定してください（「{text}」）"
-            if cli_language() == "ja"
-            else f"{en} must be between {low:,} and {high:,} ('{text}')"
+            tr(
+                f"{ja}は {low:,}～{high:,} で指定してください（「{text}」）",
+                f"{en} must be between {low:,} and {high:,} ('{text}')",
+            )
         )
     return value
 
@@ -193,7 +194,7 @@ def folder_arg(text: str) -> Path:
         said = msg("outbox.eml_dir_is_file", folder=text)
     else:
         said = msg("outbox.eml_dir_missing", folder=text)
-    raise argparse.ArgumentTypeError(said.text(cli_language()))
+    raise argparse.ArgumentTypeError(str(said))
 
 
 def exported(count: int, path: object) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kenshu_desk.cli.common import cli_language, open_db, print_json, tr
+from kenshu_desk.cli.common import open_db, print_json, tr
 from kenshu_desk.domain.kinds import EventKind
 from kenshu_desk.services.demo import load_demo
 from kenshu_desk.services.timetable.events import event_to_dict, list_events
@@ -63,7 +63,7 @@ def run_events(args: argparse.Namespace) -> int:
     for e in events:
         state = tr("（中止）", " (cancelled)") if e["cancelled"] else ""
         dash = tr("～", "-")
-        kind = e["kind"] if cli_language() == "ja" else KIND_EN.get(e["kind"], e["kind"])
+        kind = tr(e["kind"], KIND_EN.get(e["kind"], e["kind"]))
         out.write(
             f"{e['id']:>5}  {e['date']}  {e['start']}{dash}{e['end']}  {kind}  {e['title']}{state}\n"
         )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kenshu_desk.atomic_file import write_atomically
-from kenshu_desk.cli.common import cli_language, fiscal_year_arg, open_db, print_json, tr
+from kenshu_desk.cli.common import fiscal_year_arg, open_db, print_json, tr
 from kenshu_desk.domain.japanese import fiscal_year_label
 from kenshu_desk.errors import UserError
 
@@ -161,14 +161,11 @@ def _print_table(table) -> None:  # type: ignore[no-untyped-def]
             f"  recorded: {table.recorded_count}/{table.municipality_count} municipalities\n",
         )
     )
-    japanese = cli_language() == "ja"
-    headings = [
-        c.label if japanese else _column_en(c.key, table.fiscal_year) for c in table.columns
-    ]
+    headings = [tr(c.label, _column_en(c.key, table.fiscal_year)) for c in table.columns]
     out.write("\t".join([tr("項目", "Item"), *headings]) + "\n")
     for row in table.rows:
         cells = ["" if v is None else str(v) for v in row.values]
-        label = row.label if japanese else PROGRESS_ROWS_EN.get(row.key, row.label)
+        label = tr(row.label, PROGRESS_ROWS_EN.get(row.key, row.label))
         out.write("\t".join([label, *cells]) + "\n")
 
 
